@@ -1,0 +1,14 @@
+//! The `jobscope` command line: the same engine as the web app, for CI and for checking against
+//! real Kubernetes. Each subcommand lives in its own module; output is text or JSON.
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,1 @@
+//! The cron dialect of robfig/cron v3 as the CronJob controller uses it, evaluated in a time zone.

@@ -1,0 +1,1 @@
+//! Best-practice rules for batch workloads, one rule per file.

@@ -1,0 +1,1 @@
+//! Lays out scheduled runs over a time window as shapes in SVG user units.

@@ -1,0 +1,1 @@
+//! What the kube-apiserver would reject or warn about for a new Job or CronJob.

@@ -1,0 +1,76 @@
+// End-to-end: the release build in headless Chromium loads cleanly and follows the editor.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, openRecordedPage, screenshot, serveDist, waitForApp } from "./harness.mjs";
+
+let served;
+let browser;
+
+before(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  served?.server.close();
+});
+
+test("the page loads with no console error, no failed request and no other origin", async () => {
+  const { context, page, record } = await openRecordedPage(browser);
+  await page.goto(served.url, { waitUntil: "networkidle" });
+  await waitForApp(page);
+  assert.deepEqual(record.pageErrors, []);
+  assert.deepEqual(record.consoleErrors, []);
+  assert.deepEqual(record.failedRequests, []);
+  assert.deepEqual(record.badResponses, []);
+  assert.ok(record.requests.length >= 3, `expected the page, its script and its wasm: ${record.requests}`);
+  const foreign = record.requests.filter((url) => !url.startsWith(served.origin + "/"));
+  assert.deepEqual(foreign, [], "requests to another origin");
+  await screenshot(page, "01-loaded-light");
+  await context.close();
+});
+
+test("the default example is shown with its kind and name", async () => {
+  const { context, page } = await openRecordedPage(browser);
+  await page.goto(served.url);
+  await waitForApp(page);
+  const text = await page.inputValue("[data-testid=editor]");
+  assert.match(text, /name: database-backup/);
+  assert.equal(await page.textContent("[data-testid=doc-kind]"), "CronJob");
+  assert.equal(await page.textContent("[data-testid=doc-name]"), "database-backup");
+  await context.close();
+});
+
+test("typing a different kind updates the page", async () => {
+  const { context, page, record } = await openRecordedPage(browser);
+  await page.goto(served.url);
+  await waitForApp(page);
+  const editor = page.locator("[data-testid=editor]");
+  const text = await editor.inputValue();
+  const kindAt = text.indexOf("kind: CronJob") + "kind: ".length;
+  // Put the caret after "CronJob" and type over it, the way a person would.
+  await editor.focus();
+  await editor.evaluate((el, at) => el.setSelectionRange(at, at + "CronJob".length), kindAt);
+  await page.keyboard.type("Job");
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=doc-kind]")?.textContent === "Job",
+    null,
+    { timeout: 5_000 },
+  );
+  assert.equal(await page.textContent("[data-testid=doc-name]"), "database-backup");
+  assert.deepEqual(record.pageErrors, []);
+  await screenshot(page, "02-typed-kind");
+  await context.close();
+});
+
+test("dark mode follows the system", async () => {
+  const { context, page } = await openRecordedPage(browser, { colorScheme: "dark" });
+  await page.goto(served.url);
+  await waitForApp(page);
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = background.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `dark background expected, got ${background}`);
+  await screenshot(page, "03-loaded-dark");
+  await context.close();
+});

@@ -1,0 +1,107 @@
+// Shared end-to-end harness: serve dist/ on loopback under a sub-path, launch Debian's Chromium
+// headless through playwright-core, and record every console message and request of a page.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const distDir = path.join(root, "dist");
+export const screenshotDir = path.join(root, "target", "e2e-screenshots");
+
+// Served below a sub-path on purpose: the build must work from any sub-path of a static host.
+export const SUB_PATH = "/some/sub/path/";
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".yaml": "text/yaml; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** Serves `dir` under `subPath` on 127.0.0.1 (a free port); resolves to { server, origin, url }. */
+export function serveDist({ dir = distDir, subPath = SUB_PATH, headers = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    if (!url.pathname.startsWith(subPath)) {
+      res.writeHead(404).end("outside the served sub-path");
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(subPath.length));
+    if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": MIME[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+      ...headers,
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      const origin = `http://127.0.0.1:${server.address().port}`;
+      resolve({ server, origin, url: origin + subPath });
+    });
+  });
+}
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * Opens a new page that records console errors, page errors, failed requests, error responses and
+ * every request's URL, so a test can assert the page was clean.
+ */
+export async function openRecordedPage(browser, { viewport = { width: 1280, height: 720 }, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const record = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], requests: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") record.consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (err) => record.pageErrors.push(String(err)));
+  page.on("request", (req) => record.requests.push(req.url()));
+  page.on("requestfailed", (req) => record.failedRequests.push(`${req.url()}: ${req.failure()?.errorText}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) record.badResponses.push(`${res.status()} ${res.url()}`);
+  });
+  return { context, page, record };
+}
+
+/** Saves a full-page screenshot under target/e2e-screenshots/NAME.png. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The page has loaded the wasm app: the summary panel is in the DOM. */
+export async function waitForApp(page) {
+  await page.waitForSelector("[data-testid=summary]", { timeout: 30_000 });
+}

@@ -1,0 +1,3 @@
+//! The one integration test binary: every native cross-module test is a module of it.
+
+mod tidy;

@@ -1,0 +1,94 @@
+//! House rules enforced as tests: module docs, the UI boundary, no panicking or skipped tests.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn project_rust_files() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches", "fuzz/fuzz_targets"] {
+        rust_files(&root.join(dir), &mut files);
+    }
+    assert!(
+        files.len() > 5,
+        "the tidy test found too few files: {files:?}"
+    );
+    files
+        .into_iter()
+        .map(|path| {
+            let text = fs::read_to_string(&path).expect("source files are UTF-8");
+            (path.strip_prefix(root).unwrap().to_path_buf(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn every_source_file_starts_with_a_module_doc() {
+    let missing: Vec<_> = project_rust_files()
+        .into_iter()
+        .filter(|(_, text)| !text.starts_with("//!"))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "files without a leading `//!` line: {missing:?}"
+    );
+}
+
+#[test]
+fn only_the_ui_names_the_browser_stack() {
+    // Split so this file does not match itself.
+    let forbidden = [
+        ["lep", "tos"].concat(),
+        ["web", "_sys"].concat(),
+        ["web", "-sys"].concat(),
+        ["wasm", "_bindgen"].concat(),
+        ["glo", "o::"].concat(),
+    ];
+    let mut offenders = Vec::new();
+    for (path, text) in project_rust_files() {
+        let allowed = path.starts_with("src/ui")
+            || path == Path::new("src/main.rs")
+            || path == Path::new("tests/browser.rs");
+        if allowed {
+            continue;
+        }
+        for word in &forbidden {
+            if text.contains(word.as_str()) {
+                offenders.push(format!("{} names {word}", path.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "the browser stack leaks out of src/ui: {offenders:?}"
+    );
+}
+
+#[test]
+fn no_test_is_skipped_or_expected_to_panic() {
+    let patterns = [["#[should", "_panic"].concat(), ["#[ig", "nore"].concat()];
+    let mut offenders = Vec::new();
+    for (path, text) in project_rust_files() {
+        for pattern in &patterns {
+            if text.contains(pattern.as_str()) {
+                offenders.push(format!("{} has {pattern}", path.display()));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{offenders:?}");
+}

@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod cron;
 pub mod diagnostic;
+pub mod golang;
 pub mod lint;
 pub mod manifest;
 pub mod simulate;

@@ -1,3 +1,5 @@
 //! The one integration test binary: every native cross-module test is a module of it.
 
+mod cli;
+mod cron_props;
 mod tidy;

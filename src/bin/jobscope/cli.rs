@@ -2,38 +2,108 @@
 //!
 //! Exit codes: 0 success, 1 the input has errors (or a schedule/zone is rejected), 2 usage errors.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
 use jobscope::analysis::analyze;
+use jobscope::cron::Instant;
+use jobscope::cron::gotime::parse_rfc3339;
 
-const USAGE: &str = "\
+use crate::schedule_cmd;
+
+pub const USAGE: &str = "\
 jobscope: see what a Kubernetes Job or CronJob will do before you apply it
 
 Usage:
+  jobscope next --schedule EXPR [--time-zone ZONE] [--from RFC3339] [--count N] [--format text|json]
+      the next N fire times (default 10) strictly after --from (default now), as the CronJob
+      controller computes them
+  jobscope explain --schedule EXPR [--time-zone ZONE] [--format text|json]
+      the schedule in words, its traps, and whether the apiserver accepts it on create
+  jobscope missed --schedule EXPR [--time-zone ZONE] --created RFC3339 [--last-schedule RFC3339]
+                  --now RFC3339 [--starting-deadline-seconds N] [--format text|json]
+      one sync of the CronJob controller at --now: which run it starts, what it missed, and
+      when it looks again
   jobscope outline [PATH ...]      kind and name of each document (no path or - reads stdin)
   jobscope help                    this text
   jobscope --version
+
+Common options:
+  --controller-time-zone ZONE   the zone kube-controller-manager runs in, used when a CronJob
+                                has no timeZone (default UTC)
+
+Exit codes: 0 fine, 1 rejected input, 2 usage error.
 ";
+
+/// A usage problem: reported with the usage text, exit 2.
+pub struct UsageError(pub String);
+
+impl From<lexopt::Error> for UsageError {
+    fn from(error: lexopt::Error) -> Self {
+        UsageError(error.to_string())
+    }
+}
+
+pub type CommandResult = Result<ExitCode, UsageError>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn parse_format(value: OsString) -> Result<Format, UsageError> {
+    match value.to_str() {
+        Some("text") => Ok(Format::Text),
+        Some("json") => Ok(Format::Json),
+        _ => Err(UsageError(format!(
+            "--format must be text or json, not {}",
+            value.to_string_lossy()
+        ))),
+    }
+}
+
+pub fn string_value(value: OsString, option: &str) -> Result<String, UsageError> {
+    value.into_string().map_err(|raw| {
+        UsageError(format!(
+            "{option}: not valid UTF-8: {}",
+            raw.to_string_lossy()
+        ))
+    })
+}
+
+pub fn time_value(value: OsString, option: &str) -> Result<Instant, UsageError> {
+    let text = string_value(value, option)?;
+    parse_rfc3339(&text).ok_or_else(|| {
+        UsageError(format!(
+            "{option}: `{text}` is not an RFC 3339 time (like 2026-03-08T02:00:00Z)"
+        ))
+    })
+}
 
 pub fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let Some(command) = args.next() else {
         return usage_error("no command given");
     };
-    let rest: Vec<_> = args.collect();
-    match command.to_string_lossy().as_ref() {
-        "outline" => outline(rest),
+    let rest: Vec<OsString> = args.collect();
+    let result = match command.to_string_lossy().as_ref() {
+        "next" => schedule_cmd::next(rest),
+        "explain" => schedule_cmd::explain(rest),
+        "missed" => schedule_cmd::missed(rest),
+        "outline" => Ok(outline(rest)),
         "help" | "--help" | "-h" => {
             write_out(USAGE);
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         "--version" | "-V" => {
             write_out(&format!("jobscope {}\n", env!("CARGO_PKG_VERSION")));
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        other => usage_error(&format!("unknown command `{other}`")),
-    }
+        other => Err(UsageError(format!("unknown command `{other}`"))),
+    };
+    result.unwrap_or_else(|UsageError(message)| usage_error(&message))
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -41,11 +111,31 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn write_out(text: &str) {
+pub fn write_out(text: &str) {
     let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
-fn outline(paths: Vec<std::ffi::OsString>) -> ExitCode {
+pub fn write_err(text: &str) {
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// Prints a JSON value on one line.
+pub fn write_json(value: &serde_json::Value) {
+    write_out(&format!("{value}\n"));
+}
+
+/// The current time: the CLI is the only place that reads the clock.
+pub fn now() -> Instant {
+    let elapsed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    Instant {
+        unix: elapsed.as_secs() as i64,
+        nanos: elapsed.subsec_nanos(),
+    }
+}
+
+fn outline(paths: Vec<OsString>) -> ExitCode {
     let paths: Vec<String> = if paths.is_empty() {
         vec!["-".to_owned()]
     } else {
@@ -59,7 +149,7 @@ fn outline(paths: Vec<std::ffi::OsString>) -> ExitCode {
         let text = if path == "-" {
             let mut text = String::new();
             if let Err(error) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-                let _ = writeln!(std::io::stderr(), "jobscope: reading stdin: {error}");
+                write_err(&format!("jobscope: reading stdin: {error}\n"));
                 return ExitCode::from(2);
             }
             text
@@ -67,7 +157,7 @@ fn outline(paths: Vec<std::ffi::OsString>) -> ExitCode {
             match std::fs::read_to_string(path) {
                 Ok(text) => text,
                 Err(error) => {
-                    let _ = writeln!(std::io::stderr(), "jobscope: {path}: {error}");
+                    write_err(&format!("jobscope: {path}: {error}\n"));
                     return ExitCode::from(2);
                 }
             }

@@ -1,0 +1,430 @@
+//! `jobscope next`, `explain` and `missed`: the schedule commands. Their JSON shapes are a
+//! contract used by checks outside this repository; keep them stable.
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use jobscope::cron::controller::{
+    CronJobTimes, SyncError, SyncInput, controller_evaluator, controller_schedule_text,
+    sync_idle_cron_job,
+};
+use jobscope::cron::explain::{ZoneSource, error_help, explain as explain_schedule};
+use jobscope::cron::gotime::{format_rfc3339, format_rfc3339_nano};
+use jobscope::cron::zone::{LoadedLocation, load_location};
+use jobscope::cron::{Instant, NextTime, ScheduleLocation, Zone, parse_standard};
+use jobscope::validate::schedule::{schedule_errors, time_zone_errors};
+use lexopt::prelude::*;
+use serde_json::{Value, json};
+
+use crate::cli::{
+    CommandResult, Format, UsageError, now, parse_format, string_value, time_value, write_err,
+    write_json, write_out,
+};
+
+/// The most fire times `next` lists in one call.
+const MAX_COUNT: u64 = 1_000_000;
+
+/// Options shared by the schedule commands.
+struct ScheduleOptions {
+    schedule: Option<String>,
+    time_zone: Option<String>,
+    controller_zone: Zone,
+    format: Format,
+}
+
+impl ScheduleOptions {
+    fn new() -> Self {
+        ScheduleOptions {
+            schedule: None,
+            time_zone: None,
+            controller_zone: Zone::Utc,
+            format: Format::Text,
+        }
+    }
+
+    /// Takes the option if it is a shared one; returns false otherwise.
+    fn take(&mut self, option: &str, parser: &mut lexopt::Parser) -> Result<bool, UsageError> {
+        match option {
+            "schedule" => self.schedule = Some(string_value(parser.value()?, "--schedule")?),
+            "time-zone" => self.time_zone = Some(string_value(parser.value()?, "--time-zone")?),
+            "controller-time-zone" => {
+                let name = string_value(parser.value()?, "--controller-time-zone")?;
+                self.controller_zone = match load_location(&name) {
+                    Ok(LoadedLocation::Zone(zone)) => zone,
+                    Ok(LoadedLocation::Local) | Err(_) => {
+                        return Err(UsageError(format!(
+                            "--controller-time-zone: unknown time zone {name}"
+                        )));
+                    }
+                };
+            }
+            "format" => self.format = parse_format(parser.value()?)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn schedule(&self) -> Result<&str, UsageError> {
+        self.schedule
+            .as_deref()
+            .ok_or_else(|| UsageError("--schedule is required".to_owned()))
+    }
+}
+
+/// The name of a `--long` option; anything else is a usage error.
+fn long_option(arg: lexopt::Arg<'_>) -> Result<String, UsageError> {
+    match arg {
+        lexopt::Arg::Long(name) => Ok(name.to_owned()),
+        other => Err(other.unexpected().into()),
+    }
+}
+
+fn fail(format: Format, message: &str) -> ExitCode {
+    match format {
+        Format::Json => write_json(&json!({ "error": message })),
+        Format::Text => write_err(&format!("error: {message}\n")),
+    }
+    ExitCode::from(1)
+}
+
+/// The zone an unknown `--time-zone` is reported with, as the controller's LoadLocation says.
+fn check_time_zone(time_zone: Option<&str>) -> Result<(), String> {
+    match time_zone {
+        Some(name) => load_location(name).map(|_| ()),
+        None => Ok(()),
+    }
+}
+
+pub fn next(args: Vec<OsString>) -> CommandResult {
+    let mut options = ScheduleOptions::new();
+    let mut from = None;
+    let mut count: u64 = 10;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        let option = long_option(arg)?;
+        if options.take(&option, &mut parser)? {
+            continue;
+        }
+        match option.as_str() {
+            "from" => from = Some(time_value(parser.value()?, "--from")?),
+            "count" => {
+                count = parser.value()?.parse()?;
+                if count > MAX_COUNT {
+                    return Err(UsageError(format!("--count may be at most {MAX_COUNT}")));
+                }
+            }
+            other => return Err(UsageError(format!("unknown option --{other}"))),
+        }
+    }
+    let schedule = options.schedule()?.to_owned();
+    if let Err(message) = check_time_zone(options.time_zone.as_deref()) {
+        return Ok(fail(options.format, &message));
+    }
+    let mut evaluator = match controller_evaluator(
+        &schedule,
+        options.time_zone.as_deref(),
+        options.controller_zone,
+    ) {
+        Ok(evaluator) => evaluator,
+        Err(error) => return Ok(fail(options.format, &error.message)),
+    };
+    let from = from.unwrap_or_else(now);
+    let (times, stop) = evaluator.upcoming(from, count as usize);
+    let zone = evaluator.zone();
+    let formatted: Vec<String> = times.iter().map(|t| format_rfc3339(*t, zone)).collect();
+    let exhausted = stop.is_some();
+    match options.format {
+        Format::Json => write_json(&json!({
+            "schedule": schedule,
+            "timeZone": options.time_zone,
+            "times": formatted,
+            "exhausted": exhausted,
+        })),
+        Format::Text => {
+            let mut out = String::new();
+            for time in &formatted {
+                out.push_str(time);
+                out.push('\n');
+            }
+            write_out(&out);
+            match stop {
+                Some(NextTime::Never) => {
+                    write_err("no further run: robfig/cron finds nothing within five years\n")
+                }
+                Some(NextTime::Runaway) => write_err(
+                    "no further run: robfig/cron's search does not end on this schedule\n",
+                ),
+                _ => {}
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn explain(args: Vec<OsString>) -> CommandResult {
+    let mut options = ScheduleOptions::new();
+    let mut at = None;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        let option = long_option(arg)?;
+        if options.take(&option, &mut parser)? {
+            continue;
+        }
+        match option.as_str() {
+            "now" => at = Some(time_value(parser.value()?, "--now")?),
+            other => return Err(UsageError(format!("unknown option --{other}"))),
+        }
+    }
+    let schedule = options.schedule()?.to_owned();
+    let time_zone = options.time_zone.clone();
+    let now = at.unwrap_or_else(now);
+
+    // What the apiserver says on create.
+    let mut apiserver_errors: Vec<String> = schedule_errors(&schedule, "spec.schedule")
+        .iter()
+        .map(|e| e.message())
+        .collect();
+    apiserver_errors.extend(
+        time_zone_errors(time_zone.as_deref(), "spec.timeZone")
+            .iter()
+            .map(|e| e.message()),
+    );
+    let accepted = apiserver_errors.is_empty();
+
+    // What the controller makes of it.
+    let controller_text = controller_schedule_text(&schedule, time_zone.as_deref());
+    let parsed = match check_time_zone(time_zone.as_deref()) {
+        Err(message) => Err((message, None)),
+        Ok(()) => parse_standard(&controller_text).map_err(|e| {
+            let help = error_help(&e, &controller_text);
+            (e.message, help)
+        }),
+    };
+    let mut result = json!({
+        "schedule": schedule,
+        "timeZone": time_zone,
+        "description": Value::Null,
+        "fields": [],
+        "warnings": [],
+        "next": [],
+        "apiserver": { "accepted": accepted, "errors": apiserver_errors },
+    });
+    match parsed {
+        Err((message, help)) => {
+            result["error"] = json!({ "message": message, "help": help });
+        }
+        Ok(parsed) => {
+            let zone = match parsed.location {
+                ScheduleLocation::Zone(zone) => zone,
+                ScheduleLocation::Local => options.controller_zone,
+            };
+            // The controller turns `timeZone` into a prefix too; only the user's own counts.
+            let source = match (&parsed.tz_prefix, &time_zone) {
+                (Some((name, _)), _) if schedule.contains("TZ") => ZoneSource::Prefix(name.clone()),
+                (_, Some(name)) if !jobscope::cron::controller::is_local(name) => {
+                    ZoneSource::TimeZoneField(name.clone())
+                }
+                _ => ZoneSource::ControllerLocal,
+            };
+            let explanation = explain_schedule(&parsed, zone, &source, now);
+            let mut evaluator = jobscope::cron::Evaluator::new(
+                parsed.schedule.clone(),
+                parsed.location,
+                options.controller_zone,
+            );
+            let (upcoming, _) = evaluator.upcoming(now, 5);
+            result["description"] = json!(explanation.summary);
+            result["fields"] = Value::Array(
+                explanation
+                    .fields
+                    .iter()
+                    .map(|f| json!({"field": f.field.label(), "text": f.text, "meaning": f.meaning, "allowed": f.allowed}))
+                    .collect(),
+            );
+            result["warnings"] = Value::Array(
+                explanation
+                    .warnings
+                    .iter()
+                    .map(|w| json!({"code": w.code, "message": w.message}))
+                    .collect(),
+            );
+            result["next"] = Value::Array(
+                upcoming
+                    .iter()
+                    .map(|t| json!(format_rfc3339(*t, zone)))
+                    .collect(),
+            );
+        }
+    }
+    match options.format {
+        Format::Json => write_json(&result),
+        Format::Text => write_out(&explain_text(&result)),
+    }
+    Ok(if accepted {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn explain_text(result: &Value) -> String {
+    let mut out = String::new();
+    let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
+    if let Some(description) = result["description"].as_str() {
+        out.push_str(&format!("{description}\n"));
+    }
+    if let Some(error) = result.get("error") {
+        out.push_str(&format!("error: {}\n", text(&error["message"])));
+        if let Some(help) = error["help"].as_str() {
+            out.push_str(&format!("  help: {help}\n"));
+        }
+    }
+    for field in result["fields"].as_array().into_iter().flatten() {
+        out.push_str(&format!(
+            "  {:<13} {:<10} {}  (allowed: {})\n",
+            text(&field["field"]),
+            text(&field["text"]),
+            text(&field["meaning"]),
+            text(&field["allowed"])
+        ));
+    }
+    for warning in result["warnings"].as_array().into_iter().flatten() {
+        out.push_str(&format!(
+            "warning[{}]: {}\n",
+            text(&warning["code"]),
+            text(&warning["message"])
+        ));
+    }
+    let next: Vec<String> = result["next"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(text)
+        .collect();
+    if !next.is_empty() {
+        out.push_str(&format!("next: {}\n", next.join(", ")));
+    }
+    if result["apiserver"]["accepted"].as_bool() == Some(true) {
+        out.push_str("apiserver: accepted on create\n");
+    } else {
+        for error in result["apiserver"]["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            out.push_str(&format!("apiserver: {}\n", text(error)));
+        }
+    }
+    out
+}
+
+pub fn missed(args: Vec<OsString>) -> CommandResult {
+    let mut options = ScheduleOptions::new();
+    let (mut created, mut last_schedule, mut at, mut deadline) = (None, None, None, None);
+    let mut name = "cronjob".to_owned();
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        let option = long_option(arg)?;
+        if options.take(&option, &mut parser)? {
+            continue;
+        }
+        match option.as_str() {
+            "created" => created = Some(time_value(parser.value()?, "--created")?),
+            "last-schedule" => {
+                last_schedule = Some(time_value(parser.value()?, "--last-schedule")?)
+            }
+            "now" => at = Some(time_value(parser.value()?, "--now")?),
+            "starting-deadline-seconds" => deadline = Some(parser.value()?.parse::<i64>()?),
+            "name" => name = string_value(parser.value()?, "--name")?,
+            other => return Err(UsageError(format!("unknown option --{other}"))),
+        }
+    }
+    let schedule = options.schedule()?.to_owned();
+    let created: Instant = created.ok_or_else(|| UsageError("--created is required".to_owned()))?;
+    let now: Instant = at.ok_or_else(|| UsageError("--now is required".to_owned()))?;
+    let input = SyncInput {
+        name: &name,
+        schedule: &schedule,
+        time_zone: options.time_zone.as_deref(),
+        times: CronJobTimes {
+            created,
+            last_schedule,
+            starting_deadline_seconds: deadline,
+        },
+        now,
+        controller_zone: options.controller_zone,
+    };
+    let decision = match sync_idle_cron_job(&input) {
+        Ok(decision) => decision,
+        Err(SyncError::UnknownTimeZone(message)) => return Ok(fail(options.format, &message)),
+        Err(SyncError::Unparseable(error)) => return Ok(fail(options.format, &error.message)),
+    };
+    let zone = controller_evaluator(
+        &schedule,
+        options.time_zone.as_deref(),
+        options.controller_zone,
+    )
+    .map(|e| e.zone())
+    .unwrap_or(Zone::Utc);
+    let time = |t: Option<Instant>| t.map(|t| format_rfc3339(t, zone));
+    let most_recent = decision.most_recent;
+    let result = json!({
+        "mostRecent": time(most_recent.and_then(|m| m.most_recent)),
+        "missed": most_recent.map_or("none", |m| m.missed.as_str()),
+        "approxMissedCount": most_recent.and_then(|m| m.approx_missed),
+        "scheduledTime": time(decision.scheduled_time),
+        "tooManyMissedWarning": decision.too_many_missed_warning,
+        "nextSyncAt": decision.next_sync_at.map(|t| format_rfc3339_nano(t, zone)),
+        "jobName": decision.job_name,
+        "endless": decision.endless,
+        "events": decision.events.iter().map(|e| json!({
+            "type": if e.warning { "Warning" } else { "Normal" },
+            "reason": e.reason,
+            "message": e.message,
+        })).collect::<Vec<_>>(),
+    });
+    match options.format {
+        Format::Json => write_json(&result),
+        Format::Text => {
+            let mut out = String::new();
+            match decision.scheduled_time {
+                Some(t) => out.push_str(&format!(
+                    "creates Job {} for the run scheduled at {}\n",
+                    decision.job_name.as_deref().unwrap_or_default(),
+                    format_rfc3339(t, zone)
+                )),
+                None => out.push_str("creates no Job now\n"),
+            }
+            if let Some(m) = most_recent {
+                out.push_str(&format!(
+                    "most recent unmet run: {}; missed: {}{}\n",
+                    time(m.most_recent).unwrap_or_else(|| "none".to_owned()),
+                    m.missed.as_str(),
+                    m.approx_missed
+                        .map(|n| format!(" (about {n})"))
+                        .unwrap_or_default()
+                ));
+            }
+            for event in &decision.events {
+                out.push_str(&format!(
+                    "event {} {}: {}\n",
+                    if event.warning { "Warning" } else { "Normal" },
+                    event.reason,
+                    event.message
+                ));
+            }
+            match decision.next_sync_at {
+                Some(t) => out.push_str(&format!(
+                    "looks again at {}\n",
+                    format_rfc3339_nano(t, zone)
+                )),
+                None if decision.endless => {
+                    out.push_str("never returns: its catch-up loop does not end\n")
+                }
+                None => out.push_str("does not requeue the CronJob until its spec changes\n"),
+            }
+            write_out(&out);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,90 @@
+//! The CLI contract, case by case: each file in `tests/fixtures/cli/` holds the arguments, the
+//! exit code and the JSON the `jobscope` binary must print. A new case is a new file.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+#[test]
+fn cli_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 20,
+        "expected the CLI fixtures, found {}",
+        paths.len()
+    );
+    let mut failures = Vec::new();
+    for path in &paths {
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let args: Vec<&str> = case["args"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+            .args(&args)
+            .output()
+            .expect("run jobscope");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let actual: Value =
+            serde_json::from_str(stdout.trim()).unwrap_or(Value::String(stdout.to_string()));
+        let code = output.status.code().unwrap_or(-1);
+        if actual != case["stdout"] || i64::from(code) != case["exit"].as_i64().unwrap() {
+            failures.push(format!(
+                "{}: exit {code}, stdout {actual}\n  expected exit {}, stdout {}",
+                path.file_name().unwrap().to_string_lossy(),
+                case["exit"],
+                case["stdout"]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [
+        vec![],
+        vec!["frobnicate"],
+        vec!["next"],
+        vec!["next", "--schedule", "* * * * *", "--count", "x"],
+        vec!["missed", "--schedule", "* * * * *"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn text_output_lists_one_time_per_line() {
+    // Berlin springs forward at 02:00 on 2026-03-29: robfig skips that day's 02:00 run.
+    let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+        .args([
+            "next",
+            "--schedule",
+            "0 2 * * *",
+            "--time-zone",
+            "Europe/Berlin",
+            "--from",
+            "2026-03-28T00:00:00Z",
+            "--count",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "2026-03-28T02:00:00+01:00\n2026-03-30T02:00:00+02:00\n2026-03-31T02:00:00+02:00\n"
+    );
+}

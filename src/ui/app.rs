@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::{Analysis, DocumentOutline, analyze};
+use crate::analysis::{Analysis, analyze};
 
 use super::DEFAULT_EXAMPLE;
 
@@ -11,8 +11,15 @@ pub fn App() -> impl IntoView {
     let source = RwSignal::new(DEFAULT_EXAMPLE.to_owned());
     // One analysis per edit, shared by every view that reads it.
     let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text)));
-    let first_document =
-        move || analysis.with(|analysis| analysis.documents.first().cloned().unwrap_or_default());
+    let first_document = move || {
+        analysis.with(|analysis| {
+            analysis
+                .documents
+                .first()
+                .map(|d| (d.kind.clone(), d.name.clone(), d.api_version.clone()))
+                .unwrap_or_default()
+        })
+    };
 
     view! {
         <header class="app-header">
@@ -47,19 +54,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Kind, name and API version of a document.
+type Outline = (Option<String>, Option<String>, Option<String>);
+
 #[component]
-fn DocumentSummary(document: Signal<DocumentOutline>) -> impl IntoView {
-    let field = move |pick: fn(&DocumentOutline) -> Option<String>| {
+fn DocumentSummary(document: Signal<Outline>) -> impl IntoView {
+    let field = move |pick: fn(&Outline) -> Option<String>| {
         move || document.with(|document| pick(document).unwrap_or_else(|| "—".to_owned()))
     };
     view! {
         <dl class="summary-fields">
             <dt>"Kind"</dt>
-            <dd data-testid="doc-kind">{field(|document| document.kind.clone())}</dd>
+            <dd data-testid="doc-kind">{field(|document| document.0.clone())}</dd>
             <dt>"Name"</dt>
-            <dd data-testid="doc-name">{field(|document| document.name.clone())}</dd>
+            <dd data-testid="doc-name">{field(|document| document.1.clone())}</dd>
             <dt>"API version"</dt>
-            <dd data-testid="doc-api-version">{field(|document| document.api_version.clone())}</dd>
+            <dd data-testid="doc-api-version">{field(|document| document.2.clone())}</dd>
         </dl>
     }
 }

@@ -3,3 +3,4 @@
 mod cli;
 mod cron_props;
 mod tidy;
+mod validate_fixtures;

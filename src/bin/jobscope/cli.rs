@@ -10,12 +10,15 @@ use jobscope::analysis::analyze;
 use jobscope::cron::Instant;
 use jobscope::cron::gotime::parse_rfc3339;
 
-use crate::schedule_cmd;
+use crate::{schedule_cmd, validate_cmd};
 
 pub const USAGE: &str = "\
 jobscope: see what a Kubernetes Job or CronJob will do before you apply it
 
 Usage:
+  jobscope validate [PATH ...] [--format text|json]
+      what the kube-apiserver would reject or warn about in each document (no path or - reads
+      stdin); exit 1 when any document has an error
   jobscope next --schedule EXPR [--time-zone ZONE] [--from RFC3339] [--count N] [--format text|json]
       the next N fire times (default 10) strictly after --from (default now), as the CronJob
       controller computes them
@@ -89,6 +92,7 @@ pub fn main() -> ExitCode {
     };
     let rest: Vec<OsString> = args.collect();
     let result = match command.to_string_lossy().as_ref() {
+        "validate" => validate_cmd::validate(rest),
         "next" => schedule_cmd::next(rest),
         "explain" => schedule_cmd::explain(rest),
         "missed" => schedule_cmd::missed(rest),

@@ -6,6 +6,8 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod schedule_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+mod validate_cmd;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

@@ -1,0 +1,74 @@
+//! Benchmarks of the whole analysis (YAML, decoding, defaulting, validation, warnings): each
+//! example manifest, and a file of 1,000 documents.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jobscope::analysis::analyze;
+
+fn examples() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate/examples");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("examples folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn analysis(c: &mut Criterion) {
+    let examples = examples();
+    for (name, text) in &examples {
+        c.bench_function(
+            &format!("analyze {name} ({} lines)", text.lines().count()),
+            |b| b.iter(|| black_box(analyze(black_box(text)))),
+        );
+    }
+    let job = examples
+        .iter()
+        .find(|(n, _)| n == "data-processing-job.yaml")
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
+    let thousand = vec![job; 1000].join("\n---\n");
+    c.bench_function("analyze 1,000 documents", |b| {
+        b.iter(|| black_box(analyze(black_box(&thousand))))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = analysis
+}
+criterion_main!(benches, p);
+
+fn phases(c: &mut Criterion) {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/validate/examples/data-processing-job.yaml"),
+    )
+    .unwrap();
+    c.bench_function("phase yaml", |b| {
+        b.iter(|| black_box(jobscope::yaml::parse_stream(black_box(&text))))
+    });
+    let stream = jobscope::yaml::parse_stream(&text);
+    c.bench_function("phase manifest", |b| {
+        b.iter(|| {
+            for d in &stream.documents {
+                if let Some(v) = &d.value {
+                    black_box(jobscope::manifest::document::read_manifest(v));
+                }
+            }
+        })
+    });
+}
+criterion_group!(p, phases);

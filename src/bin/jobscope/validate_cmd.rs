@@ -1,0 +1,149 @@
+//! `jobscope validate`: what the kube-apiserver (and kubectl's YAML handling) would say about
+//! each document of each file. The JSON shape is a contract used outside this repository.
+
+use std::ffi::OsString;
+use std::io::Read;
+use std::process::ExitCode;
+
+use jobscope::analysis::{Analysis, analyze};
+use jobscope::diagnostic::{Diagnostic, Severity};
+use jobscope::yaml::position::LineIndex;
+use lexopt::prelude::*;
+use serde_json::{Value, json};
+
+use crate::cli::{CommandResult, Format, UsageError, parse_format, write_json, write_out};
+
+/// One input: its name and text (or why it could not be read as text).
+struct Input {
+    path: String,
+    text: Result<String, String>,
+}
+
+fn read_input(path: &str) -> Result<Input, UsageError> {
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| UsageError(format!("reading stdin: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| UsageError(format!("{path}: {e}")))?
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not valid UTF-8 (byte {}); Kubernetes manifests are UTF-8 text",
+            e.utf8_error().valid_up_to()
+        )
+    });
+    Ok(Input {
+        path: path.to_owned(),
+        text,
+    })
+}
+
+pub fn validate(args: Vec<OsString>) -> CommandResult {
+    let mut format = Format::Text;
+    let mut paths: Vec<String> = Vec::new();
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => format = parse_format(parser.value()?)?,
+            Value(value) => paths.push(value.string()?),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if paths.is_empty() {
+        paths.push("-".to_owned());
+    }
+    let mut inputs = Vec::new();
+    for path in &paths {
+        inputs.push(read_input(path)?);
+    }
+    let mut any_error = false;
+    let mut files = Vec::new();
+    let mut text_out = String::new();
+    for input in &inputs {
+        match &input.text {
+            Err(message) => {
+                any_error = true;
+                files.push(json!({"path": input.path, "error": message, "documents": []}));
+                text_out.push_str(&format!("{}:1:1: error: {message}\n", input.path));
+            }
+            Ok(text) => {
+                let analysis = analyze(text);
+                any_error |= analysis.has_errors();
+                let lines = LineIndex::new(text);
+                files.push(file_json(&input.path, text, &lines, &analysis));
+                for diagnostic in analysis.diagnostics() {
+                    let (line, column) = lines.line_col(text, diagnostic.span.start);
+                    text_out.push_str(&format!(
+                        "{}:{line}:{column}: {}: {}\n",
+                        input.path, diagnostic.severity, diagnostic.message
+                    ));
+                    if let Some(help) = &diagnostic.help {
+                        text_out.push_str(&format!("  help: {help}\n"));
+                    }
+                }
+            }
+        }
+    }
+    match format {
+        Format::Json => write_json(&json!({ "files": files })),
+        Format::Text => write_out(&text_out),
+    }
+    Ok(if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn diagnostic_json(text: &str, lines: &LineIndex, diagnostic: &Diagnostic) -> Value {
+    let (line, column) = lines.line_col(text, diagnostic.span.start);
+    let (end_line, end_column) = lines.line_col(text, diagnostic.span.end);
+    json!({
+        "severity": diagnostic.severity.as_str(),
+        "source": diagnostic.source.as_str(),
+        "code": diagnostic.code,
+        "field": diagnostic.field,
+        "type": diagnostic.error_type,
+        "message": diagnostic.message,
+        "help": diagnostic.help,
+        "line": line,
+        "column": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    })
+}
+
+fn file_json(path: &str, text: &str, lines: &LineIndex, analysis: &Analysis) -> Value {
+    // File-level findings (bad separator lines) go with the document that follows them.
+    let mut extra: Vec<Vec<&Diagnostic>> = vec![Vec::new(); analysis.documents.len()];
+    for diagnostic in &analysis.file_diagnostics {
+        let index = analysis
+            .documents
+            .iter()
+            .position(|d| d.span.start >= diagnostic.span.end)
+            .unwrap_or(analysis.documents.len().saturating_sub(1));
+        if let Some(slot) = extra.get_mut(index) {
+            slot.push(diagnostic);
+        }
+    }
+    let documents: Vec<Value> = analysis
+        .documents
+        .iter()
+        .zip(extra)
+        .map(|(document, extra)| {
+            let mut diagnostics: Vec<&Diagnostic> = document.diagnostics.iter().chain(extra).collect();
+            diagnostics.sort_by_key(|d| d.span.start);
+            json!({
+                "index": document.index,
+                "apiVersion": document.api_version,
+                "kind": document.kind,
+                "name": document.name,
+                "diagnostics": diagnostics.iter().map(|d| diagnostic_json(text, lines, d)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "path": path, "errors": analysis.count(Severity::Error), "documents": documents })
+}

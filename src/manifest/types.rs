@@ -1,0 +1,89 @@
+//! The shapes the API schema is written in: object types, their fields, value kinds and enums.
+
+/// What a field holds.
+#[derive(Debug)]
+pub enum Ty {
+    String,
+    Bool,
+    Int32,
+    Int64,
+    Float64,
+    /// `[]byte`, written as base64 text.
+    Bytes,
+    /// `resource.Quantity`: a string or a number.
+    Quantity,
+    /// `intstr.IntOrString`.
+    IntOrString,
+    /// `metav1.Time`: an RFC 3339 string.
+    Time,
+    /// Free-form JSON (`FieldsV1`, `RawExtension`).
+    AnyJson,
+    /// A named string type with known values (`RestartPolicy`); any string decodes.
+    Enum(&'static EnumDef),
+    Object(&'static TypeDef),
+    /// A list, with the element's kind and Go type (for decode errors).
+    List(&'static Ty, &'static str),
+    /// A map with string keys, with the value's kind and Go type.
+    Map(&'static Ty, &'static str),
+}
+
+/// An API object type (`Container`, `JobSpec`).
+#[derive(Debug)]
+pub struct TypeDef {
+    /// The Go type name, as decode errors name the struct (`JobSpec`).
+    pub name: &'static str,
+    pub fields: &'static [FieldDef],
+}
+
+/// One field of an object type.
+#[derive(Debug)]
+pub struct FieldDef {
+    pub json: &'static str,
+    pub ty: Ty,
+    /// The Go type decode errors name (`int32`, `v1.RestartPolicy`, `[]v1.Container`).
+    pub go: &'static str,
+    /// A Go pointer: absent means nil, not the zero value.
+    pub pointer: bool,
+}
+
+/// A named string type and the values the API defines for it.
+#[derive(Debug)]
+pub struct EnumDef {
+    pub go: &'static str,
+    pub values: &'static [&'static str],
+}
+
+impl TypeDef {
+    pub fn field(&self, json: &str) -> Option<&'static FieldDef> {
+        self.fields.iter().find(|f| f.json == json)
+    }
+}
+
+impl Ty {
+    /// The Go type of a value of this kind, as decode errors print it.
+    pub fn go_name(&self) -> String {
+        match self {
+            Ty::String => "string".to_owned(),
+            Ty::Bool => "bool".to_owned(),
+            Ty::Int32 => "int32".to_owned(),
+            Ty::Int64 => "int64".to_owned(),
+            Ty::Float64 => "float64".to_owned(),
+            Ty::Bytes => "[]uint8".to_owned(),
+            Ty::Quantity => "resource.Quantity".to_owned(),
+            Ty::IntOrString => "intstr.IntOrString".to_owned(),
+            Ty::Time => "v1.Time".to_owned(),
+            Ty::AnyJson => "v1.FieldsV1".to_owned(),
+            Ty::Enum(def) => def.go.to_owned(),
+            Ty::Object(def) => format!("v1.{}", def.name),
+            Ty::List(_, go) => format!("[]{go}"),
+            Ty::Map(_, go) => format!("map[string]{go}"),
+        }
+    }
+}
+
+/// Object types are statics: two are the same type when they are the same static.
+impl PartialEq for TypeDef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}

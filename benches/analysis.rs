@@ -5,7 +5,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobscope::analysis::analyze;
+use jobscope::analysis::{Options, analyze};
+use jobscope::cron::Instant;
 
 fn examples() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate/examples");
@@ -27,10 +28,11 @@ fn examples() -> Vec<(String, String)> {
 
 fn analysis(c: &mut Criterion) {
     let examples = examples();
+    let options = Options::at(Instant::from_unix(1_767_225_600));
     for (name, text) in &examples {
         c.bench_function(
             &format!("analyze {name} ({} lines)", text.lines().count()),
-            |b| b.iter(|| black_box(analyze(black_box(text)))),
+            |b| b.iter(|| black_box(analyze(black_box(text), &options))),
         );
     }
     let job = examples
@@ -40,7 +42,7 @@ fn analysis(c: &mut Criterion) {
         .unwrap_or_default();
     let thousand = vec![job; 1000].join("\n---\n");
     c.bench_function("analyze 1,000 documents", |b| {
-        b.iter(|| black_box(analyze(black_box(&thousand))))
+        b.iter(|| black_box(analyze(black_box(&thousand), &options)))
     });
 }
 

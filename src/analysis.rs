@@ -3,6 +3,7 @@
 //! Invariant: nothing outside this module needs to know how the YAML was parsed; the UI never
 //! matches on YAML nodes. Analysis never fails: any text yields an [`Analysis`].
 
+use crate::cron::Instant;
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use crate::manifest::decode::DecodeErrorKind;
 use crate::manifest::document::{Manifest, Target, decode_error_prefix, read_manifest};
@@ -72,8 +73,32 @@ impl Analysis {
     }
 }
 
+/// What an analysis needs besides the text. The core has no clock: whoever calls passes "now"
+/// (the browser's clock, the CLI's, a fixed instant in tests), which rules looking ahead (DST in
+/// the coming year, a schedule that never fires) count from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub now: Instant,
+    /// Best-practice rules on (the apiserver's findings are always reported).
+    pub lint: bool,
+    /// Lint rule codes turned off for this run (`--disable`), besides each document's
+    /// `jobscope.dev/ignore` annotation.
+    pub disabled_rules: Vec<String>,
+}
+
+impl Options {
+    /// Every check on, counting from `now`.
+    pub fn at(now: Instant) -> Self {
+        Options {
+            now,
+            lint: true,
+            disabled_rules: Vec::new(),
+        }
+    }
+}
+
 /// Analyses the editor's whole text.
-pub fn analyze(text: &str) -> Analysis {
+pub fn analyze(text: &str, options: &Options) -> Analysis {
     let stream = parse_stream(text);
     let file_diagnostics = stream
         .bad_separators
@@ -87,7 +112,7 @@ pub fn analyze(text: &str) -> Analysis {
         .documents
         .iter()
         .enumerate()
-        .map(|(index, document)| report(text, index, document))
+        .map(|(index, document)| report(text, index, document, options))
         .collect();
     Analysis {
         documents,
@@ -95,7 +120,7 @@ pub fn analyze(text: &str) -> Analysis {
     }
 }
 
-fn report(text: &str, index: usize, document: &Document) -> DocumentReport {
+fn report(text: &str, index: usize, document: &Document, options: &Options) -> DocumentReport {
     let mut report = DocumentReport {
         index,
         span: document.span,
@@ -299,6 +324,12 @@ fn report(text: &str, index: usize, document: &Document) -> DocumentReport {
             &undecoded,
         ));
     }
+    // Lint reads the model even when the YAML broke off: half-typed text still gets advice.
+    if options.lint {
+        report
+            .diagnostics
+            .extend(crate::lint::lint_document(&manifest, options));
+    }
     report
         .diagnostics
         .sort_by_key(|d| (d.span.start, d.span.end));
@@ -404,10 +435,15 @@ fn help_for(field: &str, message: &str, kind: &str, name: Option<&str>) -> Optio
 mod tests {
     use super::*;
 
+    fn test_options() -> Options {
+        // 2026-01-01T00:00:00Z
+        Options::at(Instant::from_unix(1_767_225_600))
+    }
+
     #[test]
     fn outline_reads_kind_and_name_of_each_document() {
         let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi # the job\n---\nkind: \"CronJob\"\napiVersion: batch/v1\nmetadata:\n  labels: {}\n  name: nightly\n";
-        let analysis = analyze(text);
+        let analysis = analyze(text, &test_options());
         let kinds: Vec<_> = analysis
             .documents
             .iter()
@@ -428,7 +464,7 @@ mod tests {
 
     #[test]
     fn empty_text_has_one_empty_document() {
-        let analysis = analyze("");
+        let analysis = analyze("", &test_options());
         assert_eq!(analysis.documents.len(), 1);
         assert_eq!(analysis.documents[0].status, DocumentStatus::Empty);
     }
@@ -436,7 +472,7 @@ mod tests {
     #[test]
     fn a_job_without_restart_policy_gets_the_apiserver_error() {
         let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      containers:\n      - name: pi\n        image: perl:5.34\n";
-        let analysis = analyze(text);
+        let analysis = analyze(text, &test_options());
         let messages: Vec<&str> = analysis
             .diagnostics()
             .iter()

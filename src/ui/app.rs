@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::{Analysis, Options, analyze};
+use crate::cron::Instant;
 
 use super::DEFAULT_EXAMPLE;
 
@@ -10,7 +11,9 @@ use super::DEFAULT_EXAMPLE;
 pub fn App() -> impl IntoView {
     let source = RwSignal::new(DEFAULT_EXAMPLE.to_owned());
     // One analysis per edit, shared by every view that reads it.
-    let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text)));
+    // The page's clock, read once: lint looks ahead from it.
+    let options = Options::at(browser_now());
+    let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text, &options)));
     let first_document = move || {
         analysis.with(|analysis| {
             analysis
@@ -72,4 +75,10 @@ fn DocumentSummary(document: Signal<Outline>) -> impl IntoView {
             <dd data-testid="doc-api-version">{field(|document| document.2.clone())}</dd>
         </dl>
     }
+}
+
+/// The browser's current time.
+fn browser_now() -> Instant {
+    let millis = web_sys::js_sys::Date::now();
+    Instant::from_unix((millis / 1000.0).floor() as i64)
 }

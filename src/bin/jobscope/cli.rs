@@ -16,9 +16,10 @@ pub const USAGE: &str = "\
 jobscope: see what a Kubernetes Job or CronJob will do before you apply it
 
 Usage:
-  jobscope validate [PATH ...] [--format text|json]
+  jobscope validate [PATH ...] [--format text|json] [--no-lint] [--disable CODE,...] [--now RFC3339]
       what the kube-apiserver would reject or warn about in each document (no path or - reads
-      stdin); exit 1 when any document has an error
+      stdin), and best-practice advice (lint; --no-lint leaves it out, --disable turns rules
+      off); exit 1 when any document has an error. --now: the time lint looks ahead from
   jobscope next --schedule EXPR [--time-zone ZONE] [--from RFC3339] [--count N] [--format text|json]
       the next N fire times (default 10) strictly after --from (default now), as the CronJob
       controller computes them
@@ -166,7 +167,11 @@ fn outline(paths: Vec<OsString>) -> ExitCode {
                 }
             }
         };
-        for (index, document) in analyze(&text).documents.iter().enumerate() {
+        let options = jobscope::analysis::Options {
+            lint: false,
+            ..jobscope::analysis::Options::at(now())
+        };
+        for (index, document) in analyze(&text, &options).documents.iter().enumerate() {
             out.push_str(&format!(
                 "{path}[{index}]: {} {} {}\n",
                 document.api_version.as_deref().unwrap_or("-"),

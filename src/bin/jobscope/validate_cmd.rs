@@ -5,13 +5,16 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::process::ExitCode;
 
-use jobscope::analysis::{Analysis, analyze};
+use jobscope::analysis::{Analysis, Options, analyze};
 use jobscope::diagnostic::{Diagnostic, Severity};
 use jobscope::yaml::position::LineIndex;
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use crate::cli::{CommandResult, Format, UsageError, parse_format, write_json, write_out};
+use crate::cli::{
+    CommandResult, Format, UsageError, now, parse_format, string_value, time_value, write_json,
+    write_out,
+};
 
 /// One input: its name and text (or why it could not be read as text).
 struct Input {
@@ -44,10 +47,19 @@ fn read_input(path: &str) -> Result<Input, UsageError> {
 pub fn validate(args: Vec<OsString>) -> CommandResult {
     let mut format = Format::Text;
     let mut paths: Vec<String> = Vec::new();
+    let mut options = Options::at(now());
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next()? {
         match arg {
             Long("format") => format = parse_format(parser.value()?)?,
+            Long("now") => options.now = time_value(parser.value()?, "--now")?,
+            Long("no-lint") => options.lint = false,
+            Long("disable") => options.disabled_rules.extend(
+                string_value(parser.value()?, "--disable")?
+                    .split(',')
+                    .map(|code| code.trim().to_owned())
+                    .filter(|code| !code.is_empty()),
+            ),
             Value(value) => paths.push(value.string()?),
             other => return Err(other.unexpected().into()),
         }
@@ -70,7 +82,7 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
                 text_out.push_str(&format!("{}:1:1: error: {message}\n", input.path));
             }
             Ok(text) => {
-                let analysis = analyze(text);
+                let analysis = analyze(text, &options);
                 any_error |= analysis.has_errors();
                 let lines = LineIndex::new(text);
                 files.push(file_json(&input.path, text, &lines, &analysis));

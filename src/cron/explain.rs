@@ -566,35 +566,67 @@ pub fn offset_changes(zone: Zone, from: Instant, to: Instant) -> Vec<(Instant, i
     changes
 }
 
-/// Compares robfig's runs with the wall clock around each offset change of the coming year.
-fn dst_warnings(spec: &SpecSchedule, zone: Zone, now: Instant, warnings: &mut Vec<CronWarning>) {
-    let year_later = now.add_nanos(366 * 24 * HOUR);
+/// What one change of a zone's offset does to a schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DstEffect {
+    /// The instant the offset changes.
+    pub at: Instant,
+    /// Positive: the clocks jump forward (a gap); negative: they go back (an overlap).
+    pub shift_seconds: i64,
+    /// The local date (`2026-03-08`) and the wall clock before and after the change.
+    pub date: String,
+    pub wall_from: (u32, u32),
+    pub wall_to: (u32, u32),
+    /// Wall times (`02:30`) the schedule names that do not happen that day.
+    pub skipped: Vec<String>,
+    /// Wall times at which the schedule runs twice.
+    pub repeated: Vec<String>,
+}
+
+/// Compares robfig's runs with the wall clock around each offset change in `[from, to)`.
+pub fn dst_effects(spec: &SpecSchedule, zone: Zone, from: Instant, to: Instant) -> Vec<DstEffect> {
     let mut clock = ZoneClock::new(zone);
     let mut evaluator = Evaluator::new(
         Schedule::Spec(*spec),
         super::parser::ScheduleLocation::Zone(zone),
         zone,
     );
-    let all_hours = values(spec, Field::Hour).len() == 24;
-    for (at, before, after) in offset_changes(zone, now, year_later) {
+    let mut effects = Vec::new();
+    for (at, before, after) in offset_changes(zone, from, to) {
         let shift = i64::from(after - before);
         let local_before = clock.civil(at.add_nanos(-SECOND));
         let date = format!(
             "{:04}-{:02}-{:02}",
             local_before.year, local_before.month, local_before.day
         );
-        // robfig's actual runs within a day either side.
-        let (runs, _) = evaluator.upcoming(at.add_nanos(-26 * HOUR), 5000);
-        let runs: Vec<(Instant, Civil)> = runs
-            .into_iter()
-            .take_while(|t| *t < at.add_nanos(26 * HOUR))
-            .map(|t| (t, clock.civil(t)))
-            .collect();
+        // robfig's actual runs within a day either side (at most a day of minutes each side).
+        let window_end = at.add_nanos(26 * HOUR);
+        let mut runs: Vec<(Instant, Civil)> = Vec::new();
+        let mut t = at.add_nanos(-26 * HOUR);
+        while runs.len() < 5000 {
+            match evaluator.next(t) {
+                NextTime::At(found) if found < window_end => {
+                    runs.push((found, clock.civil(found)));
+                    t = found;
+                }
+                _ => break,
+            }
+        }
         let wall_from = Civil::from_local_seconds(at.unix + i64::from(before), 0);
+        let wall_to = Civil::from_local_seconds(at.unix + i64::from(after), 0);
+        let mut effect = DstEffect {
+            at,
+            shift_seconds: shift,
+            date,
+            wall_from: (wall_from.hour, wall_from.minute),
+            wall_to: (wall_to.hour, wall_to.minute),
+            skipped: Vec::new(),
+            repeated: Vec::new(),
+        };
         if shift > 0 {
             // A gap: wall times [wall_from, wall_from + shift) do not exist.
             let expected = wall_times_in(spec, at.unix + i64::from(before), shift);
-            let skipped: Vec<String> = expected
+            effect.skipped = expected
                 .iter()
                 .filter(|(h, m)| {
                     !runs
@@ -603,26 +635,8 @@ fn dst_warnings(spec: &SpecSchedule, zone: Zone, now: Instant, warnings: &mut Ve
                 })
                 .map(|(h, m)| clock_text(*h, *m))
                 .collect();
-            if !skipped.is_empty() {
-                let jump_to = Civil::from_local_seconds(at.unix + i64::from(after), 0);
-                warnings.push(CronWarning {
-                    code: "cron-dst-skip",
-                    message: format!(
-                        "on {date} the clocks jump from {} to {} ({}): the {} run{} {} not happen{}",
-                        clock_text(wall_from.hour, wall_from.minute),
-                        clock_text(jump_to.hour, jump_to.minute),
-                        zone.name(),
-                        join_words(&skipped),
-                        if skipped.len() == 1 { "" } else { "s" },
-                        if skipped.len() == 1 { "does" } else { "do" },
-                        if all_hours { " (the schedule has one run fewer that day)" } else { "" }
-                    ),
-                    span: None,
-                });
-            }
         } else {
             // An overlap: wall times [wall_from + shift, wall_from) happen twice.
-            let mut repeated: Vec<String> = Vec::new();
             for (index, (_, first)) in runs.iter().enumerate() {
                 let twice = runs[index + 1..].iter().any(|(_, second)| {
                     second.day == first.day
@@ -630,19 +644,57 @@ fn dst_warnings(spec: &SpecSchedule, zone: Zone, now: Instant, warnings: &mut Ve
                         && second.minute == first.minute
                 });
                 if twice {
-                    repeated.push(clock_text(first.hour, first.minute));
+                    effect.repeated.push(clock_text(first.hour, first.minute));
                 }
             }
+        }
+        effects.push(effect);
+    }
+    effects
+}
+
+/// Compares robfig's runs with the wall clock around each offset change of the coming year.
+fn dst_warnings(spec: &SpecSchedule, zone: Zone, now: Instant, warnings: &mut Vec<CronWarning>) {
+    let year_later = now.add_nanos(366 * 24 * HOUR);
+    let all_hours = values(spec, Field::Hour).len() == 24;
+    for effect in dst_effects(spec, zone, now, year_later) {
+        let (from_h, from_m) = effect.wall_from;
+        let (to_h, to_m) = effect.wall_to;
+        if effect.shift_seconds > 0 {
+            let skipped = &effect.skipped;
+            if !skipped.is_empty() {
+                warnings.push(CronWarning {
+                    code: "cron-dst-skip",
+                    message: format!(
+                        "on {} the clocks jump from {} to {} ({}): the {} run{} {} not happen{}",
+                        effect.date,
+                        clock_text(from_h, from_m),
+                        clock_text(to_h, to_m),
+                        zone.name(),
+                        join_words(skipped),
+                        if skipped.len() == 1 { "" } else { "s" },
+                        if skipped.len() == 1 { "does" } else { "do" },
+                        if all_hours {
+                            " (the schedule has one run fewer that day)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    span: None,
+                });
+            }
+        } else {
+            let repeated = &effect.repeated;
             if !repeated.is_empty() && !all_hours {
-                let back_to = Civil::from_local_seconds(at.unix + i64::from(after), 0);
                 warnings.push(CronWarning {
                     code: "cron-dst-repeat",
                     message: format!(
-                        "on {date} the clocks go back from {} to {} ({}): the {} run{} twice",
-                        clock_text(wall_from.hour, wall_from.minute),
-                        clock_text(back_to.hour, back_to.minute),
+                        "on {} the clocks go back from {} to {} ({}): the {} run{} twice",
+                        effect.date,
+                        clock_text(from_h, from_m),
+                        clock_text(to_h, to_m),
                         zone.name(),
-                        join_words(&repeated),
+                        join_words(repeated),
                         if repeated.len() == 1 {
                             " happens"
                         } else {

@@ -390,17 +390,9 @@ fn zero(ty: &'static Ty, span: Span) -> Node {
     Node::new(value, span)
 }
 
-/// Go's `time.Parse(time.RFC3339, s)`, with a message in Go's shape when it fails.
+/// `metav1.Time.UnmarshalJSON`: Go's `time.Parse(time.RFC3339, s)`, with Go's error text.
 fn check_rfc3339(text: &str) -> Result<(), String> {
-    if crate::cron::gotime::parse_rfc3339(text).is_some() && text.len() >= 20 {
-        Ok(())
-    } else {
-        Err(format!(
-            "parsing time {} as \"2006-01-02T15:04:05Z07:00\": cannot parse {} as \"2006\"",
-            crate::golang::go_strconv_quote(text),
-            crate::golang::go_strconv_quote(text)
-        ))
-    }
+    crate::golang::go_parse_rfc3339(text)
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@ pub struct DroppedField {
     pub path: String,
     pub span: Span,
     pub gate: &'static str,
+    /// Why a field that belongs to no gate goes too (a mount of a dropped volume).
+    pub detail: Option<String>,
 }
 
 fn str_value(text: &str) -> NodeValue {
@@ -69,38 +71,101 @@ fn set_default_str(node: &mut Node, key: &'static str, value: &str) {
     }
 }
 
+/// The 5 characters jobscope appends to a `generateName` in place of the apiserver's random
+/// suffix (`names.SimpleNameGenerator`).
+pub const GENERATED_NAME_SUFFIX: &str = "xxxxx";
+
+/// `names.SimpleNameGenerator`'s cut: the base keeps at most 58 bytes (63 minus the suffix).
+const MAX_GENERATED_NAME_BASE: usize = 58;
+
+/// What `Store.create` does before `BeforeCreate`: with a generateName and no name, the
+/// apiserver makes the name up (`generateName[:58]` and 5 random characters). Returns the name.
+fn generate_name(object: &mut Node) -> Option<String> {
+    let meta = object.get_mut("metadata")?;
+    let name = meta.get("name").and_then(Node::as_str).unwrap_or("");
+    let base_node = meta.get("generateName")?;
+    let base = base_node.as_str().unwrap_or("");
+    if !name.is_empty() || base.is_empty() {
+        return None;
+    }
+    // Go cuts bytes; a cut inside a character keeps the character out rather than split it.
+    let mut cut = base.len().min(MAX_GENERATED_NAME_BASE);
+    while !base.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let generated = format!("{}{GENERATED_NAME_SUFFIX}", &base[..cut]);
+    let span = base_node.span;
+    meta.set(
+        "name",
+        Node {
+            value: str_value(&generated),
+            span,
+            key_span: None,
+            defaulted: true,
+        },
+    );
+    Some(generated)
+}
+
+/// `PrepareForCreate`'s `Generation = 1` (whatever was written).
+fn set_generation(object: &mut Node) {
+    let Some(meta) = ensure(object, "metadata", &schema::META_OBJECT_META) else {
+        return;
+    };
+    let span = meta
+        .get("generation")
+        .map_or(Span::new(meta.span.start, meta.span.start), |g| g.span);
+    meta.set(
+        "generation",
+        Node {
+            value: NodeValue::Int(1),
+            span,
+            key_span: None,
+            defaulted: true,
+        },
+    );
+}
+
 /// Defaulting and `PrepareForCreate` for a Job. Returns the fields dropped for disabled gates.
 pub fn default_job(job: &mut Node) -> Vec<DroppedField> {
-    let name = job
-        .at(&["metadata", "name"])
-        .and_then(Node::as_str)
-        .unwrap_or("")
-        .to_owned();
     let Some(spec) = ensure(job, "spec", &schema::BATCH_JOB_SPEC) else {
         return Vec::new();
     };
     set_defaults_job_spec(spec);
     default_job_spec_template(spec);
-    // SetDefaults_Job copies the template's labels when the Job has none.
-    let template_labels = spec.at(&["template", "metadata", "labels"]).cloned();
-    if let Some(labels) = template_labels
-        && let Some(meta) = ensure(job, "metadata", &schema::META_OBJECT_META)
-    {
-        let empty = meta.get("labels").is_none_or(|l| l.entries().is_empty());
-        if empty {
-            let mut copy = labels;
-            mark_defaulted(&mut copy);
-            meta.set("labels", copy);
-        }
-    }
-    // PrepareForCreate: status cleared, generation 1, selector generated.
+    // SetDefaults_Job: a Job without labels takes the template's label map itself (when it is
+    // not nil), so the labels PrepareForCreate adds to the template land on the Job too.
+    let template_labels_set = spec
+        .at(&["template", "metadata", "labels"])
+        .is_some_and(|l| matches!(l.value, NodeValue::Map(_)));
+    let job_labels_empty = job
+        .at(&["metadata", "labels"])
+        .is_none_or(|l| l.entries().is_empty());
+    let shares_labels = template_labels_set && job_labels_empty;
+    // Store.create names the object before PrepareForCreate generates the selector labels.
+    generate_name(job);
+    let name = job
+        .at(&["metadata", "name"])
+        .and_then(Node::as_str)
+        .unwrap_or("")
+        .to_owned();
+    // PrepareForCreate: selector generated, status cleared, generation 1.
     job.remove("status");
+    set_generation(job);
     let mut dropped = Vec::new();
     if let Some(spec) = job.get_mut("spec") {
         generate_selector(spec, &name);
         if let Some(template) = spec.get_mut("template") {
             dropped = drop_disabled_template_fields(template, "spec.template");
         }
+    }
+    if shares_labels
+        && let Some(labels) = job.at(&["spec", "template", "metadata", "labels"]).cloned()
+        && let Some(meta) = ensure(job, "metadata", &schema::META_OBJECT_META)
+    {
+        let mut shared = labels;
+        mark_defaulted(&mut shared);
+        meta.set("labels", shared);
     }
     dropped
 }
@@ -125,8 +190,53 @@ pub fn default_cron_job(cron_job: &mut Node) -> Vec<DroppedField> {
             dropped = drop_disabled_template_fields(pod_template, "spec.jobTemplate.spec.template");
         }
     }
+    generate_name(cron_job);
     cron_job.remove("status");
+    set_generation(cron_job);
     dropped
+}
+
+/// The handler's `dedupOwnerReferences` (before admission and validation): an owner reference
+/// equal in every field to an earlier one with the same UID is removed. Returns the UIDs of the
+/// removed ones, each with the span of its entry.
+pub fn dedup_owner_references(object: &mut Node) -> Vec<(String, Span)> {
+    let Some(NodeValue::List(refs)) = object
+        .at_mut(&["metadata", "ownerReferences"])
+        .map(|r| &mut r.value)
+    else {
+        return Vec::new();
+    };
+    // metav1.OwnerReference as apiequality.Semantic compares it: strings (absent is ""),
+    // pointers to bools (absent is nil).
+    let identity = |r: &Node| {
+        let text = |key: &str| r.get(key).and_then(Node::as_str).unwrap_or("").to_owned();
+        let flag = |key: &str| r.get(key).and_then(Node::as_bool);
+        (
+            text("apiVersion"),
+            text("kind"),
+            text("name"),
+            text("uid"),
+            flag("controller"),
+            flag("blockOwnerDeletion"),
+        )
+    };
+    let mut kept: Vec<Node> = Vec::with_capacity(refs.len());
+    let mut seen_uids: Vec<String> = Vec::new();
+    let mut duplicates = Vec::new();
+    for owner in refs.drain(..) {
+        let id = identity(&owner);
+        let seen = seen_uids.contains(&id.3);
+        if !seen || !kept.iter().any(|k| identity(k) == id) {
+            if !seen {
+                seen_uids.push(id.3.clone());
+            }
+            kept.push(owner);
+        } else {
+            duplicates.push((id.3, owner.span));
+        }
+    }
+    *refs = kept;
+    duplicates
 }
 
 /// `SetDefaults_Job`'s spec part.
@@ -499,6 +609,7 @@ fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<Dropped
                 path: at,
                 span: field.key_span.unwrap_or(field.span),
                 gate,
+                detail: None,
             });
             node.remove(key);
         }
@@ -515,12 +626,6 @@ fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<Dropped
         .unwrap_or(&mut NodeValue::Bool(false))
     {
         for (index, volume) in volumes.iter_mut().enumerate() {
-            drop(
-                volume,
-                "image",
-                format!("{path}.spec.volumes[{index}].image"),
-                "ImageVolume",
-            );
             if let Some(NodeValue::List(sources)) = volume
                 .get_mut("projected")
                 .and_then(|p| p.get_mut("sources"))
@@ -545,6 +650,7 @@ fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<Dropped
             }
         }
     }
+    let image_volumes = drop_image_volumes(spec, path);
     for list in ["containers", "initContainers"] {
         if let Some(NodeValue::List(containers)) = spec.get_mut(list).map(|c| &mut c.value) {
             for (index, container) in containers.iter_mut().enumerate() {
@@ -578,6 +684,73 @@ fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<Dropped
                     }
                 }
             }
+        }
+    }
+    dropped.extend(image_volumes);
+    dropped
+}
+
+/// `dropImageVolumes` (ImageVolume is off by default in v1.34): every volume with an `image`
+/// source goes, and with it every mount naming one of them, in all three container lists.
+fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
+    let mut dropped = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    if let Some(NodeValue::List(volumes)) = spec.get_mut("volumes").map(|v| &mut v.value) {
+        let mut index = 0;
+        volumes.retain(|volume| {
+            let is_image = volume.get("image").is_some();
+            if is_image {
+                names.push(
+                    volume
+                        .get("name")
+                        .and_then(Node::as_str)
+                        .unwrap_or("")
+                        .to_owned(),
+                );
+                dropped.push(DroppedField {
+                    path: format!("{path}.spec.volumes[{index}]"),
+                    span: volume.span,
+                    gate: "ImageVolume",
+                    detail: Some("an image volume".to_owned()),
+                });
+            }
+            index += 1;
+            !is_image
+        });
+    }
+    if names.is_empty() {
+        return dropped;
+    }
+    for list in ["containers", "initContainers", "ephemeralContainers"] {
+        let Some(NodeValue::List(containers)) = spec.get_mut(list).map(|c| &mut c.value) else {
+            continue;
+        };
+        for (container_index, container) in containers.iter_mut().enumerate() {
+            let Some(NodeValue::List(mounts)) =
+                container.get_mut("volumeMounts").map(|m| &mut m.value)
+            else {
+                continue;
+            };
+            let mut index = 0;
+            mounts.retain(|mount| {
+                let name = mount.get("name").and_then(Node::as_str).unwrap_or("");
+                let goes = names.iter().any(|n| n == name);
+                if goes {
+                    dropped.push(DroppedField {
+                        path: format!(
+                            "{path}.spec.{list}[{container_index}].volumeMounts[{index}]"
+                        ),
+                        span: mount.span,
+                        gate: "ImageVolume",
+                        detail: Some(format!(
+                            "it mounts the image volume {}",
+                            crate::golang::go_strconv_quote(name)
+                        )),
+                    });
+                }
+                index += 1;
+                !goes
+            });
         }
     }
     dropped
@@ -660,7 +833,7 @@ mod tests {
             .and_then(Node::as_str),
             Some(PLACEHOLDER_UID)
         );
-        // SetDefaults_Job runs before the selector labels are generated: nothing to copy here.
+        // The template's labels were nil when SetDefaults_Job ran: the Job shares nothing.
         assert!(j.at(&["metadata", "labels"]).is_none());
         let j =
             job("metadata: {name: pi}\nspec:\n  template:\n    metadata: {labels: {app: pi}}\n");
@@ -669,7 +842,16 @@ mod tests {
             Some("pi"),
             "the template labels are copied"
         );
-        assert!(j.at(&["metadata", "labels", "job-name"]).is_none());
+        // The Job shares the template's map, so the generated labels are on it too.
+        assert_eq!(
+            j.at(&["metadata", "labels", "job-name"])
+                .and_then(Node::as_str),
+            Some("pi")
+        );
+        assert_eq!(
+            j.at(&["metadata", "generation"]).and_then(Node::as_i64),
+            Some(1)
+        );
     }
 
     #[test]
@@ -679,6 +861,64 @@ mod tests {
         assert_eq!(
             j.at(&["spec", "backoffLimit"]).and_then(Node::as_i64),
             Some(i64::from(i32::MAX))
+        );
+    }
+
+    #[test]
+    fn image_volumes_go_with_their_mounts() {
+        let j = job(
+            "spec:\n  template:\n    spec:\n      containers:\n      - name: a\n        volumeMounts: [{name: img, mountPath: /i}, {name: data, mountPath: /d}]\n      volumes:\n      - {name: img, image: {reference: x}}\n      - {name: data, emptyDir: {}}\n",
+        );
+        let pod = j.at(&["spec", "template", "spec"]).unwrap();
+        let volumes = pod.get("volumes").unwrap().items();
+        assert_eq!(volumes.len(), 1);
+        assert_eq!(volumes[0].get("name").and_then(Node::as_str), Some("data"));
+        let mounts = pod.get("containers").unwrap().items()[0]
+            .get("volumeMounts")
+            .unwrap()
+            .items();
+        assert_eq!(mounts.len(), 1);
+        assert_eq!(mounts[0].get("name").and_then(Node::as_str), Some("data"));
+    }
+
+    #[test]
+    fn generate_name_makes_the_name_before_the_labels() {
+        let base = "a".repeat(70);
+        let j = job(&format!("metadata: {{generateName: {base}}}\n"));
+        let expected = format!("{}{GENERATED_NAME_SUFFIX}", "a".repeat(58));
+        let name = j.at(&["metadata", "name"]).unwrap();
+        assert_eq!(name.as_str(), Some(expected.as_str()));
+        assert!(name.defaulted);
+        assert_eq!(
+            j.at(&["spec", "template", "metadata", "labels", "job-name"])
+                .and_then(Node::as_str),
+            Some(expected.as_str())
+        );
+    }
+
+    #[test]
+    fn owner_references_equal_in_every_field_are_deduplicated() {
+        let stream = parse_stream(
+            "metadata:\n  ownerReferences:\n  - {uid: '1', name: a}\n  - {uid: '1', name: a}\n  - {uid: '1', name: a, controller: false}\n  - {uid: '2', name: b}\n",
+        );
+        let (mut node, _) = decode_object(
+            stream.documents[0].value.as_ref().unwrap(),
+            &schema::BATCH_JOB,
+        );
+        let duplicates = dedup_owner_references(&mut node);
+        assert_eq!(
+            duplicates
+                .iter()
+                .map(|(uid, _)| uid.as_str())
+                .collect::<Vec<_>>(),
+            ["1"]
+        );
+        assert_eq!(
+            node.at(&["metadata", "ownerReferences"])
+                .unwrap()
+                .items()
+                .len(),
+            3
         );
     }
 }

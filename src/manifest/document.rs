@@ -2,9 +2,11 @@
 //! strictly, and the object after defaulting and `PrepareForCreate`.
 
 use super::decode::{DecodeError, decode_object};
-use super::defaults::{DroppedField, default_cron_job, default_job};
+use super::defaults::{DroppedField, dedup_owner_references, default_cron_job, default_job};
+use super::kubectl::{UnreadableAnnotation, prepare};
 use super::object::Node;
 use super::schema;
+use crate::diagnostic::Span;
 use crate::yaml::{Value, ValueKind};
 
 /// What a document is, as far as jobscope is concerned.
@@ -31,6 +33,21 @@ pub struct Manifest {
     pub effective: Option<Node>,
     pub decode_errors: Vec<DecodeError>,
     pub dropped: Vec<DroppedField>,
+    /// Owner references the apiserver removed as duplicates (UID, span of the entry).
+    pub duplicate_owner_references: Vec<(String, Span)>,
+    /// What `kubectl apply` changed before sending (only [`read_applied_manifest`] fills it).
+    pub kubectl: KubectlChanges,
+}
+
+/// What `kubectl apply -f` did to the document before sending it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KubectlChanges {
+    /// Bytes its last-applied-configuration annotation adds to `metadata.annotations`.
+    pub last_applied_bytes: usize,
+    /// Annotation values it cannot read, so every annotation is dropped.
+    pub unreadable_annotations: Vec<UnreadableAnnotation>,
+    /// A namespace that is not a string, replaced by the context's (its span and JSON type).
+    pub ignored_namespace: Option<(Span, &'static str)>,
 }
 
 fn string_field(value: &Value, key: &str) -> Option<String> {
@@ -42,7 +59,21 @@ fn string_field(value: &Value, key: &str) -> Option<String> {
     })
 }
 
-/// Reads a decoded YAML document.
+/// Reads a document as `kubectl apply -f` sends it to the apiserver (see [`super::kubectl`]).
+pub fn read_applied_manifest(value: &Value) -> Manifest {
+    let applied = prepare(value);
+    let mut manifest = read_manifest(&applied.value);
+    // The outline shows what was written.
+    manifest.name = value.get("metadata").and_then(|m| string_field(m, "name"));
+    manifest.kubectl = KubectlChanges {
+        last_applied_bytes: applied.last_applied_bytes,
+        unreadable_annotations: applied.unreadable_annotations,
+        ignored_namespace: applied.ignored_namespace,
+    };
+    manifest
+}
+
+/// Reads a decoded YAML document as the apiserver receives it.
 pub fn read_manifest(value: &Value) -> Manifest {
     let api_version = string_field(value, "apiVersion");
     let kind = string_field(value, "kind");
@@ -55,6 +86,8 @@ pub fn read_manifest(value: &Value) -> Manifest {
         effective: None,
         decode_errors: Vec::new(),
         dropped: Vec::new(),
+        duplicate_owner_references: Vec::new(),
+        kubectl: KubectlChanges::default(),
     };
     if !matches!(value.kind, ValueKind::Map(_)) {
         manifest.target = Target::Rejected(format!(
@@ -88,6 +121,8 @@ pub fn read_manifest(value: &Value) -> Manifest {
     };
     let (mut object, errors) = decode_object(value, root);
     manifest.decode_errors = errors;
+    // The create handler dedups owner references right after decoding.
+    manifest.duplicate_owner_references = dedup_owner_references(&mut object);
     if root.name == "Job" {
         manifest.target = Target::Job;
         manifest.dropped = default_job(&mut object);

@@ -4,6 +4,7 @@ pub mod decode;
 pub mod defaults;
 pub mod document;
 pub mod image;
+pub mod kubectl;
 pub mod object;
 pub mod quantity;
 pub mod render;

@@ -32,10 +32,17 @@ pub const CONTROLLER_UID_LABEL: &str = "batch.kubernetes.io/controller-uid";
 pub const JOB_NAME_LABEL: &str = "batch.kubernetes.io/job-name";
 
 /// `ValidateJob(job, opts)`: the job after defaulting and the strategy's `PrepareForCreate`.
-pub fn validate_job(job: &Node, uid: &str, out: &mut Out) {
+/// `extra_annotation_bytes`: annotations added besides the written ones (kubectl's).
+pub fn validate_job(job: &Node, uid: &str, extra_annotation_bytes: usize, out: &mut Out) {
     let root = Loc::new("", job.span);
     let (meta, meta_loc) = root.field(Some(job), "metadata");
-    validate_object_meta(meta, &meta_loc, name_is_dns_subdomain, out);
+    validate_object_meta(
+        meta,
+        &meta_loc,
+        name_is_dns_subdomain,
+        extra_annotation_bytes,
+        out,
+    );
     validate_generated_selector(job, uid, true, out);
     let (spec, spec_loc) = root.field(Some(job), "spec");
     validate_job_spec_with_selector(spec, &spec_loc, &PodOptions::default(), out);
@@ -190,9 +197,10 @@ pub fn validate_job_spec(spec: Option<&Node>, loc: &Loc, opts: &PodOptions, out:
     let (parallelism_node, parallelism_loc) = field("parallelism");
     if let Some(mode) = mode {
         if mode != "NonIndexed" && mode != "Indexed" {
+            // CompletionMode is a named string type: field errors print it as JSON.
             out.not_supported(
                 &mode_loc,
-                BadValue::Str(mode.to_owned()),
+                BadValue::json_string(mode),
                 &["NonIndexed", "Indexed"],
             );
         }
@@ -294,16 +302,12 @@ pub fn validate_job_spec(spec: Option<&Node>, loc: &Loc, opts: &PodOptions, out:
     if let Some(value) = replacement.and_then(Node::as_str) {
         if pod_failure_policy.is_some() {
             if value != "Failed" {
-                out.not_supported(
-                    &replacement_loc,
-                    BadValue::Str(value.to_owned()),
-                    &["Failed"],
-                );
+                out.not_supported(&replacement_loc, BadValue::json_string(value), &["Failed"]);
             }
         } else if value != "Failed" && value != "TerminatingOrFailed" {
             out.not_supported(
                 &replacement_loc,
-                BadValue::Str(value.to_owned()),
+                BadValue::json_string(value),
                 &["Failed", "TerminatingOrFailed"],
             );
         }
@@ -323,14 +327,14 @@ pub fn validate_job_spec(spec: Option<&Node>, loc: &Loc, opts: &PodOptions, out:
             if pod_failure_policy.is_some() && str_of(restart) != "Never" {
                 out.invalid(
                     &restart_loc,
-                    BadValue::Str(str_of(restart).to_owned()),
+                    BadValue::json_string(str_of(restart)),
                     "only \"Never\" is supported when podFailurePolicy is specified",
                 );
             }
         }
         other => out.not_supported(
             &restart_loc,
-            BadValue::Str(other.to_owned()),
+            BadValue::json_string(other),
             &["OnFailure", "Never"],
         ),
     }
@@ -408,12 +412,12 @@ fn validate_pod_failure_policy_rule(
         "FailIndex" if !has_backoff_limit_per_index => {
             out.invalid(
                 &action_loc,
-                BadValue::Str("FailIndex".to_owned()),
+                BadValue::json_string("FailIndex"),
                 "requires the backoffLimitPerIndex to be set",
             );
         }
         value if !ACTIONS.contains(&value) => {
-            out.not_supported(&action_loc, BadValue::Str(value.to_owned()), &ACTIONS)
+            out.not_supported(&action_loc, BadValue::json_string(value), &ACTIONS)
         }
         _ => {}
     }
@@ -476,7 +480,7 @@ fn validate_on_pod_conditions(patterns: &[Node], loc: &Loc, out: &mut Out) {
                 format!("valid values: {}", quoted_list(&STATUSES)),
             ),
             value if !STATUSES.contains(&value) => {
-                out.not_supported(&status_loc, BadValue::Str(value.to_owned()), &STATUSES)
+                out.not_supported(&status_loc, BadValue::json_string(value), &STATUSES)
             }
             _ => {}
         }
@@ -493,7 +497,7 @@ fn validate_on_exit_codes(requirement: &Node, loc: &Loc, container_names: &[&str
             format!("valid values: {}", quoted_list(&OPERATORS)),
         ),
         value if !OPERATORS.contains(&value) => {
-            out.not_supported(&operator_loc, BadValue::Str(value.to_owned()), &OPERATORS)
+            out.not_supported(&operator_loc, BadValue::json_string(value), &OPERATORS)
         }
         _ => {}
     }
@@ -674,11 +678,17 @@ fn parse_index_interval(interval: &str, completions: i64) -> Result<(i64, i64), 
     Ok((x, x))
 }
 
-/// `ValidateCronJobCreate`.
-pub fn validate_cron_job_create(cron_job: &Node, out: &mut Out) {
+/// `ValidateCronJobCreate`. `extra_annotation_bytes`: as for [`validate_job`].
+pub fn validate_cron_job_create(cron_job: &Node, extra_annotation_bytes: usize, out: &mut Out) {
     let root = Loc::new("", cron_job.span);
     let (meta, meta_loc) = root.field(Some(cron_job), "metadata");
-    validate_object_meta(meta, &meta_loc, name_is_dns_subdomain, out);
+    validate_object_meta(
+        meta,
+        &meta_loc,
+        name_is_dns_subdomain,
+        extra_annotation_bytes,
+        out,
+    );
     let (spec, spec_loc) = root.field(Some(cron_job), "spec");
     validate_cron_job_spec(spec, &spec_loc, out);
     let name_node = meta.and_then(|m| m.get("name"));
@@ -710,9 +720,10 @@ fn validate_cron_job_spec(spec: Option<&Node>, loc: &Loc, out: &mut Out) {
     match str_of(policy) {
         "Allow" | "Forbid" | "Replace" => {}
         "" => out.required(&policy_loc, ""),
+        // ConcurrencyPolicy is a named string type: printed as JSON.
         other => out.not_supported(
             &policy_loc,
-            BadValue::Str(other.to_owned()),
+            BadValue::json_string(other),
             &["Allow", "Forbid", "Replace"],
         ),
     }

@@ -1,9 +1,7 @@
 //! `ObjectMeta` validation (apimachinery's `ValidateObjectMeta` and core's finalizer check),
 //! labels, annotations and label selectors.
 
-use super::context::{
-    Loc, Out, each_invalid, entries_of, int_of, items_of, nonnegative, str_of, to_json,
-};
+use super::context::{Loc, Out, each_invalid, entries_of, int_of, items_of, nonnegative, str_of};
 use super::field::BadValue;
 use super::names::{is_qualified_name, is_valid_label_value};
 use crate::manifest::object::Node;
@@ -11,11 +9,14 @@ use crate::manifest::object::Node;
 /// Annotations may hold at most 256 KiB in total.
 pub const TOTAL_ANNOTATION_SIZE_LIMIT: i64 = 256 * 1024;
 
-/// `ValidateObjectMeta(meta, requiresNamespace, nameFn, fldPath)`.
+/// `ValidateObjectMeta(meta, requiresNamespace, nameFn, fldPath)`. `extra_annotation_bytes`
+/// are annotations the object carries besides the written ones (kubectl's last-applied
+/// configuration), which count towards the size limit.
 pub fn validate_object_meta(
     meta: Option<&Node>,
     loc: &Loc,
     name_fn: fn(&str, bool) -> Vec<String>,
+    extra_annotation_bytes: usize,
     out: &mut Out,
 ) {
     let (generate_name, generate_loc) = loc.field(meta, "generateName");
@@ -36,19 +37,18 @@ pub fn validate_object_meta(
     } else {
         each_invalid(name_fn(str_of(name), false), &name_loc, str_of(name), out);
     }
-    // kubectl fills an absent namespace from its context, so only a written one is checked.
+    // kubectl fills an absent or empty namespace from its context (and the request's namespace
+    // fills the object's), so only a written one is checked.
     let (namespace, namespace_loc) = loc.field(meta, "namespace");
-    if let Some(value) = namespace.and_then(Node::as_str) {
-        if value.is_empty() {
-            out.required(&namespace_loc, "");
-        } else {
-            each_invalid(
-                super::names::name_is_dns_label(value, false),
-                &namespace_loc,
-                value,
-                out,
-            );
-        }
+    if let Some(value) = namespace.and_then(Node::as_str)
+        && !value.is_empty()
+    {
+        each_invalid(
+            super::names::name_is_dns_label(value, false),
+            &namespace_loc,
+            value,
+            out,
+        );
     }
     let (generation, generation_loc) = loc.field(meta, "generation");
     if let Some(value) = int_of(generation) {
@@ -57,7 +57,7 @@ pub fn validate_object_meta(
     let (labels, labels_loc) = loc.field(meta, "labels");
     validate_labels(labels, &labels_loc, out);
     let (annotations, annotations_loc) = loc.field(meta, "annotations");
-    validate_annotations(annotations, &annotations_loc, out);
+    validate_annotations_with(annotations, &annotations_loc, extra_annotation_bytes, out);
     let (owners, owners_loc) = loc.field(meta, "ownerReferences");
     validate_owner_references(owners, &owners_loc, out);
     let (finalizers, finalizers_loc) = loc.field(meta, "finalizers");
@@ -76,27 +76,70 @@ pub fn validate_labels(labels: Option<&Node>, loc: &Loc, out: &mut Out) {
 
 /// `ValidateAnnotations`: keys (lower-cased) are qualified names; 256 KiB in total.
 pub fn validate_annotations(annotations: Option<&Node>, loc: &Loc, out: &mut Out) {
-    let mut total: i64 = 0;
+    validate_annotations_with(annotations, loc, 0, out);
+}
+
+/// `ValidateAnnotations` of a map that holds `extra_bytes` more than the written entries.
+fn validate_annotations_with(
+    annotations: Option<&Node>,
+    loc: &Loc,
+    extra_bytes: usize,
+    out: &mut Out,
+) {
+    let mut total = i64::try_from(extra_bytes).unwrap_or(i64::MAX);
     for (key, value) in entries_of(annotations) {
         let key_loc = loc.at(value.key_span.unwrap_or(value.span));
         for message in is_qualified_name(&key.to_lowercase()) {
             out.invalid(&key_loc, BadValue::Str(key.clone()), message);
         }
-        total += key.len() as i64 + str_of(Some(value)).len() as i64;
+        total = total.saturating_add(key.len() as i64 + str_of(Some(value)).len() as i64);
     }
     if total > TOTAL_ANNOTATION_SIZE_LIMIT {
         out.too_long(loc, TOTAL_ANNOTATION_SIZE_LIMIT);
     }
 }
 
-/// `ValidateOwnerReferences`.
+/// `schema.ParseGroupVersion`: `(group, version)`, or `None` for more than one '/'.
+fn parse_group_version(api_version: &str) -> Option<(&str, &str)> {
+    if api_version.is_empty() || api_version == "/" {
+        return Some(("", ""));
+    }
+    match api_version.matches('/').count() {
+        0 => Some(("", api_version)),
+        1 => api_version.split_once('/'),
+        _ => None,
+    }
+}
+
+/// A `metav1.OwnerReference` as `json.Marshal` prints it: the four strings always, the two
+/// bool pointers when set.
+fn owner_reference_json(owner: &Node) -> String {
+    let mut parts: Vec<String> = ["apiVersion", "kind", "name", "uid"]
+        .iter()
+        .map(|key| {
+            format!(
+                "{}:{}",
+                crate::golang::go_json_string(key),
+                crate::golang::go_json_string(str_of(owner.get(key)))
+            )
+        })
+        .collect();
+    for key in ["controller", "blockOwnerDeletion"] {
+        if let Some(flag) = owner.get(key).and_then(Node::as_bool) {
+            parts.push(format!("{}:{flag}", crate::golang::go_json_string(key)));
+        }
+    }
+    format!("{{{}}}", parts.join(","))
+}
+
+/// `ValidateOwnerReferences` (on the list the create handler deduplicated).
 fn validate_owner_references(owners: Option<&Node>, loc: &Loc, out: &mut Out) {
     let mut first_controller = String::new();
     for owner in items_of(owners) {
         let api_version = str_of(owner.get("apiVersion"));
         let kind = str_of(owner.get("kind"));
-        // schema.FromAPIVersionAndKind: the version is what follows the last '/'.
-        let version = api_version.rsplit('/').next().unwrap_or("");
+        // schema.FromAPIVersionAndKind: an apiVersion that does not parse has no version.
+        let (group, version) = parse_group_version(api_version).unwrap_or(("", ""));
         if version.is_empty() {
             out.invalid(
                 &loc.child("apiVersion", owner.get("apiVersion")),
@@ -114,6 +157,7 @@ fn validate_owner_references(owners: Option<&Node>, loc: &Loc, out: &mut Out) {
         for field in ["name", "uid"] {
             let value = str_of(owner.get(field));
             if value.is_empty() {
+                // `uid` is a types.UID, a named string: printed as JSON ("" either way).
                 out.invalid(
                     &loc.child(field, owner.get(field)),
                     BadValue::Str(String::new()),
@@ -121,10 +165,11 @@ fn validate_owner_references(owners: Option<&Node>, loc: &Loc, out: &mut Out) {
                 );
             }
         }
-        if api_version == "v1" && kind == "Event" {
+        // BannedOwners: the core v1 Event, however its apiVersion is spelled ("v1", "/v1").
+        if group.is_empty() && version == "v1" && kind == "Event" {
             out.invalid(
-                loc,
-                BadValue::Json(to_json(owner)),
+                &loc.at(owner.span),
+                BadValue::Json(owner_reference_json(owner)),
                 "/v1, Kind=Event is disallowed from being an owner",
             );
         }
@@ -133,9 +178,14 @@ fn validate_owner_references(owners: Option<&Node>, loc: &Loc, out: &mut Out) {
             if first_controller.is_empty() {
                 first_controller = current;
             } else if let Some(list) = owners {
+                let shown = items_of(Some(list))
+                    .iter()
+                    .map(owner_reference_json)
+                    .collect::<Vec<_>>()
+                    .join(",");
                 out.invalid(
                     loc,
-                    BadValue::Json(to_json(list)),
+                    BadValue::Json(format!("[{shown}]")),
                     format!("Only one reference can have Controller set to true. Found \"true\" in references for {first_controller} and {current}"),
                 );
             }

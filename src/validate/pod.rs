@@ -262,9 +262,10 @@ pub fn validate_restart_policy(policy: Option<&Node>, loc: &Loc, out: &mut Out) 
     match str_of(policy) {
         "Always" | "OnFailure" | "Never" => {}
         "" => out.required(loc, ""),
+        // RestartPolicy is a named string type: printed as JSON.
         other => out.not_supported(
             loc,
-            BadValue::Str(other.to_owned()),
+            BadValue::json_string(other),
             &["Always", "OnFailure", "Never"],
         ),
     }

@@ -86,27 +86,22 @@ pub struct DecodeProblem {
 pub enum ProblemKind {
     /// go-yaml or the JSON conversion fails: kubectl cannot send the document at all.
     Fatal,
-    /// An explicit key written twice in one mapping (server-side strict decoding rejects it;
-    /// kubectl's client-side conversion silently keeps the last one).
-    DuplicateKey { line: usize },
+    /// An explicit key written twice in one mapping (server-side apply rejects it; kubectl's
+    /// client-side conversion silently keeps the last one). `first` is the key written first;
+    /// the problem's span is the later one and its message the key as go-yaml prints it.
+    DuplicateKey { first: Span },
     /// Content jobscope does not analyse (too deep, too many nodes).
     Limit,
 }
 
-/// Decodes the tree's root. `line_of` gives the 1-based line (within the document) of a byte
-/// offset, for go-yaml's messages.
-pub fn decode_tree(
-    tree: &Tree,
-    text: &str,
-    line_of: &dyn Fn(usize) -> usize,
-) -> (Option<Value>, Vec<DecodeProblem>) {
+/// Decodes the tree's root.
+pub fn decode_tree(tree: &Tree, text: &str) -> (Option<Value>, Vec<DecodeProblem>) {
     let Some(root) = tree.root else {
         return (None, Vec::new());
     };
     let mut decoder = Decoder {
         tree,
         text,
-        line_of,
         decode_count: 0,
         alias_count: 0,
         alias_depth: 0,
@@ -126,7 +121,6 @@ pub fn decode_tree(
 struct Decoder<'a> {
     tree: &'a Tree,
     text: &'a str,
-    line_of: &'a dyn Fn(usize) -> usize,
     decode_count: u64,
     alias_count: u64,
     alias_depth: u32,
@@ -268,8 +262,8 @@ impl Decoder<'_> {
             }
             NodeKind::Map(pairs) => {
                 let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
-                // Explicit keys seen in this mapping, with their go-yaml identity.
-                let mut explicit: Vec<(KeyIdentity, usize)> = Vec::new();
+                // Explicit keys seen in this mapping, with their go-yaml identity and span.
+                let mut explicit: Vec<(KeyIdentity, Span)> = Vec::new();
                 for (key_id, value_id) in pairs {
                     if self.is_merge(*key_id) {
                         self.merge(*value_id, depth, &mut entries)?;
@@ -279,19 +273,14 @@ impl Decoder<'_> {
                     let key_value = self.decode(*key_id, depth + 1)?;
                     let (key, identity) = self.key_string(&key_value)?;
                     let value = self.decode(*value_id, depth + 1)?;
-                    if let Some((_, _)) = explicit.iter().find(|(k, _)| *k == identity) {
-                        let value_node = self.tree.node(*value_id);
-                        let line = (self.line_of)(value_node.span.start);
+                    if let Some((_, first)) = explicit.iter().find(|(k, _)| *k == identity) {
                         self.problems.push(DecodeProblem {
-                            kind: ProblemKind::DuplicateKey { line },
-                            message: format!(
-                                "yaml: unmarshal errors:\n  line {line}: key {} already set in map",
-                                identity.go_syntax()
-                            ),
+                            kind: ProblemKind::DuplicateKey { first: *first },
+                            message: identity.go_syntax(),
                             span: key_node.span,
                         });
                     }
-                    explicit.push((identity, entries.len()));
+                    explicit.push((identity, key_node.span));
                     set_entry(
                         &mut entries,
                         Entry {
@@ -428,13 +417,11 @@ fn set_entry(entries: &mut Vec<Entry>, entry: Entry) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::position::LineIndex;
     use crate::yaml::tree::parse_tree;
 
     fn decode(text: &str) -> (Option<Value>, Vec<DecodeProblem>) {
         let tree = parse_tree(text, Span::new(0, text.len()));
-        let lines = LineIndex::new(text);
-        decode_tree(&tree, text, &|offset| lines.line(offset))
+        decode_tree(&tree, text)
     }
 
     fn value(text: &str) -> Value {
@@ -484,11 +471,14 @@ mod tests {
             ValueKind::Str("b".into())
         );
         assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, "\"image\"");
         assert_eq!(
-            problems[0].message,
-            "yaml: unmarshal errors:\n  line 3: key \"image\" already set in map"
+            problems[0].kind,
+            ProblemKind::DuplicateKey {
+                first: Span::new(0, 5)
+            }
         );
-        assert_eq!(problems[0].kind, ProblemKind::DuplicateKey { line: 3 });
+        assert_eq!(problems[0].span, Span::new(17, 22));
     }
 
     #[test]

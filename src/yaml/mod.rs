@@ -94,17 +94,7 @@ fn parse_document(text: &str, span: Span) -> Document {
         return document;
     }
     let tree = tree::parse_tree(text, span);
-    // Lines in go-yaml's messages count from the document's first line. Only duplicate keys
-    // need one, so counting on demand beats indexing every document.
-    let line_of = |offset: usize| {
-        let end = offset.clamp(span.start, span.end);
-        text[span.start..end]
-            .bytes()
-            .filter(|&b| b == b'\n')
-            .count()
-            + 1
-    };
-    let (value, problems) = decode::decode_tree(&tree, text, &line_of);
+    let (value, problems) = decode::decode_tree(&tree, text);
     document.empty = tree.root.is_none()
         || value
             .as_ref()
@@ -136,10 +126,16 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_key_lines_count_from_the_document() {
+    fn duplicate_keys_point_at_both_occurrences() {
         let stream = parse_stream("a: 1\n---\nx: 1\ny: 2\nx: 3\n");
         let problem = &stream.documents[1].problems[0];
-        assert_eq!(problem.kind, ProblemKind::DuplicateKey { line: 3 });
+        assert_eq!(
+            problem.kind,
+            ProblemKind::DuplicateKey {
+                first: Span::new(9, 10)
+            }
+        );
+        assert_eq!(problem.span, Span::new(19, 20));
     }
 
     #[test]

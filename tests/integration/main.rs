@@ -2,5 +2,8 @@
 
 mod cli;
 mod cron_props;
+mod lint_fixtures;
+mod simulate_fixtures;
+mod simulate_props;
 mod tidy;
 mod validate_fixtures;

@@ -10,7 +10,7 @@ use jobscope::analysis::analyze;
 use jobscope::cron::Instant;
 use jobscope::cron::gotime::parse_rfc3339;
 
-use crate::{schedule_cmd, validate_cmd};
+use crate::{rules_cmd, schedule_cmd, simulate_cmd, validate_cmd};
 
 pub const USAGE: &str = "\
 jobscope: see what a Kubernetes Job or CronJob will do before you apply it
@@ -29,6 +29,12 @@ Usage:
                   --now RFC3339 [--starting-deadline-seconds N] [--format text|json]
       one sync of the CronJob controller at --now: which run it starts, what it missed, and
       when it looks again
+  jobscope simulate SCENARIO.yaml [--format text|json]
+      runs the Job, CronJob and TTL controllers on a virtual clock (see README: scenario
+      format); text is the event list and outcome, JSON the full result
+  jobscope rules [--format text|json]
+      every lint rule: code, default severity and summary (JSON adds each rule's help and
+      documentation); turn rules off with validate --disable or the jobscope.dev/ignore annotation
   jobscope outline [PATH ...]      kind and name of each document (no path or - reads stdin)
   jobscope help                    this text
   jobscope --version
@@ -97,6 +103,8 @@ pub fn main() -> ExitCode {
         "next" => schedule_cmd::next(rest),
         "explain" => schedule_cmd::explain(rest),
         "missed" => schedule_cmd::missed(rest),
+        "simulate" => simulate_cmd::simulate(rest),
+        "rules" => rules_cmd::rules_command(rest),
         "outline" => Ok(outline(rest)),
         "help" | "--help" | "-h" => {
             write_out(USAGE);

@@ -5,7 +5,11 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+mod rules_cmd;
+#[cfg(not(target_arch = "wasm32"))]
 mod schedule_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+mod simulate_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 mod validate_cmd;
 

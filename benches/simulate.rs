@@ -1,0 +1,53 @@
+//! Benchmarks of the controller simulation: a large Indexed Job, and a month of a minutely
+//! CronJob under each concurrency policy.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jobscope::simulate::{Simulation, parse_scenario};
+
+fn indexed_job() -> String {
+    // 100,000 completions, 1,000 at a time; 1% of pods (every 100th index) fail once.
+    "manifest: |\n  apiVersion: batch/v1\n  kind: Job\n  metadata: {name: big}\n  spec:\n    completionMode: Indexed\n    completions: 100000\n    parallelism: 1000\n    backoffLimit: 2000\n    template:\n      spec:\n        restartPolicy: Never\n        containers: [{name: main, image: busybox}]\nuntil: 720h\npods:\n  - {when: {attempt: 0, index: 0}, runFor: 20s, exitCode: 1}\n".to_owned()
+        + &(1..1000)
+            .map(|i| format!("  - {{when: {{attempt: 0, index: {}}}, runFor: 20s, exitCode: 1}}\n", i * 100))
+            .collect::<String>()
+        + "  - {runFor: 30s}\n"
+}
+
+fn cron_job(policy: &str) -> String {
+    format!(
+        "manifest: |\n  apiVersion: batch/v1\n  kind: CronJob\n  metadata: {{name: minutely}}\n  spec:\n    schedule: \"*/1 * * * *\"\n    concurrencyPolicy: {policy}\n    jobTemplate:\n      spec:\n        template:\n          spec:\n            restartPolicy: Never\n            containers: [{{name: main, image: busybox}}]\nuntil: 720h\npods:\n  - {{runFor: 45s}}\n"
+    )
+}
+
+fn run(text: &str) -> Simulation {
+    let scenario = parse_scenario(text).expect("scenario");
+    let mut sim = Simulation::new(&scenario).expect("simulation");
+    sim.run_to_end();
+    sim
+}
+
+fn simulate(c: &mut Criterion) {
+    let indexed = indexed_job();
+    let check = run(&indexed);
+    assert_eq!(check.jobs[0].status.succeeded, 100_000);
+    c.bench_function(
+        "indexed job 100,000 completions, parallelism 1,000, 1% fail once",
+        |b| b.iter(|| black_box(run(black_box(&indexed)))),
+    );
+    for policy in ["Allow", "Forbid", "Replace"] {
+        let text = cron_job(policy);
+        c.bench_function(
+            &format!("cronjob */1 for 30 days, 45 s jobs, {policy}"),
+            |b| b.iter(|| black_box(run(black_box(&text)))),
+        );
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = simulate
+}
+criterion_main!(benches);

@@ -1,0 +1,60 @@
+//! `jobscope rules`: every lint rule with its code, default severity and summary (text), or the
+//! whole documentation of each rule (JSON, the shape the web app's explain panel reads).
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use jobscope::lint::rules;
+use lexopt::prelude::*;
+use serde_json::json;
+
+use crate::cli::{CommandResult, Format, parse_format, write_json, write_out};
+
+pub fn rules_command(args: Vec<OsString>) -> CommandResult {
+    let mut format = Format::Text;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => format = parse_format(parser.value()?)?,
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    match format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> = rules()
+                .iter()
+                .map(|rule| {
+                    json!({
+                        "code": rule.code,
+                        "severity": rule.severity.as_str(),
+                        "summary": rule.summary,
+                        "help": rule.help,
+                        "docs": {
+                            "whatItDoes": rule.docs.what_it_does,
+                            "whyItMatters": rule.docs.why_it_matters,
+                            "example": rule.docs.example,
+                            "useInstead": rule.docs.use_instead,
+                            "references": rule.docs.references,
+                        },
+                    })
+                })
+                .collect();
+            write_json(&json!({ "rules": list }));
+        }
+        Format::Text => {
+            let width = rules().iter().map(|r| r.code.len()).max().unwrap_or(0);
+            let mut out = String::new();
+            for rule in rules() {
+                out.push_str(&format!(
+                    "{:width$}  {:7}  {}\n",
+                    rule.code,
+                    rule.severity.as_str(),
+                    rule.summary
+                ));
+            }
+            out.push_str("\nTurn rules off with `jobscope validate --disable CODE,...` or, per document, the annotation `jobscope.dev/ignore: CODE,CODE`.\n");
+            write_out(&out);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

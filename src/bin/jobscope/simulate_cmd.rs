@@ -1,0 +1,240 @@
+//! `jobscope simulate SCENARIO.yaml`: runs the controller simulation and prints the result.
+//! The JSON shape is a contract used outside this repository (see README).
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use jobscope::cron::Zone;
+use jobscope::cron::gotime::{format_rfc3339, format_rfc3339_nano};
+use jobscope::simulate::engine::instant;
+use jobscope::simulate::model::{Ms, Phase};
+use jobscope::simulate::{Simulation, parse_scenario};
+use jobscope::yaml::position::LineIndex;
+use lexopt::prelude::*;
+use serde_json::{Value, json};
+
+use crate::cli::{
+    CommandResult, Format, UsageError, parse_format, write_err, write_json, write_out,
+};
+
+/// Exact time (fractions of a second when there are any).
+fn time(t: Ms) -> Value {
+    Value::String(format_rfc3339_nano(instant(t), Zone::Utc))
+}
+
+fn opt_time(t: Option<Ms>) -> Value {
+    t.map_or(Value::Null, time)
+}
+
+/// A time stored in an API status: whole seconds.
+fn api_time(t: Option<Ms>) -> Value {
+    t.map_or(Value::Null, |t| {
+        Value::String(format_rfc3339(instant(t), Zone::Utc))
+    })
+}
+
+fn report_problems(path: &str, text: &str, problems: &[jobscope::diagnostic::Diagnostic]) {
+    let lines = LineIndex::new(text);
+    for problem in problems {
+        let (line, column) = lines.line_col(text, problem.span.start);
+        write_err(&format!(
+            "{path}:{line}:{column}: error: {}\n",
+            problem.message
+        ));
+    }
+}
+
+pub fn simulate(args: Vec<OsString>) -> CommandResult {
+    let mut format = Format::Text;
+    let mut path: Option<String> = None;
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("format") => format = parse_format(parser.value()?)?,
+            Value(value) if path.is_none() => path = Some(value.string()?),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let Some(path) = path else {
+        return Err(UsageError("simulate: give a scenario file".to_owned()));
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| UsageError(format!("{path}: {e}")))?;
+    let mut scenario = match parse_scenario(&text) {
+        Ok(scenario) => scenario,
+        Err(problems) => {
+            report_problems(&path, &text, &problems);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let mut manifest_path = path.clone();
+    if let Some(file) = &scenario.manifest_file {
+        let base = std::path::Path::new(&path)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let full = base.join(file);
+        manifest_path = full.display().to_string();
+        scenario.manifest = std::fs::read_to_string(&full)
+            .map_err(|e| UsageError(format!("manifestFile {}: {e}", full.display())))?;
+    }
+    let mut sim = match Simulation::new(&scenario) {
+        Ok(sim) => sim,
+        Err(problems) => {
+            report_problems(&manifest_path, &scenario.manifest, &problems);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    sim.run_to_end();
+    match format {
+        Format::Json => write_json(&to_json(&sim)),
+        Format::Text => write_out(&to_text(&sim)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(sim: &Simulation) -> Value {
+    let jobs: Vec<Value> = sim
+        .jobs
+        .iter()
+        .map(|job| {
+            let status = &job.status;
+            json!({
+                "name": job.name,
+                "createdAt": time(job.created),
+                "scheduledTime": api_time(job.scheduled_time),
+                "startTime": api_time(status.start_time),
+                "completionTime": api_time(status.completion_time),
+                "deletedAt": opt_time(job.deleted_at),
+                "conditions": status.conditions.iter().map(|c| json!({
+                    "type": c.kind,
+                    "status": if c.status { "True" } else { "False" },
+                    "reason": c.reason,
+                    "message": &*c.message,
+                    "lastTransitionTime": api_time(Some(c.time)),
+                })).collect::<Vec<_>>(),
+                "status": {
+                    "active": status.active,
+                    "ready": status.ready,
+                    "succeeded": status.succeeded,
+                    "failed": status.failed,
+                    "terminating": status.terminating,
+                    "completedIndexes": status.completed_indexes,
+                    "failedIndexes": status.failed_indexes,
+                },
+            })
+        })
+        .collect();
+    let pods: Vec<Value> = sim
+        .pods
+        .iter()
+        .map(|pod| {
+            json!({
+                "name": pod.name,
+                "job": sim.jobs[pod.job].name,
+                "pod": pod.ordinal,
+                "index": pod.index,
+                "attempt": pod.attempt,
+                "createdAt": time(pod.created),
+                "startedAt": opt_time(pod.started),
+                "finishedAt": opt_time(pod.finished),
+                "phase": pod.phase.as_str(),
+                "exitCode": pod.exit_code(),
+                "restarts": pod.restarts(),
+                "deletedAt": opt_time(pod.deletion.map(|(at, _)| at)),
+                "containers": pod.containers.iter().map(|c| json!({
+                    "name": &*c.name,
+                    "exitCode": if pod.phase == Phase::Pending { None } else { c.terminated.map(|(code, _)| code) },
+                    "restarts": c.restarts,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let events: Vec<Value> = sim
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "time": time(e.time),
+                "object": sim.object_name(e.object),
+                "type": if e.warning { "Warning" } else { "Normal" },
+                "reason": e.reason,
+                "message": sim.message_text(&e.message),
+            })
+        })
+        .collect();
+    let cron = sim.cron.as_ref().map_or(Value::Null, |c| {
+        json!({
+            "lastScheduleTime": api_time(c.status.last_schedule_time),
+            "lastSuccessfulTime": api_time(c.status.last_successful_time),
+            "active": c.status.active.iter().map(|&j| sim.jobs[j].name.clone()).collect::<Vec<_>>(),
+        })
+    });
+    let metrics: Vec<Value> = sim
+        .metrics()
+        .into_iter()
+        .map(|s| {
+            let labels: serde_json::Map<String, Value> = s
+                .labels
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), Value::String(v)))
+                .collect();
+            json!({"time": time(s.time), "name": s.name, "labels": labels, "value": s.value})
+        })
+        .collect();
+    let notes: Vec<Value> = sim
+        .notes
+        .iter()
+        .map(|n| json!({"time": time(n.time), "message": n.message}))
+        .collect();
+    json!({
+        "stoppedBecause": sim.stopped.map_or("until", |s| s.as_str()),
+        "jobs": jobs,
+        "pods": pods,
+        "events": events,
+        "cronJob": cron,
+        "metrics": metrics,
+        "notes": notes,
+    })
+}
+
+fn to_text(sim: &Simulation) -> String {
+    let mut out = String::new();
+    let clock = |t: Ms| format_rfc3339_nano(instant(t), Zone::Utc);
+    for event in &sim.events {
+        out.push_str(&format!(
+            "{}  {:<7} {:<22} {:<20} {}\n",
+            clock(event.time),
+            if event.warning { "Warning" } else { "Normal" },
+            event.reason,
+            sim.object_name(event.object),
+            sim.message_text(&event.message)
+        ));
+    }
+    for note in &sim.notes {
+        out.push_str(&format!("{}  note: {}\n", clock(note.time), note.message));
+    }
+    out.push('\n');
+    for job in &sim.jobs {
+        let s = &job.status;
+        let outcome = s.finished().map_or("running".to_owned(), |c| {
+            format!("{} ({})", c.kind, c.reason)
+        });
+        out.push_str(&format!(
+            "Job/{}: {outcome}; active {} succeeded {} failed {}{}\n",
+            job.name,
+            s.active,
+            s.succeeded,
+            s.failed,
+            job.deleted_at
+                .map_or(String::new(), |t| format!("; deleted {}", clock(t)))
+        ));
+    }
+    out.push_str(&format!(
+        "\nstopped: {} at {} ({} pods, {} events, {} simulation steps)\n",
+        sim.stopped.map_or("until", |s| s.as_str()),
+        clock(sim.now),
+        sim.pods.len(),
+        sim.events.len(),
+        sim.tasks_run
+    ));
+    out
+}

@@ -1,0 +1,403 @@
+//! The CronJob controller v2's `sync` (pkg/controller/cronjob/cronjob_controllerv2.go, v1.34):
+//! history cleanup, bookkeeping of active Jobs, then the scheduling decision from the cron
+//! engine's port of utils.go, concurrency policy, Job creation and the requeue.
+
+use super::engine::{Event, Message, ObjectRef, Simulation, instant, millis};
+use super::model::{ConcurrencyPolicy, JobId, api_time};
+use crate::cron::Zone;
+use crate::cron::controller::{
+    CronJobTimes, Missed, MostRecentError, controller_evaluator, format_rfc1123z_utc,
+    most_recent_schedule_time, next_schedule_time_duration,
+};
+use crate::cron::zone::load_location;
+
+/// kube-controller-manager's zone (`time.Local`): UTC in practically every cluster.
+pub const CONTROLLER_ZONE: Zone = Zone::Utc;
+
+impl Simulation {
+    fn cron_event(&mut self, warning: bool, reason: &'static str, message: impl Into<Message>) {
+        self.events.push(Event {
+            time: self.now,
+            object: ObjectRef::CronJob,
+            warning,
+            reason,
+            message: message.into(),
+        });
+    }
+
+    /// `updateCronJob` with a changed schedule or zone: requeue for the next fire time.
+    pub(super) fn cron_rescheduled(&mut self) {
+        let Some(cron) = &self.cron else {
+            return;
+        };
+        let Ok(mut eval) = controller_evaluator(
+            &cron.spec.schedule,
+            cron.spec.time_zone.as_deref(),
+            CONTROLLER_ZONE,
+        ) else {
+            self.cron_event(
+                true,
+                "UnParseableCronJobSchedule",
+                format!(
+                    "unparseable schedule for cronjob: {}",
+                    self.cron.as_ref().map_or("", |c| c.spec.schedule.as_str())
+                ),
+            );
+            return;
+        };
+        let times = self.cron_times();
+        match next_schedule_time_duration(&mut eval, &times, instant(self.now)) {
+            Some(after) => self.enqueue_cron(after / 1_000_000),
+            None => self.enqueue_cron(0),
+        }
+    }
+
+    fn cron_times(&self) -> CronJobTimes {
+        let cron = self.cron.as_ref();
+        CronJobTimes {
+            created: instant(cron.map_or(self.start, |c| api_time(c.created))),
+            last_schedule: cron.and_then(|c| c.status.last_schedule_time).map(instant),
+            starting_deadline_seconds: cron.and_then(|c| c.spec.starting_deadline_seconds),
+        }
+    }
+
+    /// The CronJob's Jobs that still exist, in creation order.
+    fn cron_children(&self) -> Vec<JobId> {
+        self.cron_alive.clone()
+    }
+
+    fn write_cron_status(&mut self) {
+        let now = self.now;
+        if let Some(cron) = &mut self.cron {
+            let status = cron.status.clone();
+            match cron.history.last_mut() {
+                Some((at, last)) if *at == now => *last = status,
+                Some((_, last)) if *last == status => {}
+                _ => cron.history.push((now, status)),
+            }
+        }
+        // updateCronJob: a status update (schedule unchanged) requeues at once.
+        self.enqueue_cron(0);
+    }
+
+    /// `sync`: cleanupFinishedJobs, then syncCronJob, then the status update and requeue.
+    pub(super) fn sync_cron_job(&mut self) {
+        if self.cron.is_none() {
+            return;
+        }
+        let children = self.cron_children();
+        let mut update = self.cleanup_finished_jobs(&children);
+        let (requeue, sync_update) = self.sync_cron_job_inner(&children);
+        update |= sync_update;
+        if update {
+            self.write_cron_status();
+        }
+        if let Some(after) = requeue {
+            self.enqueue_cron(after.max(0));
+        }
+    }
+
+    fn cleanup_finished_jobs(&mut self, children: &[JobId]) -> bool {
+        let Some(cron) = &self.cron else {
+            return false;
+        };
+        let (success_limit, failed_limit) = (
+            cron.spec.successful_jobs_history_limit,
+            cron.spec.failed_jobs_history_limit,
+        );
+        if success_limit.is_none() && failed_limit.is_none() {
+            return false;
+        }
+        let finished_as = |kind: &str| -> Vec<JobId> {
+            children
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    self.jobs[j]
+                        .status
+                        .finished()
+                        .is_some_and(|c| c.kind == kind)
+                })
+                .collect()
+        };
+        let successful = finished_as("Complete");
+        let failed = finished_as("Failed");
+        let mut update = false;
+        if let Some(limit) = success_limit {
+            update |= self.remove_oldest_jobs(successful, limit);
+        }
+        if let Some(limit) = failed_limit {
+            update |= self.remove_oldest_jobs(failed, limit);
+        }
+        update
+    }
+
+    /// `removeOldestJobs`, ordered by `byJobStartTime` (no startTime last, then name).
+    fn remove_oldest_jobs(&mut self, mut jobs: Vec<JobId>, limit: i32) -> bool {
+        let excess = jobs.len() as i64 - i64::from(limit);
+        if excess <= 0 {
+            return false;
+        }
+        jobs.sort_by(|&a, &b| {
+            let (ja, jb) = (&self.jobs[a], &self.jobs[b]);
+            match (ja.status.start_time, jb.status.start_time) {
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (x, y) if x == y => ja.name.cmp(&jb.name),
+                (x, y) => x.cmp(&y),
+            }
+        });
+        let mut update = false;
+        for &job in jobs.iter().take(excess as usize) {
+            update |= self.cron_delete_job(job);
+        }
+        update
+    }
+
+    /// `deleteJob` (background propagation).
+    fn cron_delete_job(&mut self, job: JobId) -> bool {
+        self.delete_job(job, false);
+        if let Some(cron) = &mut self.cron {
+            cron.status.active.retain(|&j| j != job);
+        }
+        self.cron_event(false, "SuccessfulDelete", Message::DeletedJob(job));
+        true
+    }
+
+    /// `syncCronJob`: returns the requeue delay and whether the status changed.
+    fn sync_cron_job_inner(&mut self, children: &[JobId]) -> (Option<i64>, bool) {
+        let mut update = false;
+        for &job in children {
+            let Some(cron) = &self.cron else {
+                return (None, update);
+            };
+            let found = cron.status.active.contains(&job);
+            let finished = self.jobs[job].status.finished().cloned();
+            match finished {
+                None if !found => {
+                    let name = self.jobs[job].name.clone();
+                    self.cron_event(
+                        true,
+                        "UnexpectedJob",
+                        format!("Saw a job that the controller did not create or forgot: {name}"),
+                    );
+                }
+                None => {}
+                Some(condition) => {
+                    if found {
+                        if let Some(cron) = &mut self.cron {
+                            cron.status.active.retain(|&j| j != job);
+                        }
+                        self.cron_event(
+                            false,
+                            "SawCompletedJob",
+                            Message::SawCompletedJob(job, condition.kind),
+                        );
+                        update = true;
+                    }
+                    if condition.kind == "Complete"
+                        && let Some(completed) = self.jobs[job].status.completion_time
+                        && let Some(cron) = &mut self.cron
+                        && cron
+                            .status
+                            .last_successful_time
+                            .is_none_or(|last| completed > last)
+                    {
+                        cron.status.last_successful_time = Some(completed);
+                        update = true;
+                    }
+                }
+            }
+        }
+        let missing: Vec<JobId> = self
+            .cron
+            .as_ref()
+            .map(|c| {
+                c.status
+                    .active
+                    .iter()
+                    .copied()
+                    .filter(|j| !children.contains(j))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for job in missing {
+            let name = self.jobs[job].name.clone();
+            self.cron_event(
+                false,
+                "MissingJob",
+                format!("Active job went missing: {name}"),
+            );
+            if let Some(cron) = &mut self.cron {
+                cron.status.active.retain(|&j| j != job);
+            }
+            update = true;
+        }
+
+        let Some(cron) = &self.cron else {
+            return (None, update);
+        };
+        if let Some(zone) = &cron.spec.time_zone
+            && let Err(error) = load_location(zone)
+        {
+            let message = format!(
+                "invalid timeZone: {}: {error}",
+                crate::golang::go_strconv_quote(zone)
+            );
+            self.cron_event(true, "UnknownTimeZone", message);
+            return (None, update);
+        }
+        if cron.spec.suspend {
+            return (None, update);
+        }
+        let schedule = cron.spec.schedule.clone();
+        let mut eval = match self.cron_eval.take() {
+            Some(eval) => eval,
+            None => match controller_evaluator(
+                &schedule,
+                cron.spec.time_zone.as_deref(),
+                CONTROLLER_ZONE,
+            ) {
+                Ok(eval) => eval,
+                Err(error) => {
+                    let message = format!(
+                        "unparseable schedule: {} : {}",
+                        crate::golang::go_strconv_quote(&schedule),
+                        error.message
+                    );
+                    self.cron_event(true, "UnparseableSchedule", message);
+                    return (None, update);
+                }
+            },
+        };
+        let result = self.schedule_and_create(&mut eval, &schedule, update);
+        self.cron_eval = Some(eval);
+        result
+    }
+
+    /// The scheduling half of `syncCronJob`, from `nextScheduleTime` on.
+    fn schedule_and_create(
+        &mut self,
+        eval: &mut crate::cron::Evaluator,
+        schedule: &str,
+        mut update: bool,
+    ) -> (Option<i64>, bool) {
+        let now = self.now;
+        let mut times = self.cron_times();
+        let requeue = |eval: &mut crate::cron::Evaluator, times: &CronJobTimes| {
+            next_schedule_time_duration(eval, times, instant(now)).map(|nanos| nanos / 1_000_000)
+        };
+
+        // nextScheduleTime
+        let found = most_recent_schedule_time(eval, &times, instant(now), true);
+        if found.error == Some(MostRecentError::Endless) {
+            self.note("the CronJob controller's catch-up loop would never end for this schedule; the simulation stops scheduling".to_owned());
+            return (None, update);
+        }
+        let scheduled = match found.most_recent {
+            Some(t) if !t.after(instant(now)) => {
+                if found.missed == Missed::Many {
+                    self.cron_event(true, "TooManyMissedTimes", "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew");
+                }
+                t
+            }
+            _ => {
+                if let Some(error) = found.error {
+                    self.cron_event(
+                        true,
+                        "InvalidSchedule",
+                        format!("invalid schedule: {schedule} : {}", error.message()),
+                    );
+                    return (None, update);
+                }
+                return (requeue(eval, &times), update);
+            }
+        };
+        if let Some(error) = found.error {
+            self.cron_event(
+                true,
+                "InvalidSchedule",
+                format!("invalid schedule: {schedule} : {}", error.message()),
+            );
+            return (None, update);
+        }
+        if let Some(deadline) = times.starting_deadline_seconds
+            && scheduled
+                .add_nanos(deadline.saturating_mul(1_000_000_000))
+                .before(instant(now))
+        {
+            self.cron_event(
+                true,
+                "MissSchedule",
+                format!(
+                    "Missed scheduled time to start a job: {}",
+                    format_rfc1123z_utc(scheduled)
+                ),
+            );
+            return (requeue(eval, &times), update);
+        }
+        let scheduled_ms = millis(scheduled);
+        let Some(cron) = &self.cron else {
+            return (None, update);
+        };
+        let job_name = crate::cron::controller::job_name(&cron.name, scheduled);
+        let already = cron
+            .status
+            .active
+            .iter()
+            .any(|&j| self.jobs[j].name == job_name)
+            || cron.status.last_schedule_time == Some(scheduled_ms);
+        if already {
+            return (requeue(eval, &times), update);
+        }
+        if cron.spec.concurrency_policy == ConcurrencyPolicy::Forbid
+            && !cron.status.active.is_empty()
+        {
+            self.cron_event(false, "JobAlreadyActive", "Not starting job because prior execution is running and concurrency policy is Forbid");
+            return (requeue(eval, &times), update);
+        }
+        if cron.spec.concurrency_policy == ConcurrencyPolicy::Replace {
+            let active = cron.status.active.clone();
+            for job in active {
+                update |= self.cron_delete_job(job);
+            }
+        }
+        // A Job of that name already exists (a leftover of a replaced or finished run): the
+        // create fails with AlreadyExists; the controller adopts it only if it is not active.
+        if let Some(existing) = self
+            .cron_alive
+            .iter()
+            .copied()
+            .find(|&j| self.jobs[j].name == job_name)
+        {
+            let in_active = self
+                .cron
+                .as_ref()
+                .is_some_and(|c| c.status.active.contains(&existing));
+            if in_active {
+                return (None, update);
+            }
+            if let Some(cron) = &mut self.cron {
+                cron.status.active.push(existing);
+                cron.status.last_schedule_time = Some(scheduled_ms);
+            }
+            times.last_schedule = Some(scheduled);
+            return (requeue(eval, &times), true);
+        }
+        let spec = self.cron.as_ref().map(|c| c.spec.job_template.clone());
+        let Some(spec) = spec else {
+            return (None, update);
+        };
+        let job = self.create_job(job_name.clone(), spec, Some(scheduled_ms));
+        self.cron_alive.push(job);
+        self.cron_event(false, "SuccessfulCreate", Message::CreatedJob(job));
+        if let Some(cron) = &mut self.cron {
+            cron.status.active.push(job);
+            cron.status.last_schedule_time = Some(scheduled_ms);
+        }
+        // addJob in the CronJob controller: a sync at once.
+        self.enqueue_cron(0);
+        times.last_schedule = Some(scheduled);
+        (requeue(eval, &times), true)
+    }
+}

@@ -4,6 +4,7 @@
 #   ./dev.sh serve   install what is missing, then serve the app on http://127.0.0.1:8080
 #   ./dev.sh test    install what is missing, then run every check (what CI runs)
 #   ./dev.sh setup   only install what is missing
+#   ./dev.sh fuzz [SECONDS]   run every fuzz target for SECONDS (default 60) each
 #
 # Every install step first checks whether the exact tool is already there, so a second run
 # costs a few seconds. Nothing here downloads a binary from outside the package registries
@@ -14,6 +15,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+CARGO_FUZZ_VERSION="0.13.2"
+FUZZ_TARGETS="analyze schedule missed simulate"
 export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
@@ -58,12 +61,27 @@ setup() {
   grep -q "^wasm_bindgen = \"$wbg\"" Trunk.toml ||
     die "Trunk.toml [tools] wasm_bindgen must be \"$wbg\" (the version in Cargo.lock)"
 
-  # npm packages: binaryen's wasm-opt (Debian's v108 breaks the module), esbuild, playwright-core.
+  # npm packages: binaryen's wasm-opt (Debian's v108 breaks the module), esbuild and CodeMirror
+  # (the editor bundle), playwright-core.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm packages"
     npm ci --no-audit --no-fund --loglevel=error
   fi
   wasm-opt --version | grep -q "version 132" || die "wasm-opt is not binaryen 132: $(command -v wasm-opt)"
+
+  # The editor bundle (CodeMirror + web/src/editor.js, by esbuild from node_modules): every
+  # wasm32 build imports it (src/ui/bridge.rs), clippy and the wasm tests included. Rewritten
+  # only when its content changes; Trunk's pre_build hook runs the same script.
+  node web/build.mjs
+
+  # Fuzzing: cargo-fuzz (crates.io) on the nightly toolchain (libFuzzer needs its sanitizers).
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    die "the fuzz targets need a nightly toolchain (rustup toolchain install nightly --profile minimal)"
+  fi
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes, once)"
+    cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  fi
 
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     log "installing chromium and chromium-driver from apt"
@@ -76,6 +94,27 @@ serve() {
   setup
   log "serving on http://127.0.0.1:8080"
   exec trunk serve --offline --address 127.0.0.1 --port 8080
+}
+
+# Runs every fuzz target for $1 seconds (default 60) from the committed corpus; new inputs go to
+# a scratch copy, so the committed corpus only grows on purpose (`fuzz/corpus/<target>/`).
+fuzz() {
+  local seconds="${1:-60}" scratch target
+  scratch="$(mktemp -d)"
+  trap 'rm -rf "$scratch"' RETURN
+  for target in $FUZZ_TARGETS; do
+    log "fuzzing $target for ${seconds}s"
+    mkdir -p "$scratch/$target"
+    local status=0
+    cargo +nightly fuzz run -O "$target" "$scratch/$target" "fuzz/corpus/$target" -- \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      >"$scratch/$target.log" 2>&1 || status=$?
+    grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' "$scratch/$target.log" || true
+    if [ "$status" != 0 ]; then
+      tail -40 "$scratch/$target.log" >&2
+      die "fuzz target $target failed (the input is in fuzz/artifacts/$target)"
+    fi
+  done
 }
 
 run_tests() {
@@ -104,6 +143,9 @@ run_tests() {
   trunk build --release --offline
   node scripts/size-report.mjs dist
 
+  log "fuzzing (a minute per target)"
+  fuzz 60
+
   log "end-to-end tests in headless Chromium"
   node --test tests/e2e/
 }
@@ -112,5 +154,6 @@ case "${1:-}" in
   serve) serve ;;
   test) run_tests ;;
   setup) setup ;;
-  *) echo "usage: $0 serve|test|setup" >&2; exit 2 ;;
+  fuzz) setup; fuzz "${2:-60}" ;;
+  *) echo "usage: $0 serve|test|setup|fuzz [SECONDS]" >&2; exit 2 ;;
 esac

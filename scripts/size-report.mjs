@@ -1,10 +1,16 @@
 // Prints the size of every file in a build directory, raw and gzipped (level 9), and the totals;
-// also writes them to target/size-report.json so the numbers can be compared between builds.
+// then loads the page in headless Chromium (served on loopback under a sub-path, as the
+// end-to-end tests do) and reports the gzipped size of everything the page itself loads, file by
+// file, against the budget. Writes both to target/size-report.json so builds can be compared.
+// A measurement, not a test: over budget prints a warning and still exits 0.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
+/** The page's budget: everything it loads, gzipped. */
+const BUDGET_KIB = 450;
+
 const rows = [];
 function walk(current) {
   for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
@@ -18,10 +24,46 @@ function walk(current) {
 }
 walk(dir);
 rows.sort((a, b) => b.gzip - a.gzip);
-const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), { raw: 0, gzip: 0 });
+const sum = (list) => list.reduce((s, row) => ({ raw: s.raw + row.raw, gzip: s.gzip + row.gzip }), { raw: 0, gzip: 0 });
+const total = sum(rows);
 const kb = (n) => (n / 1024).toFixed(1).padStart(9) + " KiB";
-console.log(`${"file".padEnd(48)} ${"raw".padStart(13)} ${"gzip".padStart(13)}`);
-for (const row of rows) console.log(`${row.file.padEnd(48)} ${kb(row.raw)} ${kb(row.gzip)}`);
-console.log(`${"total".padEnd(48)} ${kb(total.raw)} ${kb(total.gzip)}`);
+const print = (list, totalRow, label) => {
+  console.log(`${label.padEnd(60)} ${"raw".padStart(13)} ${"gzip".padStart(13)}`);
+  for (const row of list) console.log(`${row.file.padEnd(60)} ${kb(row.raw)} ${kb(row.gzip)}`);
+  console.log(`${"total".padEnd(60)} ${kb(totalRow.raw)} ${kb(totalRow.gzip)}`);
+};
+print(rows, total, `files in ${dir}/`);
+
+// What the page loads, as a browser sees it.
+let page = null;
+try {
+  const { serveDist, launchBrowser, openRecordedPage, waitForApp } = await import("../tests/e2e/harness.mjs");
+  const served = await serveDist({ dir: path.resolve(dir) });
+  const browser = await launchBrowser();
+  try {
+    const opened = await openRecordedPage(browser);
+    await opened.page.goto(served.url, { waitUntil: "networkidle" });
+    await waitForApp(opened.page);
+    await opened.page.waitForLoadState("networkidle");
+    const loaded = [...new Set(opened.record.requests)]
+      .filter((url) => url.startsWith(served.url))
+      .map((url) => {
+        let rel = decodeURIComponent(new URL(url).pathname.slice(new URL(served.url).pathname.length));
+        if (rel === "") rel = "index.html";
+        return rows.find((row) => row.file === rel) ?? { file: rel, raw: 0, gzip: 0 };
+      })
+      .sort((a, b) => b.gzip - a.gzip);
+    page = { files: loaded, total: sum(loaded), budgetKiB: BUDGET_KIB };
+    console.log("");
+    print(loaded, page.total, "what the page loads");
+    const verdict = page.total.gzip <= BUDGET_KIB * 1024 ? "within" : "OVER";
+    console.log(`page total gzipped: ${(page.total.gzip / 1024).toFixed(1)} KiB, ${verdict} the ${BUDGET_KIB} KiB budget`);
+  } finally {
+    await browser.close();
+    served.server.close();
+  }
+} catch (error) {
+  console.log(`(page load not measured: ${error.message})`);
+}
 fs.mkdirSync("target", { recursive: true });
-fs.writeFileSync("target/size-report.json", JSON.stringify({ files: rows, total }, null, 2));
+fs.writeFileSync("target/size-report.json", JSON.stringify({ files: rows, total, page }, null, 2));

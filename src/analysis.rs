@@ -713,6 +713,96 @@ fn help_for(
     None
 }
 
+// ---------------------------------------------------------------------------------------------
+// The editor page: assists at byte offsets of the editor's text, and the data of its panels.
+// Everything below is computed on demand from the text (or a document's report), never stored
+// in an `Analysis`, so `analyze` costs the same whether the page uses them or not.
+
+pub use crate::editor::{
+    Completion, CompletionKind, Completions, Hover, QuickFix, Run, ScheduleField, ScheduleView,
+    TextEdit, Utf16Map, WhyEvent, WhyInput, WhyReport,
+};
+pub use crate::lint::RuleDocs;
+
+/// Completion candidates at byte `offset` of the editor's text.
+pub fn complete(text: &str, offset: usize) -> Option<Completions> {
+    crate::editor::complete(text, offset)
+}
+
+/// What hovering the key at byte `offset` shows.
+pub fn hover(text: &str, offset: usize) -> Option<Hover> {
+    crate::editor::hover(text, offset)
+}
+
+/// The certain fixes for a diagnostic of `text`.
+pub fn quick_fixes(text: &str, diagnostic: &Diagnostic) -> Vec<QuickFix> {
+    crate::editor::quick_fixes(text, diagnostic)
+}
+
+/// `text` with `edits` applied (what the editor does with a quick fix).
+pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
+    crate::editor::apply_edits(text, edits)
+}
+
+/// 1-based line and column (in characters) of a byte offset, for people.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    LineIndex::new(text).line_col(text, offset)
+}
+
+/// The Schedule panel of a CronJob document, at `now`, for a viewer in the IANA zone
+/// `viewer_zone` (UTC when unknown). `None` for other documents or without a schedule.
+pub fn schedule_view(
+    report: &DocumentReport,
+    now: Instant,
+    viewer_zone: &str,
+) -> Option<ScheduleView> {
+    if report.status != DocumentStatus::CronJob {
+        return None;
+    }
+    let object = report.manifest.as_ref()?.effective.as_ref()?;
+    crate::editor::schedule::schedule_view(object, now, viewer_zone)
+}
+
+/// "Why didn't it run?": one sync of the CronJob controller for the panel's CronJob.
+pub fn why_not_run(view: &ScheduleView, input: &WhyInput) -> Result<WhyReport, String> {
+    crate::editor::schedule::why_not_run(view, input)
+}
+
+/// An instant as the "why didn't it run?" form shows it (RFC 3339, UTC).
+pub fn instant_text(now: Instant) -> String {
+    crate::editor::schedule::now_text(now)
+}
+
+/// One line of the effective manifest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EffectiveLine {
+    pub text: String,
+    /// Added by the apiserver's defaulting, not written by the user.
+    pub defaulted: bool,
+}
+
+/// A Job or CronJob document after apiserver defaulting, as YAML lines, defaulted ones marked.
+pub fn effective_yaml(report: &DocumentReport) -> Option<Vec<EffectiveLine>> {
+    if !matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob) {
+        return None;
+    }
+    let object = report.manifest.as_ref()?.effective.as_ref()?;
+    Some(
+        crate::manifest::render::render_yaml(object)
+            .into_iter()
+            .map(|line| EffectiveLine {
+                text: line.text,
+                defaulted: line.defaulted,
+            })
+            .collect(),
+    )
+}
+
+/// A lint rule's summary and documentation, by code (`lint.job-ttl-missing`).
+pub fn rule_docs(code: &str) -> Option<(&'static str, RuleDocs)> {
+    crate::lint::rule(code).map(|rule| (rule.summary, rule.docs))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

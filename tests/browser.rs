@@ -1,9 +1,12 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the mounted app reacts to typing.
+//! Browser tests (wasm-bindgen-test in headless Chromium): the mounted app, with its CodeMirror
+//! editor, shows the default example and follows typing with its outline and diagnostics.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Event, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -11,38 +14,96 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+fn find(selector: &str) -> Option<Element> {
+    document().query_selector(selector).unwrap()
+}
+
 fn text_of(test_id: &str) -> String {
-    document()
-        .query_selector(&format!("[data-testid={test_id}]"))
-        .unwrap()
+    find(&format!("[data-testid={test_id}]"))
         .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
         .text_content()
         .unwrap_or_default()
 }
 
+async fn sleep(millis: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 5 s) until `ready` holds.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if ready() {
+            return;
+        }
+        sleep(50).await;
+    }
+    let body = document().body().unwrap().inner_html();
+    panic!(
+        "timed out waiting for {what}: {}",
+        &body[..body.len().min(3000)]
+    );
+}
+
+/// The editor's scripting hook (set by web/src/editor.js on its element).
+fn editor() -> JsValue {
+    let host = find("[data-testid=editor]").expect("the editor host");
+    Reflect::get(&host, &JsValue::from_str("jobscopeEditor")).unwrap()
+}
+
+fn call(method: &str, args: &[JsValue]) -> JsValue {
+    let handle = editor();
+    let function: Function = Reflect::get(&handle, &JsValue::from_str(method))
+        .unwrap()
+        .unchecked_into();
+    let array: js_sys::Array = args.iter().collect();
+    function.apply(&handle, &array).unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn the_app_shows_the_default_example_and_follows_typing() {
+    // Start from the default example, whatever an earlier run saved.
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    // No stylesheet here: give the editor room, so CodeMirror draws every line.
+    host.style().set_property("height", "900px").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host, jobscope::ui::App);
-    leptos::task::tick().await;
+    until("the editor", || find(".cm-content").is_some()).await;
 
     assert_eq!(text_of("doc-kind"), "CronJob");
     assert_eq!(text_of("doc-name"), "database-backup");
+    let text = call("getText", &[]).as_string().unwrap();
+    assert!(text.contains("name: database-backup"));
 
-    let editor: HtmlTextAreaElement = document()
-        .query_selector("[data-testid=editor]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert!(editor.value().contains("name: database-backup"));
-    editor.set_value("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\n");
-    editor
-        .dispatch_event(&Event::new("input").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
-
-    assert_eq!(text_of("doc-kind"), "Job");
+    call(
+        "setText",
+        &[JsValue::from_str(
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      containers:\n      - name: pi\n        image: perl:5.34\n",
+        )],
+    );
+    until("the new outline", || text_of("doc-kind") == "Job").await;
     assert_eq!(text_of("doc-name"), "pi");
+    // The missing restartPolicy is underlined in the editor and listed in Problems.
+    until("the underline", || {
+        find(".cm-lintRange-error, .cm-lintPoint-error").is_some()
+    })
+    .await;
+    let problems = text_of("problem-list");
+    assert!(
+        problems.contains("restartPolicy: Required value"),
+        "{problems}"
+    );
     drop(handle);
 }

@@ -266,14 +266,17 @@ impl Simulation {
             .iter()
             .filter(|&&p| match_pod_failure_policy(&spec, &self.pods[p], &self.namespace).1)
             .count() as i32;
-        let status = self.jobs[job_id].status.clone();
+        let (status_succeeded, status_failed) = (
+            self.jobs[job_id].status.succeeded,
+            self.jobs[job_id].status.failed,
+        );
         let mut ctx = SyncContext {
-            pods: pods.clone(),
-            active: active.clone(),
+            pods,
+            active,
             ready,
             terminating,
-            succeeded: status.succeeded + new_succeeded.len() as i32,
-            failed: status.failed + non_ignored,
+            succeeded: status_succeeded + new_succeeded.len() as i32,
+            failed: status_failed + non_ignored,
             finished: None,
             prev_succeeded_indexes: Intervals::default(),
             succeeded_indexes: Intervals::default(),
@@ -332,8 +335,10 @@ impl Simulation {
 
         if spec.indexed {
             let completions = spec.index_count();
-            ctx.prev_succeeded_indexes = Intervals::parse(&status.completed_indexes, completions);
-            let mut new_indexes: Vec<i32> = pods
+            ctx.prev_succeeded_indexes =
+                Intervals::parse(&self.jobs[job_id].status.completed_indexes, completions);
+            let mut new_indexes: Vec<i32> = ctx
+                .pods
                 .iter()
                 .filter(|&&p| self.pods[p].phase == Phase::Succeeded && self.pods[p].finalizer)
                 .filter_map(|&p| self.pods[p].index)

@@ -1,84 +1,478 @@
-//! `<App/>`: the editor text as the one source signal, the analysis as a memo derived from it.
+//! `<App/>`: the editor text as the one source signal, the analysis as a memo derived from it,
+//! and the page around them: header (examples, reset, share link, theme), the editor, the
+//! document bar and the tabbed panels.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::analysis::{Analysis, Options, analyze};
+use crate::analysis::{Analysis, DocumentStatus, Options, analyze, quick_fixes};
 use crate::cron::Instant;
 
 use super::DEFAULT_EXAMPLE;
+use super::bridge::{self, EditorDiagnostic, EditorHandle, Hooks, SHARE_PREFIX};
+use super::examples::{DEFAULT_EXAMPLE_FILE, EXAMPLES, find};
+use super::storage::{self, EXAMPLE_KEY, PREVIOUS_KEY, TEXT_KEY, THEME_KEY};
+use super::tabs::TabPanels;
+
+/// Share links longer than this are refused: chat apps, mail clients and some browsers cut
+/// longer addresses, and a cut link restores nothing.
+pub const MAX_SHARE_URL: usize = 16_000;
+
+/// What every part of the page reads: all `Copy`, passed by value.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The editor's text, as of the last change.
+    pub source: RwSignal<String>,
+    /// How many changes the editor has seen (diagnostics are matched to it).
+    pub version: RwSignal<u32>,
+    pub analysis: Memo<Analysis>,
+    /// The document the user picked (see [`Page::document`]).
+    pub picked: RwSignal<usize>,
+    pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
+    /// The page's clock, read once: lint and the Schedule panel look ahead from it.
+    pub now: Instant,
+    pub viewer_zone: StoredValue<String>,
+    /// The polite live region's message.
+    pub status: RwSignal<String>,
+}
+
+impl Page {
+    /// The document the panels show: the picked one if it is a Job or CronJob, else the first
+    /// Job or CronJob, else the first document.
+    pub fn document(&self) -> usize {
+        let picked = self.picked.get();
+        self.analysis.with(|analysis| {
+            let batch = |i: &usize| {
+                analysis.documents.get(*i).is_some_and(|d| {
+                    matches!(d.status, DocumentStatus::Job | DocumentStatus::CronJob)
+                })
+            };
+            if batch(&picked) {
+                picked
+            } else {
+                (0..analysis.documents.len()).find(batch).unwrap_or(0)
+            }
+        })
+    }
+
+    /// Moves the editor's cursor to a byte range of the current text.
+    pub fn reveal(&self, from: usize, to: usize) {
+        let text = self.source.get_untracked();
+        self.editor.with_value(|editor| {
+            if let Some(editor) = editor {
+                editor.select_bytes(&text, from, to);
+            }
+        });
+    }
+
+    /// Replaces the editor's text as one undoable change.
+    pub fn replace_text(&self, text: &str) {
+        self.editor.with_value(|editor| {
+            if let Some(editor) = editor {
+                editor.set_text(text);
+            }
+        });
+    }
+
+    pub fn say(&self, message: impl Into<String>) {
+        self.status.set(message.into());
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let source = RwSignal::new(DEFAULT_EXAMPLE.to_owned());
+    let now = browser_now();
+    let options = Options::at(now);
+    let source = RwSignal::new(String::new());
     // One analysis per edit, shared by every view that reads it.
-    // The page's clock, read once: lint looks ahead from it.
-    let options = Options::at(browser_now());
     let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text, &options)));
-    let first_document = move || {
-        analysis.with(|analysis| {
-            analysis
-                .documents
-                .first()
-                .map(|d| (d.kind.clone(), d.name.clone(), d.api_version.clone()))
-                .unwrap_or_default()
-        })
+    let page = Page {
+        source,
+        version: RwSignal::new(0),
+        analysis,
+        picked: RwSignal::new(0),
+        editor: StoredValue::new_local(None),
+        now,
+        viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
+        status: RwSignal::new(String::new()),
     };
+    provide_context(page);
+
+    let theme = RwSignal::new(storage::load(THEME_KEY).unwrap_or_else(|| "system".to_owned()));
+    Effect::new(move |_| storage::apply_theme(&theme.get()));
+
+    // The editor's diagnostics follow the analysis: underlines, gutter markers, hover text.
+    Effect::new(move |_| {
+        let version = page.version.get();
+        page.source.with(|text| {
+            page.analysis.with(|analysis| {
+                let list: Vec<EditorDiagnostic<'_>> = analysis
+                    .diagnostics()
+                    .into_iter()
+                    .map(|diagnostic| EditorDiagnostic {
+                        diagnostic,
+                        fixes: quick_fixes(text, diagnostic),
+                    })
+                    .collect();
+                page.editor.with_value(|editor| {
+                    if let Some(editor) = editor {
+                        editor.set_diagnostics(version, text, &list);
+                    }
+                });
+            })
+        });
+    });
+
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(element) = host.get() else { return };
+        if page.editor.with_value(Option::is_some) {
+            return;
+        }
+        spawn_local(async move {
+            let text = initial_text(page).await;
+            let hooks = Hooks {
+                change: Box::new(move |text: String, version: u32| {
+                    storage::save(TEXT_KEY, &text);
+                    page.source.set(text);
+                    page.version.set(version);
+                }),
+                complete: crate::analysis::complete,
+                hover: crate::analysis::hover,
+            };
+            let editor = bridge::mount_editor(&element, &text, hooks);
+            page.editor.set_value(Some(editor));
+            page.source.set(text);
+            page.version.set(0);
+        });
+    });
 
     view! {
+        <a class="skip-link" href="#panels">"Skip to the panels"</a>
         <header class="app-header">
             <h1 class="brand">"jobscope"</h1>
             <p class="tagline">"See what a Kubernetes Job or CronJob will do before you apply it."</p>
+            <Toolbar theme=theme />
         </header>
+        <p class="status" role="status" aria-live="polite" data-testid="status">
+            {move || page.status.get()}
+        </p>
         <main class="workspace">
-            <section class="editor-pane" aria-label="Manifest editor">
-                <label class="pane-title" for="editor">"Manifest (YAML)"</label>
-                <textarea
-                    id="editor"
-                    class="editor"
-                    data-testid="editor"
-                    spellcheck="false"
-                    autocomplete="off"
-                    // Set once: rewriting `value` on every keystroke would move the caret.
-                    prop:value=source.get_untracked()
-                    on:input:target=move |event| source.set(event.target().value())
-                ></textarea>
-            </section>
-            <aside class="summary-pane" aria-label="Document summary" data-testid="summary">
-                <h2 class="pane-title">"Document"</h2>
-                <DocumentSummary document=Signal::derive(first_document) />
-                <p class="document-count" data-testid="document-count">
-                    {move || {
-                        let count = analysis.with(|analysis| analysis.documents.len());
-                        if count == 1 { "1 document".to_owned() } else { format!("{count} documents") }
-                    }}
+            <section class="editor-pane" aria-labelledby="editor-title">
+                <h2 class="pane-title" id="editor-title">"Manifest (YAML)"</h2>
+                <div class="editor-host" data-testid="editor" node_ref=host></div>
+                <p class="editor-keys">
+                    "Ctrl+Space completes, Ctrl+. applies a quick fix, Ctrl+F searches; "
+                    "Esc then Tab leaves the editor."
                 </p>
-            </aside>
+            </section>
+            <section class="side-pane" id="panels" aria-label="Results" data-testid="summary" tabindex="-1">
+                <DocumentBar />
+                <TabPanels />
+            </section>
         </main>
+    }
+}
+
+/// What the editor starts with: a share link's text, else the autosaved text, else the default
+/// example. A share link never loses the text it replaces: that is kept, with a way back.
+async fn initial_text(page: Page) -> String {
+    let saved = storage::load(TEXT_KEY);
+    let fragment = storage::fragment();
+    if fragment.starts_with(SHARE_PREFIX) {
+        storage::clear_fragment();
+        match bridge::decode_share(&fragment).await {
+            Ok(shared) => {
+                if let Some(saved) = saved.filter(|s| *s != shared) {
+                    storage::save(PREVIOUS_KEY, &saved);
+                }
+                storage::save(TEXT_KEY, &shared);
+                page.say("Opened the manifest from the share link.");
+                return shared;
+            }
+            Err(error) => page.say(format!(
+                "This share link is damaged ({error}); showing your saved text instead."
+            )),
+        }
+    }
+    saved.unwrap_or_else(|| DEFAULT_EXAMPLE.to_owned())
+}
+
+/// The header's controls.
+#[component]
+fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
+    let page = expect_context::<Page>();
+    let example = RwSignal::new(
+        storage::load(EXAMPLE_KEY)
+            .filter(|f| find(f).is_some())
+            .unwrap_or_else(|| DEFAULT_EXAMPLE_FILE.to_owned()),
+    );
+    let confirming = RwSignal::new(false);
+    let share_url = RwSignal::new(String::new());
+    let copied = RwSignal::new(false);
+    let has_previous = RwSignal::new(storage::load(PREVIOUS_KEY).is_some());
+
+    let load_example = move |file: String, announce: &'static str| {
+        let Some(found) = find(&file) else { return };
+        spawn_local(async move {
+            match bridge::fetch_text(&format!("examples/{}", found.file)).await {
+                Ok(text) => {
+                    page.replace_text(&text);
+                    page.picked.set(0);
+                    page.say(format!(
+                        "{announce} “{}”. Ctrl+Z brings your text back.",
+                        found.title
+                    ));
+                }
+                Err(error) => page.say(format!("Could not load the example: {error}")),
+            }
+        });
+    };
+
+    let share = move |_| {
+        copied.set(false);
+        let text = page.source.get_untracked();
+        spawn_local(async move {
+            let fragment = match bridge::encode_share(&text).await {
+                Ok(fragment) => fragment,
+                Err(error) => {
+                    page.say(format!("Could not make a share link: {error}"));
+                    return;
+                }
+            };
+            let url = format!("{}{fragment}", storage::page_address());
+            if url.len() > MAX_SHARE_URL {
+                share_url.set(String::new());
+                page.say(format!(
+                    "This manifest is too large for a share link: the link would be {} characters long, and links over {MAX_SHARE_URL} characters get cut by chat apps and browsers. Share the file instead.",
+                    url.len()
+                ));
+                return;
+            }
+            share_url.set(url.clone());
+            if bridge::copy_text(&url).await {
+                copied.set(true);
+                page.say("Link copied. It holds the whole manifest; nothing is sent to a server.");
+                set_timeout(move || copied.set(false), std::time::Duration::from_secs(3));
+            } else {
+                page.say("The browser refused the clipboard: copy the link from the field below the toolbar.");
+            }
+        });
+    };
+
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Manifest">
+            <label class="field">
+                <span>"Example"</span>
+                <select
+                    data-testid="examples"
+                    prop:value=move || example.get()
+                    on:change:target=move |event| {
+                        let file = event.target().value();
+                        example.set(file.clone());
+                        storage::save(EXAMPLE_KEY, &file);
+                        load_example(file, "Loaded the example");
+                    }
+                >
+                    {EXAMPLES
+                        .iter()
+                        .map(|e| view! { <option value=e.file>{e.title}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <button type="button" data-testid="reset" on:click=move |_| confirming.set(true)>
+                "Reset to example"
+            </button>
+            <button type="button" data-testid="share" on:click=share>
+                {move || if copied.get() { "Link copied ✓" } else { "Copy share link" }}
+            </button>
+            <label class="field">
+                <span>"Theme"</span>
+                <select
+                    data-testid="theme"
+                    prop:value=move || theme.get()
+                    on:change:target=move |event| {
+                        let value = event.target().value();
+                        storage::save(THEME_KEY, &value);
+                        theme.set(value);
+                    }
+                >
+                    <option value="system">"System"</option>
+                    <option value="light">"Light"</option>
+                    <option value="dark">"Dark"</option>
+                </select>
+            </label>
+        </div>
+        <Show when=move || confirming.get()>
+            <ConfirmReset
+                title=Signal::derive(move || {
+                    find(&example.get()).map(|e| e.title).unwrap_or_default().to_owned()
+                })
+                on_confirm=move || {
+                    confirming.set(false);
+                    load_example(example.get_untracked(), "Reset to the example");
+                }
+                on_cancel=move || confirming.set(false)
+            />
+        </Show>
+        <Show when=move || !share_url.get().is_empty()>
+            <label class="share-field">
+                <span>"Share link"</span>
+                <input
+                    type="text"
+                    readonly
+                    data-testid="share-url"
+                    prop:value=move || share_url.get()
+                    on:focus:target=move |event| event.target().select()
+                />
+            </label>
+        </Show>
+        <Show when=move || has_previous.get()>
+            <p class="notice" data-testid="previous-notice">
+                "A share link replaced your previous text. "
+                <button
+                    type="button"
+                    data-testid="restore-previous"
+                    on:click=move |_| {
+                        if let Some(previous) = storage::load(PREVIOUS_KEY) {
+                            page.replace_text(&previous);
+                            page.say("Your previous text is back. Ctrl+Z shows the shared one again.");
+                        }
+                        storage::remove(PREVIOUS_KEY);
+                        has_previous.set(false);
+                    }
+                >
+                    "Bring it back"
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        storage::remove(PREVIOUS_KEY);
+                        has_previous.set(false);
+                    }
+                >
+                    "Dismiss"
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+/// "Replace your text with the example?" asked inline; focus moves to it and Escape cancels.
+#[component]
+fn ConfirmReset(
+    title: Signal<String>,
+    on_confirm: impl Fn() + Copy + 'static,
+    on_cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let cancel = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = cancel.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="confirm-text"
+            data-testid="confirm-reset"
+            on:keydown=move |event| {
+                if event.key() == "Escape" {
+                    on_cancel();
+                }
+            }
+        >
+            <p id="confirm-text">
+                "Replace the whole editor text with the example “" {move || title.get()}
+                "”? Ctrl+Z in the editor undoes it."
+            </p>
+            <button type="button" class="danger" data-testid="confirm-yes" on:click=move |_| on_confirm()>
+                "Replace my text"
+            </button>
+            <button type="button" node_ref=cancel data-testid="confirm-no" on:click=move |_| on_cancel()>
+                "Cancel"
+            </button>
+        </div>
     }
 }
 
 /// Kind, name and API version of a document.
 type Outline = (Option<String>, Option<String>, Option<String>);
 
+/// The document picker (multi-document files) and the picked document's outline.
 #[component]
-fn DocumentSummary(document: Signal<Outline>) -> impl IntoView {
-    let field = move |pick: fn(&Outline) -> Option<String>| {
-        move || document.with(|document| pick(document).unwrap_or_else(|| "—".to_owned()))
+fn DocumentBar() -> impl IntoView {
+    let page = expect_context::<Page>();
+    let outline = move || {
+        let index = page.document();
+        page.analysis.with(|analysis| {
+            analysis
+                .documents
+                .get(index)
+                .map(|d| (d.kind.clone(), d.name.clone(), d.api_version.clone()))
+                .unwrap_or_default()
+        })
     };
+    let field = move |pick: fn(&Outline) -> Option<String>| {
+        move || pick(&outline()).unwrap_or_else(|| "—".to_owned())
+    };
+    let count = move || page.analysis.with(|a| a.documents.len());
     view! {
-        <dl class="summary-fields">
-            <dt>"Kind"</dt>
-            <dd data-testid="doc-kind">{field(|document| document.0.clone())}</dd>
-            <dt>"Name"</dt>
-            <dd data-testid="doc-name">{field(|document| document.1.clone())}</dd>
-            <dt>"API version"</dt>
-            <dd data-testid="doc-api-version">{field(|document| document.2.clone())}</dd>
-        </dl>
+        <div class="doc-bar">
+            <Show when=move || { count() > 1 }>
+                <label class="field">
+                    <span>"Document"</span>
+                    <select
+                        data-testid="document-picker"
+                        prop:value=move || page.document().to_string()
+                        on:change:target=move |event| {
+                            if let Ok(index) = event.target().value().parse::<usize>() {
+                                page.picked.set(index);
+                            }
+                        }
+                    >
+                        {move || {
+                            page.analysis.with(|analysis| {
+                                analysis
+                                    .documents
+                                    .iter()
+                                    .map(|d| {
+                                        let batch = matches!(d.status, DocumentStatus::Job | DocumentStatus::CronJob);
+                                        let label = format!(
+                                            "{}: {} {}{}",
+                                            d.index + 1,
+                                            d.kind.as_deref().unwrap_or("(no kind)"),
+                                            d.name.as_deref().unwrap_or(""),
+                                            if batch { "" } else { " (passed over)" },
+                                        );
+                                        view! {
+                                            <option value=d.index.to_string() disabled=!batch>{label}</option>
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                        }}
+                    </select>
+                </label>
+            </Show>
+            <dl class="summary-fields">
+                <dt>"Kind"</dt>
+                <dd data-testid="doc-kind">{field(|o| o.0.clone())}</dd>
+                <dt>"Name"</dt>
+                <dd data-testid="doc-name">{field(|o| o.1.clone())}</dd>
+                <dt>"API version"</dt>
+                <dd data-testid="doc-api-version">{field(|o| o.2.clone())}</dd>
+            </dl>
+            <p class="document-count" data-testid="document-count">
+                {move || if count() == 1 { "1 document".to_owned() } else { format!("{} documents", count()) }}
+            </p>
+        </div>
     }
 }
 
 /// The browser's current time.
 fn browser_now() -> Instant {
-    let millis = web_sys::js_sys::Date::now();
+    let millis = js_sys::Date::now();
     Instant::from_unix((millis / 1000.0).floor() as i64)
 }

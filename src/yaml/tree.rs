@@ -94,7 +94,17 @@ pub fn parse_tree(text: &str, span: Span) -> Tree {
     // go-yaml's scanner limits: flow nesting, and block indentation levels.
     let mut nesting: Vec<Nesting> = Vec::new();
     let mut documents = 0;
-    let mut input = chunk.as_bytes();
+    // libyaml-safer 0.3 panics when a block scalar (or a line break) meets the end of the input:
+    // C libyaml reads a NUL past the end, the port does not. kubectl's reader ends every document
+    // with a line break anyway (`a: |` then `x` at the end of a file is "x\n" for go-yaml too),
+    // so give the parser one.
+    let terminated;
+    let mut input = if chunk.ends_with('\n') {
+        chunk.as_bytes()
+    } else {
+        terminated = format!("{chunk}\n");
+        terminated.as_bytes()
+    };
     let mut parser = Parser::new();
     parser.set_input_string(&mut input);
     loop {
@@ -465,6 +475,27 @@ mod tests {
                 "yaml: line 2: exceeded max depth of {GO_YAML_MAX_DEPTH}"
             ))
         );
+    }
+
+    #[test]
+    fn block_scalars_at_the_end_of_the_text() {
+        // libyaml-safer panics on these without the line break we add.
+        for text in ["|\n m", "a: |\n  x", "k: >\n  text", "|-\n m"] {
+            let t = tree(text);
+            assert!(t.syntax_error.is_none(), "{text:?}: {:?}", t.syntax_error);
+            assert!(t.nodes.iter().all(|n| n.span.end <= text.len()));
+        }
+    }
+
+    #[test]
+    fn tags_before_a_comma_in_flow() {
+        // libyaml-safer 0.3 panicked on these (see third_party/libyaml-safer/PATCHES.md).
+        for text in ["[!!str, a]", "{a: !x, b: c}", "k: [!t,]"] {
+            let t = tree(text);
+            assert!(t.syntax_error.is_none(), "{text:?}: {:?}", t.syntax_error);
+        }
+        // Outside a flow collection the comma is still an error, as in C.
+        assert!(tree("k: !t,x\n").syntax_error.is_some());
     }
 
     #[test]

@@ -1,7 +1,16 @@
 // End-to-end: the release build in headless Chromium loads cleanly and follows the editor.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, openRecordedPage, screenshot, serveDist, waitForApp } from "./harness.mjs";
+import {
+  editorText,
+  launchBrowser,
+  openRecordedPage,
+  screenshot,
+  selectInEditor,
+  serveDist,
+  waitForApp,
+  waitForDiagnostics,
+} from "./harness.mjs";
 
 let served;
 let browser;
@@ -24,7 +33,11 @@ test("the page loads with no console error, no failed request and no other origi
   assert.deepEqual(record.consoleErrors, []);
   assert.deepEqual(record.failedRequests, []);
   assert.deepEqual(record.badResponses, []);
-  assert.ok(record.requests.length >= 3, `expected the page, its script and its wasm: ${record.requests}`);
+  assert.ok(record.requests.length >= 4, `expected the page, its scripts and its wasm: ${record.requests}`);
+  assert.ok(
+    record.requests.some((url) => url.includes("/snippets/") && url.endsWith("/editor.js")),
+    `the editor bundle is loaded: ${record.requests}`,
+  );
   const foreign = record.requests.filter((url) => !url.startsWith(served.origin + "/"));
   assert.deepEqual(foreign, [], "requests to another origin");
   await screenshot(page, "01-loaded-light");
@@ -35,8 +48,7 @@ test("the default example is shown with its kind and name", async () => {
   const { context, page } = await openRecordedPage(browser);
   await page.goto(served.url);
   await waitForApp(page);
-  const text = await page.inputValue("[data-testid=editor]");
-  assert.match(text, /name: database-backup/);
+  assert.match(await editorText(page), /name: database-backup/);
   assert.equal(await page.textContent("[data-testid=doc-kind]"), "CronJob");
   assert.equal(await page.textContent("[data-testid=doc-name]"), "database-backup");
   await context.close();
@@ -46,18 +58,17 @@ test("typing a different kind updates the page", async () => {
   const { context, page, record } = await openRecordedPage(browser);
   await page.goto(served.url);
   await waitForApp(page);
-  const editor = page.locator("[data-testid=editor]");
-  const text = await editor.inputValue();
+  const text = await editorText(page);
   const kindAt = text.indexOf("kind: CronJob") + "kind: ".length;
-  // Put the caret after "CronJob" and type over it, the way a person would.
-  await editor.focus();
-  await editor.evaluate((el, at) => el.setSelectionRange(at, at + "CronJob".length), kindAt);
+  // Select "CronJob" and type over it, the way a person would.
+  await selectInEditor(page, kindAt, kindAt + "CronJob".length);
   await page.keyboard.type("Job");
   await page.waitForFunction(
     () => document.querySelector("[data-testid=doc-kind]")?.textContent === "Job",
     null,
     { timeout: 5_000 },
   );
+  await waitForDiagnostics(page);
   assert.equal(await page.textContent("[data-testid=doc-name]"), "database-backup");
   assert.deepEqual(record.pageErrors, []);
   await screenshot(page, "02-typed-kind");

@@ -77,8 +77,12 @@ export async function launchBrowser() {
  * Opens a new page that records console errors, page errors, failed requests, error responses and
  * every request's URL, so a test can assert the page was clean.
  */
-export async function openRecordedPage(browser, { viewport = { width: 1280, height: 720 }, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function openRecordedPage(
+  browser,
+  { viewport = { width: 1280, height: 720 }, colorScheme = "light", timezoneId = "Europe/Berlin", permissions = [] } = {},
+) {
+  // A fixed viewer zone, so the Schedule panel's second column is the same on every machine.
+  const context = await browser.newContext({ viewport, colorScheme, timezoneId, permissions });
   const page = await context.newPage();
   const record = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], requests: [] };
   page.on("console", (msg) => {
@@ -101,7 +105,48 @@ export async function screenshot(page, name) {
   return file;
 }
 
-/** The page has loaded the wasm app: the summary panel is in the DOM. */
+/** The page has loaded the wasm app: the editor is up and shows its first diagnostics. */
 export async function waitForApp(page) {
   await page.waitForSelector("[data-testid=summary]", { timeout: 30_000 });
+  await page.waitForSelector("[data-testid=editor] .cm-content", { timeout: 30_000 });
+  await waitForDiagnostics(page);
+}
+
+/** The diagnostics shown are those of the editor's current text. */
+export async function waitForDiagnostics(page) {
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector("[data-testid=editor]");
+      if (!host || host.dataset.diagnosticsVersion === undefined) return false;
+      return host.dataset.diagnosticsVersion === (host.dataset.docVersion ?? "0");
+    },
+    null,
+    { timeout: 10_000 },
+  );
+}
+
+/** The editor's text (through the scripting hook web/src/editor.js sets on its element). */
+export function editorText(page) {
+  return page.evaluate(() => document.querySelector("[data-testid=editor]").jobscopeEditor.getText());
+}
+
+/** Replaces the editor's text, as pasting over everything would, and waits for the analysis. */
+export async function setEditorText(page, text) {
+  await page.evaluate((t) => document.querySelector("[data-testid=editor]").jobscopeEditor.setText(t), text);
+  await waitForDiagnostics(page);
+}
+
+/** Puts the cursor (or a selection) at UTF-16 offsets of the text and focuses the editor. */
+export async function selectInEditor(page, from, to = from) {
+  await page.evaluate(
+    ([a, b]) => document.querySelector("[data-testid=editor]").jobscopeEditor.select(a, b),
+    [from, to],
+  );
+}
+
+/** The cursor's UTF-16 offset. */
+export function editorCursor(page) {
+  return page.evaluate(
+    () => document.querySelector("[data-testid=editor]").jobscopeEditor.view.state.selection.main.head,
+  );
 }

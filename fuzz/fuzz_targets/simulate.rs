@@ -1,0 +1,26 @@
+//! Fuzzes scenario parsing and the simulation with any scenario text: no panic, and the run is
+//! bounded (a step budget keeps each input short).
+#![no_main]
+
+use jobscope::simulate::{Simulation, parse_scenario};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(scenario) = parse_scenario(text) else {
+        return;
+    };
+    let Ok(mut sim) = Simulation::new(&scenario) else {
+        return;
+    };
+    // A few thousand steps: enough to reach every controller path, small enough to stay fast.
+    sim.step(20_000);
+    for pod in &sim.pods {
+        if let Some(started) = pod.started {
+            assert!(started >= pod.created);
+        }
+    }
+    let _ = sim.metrics();
+});

@@ -1,0 +1,255 @@
+//! The Rust side of the editor bridge: the JavaScript module `web/generated/editor.js`
+//! (CodeMirror 6 bundled by esbuild from `web/src/editor.js`) imported through wasm-bindgen,
+//! and the conversions between the façade's data (byte offsets) and the plain JS objects the
+//! bridge takes (UTF-16 offsets).
+//!
+//! Why `#[wasm_bindgen(module = ...)]` rather than a global set by a separate script: wasm-bindgen
+//! copies the module next to its own glue and imports it, so the editor loads with the app in
+//! every build (Trunk, the wasm-bindgen test runner), in the right order, with no extra
+//! `<script>` in index.html and no global name to collide with.
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::analysis::{Completions, Hover, QuickFix, TextEdit, Utf16Map};
+use crate::diagnostic::Diagnostic;
+
+#[wasm_bindgen(module = "/web/generated/editor.js")]
+extern "C" {
+    /// A CodeMirror editor mounted in an element.
+    pub type EditorHandle;
+
+    #[wasm_bindgen(js_name = createEditor)]
+    fn create_editor(parent: &web_sys::HtmlElement, text: &str, hooks: &Object) -> EditorHandle;
+
+    #[wasm_bindgen(method, js_name = getText)]
+    pub fn get_text(this: &EditorHandle) -> String;
+
+    /// Replaces the whole text as one undoable change.
+    #[wasm_bindgen(method, js_name = setText)]
+    pub fn set_text(this: &EditorHandle, text: &str);
+
+    #[wasm_bindgen(method, js_name = setDiagnostics)]
+    fn set_diagnostics_js(this: &EditorHandle, version: u32, list: &Array) -> bool;
+
+    #[wasm_bindgen(method)]
+    fn select(this: &EditorHandle, from: u32, to: u32);
+
+    #[wasm_bindgen(method, js_name = applyEdits)]
+    fn apply_edits_js(this: &EditorHandle, edits: &Array) -> bool;
+
+    #[wasm_bindgen(method)]
+    pub fn focus(this: &EditorHandle);
+
+    #[wasm_bindgen(js_name = encodeShare)]
+    fn encode_share_js(text: &str) -> Promise;
+
+    #[wasm_bindgen(js_name = decodeShare)]
+    fn decode_share_js(fragment: &str) -> Promise;
+
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text_js(text: &str) -> Promise;
+
+    #[wasm_bindgen(js_name = fetchText)]
+    fn fetch_text_js(url: &str) -> Promise;
+
+    /// The viewer's IANA time zone (the browser's), `UTC` when unknown.
+    #[wasm_bindgen(js_name = viewerTimeZone)]
+    pub fn viewer_time_zone() -> String;
+}
+
+/// The fragment prefix of share links, format 1 (deflate-raw, base64url); `SHARE_PREFIX` in
+/// web/src/editor.js.
+pub const SHARE_PREFIX: &str = "#s1.";
+
+/// What the editor asks of the app.
+pub struct Hooks {
+    /// The text changed; `version` counts changes.
+    pub change: Box<dyn Fn(String, u32)>,
+    /// Completions at a byte offset of the text.
+    pub complete: fn(&str, usize) -> Option<Completions>,
+    /// Hover at a byte offset of the text.
+    pub hover: fn(&str, usize) -> Option<Hover>,
+}
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
+}
+
+fn offset(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// Mounts CodeMirror in `parent` with `text`, wired to `hooks`.
+pub fn mount_editor(parent: &web_sys::HtmlElement, text: &str, hooks: Hooks) -> EditorHandle {
+    let object = Object::new();
+    let Hooks {
+        change,
+        complete,
+        hover,
+    } = hooks;
+    let change = Closure::<dyn Fn(String, u32)>::new(move |text: String, version: u32| {
+        change(text, version)
+    });
+    let complete = Closure::<dyn Fn(String, u32, bool) -> JsValue>::new(
+        move |text: String, pos: u32, _explicit: bool| {
+            let map = Utf16Map::new(&text);
+            match complete(&text, map.to_byte(pos as usize)) {
+                Some(found) => completions_to_js(&map, &found).into(),
+                None => JsValue::UNDEFINED,
+            }
+        },
+    );
+    let hover = Closure::<dyn Fn(String, u32) -> JsValue>::new(move |text: String, pos: u32| {
+        let map = Utf16Map::new(&text);
+        match hover(&text, map.to_byte(pos as usize)) {
+            Some(found) => hover_to_js(&map, &found).into(),
+            None => JsValue::UNDEFINED,
+        }
+    });
+    // The editor lives as long as the page: JavaScript owns the closures from here on.
+    set(&object, "change", change.into_js_value());
+    set(&object, "complete", complete.into_js_value());
+    set(&object, "hover", hover.into_js_value());
+    create_editor(parent, text, &object)
+}
+
+fn completions_to_js(map: &Utf16Map, found: &Completions) -> Object {
+    let result = Object::new();
+    set(&result, "from", offset(map.to_utf16(found.from)));
+    set(&result, "to", offset(map.to_utf16(found.to)));
+    let options = Array::new();
+    for item in &found.items {
+        let option = Object::new();
+        set(&option, "label", item.label.as_str());
+        set(&option, "detail", item.detail.as_str());
+        set(&option, "info", item.info.as_str());
+        set(&option, "type", item.kind.as_str());
+        set(&option, "apply", item.apply.as_str());
+        set(&option, "boost", i32::from(item.boost));
+        set(
+            &option,
+            "snippet",
+            item.kind == crate::analysis::CompletionKind::Snippet,
+        );
+        options.push(&option);
+    }
+    set(&result, "options", options);
+    result
+}
+
+fn hover_to_js(map: &Utf16Map, found: &Hover) -> Object {
+    let result = Object::new();
+    set(&result, "from", offset(map.to_utf16(found.from)));
+    set(&result, "to", offset(map.to_utf16(found.to)));
+    set(&result, "path", found.path.as_str());
+    set(&result, "owner", found.owner.as_str());
+    set(&result, "type", found.type_label.as_str());
+    if let Some(default) = &found.default {
+        set(&result, "default", default.as_str());
+    }
+    let allowed = Array::new();
+    for value in &found.allowed {
+        allowed.push(&JsValue::from_str(value));
+    }
+    set(&result, "allowed", allowed);
+    set(&result, "description", found.description.as_str());
+    result
+}
+
+fn edits_to_js(map: &Utf16Map, edits: &[TextEdit]) -> Array {
+    let list = Array::new();
+    for edit in edits {
+        let item = Object::new();
+        set(&item, "from", offset(map.to_utf16(edit.from)));
+        set(&item, "to", offset(map.to_utf16(edit.to)));
+        set(&item, "insert", edit.insert.as_str());
+        list.push(&item);
+    }
+    list
+}
+
+/// One diagnostic with its fixes, for the editor.
+pub struct EditorDiagnostic<'a> {
+    pub diagnostic: &'a Diagnostic,
+    pub fixes: Vec<QuickFix>,
+}
+
+impl EditorHandle {
+    /// Shows the diagnostics of document version `version` of `text`.
+    pub fn set_diagnostics(&self, version: u32, text: &str, list: &[EditorDiagnostic<'_>]) {
+        let map = Utf16Map::new(text);
+        let array = Array::new();
+        for entry in list {
+            let d = entry.diagnostic;
+            let item = Object::new();
+            set(&item, "from", offset(map.to_utf16(d.span.start)));
+            set(&item, "to", offset(map.to_utf16(d.span.end)));
+            set(&item, "severity", d.severity.as_str());
+            set(&item, "source", d.source.as_str());
+            set(&item, "code", d.code);
+            set(&item, "message", d.message.as_str());
+            if let Some(help) = &d.help {
+                set(&item, "help", help.as_str());
+            }
+            let fixes = Array::new();
+            for fix in &entry.fixes {
+                let object = Object::new();
+                set(&object, "title", fix.title.as_str());
+                set(&object, "edits", edits_to_js(&map, &fix.edits));
+                fixes.push(&object);
+            }
+            set(&item, "fixes", fixes);
+            array.push(&item);
+        }
+        self.set_diagnostics_js(version, &array);
+    }
+
+    /// Selects `from..to` (byte offsets of `text`), scrolls there and focuses the editor.
+    pub fn select_bytes(&self, text: &str, from: usize, to: usize) {
+        let map = Utf16Map::new(text);
+        self.select(offset(map.to_utf16(from)), offset(map.to_utf16(to)));
+    }
+
+    /// Applies a quick fix computed on `text`.
+    pub fn apply_fix(&self, text: &str, fix: &QuickFix) {
+        let map = Utf16Map::new(text);
+        self.apply_edits_js(&edits_to_js(&map, &fix.edits));
+    }
+}
+
+async fn string_of(promise: Promise) -> Result<String, String> {
+    match JsFuture::from(promise).await {
+        Ok(value) => value.as_string().ok_or_else(|| "not a string".to_owned()),
+        Err(error) => Err(js_sys::Error::from(error)
+            .message()
+            .as_string()
+            .unwrap_or_else(|| "failed".to_owned())),
+    }
+}
+
+/// The share fragment (`#s1.…`) for a text.
+pub async fn encode_share(text: &str) -> Result<String, String> {
+    string_of(encode_share_js(text)).await
+}
+
+/// The text of a share fragment.
+pub async fn decode_share(fragment: &str) -> Result<String, String> {
+    string_of(decode_share_js(fragment)).await
+}
+
+/// Copies to the clipboard; false when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    JsFuture::from(copy_text_js(text))
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Fetches a text file relative to the page.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    string_of(fetch_text_js(url)).await
+}

@@ -1,0 +1,94 @@
+//! What the page keeps in the browser: the editor text (autosaved on every change), the text a
+//! share link replaced, the chosen example and the theme, all in localStorage; and the URL
+//! fragment a share link carries. Nothing here is ever sent anywhere.
+
+/// The editor's text, saved on every change.
+pub const TEXT_KEY: &str = "jobscope.text";
+/// The text that was there before a share link replaced it.
+pub const PREVIOUS_KEY: &str = "jobscope.previous-text";
+/// The example "reset" goes back to.
+pub const EXAMPLE_KEY: &str = "jobscope.example";
+/// `system`, `light` or `dark`.
+pub const THEME_KEY: &str = "jobscope.theme";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// A saved value (none when storage is unavailable, as in some private windows).
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves a value; a full or disabled storage is ignored (the page still works, unsaved).
+pub fn save(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The URL fragment, `#` included (empty when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Removes the fragment from the address bar without reloading, so a reload restores the
+/// autosaved text rather than the shared one.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
+/// The page's address without its fragment, for share links.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?,
+                location.search().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// Applies a theme choice: `light` or `dark` set `data-theme` on `<html>`; `system` removes it
+/// so the `prefers-color-scheme` rules apply.
+pub fn apply_theme(theme: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    match theme {
+        "light" | "dark" => {
+            let _ = root.set_attribute("data-theme", theme);
+        }
+        _ => {
+            let _ = root.remove_attribute("data-theme");
+        }
+    }
+}

@@ -76,7 +76,9 @@ setup() {
 
   # Fuzzing: cargo-fuzz (crates.io) on the nightly toolchain (libFuzzer needs its sanitizers).
   if ! rustup toolchain list | grep -q '^nightly'; then
-    die "the fuzz targets need a nightly toolchain (rustup toolchain install nightly --profile minimal)"
+    log "installing the nightly toolchain (the fuzz targets need it)"
+    rustup toolchain install nightly --profile minimal ||
+      die "the fuzz targets need a nightly toolchain (rustup toolchain install nightly --profile minimal)"
   fi
   if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
     log "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes, once)"
@@ -107,7 +109,7 @@ fuzz() {
     mkdir -p "$scratch/$target"
     local status=0
     cargo +nightly fuzz run -O "$target" "$scratch/$target" "fuzz/corpus/$target" -- \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=30 -print_final_stats=1 \
       >"$scratch/$target.log" 2>&1 || status=$?
     grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' "$scratch/$target.log" || true
     if [ "$status" != 0 ]; then

@@ -12,7 +12,7 @@ use crate::validate::context::{Finding, Loc, Out};
 use crate::validate::field::ErrorType;
 use crate::validate::{job, warnings};
 use crate::yaml::position::LineIndex;
-use crate::yaml::{Document, MAX_DOCUMENT_BYTES, ProblemKind, Value, parse_stream};
+use crate::yaml::{Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, ProblemKind, Value, parse_stream};
 
 /// Everything known about one editor buffer.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -183,13 +183,30 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         (None, None) => None,
     };
     // kubectl reports the first bad separator only if it gets that far.
-    let file_diagnostics = match (&stop, separator_stop) {
+    let mut file_diagnostics = match (&stop, separator_stop) {
         (Some(stop), Some((_, bad))) if stop.at_separator => {
             vec![Diagnostic::new("yaml.separator", Severity::Error, Source::Yaml, bad.span, bad.message.clone())
                 .with_help("kubectl splits documents at lines starting with `---`; only spaces and a comment may follow on that line")]
         }
         _ => Vec::new(),
     };
+    if let Some(skipped) = stream.skipped {
+        let at = Span::new(skipped.span.start, skipped.span.start);
+        file_diagnostics.push(
+            Diagnostic::new(
+                "jobscope.limit",
+                Severity::Warning,
+                Source::Jobscope,
+                at,
+                format!(
+                    "this text has {} documents; jobscope analyses the first {MAX_DOCUMENTS} and skips the {} from here on",
+                    MAX_DOCUMENTS + skipped.count,
+                    skipped.count
+                ),
+            )
+            .with_help(format!("analysing every document on each keystroke would freeze the page, so jobscope stops at {MAX_DOCUMENTS} documents; split the file to check the rest")),
+        );
+    }
     let documents = stream
         .documents
         .iter()
@@ -801,6 +818,100 @@ pub fn effective_yaml(report: &DocumentReport) -> Option<Vec<EffectiveLine>> {
 /// A lint rule's summary and documentation, by code (`lint.job-ttl-missing`).
 pub fn rule_docs(code: &str) -> Option<(&'static str, RuleDocs)> {
     crate::lint::rule(code).map(|rule| (rule.summary, rule.docs))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The visualizations: schedule timeline, concurrency diagram, simulation player. Computed on
+// demand from the text and a document's report; the diagrams come as `Scene`s (drawn by the
+// page, painted by the PNG export) and as SVG / Mermaid text for the downloads.
+
+pub use crate::simulate::Simulation;
+pub use crate::timeline::concurrency::Concurrency;
+pub use crate::timeline::mermaid::{concurrency_mermaid, timeline_mermaid};
+pub use crate::timeline::player::{
+    AlertSpan, EventLine, PlayerInput, PodState, Recording, Snapshot, alert_metric, record,
+};
+pub use crate::timeline::scene::{Anchor, Item, Paint, Scene, marker_path, polyline_points};
+pub use crate::timeline::svg::{concurrency_scene, timeline_scene};
+pub use crate::timeline::{LaneInput, Span as TimelineSpan, Timeline, start_of_day};
+
+/// A zone by IANA name, UTC when the name is unknown (the viewer's zone from the browser).
+pub fn zone_named(name: &str) -> crate::cron::Zone {
+    match crate::cron::zone::load_location(name) {
+        Ok(crate::cron::zone::LoadedLocation::Zone(zone)) => zone,
+        _ => crate::cron::Zone::Utc,
+    }
+}
+
+/// One timeline lane per CronJob document, in file order, each run lasting `duration_seconds`
+/// when given.
+pub fn timeline_lanes(analysis: &Analysis, duration_seconds: Option<i64>) -> Vec<LaneInput> {
+    analysis
+        .documents
+        .iter()
+        .filter(|d| d.status == DocumentStatus::CronJob)
+        .filter_map(|d| {
+            let object = d.manifest.as_ref()?.effective.as_ref()?;
+            let schedule = object.at(&["spec", "schedule"])?.as_str()?.to_owned();
+            Some(LaneInput {
+                name: d
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| format!("document {}", d.index + 1)),
+                schedule,
+                time_zone: object
+                    .at(&["spec", "timeZone"])
+                    .and_then(|n| n.as_str())
+                    .map(str::to_owned),
+                suspended: object
+                    .at(&["spec", "suspend"])
+                    .and_then(|n| n.as_bool())
+                    .unwrap_or(false),
+                duration_seconds,
+            })
+        })
+        .collect()
+}
+
+/// Lays out `lanes` over the window `span` from `from`, labelled in the zone named `zone`.
+pub fn timeline(lanes: &[LaneInput], from: Instant, span: TimelineSpan, zone: &str) -> Timeline {
+    crate::timeline::layout(lanes, from, span, zone_named(zone))
+}
+
+/// The concurrency diagram of the CronJob document `report` of `text`.
+pub fn concurrency_view(
+    text: &str,
+    report: &DocumentReport,
+    start: Instant,
+    duration_seconds: i64,
+    runs: usize,
+) -> Result<Concurrency, String> {
+    crate::timeline::concurrency::concurrency(
+        text,
+        report.name.as_deref(),
+        start,
+        duration_seconds,
+        runs,
+    )
+    .map_err(|problems| first_message(&problems))
+}
+
+/// A simulation of the Job or CronJob document `report` of `text`, ready to be stepped.
+pub fn start_simulation(
+    text: &str,
+    report: &DocumentReport,
+    input: &PlayerInput,
+) -> Result<Simulation, String> {
+    let mut input = input.clone();
+    input.document = report.name.clone();
+    Simulation::new(&input.scenario(text)).map_err(|problems| first_message(&problems))
+}
+
+fn first_message(problems: &[Diagnostic]) -> String {
+    problems
+        .first()
+        .map(|d| d.message.clone())
+        .unwrap_or_else(|| "the simulation could not start".to_owned())
 }
 
 #[cfg(test)]

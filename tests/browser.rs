@@ -107,3 +107,53 @@ async fn the_app_shows_the_default_example_and_follows_typing() {
     );
     drop(handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_panic_hook_keeps_the_text_and_says_what_happened() {
+    // The release build has no way to panic on purpose, so this calls what the hook does
+    // (`report_crash`) on a mounted app; `ui::mount` installs it as the panic hook.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.style().set_property("height", "600px").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host, jobscope::ui::App);
+    until("the editor", || find(".cm-content").is_some()).await;
+    let text = "kind: Job\nmetadata:\n  name: \"<img src=x>\" # not yet saved by the hook\n";
+    call("setText", &[JsValue::from_str(text)]);
+    // Forget what the autosave wrote: only the hook may save it now.
+    storage.clear().unwrap();
+
+    let saved =
+        jobscope::ui::report_crash("panicked at src/x.rs:1:1: <img src=x onerror=alert(1)>");
+
+    assert!(saved);
+    assert_eq!(
+        storage.get_item("jobscope.text").unwrap().as_deref(),
+        Some(text)
+    );
+    let message = text_of("crash");
+    assert!(
+        message.contains("Your text is saved in this browser"),
+        "{message}"
+    );
+    // The panic message is shown as text, never as markup.
+    assert!(
+        message.contains("<img src=x onerror=alert(1)>"),
+        "{message}"
+    );
+    assert!(find("[data-testid=crash] img").is_none());
+    assert_eq!(
+        find("[data-testid=crash]")
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("alert")
+    );
+    // A second panic does not add or replace the message.
+    jobscope::ui::report_crash("again");
+    assert!(!text_of("crash").contains("again"));
+    find("[data-testid=crash]").unwrap().remove();
+    assert!(find("[data-testid=crash]").is_none());
+    drop(handle);
+}

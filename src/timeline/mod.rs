@@ -8,6 +8,8 @@
 
 pub mod concurrency;
 pub mod mermaid;
+pub mod player;
+pub mod scene;
 pub mod svg;
 
 use crate::cron::controller::controller_evaluator;

@@ -1,79 +1,74 @@
-//! Standalone SVG files of the timeline and the concurrency diagram (for the download
-//! buttons): fixed geometry, system fonts, every text escaped.
+//! The timeline and the concurrency diagram as [`Scene`]s (what the page draws and the PNG
+//! export paints) and as standalone SVG files (for the download buttons): fixed geometry,
+//! every text escaped by [`Scene::to_svg`].
 
 use super::Timeline;
 use super::concurrency::{Concurrency, Outcome};
+use super::scene::{Anchor, Paint, Scene};
 use crate::cron::Zone;
 use crate::cron::gotime::{Instant, format_rfc3339};
 
-const WIDTH: f64 = 960.0;
+pub use super::scene::escape;
+
+/// Width of every diagram, in pixels (the page scales it to its column).
+pub const WIDTH: f64 = 960.0;
 const LABEL: f64 = 180.0;
 const LANE: f64 = 40.0;
 const TOP: f64 = 40.0;
-
-/// Escapes text for XML content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // XML 1.0 forbids most control characters even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn header(width: f64, height: f64, title: &str) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<title>{}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n",
-        escape(title)
-    )
-}
 
 fn x_at(x: f64) -> f64 {
     LABEL + x * (WIDTH - LABEL - 10.0)
 }
 
-/// The schedule timeline as an SVG document.
-pub fn timeline_svg(t: &Timeline) -> String {
+/// The schedule timeline.
+pub fn timeline_scene(t: &Timeline) -> Scene {
     let height = TOP + LANE * t.lanes.len().max(1) as f64 + 30.0;
-    let mut out = header(
+    let mut s = Scene::new(
         WIDTH,
         height,
-        &format!("Schedule timeline ({})", t.span.as_str()),
+        format!("Schedule timeline ({})", t.span.as_str()),
     );
     for tick in &t.ticks {
         let x = x_at(t.x(tick.at));
-        out.push_str(&format!(
-            "<line x1=\"{x:.1}\" y1=\"{}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{}\"/>\n<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\" fill=\"#444\">{}</text>\n",
-            TOP - 12.0,
-            height - 20.0,
-            if tick.major { "#999" } else { "#ddd" },
+        s.line(
+            (x, TOP - 12.0),
+            (x, height - 20.0),
+            if tick.major {
+                Paint::GridStrong
+            } else {
+                Paint::Grid
+            },
+            1.0,
+        );
+        s.text_styled(
+            x,
             TOP - 16.0,
-            escape(&tick.label)
-        ));
+            tick.label.clone(),
+            Paint::Muted,
+            Anchor::Middle,
+            12.0,
+            false,
+        );
     }
     for (n, lane) in t.lanes.iter().enumerate() {
         let y = TOP + LANE * n as f64;
-        out.push_str(&format!(
-            "<text x=\"8\" y=\"{:.1}\" fill=\"#111\">{}</text>\n<text x=\"8\" y=\"{:.1}\" fill=\"#666\" font-size=\"10\">{}</text>\n",
-            y + 16.0,
-            escape(&lane.name),
+        s.text(8.0, y + 16.0, lane.name.clone(), Paint::Ink);
+        s.text_styled(
+            8.0,
             y + 30.0,
-            escape(&format!("{} · {} runs", lane.schedule, lane.total_runs))
-        ));
+            format!(
+                "{} · {} runs{}",
+                lane.schedule,
+                lane.total_runs,
+                if lane.suspended { " · suspended" } else { "" }
+            ),
+            Paint::Muted,
+            Anchor::Start,
+            10.0,
+            false,
+        );
         if let Some(error) = &lane.error {
-            out.push_str(&format!(
-                "<text x=\"{LABEL}\" y=\"{:.1}\" fill=\"#b00020\">{}</text>\n",
-                y + 22.0,
-                escape(error)
-            ));
+            s.text(LABEL, y + 22.0, error.clone(), Paint::Failed);
             continue;
         }
         if !lane.heat.is_empty() {
@@ -83,109 +78,142 @@ pub fn timeline_svg(t: &Timeline) -> String {
                 if count == 0 {
                     continue;
                 }
-                let opacity = 0.15 + 0.85 * f64::from(count) / max;
-                out.push_str(&format!(
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.2}\" height=\"24\" fill=\"#1f6feb\" fill-opacity=\"{opacity:.2}\"><title>{count} runs</title></rect>\n",
+                s.rect_alpha(
                     LABEL + w * i as f64,
                     y + 6.0,
-                    w
-                ));
+                    w,
+                    24.0,
+                    Paint::Run,
+                    0.15 + 0.85 * f64::from(count) / max,
+                    Some(format!("{count} runs")),
+                );
             }
         }
         for run in &lane.runs {
             let x = x_at(t.x(run.at));
-            let color = if run.overlaps_previous {
-                "#d1242f"
+            let paint = if run.overlaps_previous {
+                Paint::Overlap
             } else {
-                "#1f6feb"
+                Paint::Run
             };
+            let tip = format!(
+                "{}{}",
+                format_rfc3339(run.at, Zone::Utc),
+                if run.overlaps_previous {
+                    " (starts before the previous run ends)"
+                } else {
+                    ""
+                }
+            );
             match run.end {
                 Some(end) => {
                     let x2 = x_at(t.x(end)).max(x + 1.0);
-                    out.push_str(&format!(
-                        "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"12\" fill=\"{color}\" fill-opacity=\"0.6\"><title>{}</title></rect>\n",
-                        y + 12.0,
-                        x2 - x,
-                        escape(&format_rfc3339(run.at, Zone::Utc))
-                    ));
+                    s.rect_alpha(x, y + 12.0, x2 - x, 12.0, paint, 0.6, Some(tip));
                 }
-                None => out.push_str(&format!(
-                    "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-width=\"2\"><title>{}</title></line>\n",
-                    y + 6.0,
-                    y + 30.0,
-                    escape(&format_rfc3339(run.at, Zone::Utc))
-                )),
+                None => s.mark(x, y + 6.0, y + 30.0, paint, tip),
             }
         }
         for effect in &lane.dst {
             let x = x_at(t.x(effect.at));
-            let what = if effect.skipped.is_empty() {
-                format!(
-                    "DST {}: runs at {} happen twice",
-                    effect.date,
-                    effect.repeated.join(", ")
-                )
-            } else {
-                format!(
-                    "DST {}: runs at {} skipped",
-                    effect.date,
-                    effect.skipped.join(", ")
-                )
-            };
-            out.push_str(&format!(
-                "<path d=\"M{x:.1} {:.1} l-5 -8 h10 z\" fill=\"#bf8700\"><title>{}</title></path>\n",
-                y + 6.0,
-                escape(&what)
-            ));
+            s.marker(x, y + 6.0, Paint::Warning, dst_text(effect));
         }
     }
-    out.push_str(&format!(
-        "<text x=\"8\" y=\"{:.1}\" fill=\"#444\">{} collision{} · times in {}</text>\n</svg>\n",
+    s.text(
+        8.0,
         height - 6.0,
-        t.collision_count,
-        if t.collision_count == 1 { "" } else { "s" },
-        escape(&t.display_zone)
-    ));
-    out
+        format!(
+            "{} collision{} · times in {}",
+            t.collision_count,
+            if t.collision_count == 1 { "" } else { "s" },
+            t.display_zone
+        ),
+        Paint::Muted,
+    );
+    s
 }
 
-fn outcome_color(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Completed => "#1a7f37",
-        Outcome::Failed => "#d1242f",
-        Outcome::Replaced => "#8250df",
-        Outcome::Running => "#1f6feb",
+/// A DST effect in words.
+pub fn dst_text(effect: &crate::cron::explain::DstEffect) -> String {
+    if effect.skipped.is_empty() {
+        format!(
+            "DST {}: runs at {} happen twice",
+            effect.date,
+            effect.repeated.join(", ")
+        )
+    } else {
+        format!(
+            "DST {}: runs at {} skipped",
+            effect.date,
+            effect.skipped.join(", ")
+        )
     }
 }
 
-/// The concurrency diagram as an SVG document.
-pub fn concurrency_svg(c: &Concurrency) -> String {
+/// The schedule timeline as an SVG document.
+pub fn timeline_svg(t: &Timeline) -> String {
+    timeline_scene(t).to_svg()
+}
+
+pub fn outcome_paint(outcome: Outcome) -> Paint {
+    match outcome {
+        Outcome::Completed => Paint::Succeeded,
+        Outcome::Failed => Paint::Failed,
+        Outcome::Replaced => Paint::Terminated,
+        Outcome::Running => Paint::Run,
+    }
+}
+
+/// The concurrency diagram: the three policies side by side.
+pub fn concurrency_scene(c: &Concurrency) -> Scene {
     let height = TOP + LANE * 3.0 * 1.5 + 40.0;
-    let mut out = header(
+    let mut s = Scene::new(
         WIDTH,
         height,
-        &format!("Concurrency policies for {}", c.name),
+        format!("Concurrency policies for {}", c.name),
     );
     for slot in &c.slots {
         let x = x_at(c.x(*slot));
-        out.push_str(&format!(
-            "<line x1=\"{x:.1}\" y1=\"{}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#ddd\"/>\n",
-            TOP - 8.0,
-            height - 30.0
-        ));
+        s.line((x, TOP - 8.0), (x, height - 30.0), Paint::Grid, 1.0);
     }
     for (n, lane) in c.lanes.iter().enumerate() {
         let y = TOP + LANE * 1.5 * n as f64;
-        out.push_str(&format!(
-            "<text x=\"8\" y=\"{:.1}\" fill=\"#111\" font-weight=\"{}\">{}{}</text>\n<text x=\"8\" y=\"{:.1}\" fill=\"#666\" font-size=\"10\">up to {} at once · {} skipped</text>\n",
+        s.text_styled(
+            8.0,
             y + 16.0,
-            if lane.in_manifest { "bold" } else { "normal" },
-            lane.policy.as_str(),
-            if lane.in_manifest { " (manifest)" } else { "" },
+            format!(
+                "{}{}",
+                lane.policy.as_str(),
+                if lane.in_manifest { " (manifest)" } else { "" }
+            ),
+            Paint::Ink,
+            Anchor::Start,
+            12.0,
+            lane.in_manifest,
+        );
+        s.text_styled(
+            8.0,
             y + 30.0,
-            lane.max_concurrent,
-            lane.skipped.len()
-        ));
+            format!(
+                "up to {} at once · {} skipped",
+                lane.max_concurrent,
+                lane.skipped.len()
+            ),
+            Paint::Muted,
+            Anchor::Start,
+            10.0,
+            false,
+        );
+        if lane.in_manifest {
+            s.rect_alpha(
+                LABEL - 6.0,
+                y,
+                WIDTH - LABEL,
+                LANE * 1.5 - 4.0,
+                Paint::Run,
+                0.06,
+                None,
+            );
+        }
         // Overlapping runs stack in rows.
         let mut row_ends: Vec<Instant> = Vec::new();
         for run in &lane.runs {
@@ -200,31 +228,43 @@ pub fn concurrency_svg(c: &Concurrency) -> String {
             }
             let x = x_at(c.x(run.start));
             let x2 = x_at(c.x(run.end)).max(x + 2.0);
-            out.push_str(&format!(
-                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"8\" fill=\"{}\"><title>{} ({})</title></rect>\n",
+            // A pixel's gap, so back-to-back runs (Replace) read as separate Jobs.
+            let width = if x2 - x > 4.0 { x2 - x - 1.0 } else { x2 - x };
+            s.rect(
+                x,
                 y + 4.0 + 10.0 * (row % 5) as f64,
-                x2 - x,
-                outcome_color(run.outcome),
-                escape(&run.name),
-                run.outcome.as_str()
-            ));
+                width,
+                8.0,
+                outcome_paint(run.outcome),
+                Some(format!("{} ({})", run.name, run.outcome.as_str())),
+            );
         }
         for skipped in &lane.skipped {
             let x = x_at(c.x(*skipped));
-            out.push_str(&format!(
-                "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#d1242f\">×<title>skipped {}</title></text>\n",
-                y + 52.0,
-                escape(&format_rfc3339(*skipped, Zone::Utc))
-            ));
+            s.items.push(super::scene::Item::Text {
+                x,
+                y: y + 52.0,
+                text: "×".to_owned(),
+                paint: Paint::Failed,
+                anchor: Anchor::Middle,
+                size: 14.0,
+                bold: true,
+                tip: Some(format!("skipped {}", format_rfc3339(*skipped, Zone::Utc))),
+            });
         }
     }
-    out.push_str(&format!(
-        "<text x=\"8\" y=\"{:.1}\" fill=\"#444\">{} · jobs of {} s</text>\n</svg>\n",
+    s.text(
+        8.0,
         height - 8.0,
-        escape(&c.schedule),
-        c.duration_seconds
-    ));
-    out
+        format!("{} · jobs of {} s", c.schedule, c.duration_seconds),
+        Paint::Muted,
+    );
+    s
+}
+
+/// The concurrency diagram as an SVG document.
+pub fn concurrency_svg(c: &Concurrency) -> String {
+    concurrency_scene(c).to_svg()
 }
 
 #[cfg(test)]

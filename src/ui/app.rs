@@ -79,14 +79,14 @@ impl Page {
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// A page state with an empty text: the analysis follows `source`.
+pub fn new_page() -> Page {
     let now = browser_now();
     let options = Options::at(now);
     let source = RwSignal::new(String::new());
     // One analysis per edit, shared by every view that reads it.
     let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text, &options)));
-    let page = Page {
+    Page {
         source,
         version: RwSignal::new(0),
         analysis,
@@ -95,7 +95,15 @@ pub fn App() -> impl IntoView {
         now,
         viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
         status: RwSignal::new(String::new()),
-    };
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    if let Some(view) = super::embed::embed_view() {
+        return view! { <super::embed::EmbedApp view=view /> }.into_any();
+    }
+    let page = new_page();
     provide_context(page);
 
     let theme = RwSignal::new(storage::load(THEME_KEY).unwrap_or_else(|| "system".to_owned()));
@@ -172,6 +180,7 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
     }
+    .into_any()
 }
 
 /// What the editor starts with: a share link's text, else the autosaved text, else the default

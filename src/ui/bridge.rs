@@ -54,6 +54,11 @@ extern "C" {
     #[wasm_bindgen(js_name = fetchText)]
     fn fetch_text_js(url: &str) -> Promise;
 
+    /// The text of the editor on the page, if one is mounted (for the panic hook, which must
+    /// not touch the app's state).
+    #[wasm_bindgen(js_name = currentText)]
+    pub fn current_text() -> Option<String>;
+
     /// The viewer's IANA time zone (the browser's), `UTC` when unknown.
     #[wasm_bindgen(js_name = viewerTimeZone)]
     pub fn viewer_time_zone() -> String;

@@ -5,24 +5,36 @@
 //! - `bridge`: the CodeMirror editor and browser APIs in `web/src/editor.js`, via wasm-bindgen;
 //! - `tabs`: the tab registry and the accessible tab list; `problems`, `schedule`, `effective`:
 //!   one tab each;
-//! - `examples`, `storage`: the examples menu's list; localStorage and the URL fragment.
+//! - `timeline`, `concurrency`, `player`: the visualization tabs; `diagram` draws a core
+//!   `Scene` as SVG elements and exports it (SVG, PNG, Mermaid); `embed`: the `?embed=<view>`
+//!   mode and the iframe snippet;
+//! - `examples`, `storage`: the examples menu's list; localStorage and the URL fragment;
+//! - `crash`: the panic hook (keeps the editor's text, tells the user).
 
 mod app;
 mod bridge;
+mod concurrency;
+mod crash;
+mod diagram;
 mod effective;
+mod embed;
 mod examples;
+mod player;
 mod problems;
 mod schedule;
 mod storage;
 mod tabs;
+mod timeline;
 
 pub use app::App;
+pub use crash::report_crash;
 
 /// The example the page opens with: the `database-backup` CronJob.
 pub const DEFAULT_EXAMPLE: &str = include_str!("../../public/examples/backup-cronjob.yaml");
 
 /// Mounts the app on `<body>`; called once from `main`.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    // Before anything can panic: a panic keeps the editor's text and says so on the page.
+    crash::install();
     leptos::mount::mount_to_body(App);
 }

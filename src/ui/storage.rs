@@ -27,6 +27,12 @@ pub fn save(key: &str, value: &str) {
     }
 }
 
+/// Saves the editor's text under [`TEXT_KEY`]; false when storage is unavailable or full (the
+/// panic hook tells the user so).
+pub fn save_text(text: &str) -> bool {
+    storage().is_some_and(|storage| storage.set_item(TEXT_KEY, text).is_ok())
+}
+
 pub fn remove(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);

@@ -10,7 +10,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::app::Page;
-use super::{effective, problems, schedule};
+use super::{concurrency, effective, player, problems, schedule, timeline};
 
 /// One tab.
 pub struct Tab {
@@ -22,7 +22,14 @@ pub struct Tab {
 }
 
 /// Every tab, in order.
-pub static TABS: &[Tab] = &[problems::TAB, schedule::TAB, effective::TAB];
+pub static TABS: &[Tab] = &[
+    problems::TAB,
+    schedule::TAB,
+    timeline::TAB,
+    concurrency::TAB,
+    player::TAB,
+    effective::TAB,
+];
 
 fn focus_tab(id: &str) {
     if let Some(element) = web_sys::window()

@@ -42,6 +42,13 @@ pub const MAX_VALUE_NODES: usize = 1_000_000;
 /// large is reported, not parsed.
 pub const MAX_DOCUMENT_BYTES: usize = 3 * 1024 * 1024;
 
+/// The most documents of one text jobscope analyses; the rest are counted and reported, not
+/// parsed. Why this value: the page analyses the whole text on every keystroke, and a Job
+/// document costs 30 to 100 µs (parsing, decoding, defaulting, validation, lint), so 1,000
+/// documents stay within about 100 ms; generated manifests (a Helm chart's output) rarely reach
+/// a few hundred Jobs and CronJobs, while 100,000 pasted documents took over 3 s.
+pub const MAX_DOCUMENTS: usize = 1_000;
+
 /// One `---`-separated document.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -64,18 +71,35 @@ pub struct Stream {
     pub documents: Vec<Document>,
     /// Separator lines kubectl rejects.
     pub bad_separators: Vec<split::BadSeparator>,
+    /// The documents after the first [`MAX_DOCUMENTS`], not parsed.
+    pub skipped: Option<Skipped>,
+}
+
+/// Documents of a text beyond [`MAX_DOCUMENTS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// How many documents were not parsed.
+    pub count: usize,
+    /// From the first one not parsed to the end of the text.
+    pub span: Span,
 }
 
 /// Parses every document of `text`.
 pub fn parse_stream(text: &str) -> Stream {
     let (chunks, bad_separators) = split::split_documents(text);
+    let skipped = chunks.get(MAX_DOCUMENTS).map(|first| Skipped {
+        count: chunks.len() - MAX_DOCUMENTS,
+        span: Span::new(first.span.start, text.len()),
+    });
     let documents = chunks
         .iter()
+        .take(MAX_DOCUMENTS)
         .map(|chunk| parse_document(text, chunk.span))
         .collect();
     Stream {
         documents,
         bad_separators,
+        skipped,
     }
 }
 
@@ -136,6 +160,18 @@ mod tests {
             }
         );
         assert_eq!(problem.span, Span::new(19, 20));
+    }
+
+    #[test]
+    fn documents_beyond_the_limit_are_counted_not_parsed() {
+        let text = "a: 1\n---\n".repeat(MAX_DOCUMENTS + 2);
+        let stream = parse_stream(&text);
+        assert_eq!(stream.documents.len(), MAX_DOCUMENTS);
+        // Nothing follows the last separator line: no empty document after it.
+        let skipped = stream.skipped.expect("over the limit");
+        assert_eq!(skipped.count, 2);
+        assert_eq!(skipped.span, Span::new(MAX_DOCUMENTS * 9, text.len()));
+        assert!(parse_stream("a: 1\n").skipped.is_none());
     }
 
     #[test]

@@ -25,7 +25,18 @@ const MIME = {
   ".png": "image/png",
 };
 
-/** Serves `dir` under `subPath` on 127.0.0.1 (a free port); resolves to { server, origin, url }. */
+/**
+ * The Content-Security-Policy every test serves the page with, so the whole suite runs under it:
+ * no inline script or style, no eval but WebAssembly's, nothing from another origin (the
+ * hardening issue; the build moves Trunk's inline loader out, see scripts/csp-inline.mjs).
+ */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Serves `dir` under `subPath` on 127.0.0.1 (a free port); resolves to { server, origin, url }.
+ * Every response carries the CSP above; `headers` adds to it or replaces it
+ * (`{"content-security-policy": …}`).
+ */
 export function serveDist({ dir = distDir, subPath = SUB_PATH, headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -43,6 +54,7 @@ export function serveDist({ dir = distDir, subPath = SUB_PATH, headers = {} } = 
     res.writeHead(200, {
       "content-type": MIME[path.extname(file)] ?? "application/octet-stream",
       "cache-control": "no-store",
+      "content-security-policy": CSP,
       ...headers,
     });
     fs.createReadStream(file).pipe(res);
@@ -83,6 +95,13 @@ export async function openRecordedPage(
 ) {
   // A fixed viewer zone, so the Schedule panel's second column is the same on every machine.
   const context = await browser.newContext({ viewport, colorScheme, timezoneId, permissions });
+  // Every Content-Security-Policy violation of every page, for `cspViolations`.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+    });
+  });
   const page = await context.newPage();
   const record = { consoleErrors: [], pageErrors: [], failedRequests: [], badResponses: [], requests: [] };
   page.on("console", (msg) => {
@@ -95,6 +114,11 @@ export async function openRecordedPage(
     if (res.status() >= 400) record.badResponses.push(`${res.status()} ${res.url()}`);
   });
   return { context, page, record };
+}
+
+/** The Content-Security-Policy violations the page has reported so far. */
+export function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? ["the violation listener is missing"]);
 }
 
 /** Saves a full-page screenshot under target/e2e-screenshots/NAME.png. */

@@ -57,6 +57,8 @@ fn usage_errors_exit_two() {
         vec!["next"],
         vec!["next", "--schedule", "* * * * *", "--count", "x"],
         vec!["missed", "--schedule", "* * * * *"],
+        // A misspelt rule code would turn nothing off.
+        vec!["validate", "--disable", "job-ttl-mising", "-"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
             .args(&args)
@@ -64,6 +66,20 @@ fn usage_errors_exit_two() {
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
+    let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+        .args([
+            "validate",
+            "--disable",
+            "lint.job-ttl-missing,image-latest-tag,job-ttl-mising",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).lines().next(),
+        Some(
+            "jobscope: --disable: `job-ttl-mising` is not a lint rule code; `jobscope rules` lists them"
+        )
+    );
 }
 
 #[test]

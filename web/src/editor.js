@@ -41,6 +41,26 @@ import {
 } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
 import { yaml } from "@codemirror/lang-yaml";
+// Not a direct dependency: the one copy @codemirror/view uses (esbuild bundles it once).
+import { StyleModule } from "style-mod";
+
+// The page runs under `style-src 'self'` with no nonce (it is a static site), which refuses
+// <style> elements. CodeMirror writes its themes with style-mod, which uses a constructed style
+// sheet (`adoptedStyleSheets`, allowed by that CSP) only for a shadow root and a <style> element
+// for a document. So the document's styles are mounted through a stand-in root without `head`,
+// which makes style-mod adopt a constructed sheet into the document instead.
+const documentRoot = {
+  ownerDocument: document,
+  get adoptedStyleSheets() {
+    return document.adoptedStyleSheets;
+  },
+  set adoptedStyleSheets(sheets) {
+    document.adoptedStyleSheets = sheets;
+  },
+};
+const mountStyles = StyleModule.mount;
+StyleModule.mount = (root, modules, options) =>
+  mountStyles(root === document ? documentRoot : root, modules, options);
 
 /** A DOM element with a class and text (never HTML). */
 function el(tag, className, text) {
@@ -121,6 +141,27 @@ const theme = EditorView.theme({
   },
   ".cm-panels": { backgroundColor: "var(--surface)", color: "var(--text)" },
   ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  // The lint extension draws its underlines and gutter markers as data: SVG images, which the
+  // page's CSP refuses (img-src falls back to default-src 'self'): the same marks in plain CSS.
+  ".cm-lintRange": {
+    backgroundImage: "none",
+    textDecorationLine: "underline",
+    textDecorationStyle: "wavy",
+    textDecorationSkipInk: "none",
+    textDecorationThickness: "1px",
+    textUnderlineOffset: "3px",
+  },
+  ".cm-lintRange-error": { backgroundImage: "none", textDecorationColor: "var(--error)" },
+  ".cm-lintRange-warning": { backgroundImage: "none", textDecorationColor: "var(--warning)" },
+  ".cm-lintRange-info": { backgroundImage: "none", textDecorationColor: "var(--info)" },
+  ".cm-lintRange-hint": { backgroundImage: "none", textDecorationColor: "var(--muted)" },
+  ".cm-lint-marker-error": { content: "normal", borderRadius: "50%", backgroundColor: "var(--error)" },
+  ".cm-lint-marker-warning": {
+    content: "normal",
+    backgroundColor: "var(--warning)",
+    clipPath: "polygon(50% 5%, 100% 95%, 0 95%)",
+  },
+  ".cm-lint-marker-info": { content: "normal", backgroundColor: "var(--info)", transform: "scale(0.8)" },
 });
 
 /**
@@ -281,8 +322,25 @@ export class EditorHandle {
   }
 }
 
+/** The editor created last, for `currentText`. */
+let current = null;
+
 export function createEditor(parent, text, hooks) {
-  return new EditorHandle(parent, text, hooks);
+  current = new EditorHandle(parent, text, hooks);
+  return current;
+}
+
+/**
+ * The text of the editor created last, or undefined when there is none. The Rust panic hook
+ * (src/ui/crash.rs) saves it: it reads the editor rather than the app's state, which a panic
+ * may have left borrowed.
+ */
+export function currentText() {
+  try {
+    return current ? current.getText() : undefined;
+  } catch (_) {
+    return undefined;
+  }
 }
 
 // ---- Share links: the whole text, deflated and base64url-encoded, in the URL fragment. -------

@@ -16,10 +16,11 @@ use crate::cli::{
     write_out,
 };
 
-/// One input: its name and text (or why it could not be read as text).
+/// One input: its name and text (or why it could not be read as text, and the 1-based line and
+/// column, in bytes, of the first byte that is not UTF-8).
 struct Input {
     path: String,
-    text: Result<String, String>,
+    text: Result<String, (String, usize, usize)>,
 }
 
 fn read_input(path: &str) -> Result<Input, UsageError> {
@@ -33,9 +34,17 @@ fn read_input(path: &str) -> Result<Input, UsageError> {
         std::fs::read(path).map_err(|e| UsageError(format!("{path}: {e}")))?
     };
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not valid UTF-8 (byte {}); Kubernetes manifests are UTF-8 text",
-            e.utf8_error().valid_up_to()
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        (
+            format!("the file is not valid UTF-8 (byte {at}); Kubernetes manifests are UTF-8 text"),
+            line,
+            at - line_start + 1,
         )
     });
     Ok(Input {
@@ -64,6 +73,16 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
             other => return Err(other.unexpected().into()),
         }
     }
+    // A misspelt code would silently turn nothing off: refuse it, as a usage error.
+    if let Some(unknown) = options
+        .disabled_rules
+        .iter()
+        .find(|code| jobscope::analysis::rule_docs(code).is_none())
+    {
+        return Err(UsageError(format!(
+            "--disable: `{unknown}` is not a lint rule code; `jobscope rules` lists them"
+        )));
+    }
     if paths.is_empty() {
         paths.push("-".to_owned());
     }
@@ -76,10 +95,13 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
     let mut text_out = String::new();
     for input in &inputs {
         match &input.text {
-            Err(message) => {
+            Err((message, line, column)) => {
                 any_error = true;
                 files.push(json!({"path": input.path, "error": message, "documents": []}));
-                text_out.push_str(&format!("{}:1:1: error: {message}\n", input.path));
+                text_out.push_str(&format!(
+                    "{}:{line}:{column}: error: {message}\n",
+                    input.path
+                ));
             }
             Ok(text) => {
                 let analysis = analyze(text, &options);

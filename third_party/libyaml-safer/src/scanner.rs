@@ -48,6 +48,8 @@ pub struct Scanner<R> {
     pub(crate) simple_key_allowed: bool,
     /// The stack of simple keys.
     pub(crate) simple_keys: Vec<SimpleKey>,
+    /// Every key of `simple_keys` below this index is impossible (jobscope patch 4).
+    pub(crate) possible_from: usize,
 }
 
 impl<'r, 'b> Scanner<&'r mut &'b [u8]> {
@@ -77,6 +79,7 @@ impl<R> Scanner<R> {
             indent: 0,
             simple_key_allowed: false,
             simple_keys: Vec::with_capacity(16),
+            possible_from: 0,
         }
     }
 
@@ -110,6 +113,7 @@ impl<R> Scanner<R> {
         self.indent = 0;
         self.simple_key_allowed = false;
         self.simple_keys.clear();
+        self.possible_from = 0;
     }
 }
 
@@ -279,20 +283,18 @@ impl<R: BufRead> Scanner<R> {
     }
 
     pub(crate) fn fetch_more_tokens(&mut self) -> Result<()> {
-        let mut need_more_tokens;
         loop {
-            need_more_tokens = false;
-            if self.tokens.is_empty() {
-                need_more_tokens = true;
+            let need_more_tokens = if self.tokens.is_empty() {
+                true
             } else {
                 self.stale_simple_keys()?;
-                for simple_key in &self.simple_keys {
-                    if simple_key.possible && simple_key.token_number == self.tokens_parsed {
-                        need_more_tokens = true;
-                        break;
-                    }
-                }
-            }
+                // jobscope patch 4: C scans every key; the possible keys' token numbers grow up
+                // the stack and none is below `tokens_parsed`, so the lowest possible key (at
+                // `possible_from` once stale keys are dropped) is the only one that can match.
+                self.simple_keys
+                    .get(self.possible_from)
+                    .is_some_and(|k| k.possible && k.token_number == self.tokens_parsed)
+            };
             if !need_more_tokens {
                 break;
             }
@@ -413,12 +415,20 @@ impl<R: BufRead> Scanner<R> {
         )
     }
 
+    /// jobscope patch 4: C checks every key of the stack on every token, which is quadratic in
+    /// flow nesting (10,000 `[` took 200 ms, and a deep document with many items hangs). The
+    /// possible keys' marks grow up the stack (a key is saved on top, after every key below
+    /// it), so when one is not stale none above it is: the scan starts at the lowest key that
+    /// may be possible and stops at the first fresh one, and the keys it passes never need a
+    /// look again until a key below them is saved (see `save_simple_key`).
     fn stale_simple_keys(&mut self) -> Result<()> {
-        for simple_key in &mut self.simple_keys {
+        let mut index = self.possible_from.min(self.simple_keys.len());
+        while let Some(simple_key) = self.simple_keys.get_mut(index) {
             let mark = simple_key.mark;
-            if simple_key.possible
-                && (mark.line < self.mark.line || mark.index + 1024 < self.mark.index)
-            {
+            if simple_key.possible {
+                if !(mark.line < self.mark.line || mark.index + 1024 < self.mark.index) {
+                    break;
+                }
                 if simple_key.required {
                     return self.set_scanner_error(
                         "while scanning a simple key",
@@ -428,8 +438,9 @@ impl<R: BufRead> Scanner<R> {
                 }
                 simple_key.possible = false;
             }
+            index += 1;
         }
-
+        self.possible_from = index;
         Ok(())
     }
 
@@ -444,6 +455,7 @@ impl<R: BufRead> Scanner<R> {
             };
             self.remove_simple_key()?;
             *self.simple_keys.last_mut().unwrap() = simple_key;
+            self.possible_from = self.possible_from.min(self.simple_keys.len() - 1);
         }
         Ok(())
     }
@@ -488,6 +500,7 @@ impl<R: BufRead> Scanner<R> {
         if self.flow_level != 0 {
             self.flow_level -= 1;
             let _ = self.simple_keys.pop();
+            self.possible_from = self.possible_from.min(self.simple_keys.len());
         }
     }
 

@@ -1,0 +1,1011 @@
+//! The simulation player's data: a finished [`Simulation`] recorded for playback (pods as bars,
+//! Job statuses over time, events, kube-state-metrics series), the state at any virtual time,
+//! the Gantt chart and metric charts as [`Scene`]s, and the alert rules of
+//! `shared/examples/prometheus-rules.yaml` evaluated over the series as Prometheus would (a
+//! condition true for the rule's `for:` duration fires).
+//!
+//! Invariants: built from the simulation's records only (never re-simulates); every query at a
+//! time `t` sees exactly what had happened by `t`; bounded output ([`MAX_ROWS`], [`MAX_BARS`],
+//! the alerts evaluated only where a condition can change) whatever the simulation's size.
+
+use std::collections::BTreeMap;
+
+use super::scene::{Anchor, Paint, Scene};
+use super::svg::WIDTH;
+use crate::cron::Instant;
+use crate::cron::gotime::format_rfc3339;
+use crate::simulate::engine::{ObjectRef, Simulation, instant};
+use crate::simulate::model::{JobStatus, Ms, Phase, SECOND};
+use crate::simulate::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
+
+/// Rows of the Gantt chart; more pods than fit are counted, not drawn.
+pub const MAX_ROWS: usize = 120;
+/// Bars drawn at most (a month of a minutely CronJob creates 43,000 pods).
+pub const MAX_BARS: usize = 6_000;
+
+const LABEL: f64 = 180.0;
+const ROW: f64 = 14.0;
+const TOP: f64 = 28.0;
+
+/// The player's form: how pods behave and what happens to the cluster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlayerInput {
+    /// The Job or CronJob by name, for multi-document files.
+    pub document: Option<String>,
+    pub start: Instant,
+    /// How long to simulate.
+    pub duration_seconds: i64,
+    pub seed: u64,
+    /// Each pod runs between these many seconds (equal for a fixed duration).
+    pub run_min_seconds: i64,
+    pub run_max_seconds: i64,
+    /// The first this many attempts (of each index) fail.
+    pub failing_attempts: u32,
+    /// These completion indexes always fail.
+    pub failing_indexes: Vec<i64>,
+    pub exit_code: i32,
+    /// Evict the first pod this many seconds after the start (a disruption).
+    pub evict_at: Option<i64>,
+    pub suspend_at: Option<i64>,
+    pub resume_at: Option<i64>,
+    /// (when, for how long) no controller acts.
+    pub outage: Option<(i64, i64)>,
+}
+
+impl PlayerInput {
+    /// Something sensible for a manifest: an hour for a Job, a day for a CronJob; pods that
+    /// take 30 to 90 seconds; the first attempt of index 1 (or pod 1) fails with 1.
+    pub fn for_kind(cronjob: bool, start: Instant) -> PlayerInput {
+        PlayerInput {
+            document: None,
+            start,
+            duration_seconds: if cronjob { 24 * 3600 } else { 3600 },
+            seed: 1,
+            run_min_seconds: 30,
+            run_max_seconds: 90,
+            failing_attempts: 1,
+            failing_indexes: Vec::new(),
+            exit_code: 1,
+            evict_at: None,
+            suspend_at: None,
+            resume_at: None,
+            outage: None,
+        }
+    }
+
+    /// The scenario this form describes, for `manifest`.
+    pub fn scenario(&self, manifest: &str) -> Scenario {
+        let start = crate::simulate::engine::millis(self.start);
+        let at = |seconds: i64| start.saturating_add(seconds.clamp(0, 10 * 366 * 86_400) * SECOND);
+        let (low, high) = (
+            self.run_min_seconds.clamp(0, 366 * 86_400),
+            self.run_max_seconds.clamp(0, 366 * 86_400),
+        );
+        let run_for = if low >= high {
+            RunFor::Fixed(low * SECOND)
+        } else {
+            RunFor::Uniform(low * SECOND, high * SECOND)
+        };
+        let failing = |when: PodSelector| PodRule {
+            when,
+            run_for,
+            exit_code: self.exit_code,
+            ..PodRule::fallback()
+        };
+        let mut pods: Vec<PodRule> = self
+            .failing_indexes
+            .iter()
+            .map(|&index| {
+                failing(PodSelector {
+                    index: Some(index),
+                    ..PodSelector::default()
+                })
+            })
+            .collect();
+        for attempt in 0..self.failing_attempts.min(100) {
+            pods.push(failing(PodSelector {
+                attempt: Some(i64::from(attempt)),
+                ..PodSelector::default()
+            }));
+        }
+        pods.push(PodRule {
+            run_for,
+            ..PodRule::fallback()
+        });
+        let mut actions = Vec::new();
+        let span = crate::diagnostic::Span::new(0, 0);
+        if let Some(t) = self.evict_at {
+            actions.push(Action {
+                at: at(t),
+                kind: ActionKind::DeletePod {
+                    selector: PodSelector {
+                        pod: Some(0),
+                        ..PodSelector::default()
+                    },
+                    evict: true,
+                },
+                span,
+            });
+        }
+        for (when, suspend) in [(self.suspend_at, true), (self.resume_at, false)] {
+            if let Some(t) = when {
+                actions.push(Action {
+                    at: at(t),
+                    kind: ActionKind::Suspend(suspend),
+                    span,
+                });
+            }
+        }
+        if let Some((t, length)) = self.outage {
+            actions.push(Action {
+                at: at(t),
+                kind: ActionKind::ControllerDown(length.clamp(0, 366 * 86_400) * SECOND),
+                span,
+            });
+        }
+        actions.sort_by_key(|a| a.at);
+        Scenario {
+            manifest: manifest.to_owned(),
+            manifest_file: None,
+            document: self.document.clone(),
+            start,
+            until: at(self.duration_seconds.max(1)),
+            seed: self.seed,
+            startup_delay: 2 * SECOND,
+            pods,
+            actions,
+        }
+    }
+}
+
+/// How a pod ended (or where it is, at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PodState {
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    /// Deleted while running (Replace, a deadline, an eviction, a failure policy).
+    Terminated,
+}
+
+impl PodState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PodState::Pending => "Pending",
+            PodState::Running => "Running",
+            PodState::Succeeded => "Succeeded",
+            PodState::Failed => "Failed",
+            PodState::Terminated => "Terminated",
+        }
+    }
+
+    pub fn paint(self) -> Paint {
+        match self {
+            PodState::Pending => Paint::Pending,
+            PodState::Running => Paint::Run,
+            PodState::Succeeded => Paint::Succeeded,
+            PodState::Failed => Paint::Failed,
+            PodState::Terminated => Paint::Terminated,
+        }
+    }
+}
+
+/// One pod, for the Gantt chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PodBar {
+    pub name: String,
+    pub job: usize,
+    pub index: Option<i32>,
+    pub attempt: u32,
+    /// The Gantt row (by index, or the first free slot of its Job).
+    pub row: usize,
+    pub created: Ms,
+    pub started: Option<Ms>,
+    /// When it reached Succeeded or Failed.
+    pub finished: Option<Ms>,
+    pub deleted: Option<Ms>,
+    /// How it ended by the end of the simulation.
+    pub outcome: PodState,
+    pub exit_code: Option<i32>,
+    pub restarts: u32,
+}
+
+impl PodBar {
+    /// The pod's state at `t` (`None` before it exists).
+    pub fn state_at(&self, t: Ms) -> Option<PodState> {
+        if t < self.created {
+            return None;
+        }
+        match self.finished {
+            Some(f) if f <= t => return Some(self.outcome),
+            _ => {}
+        }
+        match self.started {
+            Some(s) if s <= t => Some(PodState::Running),
+            _ => Some(PodState::Pending),
+        }
+    }
+
+    /// Where the bar ends at `t`.
+    fn end_at(&self, t: Ms, until: Ms) -> Ms {
+        // (`until` is where the chart ends: a pod still running then runs off its edge.)
+        self.finished
+            .or(self
+                .deleted
+                .filter(|_| self.outcome == PodState::Terminated))
+            .unwrap_or(until)
+            .min(t)
+    }
+}
+
+/// An event line as `kubectl describe` prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventLine {
+    pub time: Ms,
+    pub warning: bool,
+    pub reason: &'static str,
+    pub object: String,
+    pub from: &'static str,
+    pub message: String,
+}
+
+/// One Job's statuses over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobTrack {
+    pub name: String,
+    pub created: Ms,
+    pub gone: Option<Ms>,
+    pub history: Vec<(Ms, JobStatus)>,
+}
+
+impl JobTrack {
+    pub fn status_at(&self, t: Ms) -> Option<&JobStatus> {
+        if t < self.created || self.gone.is_some_and(|g| g <= t) {
+            return None;
+        }
+        let n = self.history.partition_point(|(at, _)| *at <= t);
+        self.history.get(n.checked_sub(1)?).map(|(_, s)| s)
+    }
+}
+
+/// A series' values over time (`None` once it disappears).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeriesTrack {
+    pub name: &'static str,
+    pub labels: Vec<(&'static str, String)>,
+    pub points: Vec<(Ms, Option<i64>)>,
+}
+
+impl SeriesTrack {
+    pub fn value_at(&self, t: Ms) -> Option<i64> {
+        let n = self.points.partition_point(|(at, _)| *at <= t);
+        self.points.get(n.checked_sub(1)?)?.1
+    }
+
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// When an alert rule was pending and firing for one series.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlertSpan {
+    pub rule: &'static str,
+    pub subject: String,
+    pub pending: Ms,
+    pub firing: Ms,
+    /// When it stopped firing (`None`: still firing at the end).
+    pub resolved: Option<Ms>,
+}
+
+/// A finished simulation, ready to play back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recording {
+    pub start: Ms,
+    /// Where the simulation ended (`until`, unless a limit stopped it first).
+    pub end: Ms,
+    /// Where the charts and the scrubber end: a little after the last change (a Job done in
+    /// ten minutes of a one-hour run fills the chart, not its first sixth).
+    pub shown_end: Ms,
+    pub kind: &'static str,
+    pub name: String,
+    pub stopped: &'static str,
+    pub pods: Vec<PodBar>,
+    pub rows: Vec<String>,
+    /// Pods not drawn (beyond [`MAX_ROWS`] or [`MAX_BARS`]).
+    pub hidden_pods: usize,
+    pub jobs: Vec<JobTrack>,
+    pub events: Vec<EventLine>,
+    pub series: Vec<SeriesTrack>,
+    pub alerts: Vec<AlertSpan>,
+    pub notes: Vec<String>,
+    pub tasks_run: u64,
+}
+
+/// What the player shows at one virtual time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub time: Ms,
+    /// Jobs that exist at `t`, newest last, with their status then.
+    pub jobs: Vec<(String, JobStatus)>,
+    pub pods_pending: usize,
+    pub pods_running: usize,
+    pub pods_succeeded: usize,
+    pub pods_failed: usize,
+    /// Events that happened by `t`.
+    pub events_so_far: usize,
+    pub alerts_firing: Vec<String>,
+}
+
+fn pod_outcome(pod: &crate::simulate::model::Pod) -> PodState {
+    match pod.phase {
+        Phase::Succeeded => PodState::Succeeded,
+        Phase::Failed
+            if pod
+                .deletion
+                .is_some_and(|(at, _)| pod.finished.is_none_or(|f| f >= at)) =>
+        {
+            PodState::Terminated
+        }
+        Phase::Failed => PodState::Failed,
+        Phase::Running if pod.deletion.is_some() || pod.gone.is_some() => PodState::Terminated,
+        Phase::Running => PodState::Running,
+        Phase::Pending if pod.deletion.is_some() || pod.gone.is_some() => PodState::Terminated,
+        Phase::Pending => PodState::Pending,
+    }
+}
+
+/// The series a recording keeps: what the charts draw and the alert rules read.
+pub const RECORDED_SERIES: &[&str] = &[
+    "kube_job_status_active",
+    "kube_job_status_succeeded",
+    "kube_job_status_failed",
+    "kube_job_status_start_time",
+    "kube_cronjob_status_active",
+    "kube_cronjob_next_schedule_time",
+    "kube_cronjob_spec_suspend",
+];
+
+/// A series' name and labels.
+type SeriesKey = (&'static str, Vec<(&'static str, String)>);
+
+/// Records a finished simulation.
+pub fn record(sim: &Simulation) -> Recording {
+    // Nothing changes after the last task: the world stands still until `until`. Only a
+    // simulation cut short by its limits ends where it stopped.
+    let end = match sim.stopped {
+        Some(crate::simulate::Stop::EventLimit) | None => sim.now.max(sim.start),
+        Some(_) => sim.until.max(sim.start),
+    };
+    let (kind, name) = match &sim.cron {
+        Some(cron) => ("CronJob", cron.name.clone()),
+        None => (
+            "Job",
+            sim.jobs.first().map(|j| j.name.clone()).unwrap_or_default(),
+        ),
+    };
+    let indexed = sim.pods.iter().any(|p| p.index.is_some());
+    let mut rows: Vec<String> = Vec::new();
+    let mut row_of: BTreeMap<(usize, i32), usize> = BTreeMap::new();
+    // Non-indexed pods: per Job, the slot rows and when each frees up.
+    let mut slots: BTreeMap<usize, Vec<(usize, Ms)>> = BTreeMap::new();
+    let mut pods = Vec::with_capacity(sim.pods.len().min(MAX_BARS));
+    let mut hidden = 0;
+    for pod in &sim.pods {
+        let outcome = pod_outcome(pod);
+        let deleted = pod.deletion.map(|(at, _)| at);
+        let finished = pod.finished.or(if outcome == PodState::Terminated {
+            pod.gone.or(deleted)
+        } else {
+            None
+        });
+        let busy_until = finished.or(pod.gone).unwrap_or(Ms::MAX);
+        let job_name = &sim.jobs[pod.job].name;
+        let row = if let (true, Some(index)) = (indexed, pod.index) {
+            match row_of.get(&(pod.job, index)) {
+                Some(&row) => Some(row),
+                None if rows.len() < MAX_ROWS => {
+                    rows.push(if sim.cron.is_some() {
+                        format!("{job_name} #{index}")
+                    } else {
+                        format!("index {index}")
+                    });
+                    row_of.insert((pod.job, index), rows.len() - 1);
+                    Some(rows.len() - 1)
+                }
+                None => None,
+            }
+        } else {
+            let job_slots = slots.entry(pod.job).or_default();
+            match job_slots.iter_mut().find(|(_, free)| *free <= pod.created) {
+                Some((row, free)) => {
+                    *free = busy_until;
+                    Some(*row)
+                }
+                None if rows.len() < MAX_ROWS => {
+                    rows.push(if sim.cron.is_some() {
+                        format!("{job_name} slot {}", job_slots.len())
+                    } else {
+                        format!("slot {}", job_slots.len())
+                    });
+                    job_slots.push((rows.len() - 1, busy_until));
+                    Some(rows.len() - 1)
+                }
+                None => None,
+            }
+        };
+        match row {
+            Some(row) if pods.len() < MAX_BARS => pods.push(PodBar {
+                name: pod.name.clone(),
+                job: pod.job,
+                index: pod.index,
+                attempt: pod.attempt,
+                row,
+                created: pod.created,
+                started: pod.started,
+                finished,
+                deleted,
+                outcome,
+                exit_code: pod.exit_code(),
+                restarts: pod.restarts(),
+            }),
+            _ => hidden += 1,
+        }
+    }
+    let jobs = sim
+        .jobs
+        .iter()
+        .map(|job| JobTrack {
+            name: job.name.clone(),
+            created: job.created,
+            gone: job.gone_at,
+            history: job.history.clone(),
+        })
+        .collect();
+    let events = sim
+        .events
+        .iter()
+        .map(|event| EventLine {
+            time: event.time,
+            warning: event.warning,
+            reason: event.reason,
+            object: sim.object_name(event.object),
+            from: match event.object {
+                ObjectRef::Job(_) => "job-controller",
+                ObjectRef::CronJob => "cronjob-controller",
+            },
+            message: sim.message_text(&event.message),
+        })
+        .collect();
+    // Only the series the charts and the alert rules read (a month of a minutely CronJob has
+    // 660,000 samples of 25 series per Job).
+    let mut index: std::collections::HashMap<SeriesKey, usize> = std::collections::HashMap::new();
+    let mut series: Vec<SeriesTrack> = Vec::new();
+    for sample in sim.metrics() {
+        if !RECORDED_SERIES.contains(&sample.name) {
+            continue;
+        }
+        let key = (sample.name, sample.labels);
+        let at = match index.get(&key) {
+            Some(&at) => at,
+            None => {
+                series.push(SeriesTrack {
+                    name: key.0,
+                    labels: key.1.clone(),
+                    points: Vec::new(),
+                });
+                index.insert(key, series.len() - 1);
+                series.len() - 1
+            }
+        };
+        series[at].points.push((sample.time, sample.value));
+    }
+    series.sort_by(|a, b| (a.name, &a.labels).cmp(&(b.name, &b.labels)));
+    let alerts = evaluate_alerts(&series, sim.start, end);
+    let last_change = [
+        sim.events.last().map(|e| e.time),
+        pods.iter()
+            .filter_map(|p: &PodBar| p.finished.or(p.deleted))
+            .max(),
+        alerts.iter().map(|a| a.resolved.unwrap_or(a.firing)).max(),
+        series
+            .iter()
+            .filter_map(|s| s.points.last().map(|p| p.0))
+            .max(),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(end);
+    let margin = ((last_change - sim.start) / 20).max(60 * SECOND);
+    let shown_end = last_change
+        .saturating_add(margin)
+        .clamp(sim.start + SECOND, end.max(sim.start + SECOND));
+    Recording {
+        start: sim.start,
+        end,
+        shown_end,
+        kind,
+        name,
+        stopped: sim.stopped.map_or("running", |s| s.as_str()),
+        pods,
+        rows,
+        hidden_pods: hidden,
+        jobs,
+        events,
+        series,
+        alerts,
+        notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
+        tasks_run: sim.tasks_run,
+    }
+}
+
+/// The alert rules of the example PrometheusRule: name, the series it watches, `for:` in
+/// seconds, and its condition for one series at a time.
+struct Rule {
+    name: &'static str,
+    series: &'static str,
+    for_seconds: i64,
+    /// Where the condition can change besides the series' own points (a time comparison
+    /// flips at value + threshold).
+    threshold_seconds: Option<i64>,
+    holds: fn(&Alerting<'_>, &SeriesTrack, Ms) -> bool,
+}
+
+/// What the rules look up besides their own series.
+struct Alerting<'a> {
+    active_by_job: std::collections::HashMap<&'a str, &'a SeriesTrack>,
+}
+
+const RULES: &[Rule] = &[
+    Rule {
+        name: "KubernetesJobFailed",
+        series: "kube_job_status_failed",
+        for_seconds: 60,
+        threshold_seconds: None,
+        holds: |_, s, t| s.value_at(t).is_some_and(|v| v > 0),
+    },
+    Rule {
+        name: "KubernetesJobRunningTooLong",
+        series: "kube_job_status_start_time",
+        for_seconds: 300,
+        threshold_seconds: Some(7200),
+        holds: |ctx, s, t| {
+            let job = s.label("job_name").unwrap_or_default();
+            !job.is_empty()
+                && s.value_at(t)
+                    .is_some_and(|start| t.div_euclid(SECOND) - start > 7200)
+                && ctx
+                    .active_by_job
+                    .get(job)
+                    .and_then(|a| a.value_at(t))
+                    .is_some_and(|a| a > 0)
+        },
+    },
+    Rule {
+        name: "CronJobNotScheduled",
+        series: "kube_cronjob_next_schedule_time",
+        for_seconds: 600,
+        threshold_seconds: Some(3600),
+        holds: |_, s, t| {
+            s.value_at(t)
+                .is_some_and(|next| t.div_euclid(SECOND) - next > 3600)
+        },
+    },
+    Rule {
+        name: "CronJobSuspended",
+        series: "kube_cronjob_spec_suspend",
+        for_seconds: 24 * 3600,
+        threshold_seconds: None,
+        holds: |_, s, t| s.value_at(t) == Some(1),
+    },
+];
+
+/// Evaluates [`RULES`] over `[start, end]` as Prometheus would with a continuous evaluation: a
+/// condition true without a break for the rule's `for:` fires then, and resolves when it turns
+/// false. The inputs are step functions, so the conditions can only change at a series' points
+/// or where a time comparison flips: only those instants are evaluated (a month of a minutely
+/// CronJob has 250,000 series; a grid would cost minutes).
+pub fn evaluate_alerts(series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
+    let ctx = Alerting {
+        active_by_job: series
+            .iter()
+            .filter(|s| s.name == "kube_job_status_active")
+            .filter_map(|s| Some((s.label("job_name")?, s)))
+            .collect(),
+    };
+    let mut alerts = Vec::new();
+    for rule in RULES {
+        for track in series.iter().filter(|s| s.name == rule.series) {
+            // Only a series that ever holds a value can make its condition true.
+            if track.points.iter().all(|(_, v)| v.is_none()) {
+                continue;
+            }
+            let subject = track
+                .label("job_name")
+                .or(track.label("cronjob"))
+                .unwrap_or("")
+                .to_owned();
+            let mut changes: Vec<Ms> = vec![start];
+            for &(at, value) in &track.points {
+                changes.push(at);
+                if let (Some(threshold), Some(v)) = (rule.threshold_seconds, value) {
+                    // `t_seconds - v > threshold` first holds one second after v + threshold.
+                    changes.push((v + threshold + 1).saturating_mul(SECOND));
+                }
+            }
+            if let Some(active) = track
+                .label("job_name")
+                .and_then(|j| ctx.active_by_job.get(j))
+            {
+                changes.extend(active.points.iter().map(|p| p.0));
+            }
+            changes.retain(|&t| t >= start && t <= end);
+            changes.sort_unstable();
+            changes.dedup();
+            let mut pending: Option<Ms> = None;
+            let mut open: Option<AlertSpan> = None;
+            for (i, &at) in changes.iter().enumerate() {
+                let next = changes.get(i + 1).copied().unwrap_or(end);
+                if (rule.holds)(&ctx, track, at) {
+                    let since = *pending.get_or_insert(at);
+                    let fires = since.saturating_add(rule.for_seconds * SECOND);
+                    if open.is_none() && fires <= next && fires <= end {
+                        open = Some(AlertSpan {
+                            rule: rule.name,
+                            subject: subject.clone(),
+                            pending: since,
+                            firing: fires,
+                            resolved: None,
+                        });
+                    }
+                } else {
+                    pending = None;
+                    if let Some(mut span) = open.take() {
+                        span.resolved = Some(at);
+                        alerts.push(span);
+                    }
+                }
+            }
+            alerts.extend(open);
+        }
+    }
+    alerts.sort_by_key(|a| (a.firing, a.rule));
+    alerts
+}
+
+impl Recording {
+    pub fn snapshot(&self, t: Ms) -> Snapshot {
+        let jobs = self
+            .jobs
+            .iter()
+            .filter_map(|job| job.status_at(t).map(|s| (job.name.clone(), s.clone())))
+            .collect();
+        let mut snapshot = Snapshot {
+            time: t,
+            jobs,
+            pods_pending: 0,
+            pods_running: 0,
+            pods_succeeded: 0,
+            pods_failed: 0,
+            events_so_far: self.events.partition_point(|e| e.time <= t),
+            alerts_firing: self
+                .alerts
+                .iter()
+                .filter(|a| a.firing <= t && a.resolved.is_none_or(|r| r > t))
+                .map(|a| format!("{} {}", a.rule, a.subject))
+                .collect(),
+        };
+        for pod in &self.pods {
+            match pod.state_at(t) {
+                Some(PodState::Pending) => snapshot.pods_pending += 1,
+                Some(PodState::Running) => snapshot.pods_running += 1,
+                Some(PodState::Succeeded) => snapshot.pods_succeeded += 1,
+                Some(PodState::Failed | PodState::Terminated) => snapshot.pods_failed += 1,
+                None => {}
+            }
+        }
+        snapshot
+    }
+
+    fn x(&self, t: Ms) -> f64 {
+        let width = (self.shown_end - self.start).max(1) as f64;
+        LABEL + ((t - self.start) as f64 / width).clamp(0.0, 1.0) * (WIDTH - LABEL - 10.0)
+    }
+
+    /// The Gantt chart at `t`: one row per index or slot, pods coloured by their state then.
+    pub fn gantt(&self, t: Ms) -> Scene {
+        let height = TOP + ROW * self.rows.len().max(1) as f64 + 24.0;
+        let mut s = Scene::new(
+            WIDTH,
+            height,
+            format!("Pods of {} {} over time", self.kind, self.name),
+        );
+        for (n, row) in self.rows.iter().enumerate() {
+            let y = TOP + ROW * n as f64;
+            s.text_styled(
+                8.0,
+                y + 11.0,
+                row.clone(),
+                Paint::Muted,
+                Anchor::Start,
+                10.0,
+                false,
+            );
+        }
+        for pod in &self.pods {
+            let Some(state) = pod.state_at(t) else {
+                continue;
+            };
+            let y = TOP + ROW * pod.row as f64 + 2.0;
+            let x0 = self.x(pod.created);
+            let started = pod.started.filter(|s| *s <= t);
+            let tip = |state: PodState| {
+                format!(
+                    "{} · attempt {}{} · {}{}",
+                    pod.name,
+                    pod.attempt,
+                    pod.index
+                        .map(|i| format!(" · index {i}"))
+                        .unwrap_or_default(),
+                    state.as_str(),
+                    match (state, pod.exit_code) {
+                        (PodState::Failed | PodState::Terminated, Some(code)) =>
+                            format!(" (exit code {code})"),
+                        _ => String::new(),
+                    }
+                )
+            };
+            let end = pod.end_at(t, self.shown_end);
+            match started {
+                Some(started) => {
+                    let xs = self.x(started);
+                    if xs > x0 {
+                        s.rect(x0, y, xs - x0, ROW - 4.0, Paint::Pending, None);
+                    }
+                    let xe = self.x(end).max(xs + 1.5);
+                    s.rect(xs, y, xe - xs, ROW - 4.0, state.paint(), Some(tip(state)));
+                }
+                None => {
+                    let xe = self.x(end).max(x0 + 1.5);
+                    s.rect(x0, y, xe - x0, ROW - 4.0, state.paint(), Some(tip(state)));
+                }
+            }
+        }
+        let cursor = self.x(t);
+        s.line(
+            (cursor, TOP - 6.0),
+            (cursor, height - 20.0),
+            Paint::Ink,
+            1.0,
+        );
+        s.text_styled(
+            cursor,
+            TOP - 10.0,
+            format_rfc3339(instant(t), crate::cron::Zone::Utc),
+            Paint::Ink,
+            Anchor::Middle,
+            10.0,
+            false,
+        );
+        if self.hidden_pods > 0 {
+            s.text(
+                8.0,
+                height - 6.0,
+                format!(
+                    "{} more pods not drawn (the chart shows {MAX_ROWS} rows and {MAX_BARS} pods)",
+                    self.hidden_pods
+                ),
+                Paint::Muted,
+            );
+        }
+        s
+    }
+
+    /// A metric summed over every series of that name (the reason variants of
+    /// `kube_job_status_failed` count once per Job, by their largest value), as a step chart
+    /// up to `t`, with the spans where an alert on it fired.
+    pub fn chart(&self, metric: &'static str, t: Ms) -> Scene {
+        let height = 110.0;
+        let tracks: Vec<&SeriesTrack> = self.series.iter().filter(|s| s.name == metric).collect();
+        let mut times: Vec<Ms> = tracks
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.0))
+            .collect();
+        times.push(self.start);
+        times.sort_unstable();
+        times.dedup();
+        let value = |at: Ms| -> i64 {
+            let mut per_job: BTreeMap<&str, i64> = BTreeMap::new();
+            for track in &tracks {
+                if let Some(v) = track.value_at(at) {
+                    let key = track
+                        .label("job_name")
+                        .or(track.label("cronjob"))
+                        .unwrap_or("");
+                    let slot = per_job.entry(key).or_insert(0);
+                    *slot = (*slot).max(v);
+                }
+            }
+            per_job.values().sum()
+        };
+        // At most a few hundred steps drawn: sample the change points evenly.
+        let stride = (times.len() / 400).max(1);
+        let points: Vec<(Ms, i64)> = times
+            .iter()
+            .step_by(stride)
+            .copied()
+            .filter(|&at| at <= t)
+            .map(|at| (at, value(at)))
+            .collect();
+        let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
+        let y = |v: i64| height - 20.0 - (v as f64 / max as f64) * (height - 40.0);
+        let mut s = Scene::new(WIDTH, height, format!("{metric} over time"));
+        s.text(8.0, 16.0, metric, Paint::Ink);
+        s.text_styled(
+            8.0,
+            32.0,
+            format!("max {max}"),
+            Paint::Muted,
+            Anchor::Start,
+            10.0,
+            false,
+        );
+        s.line((LABEL, y(0)), (WIDTH - 10.0, y(0)), Paint::Grid, 1.0);
+        for alert in self
+            .alerts
+            .iter()
+            .filter(|a| alert_metric(a.rule) == Some(metric))
+        {
+            if alert.firing > t {
+                continue;
+            }
+            let x1 = self.x(alert.firing);
+            let x2 = self
+                .x(alert.resolved.unwrap_or(self.end).min(t))
+                .max(x1 + 2.0);
+            s.rect_alpha(
+                x1,
+                12.0,
+                x2 - x1,
+                height - 32.0,
+                Paint::Alert,
+                0.15,
+                Some(format!("{} firing for {}", alert.rule, alert.subject)),
+            );
+            s.marker(
+                x1,
+                12.0,
+                Paint::Alert,
+                format!("{} fires for {}", alert.rule, alert.subject),
+            );
+        }
+        let mut line = Vec::with_capacity(points.len() * 2 + 1);
+        for (i, &(at, v)) in points.iter().enumerate() {
+            if i > 0 {
+                line.push((self.x(at), y(points[i - 1].1)));
+            }
+            line.push((self.x(at), y(v)));
+        }
+        if let Some(&(_, v)) = points.last() {
+            line.push((self.x(t), y(v)));
+        }
+        s.polyline(line, Paint::Run, 2.0);
+        s
+    }
+}
+
+/// The metric chart an alert rule is drawn on.
+pub fn alert_metric(rule: &str) -> Option<&'static str> {
+    match rule {
+        "KubernetesJobFailed" => Some("kube_job_status_failed"),
+        "KubernetesJobRunningTooLong" => Some("kube_job_status_active"),
+        "CronJobNotScheduled" | "CronJobSuspended" => Some("kube_cronjob_status_active"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cron::gotime::parse_rfc3339;
+
+    const JOB: &str = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  completions: 4\n  parallelism: 2\n  completionMode: Indexed\n  backoffLimit: 6\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: main, image: busybox}]\n";
+
+    fn run(input: &PlayerInput, manifest: &str) -> Recording {
+        let mut sim = Simulation::new(&input.scenario(manifest)).unwrap();
+        sim.run_to_end();
+        record(&sim)
+    }
+
+    #[test]
+    fn a_failing_first_attempt_is_retried_on_its_row() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let input = PlayerInput::for_kind(false, start);
+        let rec = run(&input, JOB);
+        assert_eq!(rec.kind, "Job");
+        assert_eq!(rec.rows, ["index 0", "index 1", "index 2", "index 3"]);
+        // Every index fails once, then succeeds: 8 pods, the retry on the same row later.
+        assert_eq!(rec.pods.len(), 8);
+        for index in 0..4 {
+            let on_row: Vec<&PodBar> = rec.pods.iter().filter(|p| p.index == Some(index)).collect();
+            assert_eq!(on_row.len(), 2);
+            assert_eq!(on_row[0].outcome, PodState::Failed);
+            assert_eq!(on_row[1].outcome, PodState::Succeeded);
+            assert!(on_row[1].created > on_row[0].finished.unwrap());
+        }
+        let end = rec.snapshot(rec.end);
+        assert_eq!(end.pods_succeeded, 4);
+        assert_eq!(end.pods_failed, 4);
+        let (name, status) = &end.jobs[0];
+        assert_eq!(name, "pi");
+        assert!(status.condition("Complete").is_some());
+        // Before the start nothing exists; the Gantt grows with time.
+        let early = rec.gantt(rec.start);
+        let late = rec.gantt(rec.end);
+        let bars = |s: &Scene| s.count(|i| matches!(i, super::super::scene::Item::Rect { .. }));
+        assert!(bars(&early) < bars(&late));
+        assert!(rec.events.iter().any(|e| e.reason == "SuccessfulCreate"));
+        // The failed pods make KubernetesJobFailed fire a minute after the first failure.
+        let failed = rec
+            .alerts
+            .iter()
+            .find(|a| a.rule == "KubernetesJobFailed")
+            .unwrap();
+        assert_eq!(failed.firing - failed.pending, 60 * SECOND);
+        assert_eq!(failed.subject, "pi");
+    }
+
+    #[test]
+    fn a_cronjob_gets_rows_per_job_and_a_suspension_alert() {
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: \"0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        let start = parse_rfc3339("2026-03-01T00:00:00Z").unwrap();
+        let mut input = PlayerInput::for_kind(true, start);
+        input.failing_attempts = 0;
+        input.duration_seconds = 3 * 86_400;
+        input.suspend_at = Some(6 * 3600);
+        let rec = run(&input, cron);
+        assert_eq!(rec.kind, "CronJob");
+        // Hourly runs after creation (01:00 … 05:00); the suspension at 06:00 comes first.
+        assert_eq!(rec.pods.len(), 5, "{:?}", rec.rows);
+        assert!(rec.rows[0].starts_with("report-") && rec.rows[0].ends_with("slot 0"));
+        let suspended = rec
+            .alerts
+            .iter()
+            .find(|a| a.rule == "CronJobSuspended")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}\n{:?}",
+                    rec.alerts,
+                    rec.series
+                        .iter()
+                        .filter(|s| s.name == "kube_cronjob_spec_suspend")
+                        .collect::<Vec<_>>()
+                )
+            });
+        assert!(suspended.firing >= rec.start + (6 + 24) * 3600 * SECOND);
+        assert!(
+            rec.chart("kube_cronjob_status_active", rec.end)
+                .to_svg()
+                .contains("CronJobSuspended")
+        );
+    }
+
+    #[test]
+    fn big_jobs_are_drawn_within_the_limits() {
+        let big = JOB
+            .replace("completions: 4", "completions: 400")
+            .replace("parallelism: 2", "parallelism: 50");
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let mut input = PlayerInput::for_kind(false, start);
+        input.failing_attempts = 0;
+        let rec = run(&input, &big);
+        assert_eq!(rec.rows.len(), MAX_ROWS);
+        assert_eq!(rec.pods.len() + rec.hidden_pods, 400);
+        assert!(rec.gantt(rec.end).to_svg().contains("more pods not drawn"));
+    }
+}

@@ -1,0 +1,206 @@
+//! The Concurrency tab: the picked CronJob's coming runs under Allow, Forbid and Replace side by
+//! side, simulated by the CronJob controller port for a job duration the user slides; the
+//! manifest's policy highlighted; a table with the same numbers.
+
+use leptos::prelude::*;
+
+use super::app::Page;
+use super::diagram::{Exports, SceneView};
+use super::embed::EmbedSnippet;
+use super::tabs::Tab;
+use crate::analysis::{
+    Concurrency, DocumentStatus, Scene, concurrency_mermaid, concurrency_scene, concurrency_view,
+};
+use crate::timeline::concurrency::Outcome;
+
+pub const TAB: Tab = Tab {
+    id: "concurrency",
+    title,
+    panel,
+};
+
+/// Scheduled runs per diagram.
+const RUNS: usize = 12;
+
+fn title(_: Page) -> AnyView {
+    view! { "Concurrency" }.into_any()
+}
+
+/// The schedule's period around now (seconds between the first two runs), for the slider.
+fn period(page: Page) -> Option<i64> {
+    let index = page.document();
+    page.source.with(|text| {
+        page.analysis.with(|a| {
+            let report = a.documents.get(index)?;
+            let probe = concurrency_view(text, report, page.now, 1, 2).ok()?;
+            match probe.slots[..] {
+                [a, b, ..] => Some((b.unix - a.unix).max(1)),
+                _ => None,
+            }
+        })
+    })
+}
+
+pub fn panel(page: Page) -> AnyView {
+    let is_cron = Memo::new(move |_| {
+        let index = page.document();
+        page.analysis.with(|a| {
+            a.documents
+                .get(index)
+                .is_some_and(|d| d.status == DocumentStatus::CronJob)
+        })
+    });
+    let period = Memo::new(move |_| if is_cron.get() { period(page) } else { None });
+    // The job duration as a share of the period, in percent: the slider's value.
+    let share = RwSignal::new(150i64);
+    let duration = Memo::new(move |_| {
+        period
+            .get()
+            .map(|p| (p * share.get() / 100).max(1))
+            .unwrap_or(60)
+    });
+    let diagram: Memo<Result<Concurrency, String>> = Memo::new(move |_| {
+        if !is_cron.get() {
+            return Err("The concurrency diagram shows a CronJob; pick one.".to_owned());
+        }
+        let index = page.document();
+        let seconds = duration.get();
+        page.source.with(|text| {
+            page.analysis.with(|a| match a.documents.get(index) {
+                Some(report) => concurrency_view(text, report, page.now, seconds, RUNS),
+                None => Err("No document".to_owned()),
+            })
+        })
+    });
+    let scene = Signal::derive(move || {
+        diagram.with(|d| {
+            d.as_ref()
+                .map(concurrency_scene)
+                .unwrap_or_else(|_| Scene::new(1.0, 1.0, ""))
+        })
+    });
+    let mermaid = Signal::derive(move || {
+        diagram.with(|d| d.as_ref().map(concurrency_mermaid).unwrap_or_default())
+    });
+    let stem = Signal::derive(move || {
+        diagram.with(|d| {
+            d.as_ref()
+                .map(|c| format!("concurrency-{}", c.name))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="view-controls">
+            <label class="field slider">
+                <span>"Job duration"</span>
+                <input
+                    type="range"
+                    min="10"
+                    max="500"
+                    step="10"
+                    data-testid="concurrency-duration"
+                    aria-valuetext=move || human_seconds(duration.get())
+                    prop:value=move || share.get().to_string()
+                    on:input:target=move |e| share.set(e.target().value().parse().unwrap_or(150))
+                />
+                <output data-testid="concurrency-duration-text">
+                    {move || {
+                        format!(
+                            "{} ({}% of the {} between runs)",
+                            human_seconds(duration.get()),
+                            share.get(),
+                            human_seconds(period.get().unwrap_or(0))
+                        )
+                    }}
+                </output>
+            </label>
+        </div>
+        {move || {
+            diagram.with(|d| match d {
+                Err(message) => view! { <p class="empty" data-testid="concurrency-empty">{message.clone()}</p> }.into_any(),
+                Ok(c) => {
+                    let rows = c
+                        .lanes
+                        .iter()
+                        .map(|lane| {
+                            let count = |o: Outcome| lane.runs.iter().filter(|r| r.outcome == o).count();
+                            view! {
+                                <tr
+                                    data-testid="concurrency-row"
+                                    data-policy=lane.policy.as_str()
+                                    class:in-manifest=lane.in_manifest
+                                >
+                                    <th scope="row">
+                                        {lane.policy.as_str()}
+                                        {lane.in_manifest.then_some(" (in the manifest)")}
+                                    </th>
+                                    <td data-testid="started">{lane.runs.len()}</td>
+                                    <td data-testid="skipped">{lane.skipped.len()}</td>
+                                    <td data-testid="replaced">{count(Outcome::Replaced)}</td>
+                                    <td>{count(Outcome::Completed)}</td>
+                                    <td data-testid="max-concurrent">{lane.max_concurrent}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <table class="data-table" data-testid="concurrency-table">
+                            <caption>
+                                {format!(
+                                    "The next {} runs of {} ({}), jobs of {} (the chart as a table)",
+                                    c.slots.len(),
+                                    c.name,
+                                    c.schedule,
+                                    human_seconds(c.duration_seconds)
+                                )}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Policy"</th>
+                                    <th scope="col">"Jobs started"</th>
+                                    <th scope="col">"Runs skipped"</th>
+                                    <th scope="col">"Jobs replaced"</th>
+                                    <th scope="col">"Jobs completed"</th>
+                                    <th scope="col">"Most at once"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                    .into_any()
+                }
+            })
+        }}
+        <Show when=move || diagram.with(Result::is_ok)>
+            <div class="diagram">
+                <SceneView scene=scene testid="concurrency-chart" />
+            </div>
+            <p class="legend">
+                <span class="key p-succeeded">"■ completed"</span>
+                <span class="key p-run">"■ running"</span>
+                <span class="key p-terminated">"■ replaced"</span>
+                <span class="key p-failed">"× skipped"</span>
+            </p>
+            <Exports scene=scene stem=stem mermaid=mermaid testid="concurrency-export" />
+            <EmbedSnippet view="concurrency" />
+        </Show>
+    }
+    .into_any()
+}
+
+/// `90 s`, `12 min`, `1 h 30 min`, `2 d`.
+pub fn human_seconds(seconds: i64) -> String {
+    match seconds {
+        s if s < 120 => format!("{s} s"),
+        s if s < 7200 => format!("{} min", s / 60),
+        s if s < 2 * 86_400 => {
+            let minutes = (s % 3600) / 60;
+            if minutes == 0 {
+                format!("{} h", s / 3600)
+            } else {
+                format!("{} h {minutes} min", s / 3600)
+            }
+        }
+        s => format!("{} d", s / 86_400),
+    }
+}

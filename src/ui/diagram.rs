@@ -1,0 +1,358 @@
+//! Draws a core [`Scene`] as SVG elements (text as text nodes: no markup is ever parsed from
+//! user text) and exports it: SVG and Mermaid files through a Blob, PNG painted on a canvas from
+//! the same scene (an `<img>` of the SVG would need `img-src blob:`, which the CSP forbids).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analysis::{Anchor, Item, Paint, Scene, marker_path, polyline_points};
+
+fn class(paint: Paint) -> String {
+    format!("p-{}", paint.name())
+}
+
+/// One scene as an inline, scalable SVG; `label` is its accessible name.
+#[component]
+pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> impl IntoView {
+    move || {
+        scene.with(|scene| {
+            let items = scene.items.iter().map(item_view).collect_view();
+            view! {
+                <svg
+                    class="scene"
+                    data-testid=testid
+                    role="img"
+                    aria-label=scene.title.clone()
+                    viewBox=format!("0 0 {} {}", scene.width, scene.height)
+                    preserveAspectRatio="xMinYMin meet"
+                >
+                    <title>{scene.title.clone()}</title>
+                    {items}
+                </svg>
+            }
+        })
+    }
+}
+
+fn tip_view(tip: &Option<String>) -> Option<AnyView> {
+    tip.as_ref()
+        .map(|t| view! { <title>{t.clone()}</title> }.into_any())
+}
+
+fn item_view(item: &Item) -> AnyView {
+    match item {
+        Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            paint,
+            opacity,
+            tip,
+        } => view! {
+            <rect
+                class=class(*paint)
+                x=format!("{x:.1}")
+                y=format!("{y:.1}")
+                width=format!("{w:.2}")
+                height=format!("{h:.1}")
+                fill-opacity=format!("{opacity:.2}")
+            >
+                {tip_view(tip)}
+            </rect>
+        }
+        .into_any(),
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            paint,
+            width,
+            tip,
+        } => view! {
+            <line
+                class=class(*paint)
+                x1=format!("{x1:.1}")
+                y1=format!("{y1:.1}")
+                x2=format!("{x2:.1}")
+                y2=format!("{y2:.1}")
+                stroke-width=width.to_string()
+            >
+                {tip_view(tip)}
+            </line>
+        }
+        .into_any(),
+        Item::Marker { x, y, paint, tip } => view! {
+            <path class=class(*paint) d=marker_path(*x, *y)>
+                {tip_view(tip)}
+            </path>
+        }
+        .into_any(),
+        Item::Polyline {
+            points,
+            paint,
+            width,
+        } => view! {
+            <polyline
+                class=format!("{} line", class(*paint))
+                points=polyline_points(points)
+                fill="none"
+                stroke-width=width.to_string()
+            />
+        }
+        .into_any(),
+        Item::Text {
+            x,
+            y,
+            text,
+            paint,
+            anchor,
+            size,
+            bold,
+            tip,
+        } => view! {
+            <text
+                class=class(*paint)
+                x=format!("{x:.1}")
+                y=format!("{y:.1}")
+                text-anchor=anchor.as_str()
+                font-size=size.to_string()
+                font-weight=if *bold { "bold" } else { "normal" }
+            >
+                {text.clone()}
+                {tip_view(tip)}
+            </text>
+        }
+        .into_any(),
+    }
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download_text(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to make the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "the browser refused to make the file".to_owned())?;
+    let result = click_link(&url, name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+fn click_link(href: &str, name: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no link")?
+        .dyn_into()
+        .map_err(|_| "no link")?;
+    link.set_href(href);
+    link.set_download(name);
+    link.click();
+    Ok(())
+}
+
+/// Paints `scene` on a canvas (twice the size, for sharp text) and downloads it as PNG.
+pub fn download_png(name: &str, scene: &Scene) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(|_| "no canvas")?
+        .dyn_into()
+        .map_err(|_| "no canvas")?;
+    const SCALE: f64 = 2.0;
+    canvas.set_width((scene.width * SCALE).ceil() as u32);
+    canvas.set_height((scene.height * SCALE).ceil() as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or("no 2d canvas")?
+        .dyn_into()
+        .map_err(|_| "no 2d canvas")?;
+    let _ = context.scale(SCALE, SCALE);
+    paint(&context, scene);
+    let url = canvas
+        .to_data_url_with_type("image/png")
+        .map_err(|_| "the browser refused to export the canvas".to_owned())?;
+    click_link(&url, name)
+}
+
+fn paint(ctx: &web_sys::CanvasRenderingContext2d, scene: &Scene) {
+    ctx.set_fill_style_str(Paint::Background.color());
+    ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
+    for item in &scene.items {
+        ctx.set_global_alpha(1.0);
+        match item {
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                paint,
+                opacity,
+                ..
+            } => {
+                ctx.set_global_alpha(*opacity);
+                ctx.set_fill_style_str(paint.color());
+                ctx.fill_rect(*x, *y, *w, *h);
+            }
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                paint,
+                width,
+                ..
+            } => {
+                ctx.set_stroke_style_str(paint.color());
+                ctx.set_line_width(*width);
+                ctx.begin_path();
+                ctx.move_to(*x1, *y1);
+                ctx.line_to(*x2, *y2);
+                ctx.stroke();
+            }
+            Item::Marker { x, y, paint, .. } => {
+                ctx.set_fill_style_str(paint.color());
+                ctx.begin_path();
+                ctx.move_to(*x, *y);
+                ctx.line_to(x - 5.0, y - 8.0);
+                ctx.line_to(x + 5.0, y - 8.0);
+                ctx.close_path();
+                ctx.fill();
+            }
+            Item::Polyline {
+                points,
+                paint,
+                width,
+            } => {
+                ctx.set_stroke_style_str(paint.color());
+                ctx.set_line_width(*width);
+                ctx.begin_path();
+                for (i, (x, y)) in points.iter().enumerate() {
+                    if i == 0 {
+                        ctx.move_to(*x, *y);
+                    } else {
+                        ctx.line_to(*x, *y);
+                    }
+                }
+                ctx.stroke();
+            }
+            Item::Text {
+                x,
+                y,
+                text,
+                paint,
+                anchor,
+                size,
+                bold,
+                ..
+            } => {
+                ctx.set_fill_style_str(paint.color());
+                ctx.set_font(&format!(
+                    "{}{size}px system-ui, sans-serif",
+                    if *bold { "bold " } else { "" }
+                ));
+                ctx.set_text_align(match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "center",
+                    Anchor::End => "end",
+                });
+                let _ = ctx.fill_text(text, *x, *y);
+            }
+        }
+    }
+}
+
+/// File names from user text: letters, digits, dots and dashes only.
+pub fn file_name(stem: &str, extension: &str) -> String {
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(80)
+        .collect();
+    let clean = if clean.is_empty() {
+        "jobscope".to_owned()
+    } else {
+        clean
+    };
+    format!("{clean}.{extension}")
+}
+
+/// The export buttons under a diagram: SVG and PNG, and Mermaid when the view has it.
+#[component]
+pub fn Exports(
+    #[prop(into)] scene: Signal<Scene>,
+    stem: Signal<String>,
+    #[prop(optional)] mermaid: Option<Signal<String>>,
+    testid: &'static str,
+) -> impl IntoView {
+    let page = expect_context::<super::app::Page>();
+    let report = move |result: Result<(), String>, what: &str| match result {
+        Ok(()) => page.say(format!("Downloaded the {what}.")),
+        Err(error) => page.say(format!("Could not download the {what}: {error}")),
+    };
+    view! {
+        <div class="exports" role="group" aria-label="Download">
+            <button
+                type="button"
+                data-testid=format!("{testid}-svg")
+                on:click=move |_| {
+                    let svg = scene.with_untracked(Scene::to_svg);
+                    report(
+                        download_text(&file_name(&stem.get_untracked(), "svg"), "image/svg+xml", &svg),
+                        "SVG",
+                    );
+                }
+            >
+                "SVG"
+            </button>
+            <button
+                type="button"
+                data-testid=format!("{testid}-png")
+                on:click=move |_| {
+                    let result = scene
+                        .with_untracked(|s| download_png(&file_name(&stem.get_untracked(), "png"), s));
+                    report(result, "PNG");
+                }
+            >
+                "PNG"
+            </button>
+            {mermaid
+                .map(|text| {
+                    view! {
+                        <button
+                            type="button"
+                            data-testid=format!("{testid}-mermaid")
+                            on:click=move |_| {
+                                report(
+                                    download_text(
+                                        &file_name(&stem.get_untracked(), "mmd"),
+                                        "text/plain",
+                                        &text.get_untracked(),
+                                    ),
+                                    "Mermaid text",
+                                );
+                            }
+                        >
+                            "Mermaid"
+                        </button>
+                    }
+                })}
+        </div>
+    }
+}

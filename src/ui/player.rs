@@ -1,0 +1,683 @@
+//! The Simulation tab: a form for the pod model and the cluster's actions, prefilled for the
+//! picked Job or CronJob; the simulation run in chunks between frames with a progress bar; then
+//! playback over the virtual time (play, pause, step to the next event, speed, a scrubber) with
+//! the pods' Gantt chart, the Jobs' counters and conditions, the events as `kubectl describe`
+//! lists them, and kube-state-metrics charts with the example alert rules' firing spans.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::app::Page;
+use super::concurrency::human_seconds;
+use super::diagram::{Exports, SceneView};
+use super::embed::EmbedSnippet;
+use super::tabs::Tab;
+use crate::analysis::{
+    DocumentStatus, PlayerInput, Recording, Scene, Simulation, record, start_simulation,
+};
+use crate::cron::gotime::format_rfc3339;
+use crate::simulate::engine::instant;
+
+pub const TAB: Tab = Tab {
+    id: "simulation",
+    title,
+    panel,
+};
+
+/// Controller tasks per chunk: a few milliseconds of work, then the page gets a frame.
+const TASKS_PER_CHUNK: u64 = 20_000;
+/// Playback ticks per second.
+const TICK_MS: u64 = 50;
+
+fn title(_: Page) -> AnyView {
+    view! { "Simulation" }.into_any()
+}
+
+/// The form's fields as text, so half-typed numbers never fight the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Form {
+    hours: String,
+    run_min: String,
+    run_max: String,
+    failing_attempts: String,
+    failing_indexes: String,
+    exit_code: String,
+    evict_at: String,
+    suspend_at: String,
+    resume_at: String,
+    outage_at: String,
+    outage_for: String,
+    seed: String,
+}
+
+impl Form {
+    fn from_input(input: &PlayerInput) -> Form {
+        Form {
+            hours: (input.duration_seconds / 3600).to_string(),
+            run_min: input.run_min_seconds.to_string(),
+            run_max: input.run_max_seconds.to_string(),
+            failing_attempts: input.failing_attempts.to_string(),
+            failing_indexes: String::new(),
+            exit_code: input.exit_code.to_string(),
+            evict_at: String::new(),
+            suspend_at: String::new(),
+            resume_at: String::new(),
+            outage_at: String::new(),
+            outage_for: String::new(),
+            seed: input.seed.to_string(),
+        }
+    }
+
+    /// The input, or the first field that does not read, in words.
+    fn input(&self, start: crate::cron::Instant) -> Result<PlayerInput, String> {
+        fn number(text: &str, what: &str) -> Result<Option<i64>, String> {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse::<i64>()
+                .map(Some)
+                .map_err(|_| format!("{what}: \"{text}\" is not a whole number"))
+        }
+        let hours = number(&self.hours, "Simulate for (hours)")?.unwrap_or(1);
+        if !(1..=24 * 366).contains(&hours) {
+            return Err(format!(
+                "Simulate for (hours): {hours} is outside 1 to {}",
+                24 * 366
+            ));
+        }
+        let indexes = self
+            .failing_indexes
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<i64>()
+                    .map_err(|_| format!("Failing indexes: \"{s}\" is not an index"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let outage = match (
+            number(&self.outage_at, "Outage at")?,
+            number(&self.outage_for, "Outage length")?,
+        ) {
+            (Some(at), Some(length)) => Some((at, length)),
+            (Some(at), None) => Some((at, 600)),
+            _ => None,
+        };
+        Ok(PlayerInput {
+            document: None,
+            start,
+            duration_seconds: hours * 3600,
+            seed: number(&self.seed, "Seed")?.unwrap_or(1).max(0) as u64,
+            run_min_seconds: number(&self.run_min, "Pods run from")?.unwrap_or(30).max(0),
+            run_max_seconds: number(&self.run_max, "Pods run to")?.unwrap_or(30).max(0),
+            failing_attempts: number(&self.failing_attempts, "Failing attempts")?
+                .unwrap_or(0)
+                .clamp(0, 100) as u32,
+            failing_indexes: indexes,
+            exit_code: number(&self.exit_code, "Exit code")?
+                .unwrap_or(1)
+                .clamp(0, 255) as i32,
+            evict_at: number(&self.evict_at, "Evict the first pod at")?,
+            suspend_at: number(&self.suspend_at, "Suspend at")?,
+            resume_at: number(&self.resume_at, "Resume at")?,
+            outage,
+        })
+    }
+}
+
+/// A text field of the form.
+fn field(
+    form: RwSignal<Form>,
+    label: &'static str,
+    testid: &'static str,
+    get: fn(&Form) -> &String,
+    set: fn(&mut Form, String),
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input
+                type="text"
+                inputmode="numeric"
+                data-testid=testid
+                prop:value=move || form.with(|f| get(f).clone())
+                on:change:target=move |e| {
+                    let value = e.target().value();
+                    form.update(|f| set(f, value));
+                }
+            />
+        </label>
+    }
+}
+
+/// Resolves after the browser had a chance to render (a 0 ms timeout).
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+pub fn panel(page: Page) -> AnyView {
+    let kind = Memo::new(move |_| {
+        let index = page.document();
+        page.analysis
+            .with(|a| a.documents.get(index).map(|d| d.status))
+    });
+    let is_batch = move || {
+        matches!(
+            kind.get(),
+            Some(DocumentStatus::Job | DocumentStatus::CronJob)
+        )
+    };
+    let default_form = move || {
+        Form::from_input(&PlayerInput::for_kind(
+            kind.get_untracked() == Some(DocumentStatus::CronJob),
+            page.now,
+        ))
+    };
+    let form = RwSignal::new(default_form());
+    let problem = RwSignal::new(String::new());
+    let progress = RwSignal::new(None::<f64>);
+    let preparing = RwSignal::new(false);
+    let recording = RwSignal::new_local(None::<Rc<Recording>>);
+    let time = RwSignal::new(0i64);
+    let playing = RwSignal::new(false);
+    // Virtual milliseconds per real second; 0 = the whole run in about 30 s.
+    let speed = RwSignal::new(0i64);
+    let run_id = StoredValue::new(0u32);
+
+    let run = move || {
+        problem.set(String::new());
+        playing.set(false);
+        let input = match form.with_untracked(|f| f.input(page.now)) {
+            Ok(input) => input,
+            Err(message) => {
+                problem.set(message);
+                return;
+            }
+        };
+        let index = page.document();
+        let started: Result<Simulation, String> = page.source.with_untracked(|text| {
+            page.analysis
+                .with_untracked(|a| match a.documents.get(index) {
+                    Some(report) => start_simulation(text, report, &input),
+                    None => Err("no document to simulate".to_owned()),
+                })
+        });
+        let mut sim = match started {
+            Ok(sim) => sim,
+            Err(message) => {
+                problem.set(message);
+                return;
+            }
+        };
+        run_id.update_value(|id| *id += 1);
+        let this_run = run_id.get_value();
+        progress.set(Some(0.0));
+        leptos::task::spawn_local(async move {
+            loop {
+                let done = sim.step(TASKS_PER_CHUNK);
+                progress.set(Some(sim.progress()));
+                if done {
+                    break;
+                }
+                next_turn().await;
+                if run_id.get_value() != this_run {
+                    return;
+                }
+            }
+            // Recording a long run (a month of a minutely CronJob) takes a moment: say so
+            // and let the browser paint that first.
+            preparing.set(true);
+            next_turn().await;
+            if run_id.get_value() != this_run {
+                return;
+            }
+            let rec = Rc::new(record(&sim));
+            preparing.set(false);
+            time.set(rec.start);
+            recording.set(Some(rec));
+            progress.set(None);
+            page.say("The simulation finished: press Play or move the time slider.");
+        });
+    };
+
+    let tick = move || {
+        if !playing.get_untracked() {
+            return;
+        }
+        recording.with_untracked(|rec| {
+            let Some(rec) = rec else { return };
+            let per_second = match speed.get_untracked() {
+                0 => ((rec.shown_end - rec.start) / 30).max(1000),
+                s => s,
+            };
+            let next =
+                (time.get_untracked() + per_second * TICK_MS as i64 / 1000).min(rec.shown_end);
+            time.set(next);
+            if next >= rec.shown_end {
+                playing.set(false);
+            }
+        });
+    };
+    let interval = StoredValue::new_local(None::<IntervalHandle>);
+    Effect::new(move |_| {
+        if playing.get() {
+            if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(TICK_MS)) {
+                interval.set_value(Some(handle));
+            }
+        } else if let Some(handle) = interval.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(handle) = interval.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+
+    let step = move || {
+        playing.set(false);
+        recording.with_untracked(|rec| {
+            let Some(rec) = rec else { return };
+            let now = time.get_untracked();
+            let next = rec
+                .events
+                .iter()
+                .map(|e| e.time)
+                .find(|&t| t > now)
+                .unwrap_or(rec.shown_end);
+            time.set(next);
+        });
+    };
+
+    let gantt = Signal::derive(move || {
+        recording.with(|rec| {
+            rec.as_ref()
+                .map(|r| r.gantt(time.get()))
+                .unwrap_or_else(|| Scene::new(1.0, 1.0, ""))
+        })
+    });
+    let stem = Signal::derive(move || {
+        recording.with(|r| {
+            r.as_ref()
+                .map(|r| format!("simulation-{}", r.name))
+                .unwrap_or_default()
+        })
+    });
+
+    view! {
+        <Show
+            when=is_batch
+            fallback=|| view! { <p class="empty" data-testid="simulation-empty">"Pick a Job or CronJob to simulate."</p> }
+        >
+            <form
+                class="player-form"
+                data-testid="player-form"
+                on:submit=move |e| {
+                    e.prevent_default();
+                    run();
+                }
+            >
+                <fieldset>
+                    <legend>"Pods"</legend>
+                    {field(form, "Run from (s)", "pod-run-min", |f| &f.run_min, |f, v| f.run_min = v)}
+                    {field(form, "to (s)", "pod-run-max", |f| &f.run_max, |f, v| f.run_max = v)}
+                    {field(form, "First attempts that fail", "pod-failing-attempts", |f| &f.failing_attempts, |f, v| f.failing_attempts = v)}
+                    {field(form, "Indexes that always fail", "pod-failing-indexes", |f| &f.failing_indexes, |f, v| f.failing_indexes = v)}
+                    {field(form, "Failing exit code", "pod-exit-code", |f| &f.exit_code, |f, v| f.exit_code = v)}
+                    {field(form, "Evict the first pod at (s)", "pod-evict-at", |f| &f.evict_at, |f, v| f.evict_at = v)}
+                </fieldset>
+                <fieldset>
+                    <legend>"Cluster"</legend>
+                    {field(form, "Simulate for (hours)", "sim-hours", |f| &f.hours, |f, v| f.hours = v)}
+                    {field(form, "Suspend at (s)", "sim-suspend-at", |f| &f.suspend_at, |f, v| f.suspend_at = v)}
+                    {field(form, "Resume at (s)", "sim-resume-at", |f| &f.resume_at, |f, v| f.resume_at = v)}
+                    {field(form, "Controller outage at (s)", "sim-outage-at", |f| &f.outage_at, |f, v| f.outage_at = v)}
+                    {field(form, "for (s)", "sim-outage-for", |f| &f.outage_for, |f, v| f.outage_for = v)}
+                    {field(form, "Seed", "sim-seed", |f| &f.seed, |f, v| f.seed = v)}
+                </fieldset>
+                <button type="submit" class="primary" data-testid="sim-run">"Run simulation"</button>
+                <p class="problem-text" role="alert" data-testid="sim-problem">{move || problem.get()}</p>
+            </form>
+            <Show when=move || progress.get().is_some()>
+                <label class="progress">
+                    <span>{move || if preparing.get() { "Preparing the playback…" } else { "Simulating…" }}</span>
+                    <progress
+                        data-testid="sim-progress"
+                        max="100"
+                        value=move || format!("{:.0}", progress.get().unwrap_or(0.0) * 100.0)
+                    ></progress>
+                </label>
+            </Show>
+            <Show when=move || recording.with(Option::is_some)>
+                <div class="player-controls" role="group" aria-label="Playback">
+                    <button
+                        type="button"
+                        data-testid="sim-play"
+                        aria-pressed=move || playing.get().to_string()
+                        on:click=move |_| {
+                            if !playing.get_untracked() {
+                                recording.with_untracked(|r| {
+                                    if let Some(r) = r && time.get_untracked() >= r.shown_end {
+                                        time.set(r.start);
+                                    }
+                                });
+                            }
+                            playing.update(|p| *p = !*p);
+                        }
+                    >
+                        {move || if playing.get() { "Pause" } else { "Play" }}
+                    </button>
+                    <button type="button" data-testid="sim-step" on:click=move |_| step()>
+                        "Next event"
+                    </button>
+                    <label class="field">
+                        <span>"Speed"</span>
+                        <select
+                            data-testid="sim-speed"
+                            prop:value=move || speed.get().to_string()
+                            on:change:target=move |e| speed.set(e.target().value().parse().unwrap_or(0))
+                        >
+                            <option value="0">"whole run in 30 s"</option>
+                            <option value="10000">"10 s per second"</option>
+                            <option value="60000">"1 min per second"</option>
+                            <option value="600000">"10 min per second"</option>
+                            <option value="3600000">"1 h per second"</option>
+                        </select>
+                    </label>
+                    <label class="field scrubber">
+                        <span>"Virtual time"</span>
+                        <input
+                            type="range"
+                            min="0"
+                            step="1"
+                            data-testid="sim-time"
+                            max=move || recording.with(|r| r.as_ref().map(|r| (r.shown_end - r.start) / 1000).unwrap_or(0).to_string())
+                            prop:value=move || recording.with(|r| r.as_ref().map(|r| (time.get() - r.start) / 1000).unwrap_or(0).to_string())
+                            aria-valuetext=move || format_rfc3339(instant(time.get()), crate::cron::Zone::Utc)
+                            on:input:target=move |e| {
+                                let offset = e.target().value().parse::<i64>().unwrap_or(0);
+                                recording.with_untracked(|r| {
+                                    if let Some(r) = r {
+                                        time.set((r.start + offset * 1000).min(r.shown_end));
+                                    }
+                                });
+                            }
+                        />
+                        <output data-testid="sim-clock">
+                            {move || recording.with(|r| {
+                                r.as_ref().map(|r| format!(
+                                    "{} (+{})",
+                                    format_rfc3339(instant(time.get()), crate::cron::Zone::Utc),
+                                    human_seconds((time.get() - r.start) / 1000)
+                                )).unwrap_or_default()
+                            })}
+                        </output>
+                    </label>
+                </div>
+                {move || recording.with(|r| r.as_ref().map(|r| summary_view(r, time.get())))}
+                <div class="diagram">
+                    <SceneView scene=gantt testid="sim-gantt" />
+                </div>
+                <p class="legend">
+                    <span class="key p-pending">"■ pending"</span>
+                    <span class="key p-run">"■ running"</span>
+                    <span class="key p-succeeded">"■ succeeded"</span>
+                    <span class="key p-failed">"■ failed"</span>
+                    <span class="key p-terminated">"■ deleted"</span>
+                </p>
+                <Exports scene=gantt stem=stem testid="sim-export" />
+                {move || recording.with(|r| r.as_ref().map(|r| pods_view(r, time.get())))}
+                {move || recording.with(|r| r.as_ref().map(|r| charts_view(r, recording, time)))}
+                {move || recording.with(|r| r.as_ref().map(|r| events_view(r, time.get())))}
+                <EmbedSnippet view="simulation" />
+            </Show>
+        </Show>
+    }
+    .into_any()
+}
+
+fn summary_view(rec: &Recording, t: i64) -> AnyView {
+    let snapshot = rec.snapshot(t);
+    let jobs = snapshot
+        .jobs
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(name, status)| {
+            let conditions = status
+                .conditions
+                .iter()
+                .filter(|c| c.status)
+                .map(|c| {
+                    if c.reason.is_empty() {
+                        c.kind.to_owned()
+                    } else {
+                        format!("{} ({})", c.kind, c.reason)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <tr data-testid="sim-job">
+                    <th scope="row">{name.clone()}</th>
+                    <td data-testid="sim-active">{status.active}</td>
+                    <td>{status.ready}</td>
+                    <td>{status.terminating}</td>
+                    <td data-testid="sim-succeeded">{status.succeeded}</td>
+                    <td data-testid="sim-failed">{status.failed}</td>
+                    <td data-testid="sim-conditions">{if conditions.is_empty() { "—".to_owned() } else { conditions }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="view-summary" data-testid="sim-summary">
+            {format!(
+                "{} {} · pods pending {}, running {}, succeeded {}, failed or deleted {} · {} events so far{}",
+                rec.kind,
+                rec.name,
+                snapshot.pods_pending,
+                snapshot.pods_running,
+                snapshot.pods_succeeded,
+                snapshot.pods_failed,
+                snapshot.events_so_far,
+                if snapshot.alerts_firing.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · firing: {}", snapshot.alerts_firing.join(", "))
+                }
+            )}
+        </p>
+        <table class="data-table" data-testid="sim-jobs">
+            <caption>"Jobs at this time (newest first, up to five)"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Job"</th>
+                    <th scope="col">"Active"</th>
+                    <th scope="col">"Ready"</th>
+                    <th scope="col">"Terminating"</th>
+                    <th scope="col">"Succeeded"</th>
+                    <th scope="col">"Failed"</th>
+                    <th scope="col">"Conditions"</th>
+                </tr>
+            </thead>
+            <tbody>{jobs}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The Gantt chart as a table: the pods that exist at `t`, the latest first.
+fn pods_view(rec: &Recording, t: i64) -> AnyView {
+    let existing: Vec<_> = rec
+        .pods
+        .iter()
+        .filter_map(|p| p.state_at(t).map(|state| (p, state)))
+        .collect();
+    let rows = existing
+        .iter()
+        .rev()
+        .take(50)
+        .map(|(pod, state)| {
+            view! {
+                <tr data-testid="sim-pod">
+                    <td>{pod.name.clone()}</td>
+                    <td>{pod.index.map(|i| i.to_string()).unwrap_or_else(|| "—".to_owned())}</td>
+                    <td>{pod.attempt}</td>
+                    <td>{state.as_str()}</td>
+                    <td>
+                        {match state {
+                            crate::analysis::PodState::Failed
+                            | crate::analysis::PodState::Terminated => {
+                                pod.exit_code.map(|c| c.to_string()).unwrap_or_default()
+                            }
+                            _ => String::new(),
+                        }}
+                    </td>
+                    <td>{pod.restarts}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="pods-table">
+            <summary>{format!("Pods at this time ({}; the chart as a table)", existing.len())}</summary>
+            <table class="data-table" data-testid="sim-pods">
+                <caption>"The latest 50 pods"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Pod"</th>
+                        <th scope="col">"Index"</th>
+                        <th scope="col">"Attempt"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Exit code"</th>
+                        <th scope="col">"Restarts"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+    .into_any()
+}
+
+/// kubectl's short ages: `45s`, `12m`, `3h`, `2d`.
+fn age(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    match s {
+        s if s < 120 => format!("{s}s"),
+        s if s < 2 * 3600 => format!("{}m", s / 60),
+        s if s < 2 * 86_400 => format!("{}h", s / 3600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
+fn events_view(rec: &Recording, t: i64) -> AnyView {
+    let shown = rec.events.partition_point(|e| e.time <= t);
+    let first = shown.saturating_sub(40);
+    let rows = rec.events[first..shown]
+        .iter()
+        .map(|e| {
+            view! {
+                <tr data-testid="sim-event">
+                    <td>{if e.warning { "Warning" } else { "Normal" }}</td>
+                    <td>{e.reason}</td>
+                    <td>{age(t - e.time)}</td>
+                    <td>{e.from}</td>
+                    <td>{e.object.clone()}</td>
+                    <td>{e.message.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="data-table events" data-testid="sim-events">
+            <caption>{format!("Events (the last {} of {shown} so far, as kubectl describe lists them)", shown - first)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Type"</th>
+                    <th scope="col">"Reason"</th>
+                    <th scope="col">"Age"</th>
+                    <th scope="col">"From"</th>
+                    <th scope="col">"Object"</th>
+                    <th scope="col">"Message"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn charts_view(
+    rec: &Recording,
+    recording: RwSignal<Option<Rc<Recording>>, LocalStorage>,
+    time: RwSignal<i64>,
+) -> AnyView {
+    let mut metrics = vec![
+        "kube_job_status_active",
+        "kube_job_status_succeeded",
+        "kube_job_status_failed",
+    ];
+    if rec.kind == "CronJob" {
+        metrics.push("kube_cronjob_status_active");
+    }
+    let charts = metrics
+        .into_iter()
+        .map(|metric| {
+            let scene = Signal::derive(move || {
+                recording.with(|r| {
+                    r.as_ref()
+                        .map(|r| r.chart(metric, time.get()))
+                        .unwrap_or_else(|| Scene::new(1.0, 1.0, ""))
+                })
+            });
+            view! {
+                <div class="diagram chart">
+                    <SceneView scene=scene testid="sim-chart" />
+                </div>
+            }
+        })
+        .collect_view();
+    let alerts = rec
+        .alerts
+        .iter()
+        .map(|a| {
+            view! {
+                <tr data-testid="sim-alert">
+                    <td>{a.rule}</td>
+                    <td>{a.subject.clone()}</td>
+                    <td>{format_rfc3339(instant(a.pending), crate::cron::Zone::Utc)}</td>
+                    <td>{format_rfc3339(instant(a.firing), crate::cron::Zone::Utc)}</td>
+                    <td>{a.resolved.map(|r| format_rfc3339(instant(r), crate::cron::Zone::Utc)).unwrap_or_else(|| "still firing".to_owned())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 class="view-heading">"kube-state-metrics"</h3>
+        {charts}
+        <table class="data-table" data-testid="sim-alerts">
+            <caption>"Alert rules of the example PrometheusRule (KubernetesJobFailed, KubernetesJobRunningTooLong, CronJobNotScheduled, CronJobSuspended) over this run"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Alert"</th>
+                    <th scope="col">"For"</th>
+                    <th scope="col">"Pending from"</th>
+                    <th scope="col">"Firing from"</th>
+                    <th scope="col">"Resolved"</th>
+                </tr>
+            </thead>
+            <tbody>{alerts}</tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,200 @@
+//! The Timeline tab: every CronJob of the file on its own lane over a day, week, month or year,
+//! in the schedules' zone or the viewer's, DST skips and repeats marked, dense schedules as a
+//! heat map, runs as bars with a modelled duration, collisions counted; a table says the same.
+
+use leptos::prelude::*;
+
+use super::app::Page;
+use super::diagram::{Exports, SceneView};
+use super::embed::EmbedSnippet;
+use super::tabs::Tab;
+use crate::analysis::{
+    Scene, Timeline, TimelineSpan, start_of_day, timeline, timeline_lanes, timeline_mermaid,
+    timeline_scene, zone_named,
+};
+use crate::cron::gotime::format_rfc3339;
+
+pub const TAB: Tab = Tab {
+    id: "timeline",
+    title,
+    panel,
+};
+
+fn title(_: Page) -> AnyView {
+    view! { "Timeline" }.into_any()
+}
+
+fn span_of(value: &str) -> TimelineSpan {
+    match value {
+        "week" => TimelineSpan::Week,
+        "month" => TimelineSpan::Month,
+        "year" => TimelineSpan::Year,
+        _ => TimelineSpan::Day,
+    }
+}
+
+pub fn panel(page: Page) -> AnyView {
+    let span = RwSignal::new("day".to_owned());
+    // "schedule": the first CronJob's timeZone (UTC without one); "viewer": the browser's.
+    let zone_choice = RwSignal::new("schedule".to_owned());
+    let duration_minutes = RwSignal::new(0i64);
+    let laid: Memo<Option<Timeline>> = Memo::new(move |_| {
+        let minutes = duration_minutes.get();
+        let lanes = page
+            .analysis
+            .with(|a| timeline_lanes(a, (minutes > 0).then_some(minutes * 60)));
+        if lanes.is_empty() {
+            return None;
+        }
+        let zone = if zone_choice.get() == "viewer" {
+            page.viewer_zone.get_value()
+        } else {
+            lanes[0]
+                .time_zone
+                .clone()
+                .unwrap_or_else(|| "UTC".to_owned())
+        };
+        let from = start_of_day(page.now, zone_named(&zone));
+        Some(timeline(&lanes, from, span_of(&span.get()), &zone))
+    });
+    let scene = Signal::derive(move || {
+        laid.with(|t| {
+            t.as_ref()
+                .map(timeline_scene)
+                .unwrap_or_else(|| Scene::new(1.0, 1.0, ""))
+        })
+    });
+    let mermaid =
+        Signal::derive(move || laid.with(|t| t.as_ref().map(timeline_mermaid).unwrap_or_default()));
+    let stem = Signal::derive(move || format!("timeline-{}", span.get()));
+    view! {
+        <div class="view-controls">
+            <label class="field">
+                <span>"Window"</span>
+                <select
+                    data-testid="timeline-span"
+                    prop:value=move || span.get()
+                    on:change:target=move |e| span.set(e.target().value())
+                >
+                    <option value="day">"Day"</option>
+                    <option value="week">"Week"</option>
+                    <option value="month">"Month"</option>
+                    <option value="year">"Year"</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>"Times in"</span>
+                <select
+                    data-testid="timeline-zone"
+                    prop:value=move || zone_choice.get()
+                    on:change:target=move |e| zone_choice.set(e.target().value())
+                >
+                    <option value="schedule">"the schedule's zone"</option>
+                    <option value="viewer">
+                        {move || format!("your zone ({})", page.viewer_zone.get_value())}
+                    </option>
+                </select>
+            </label>
+            <label class="field">
+                <span>"Job duration (min, 0 = marks)"</span>
+                <input
+                    type="number"
+                    min="0"
+                    max="10080"
+                    data-testid="timeline-duration"
+                    prop:value=move || duration_minutes.get().to_string()
+                    on:change:target=move |e| {
+                        duration_minutes.set(e.target().value().parse::<i64>().unwrap_or(0).clamp(0, 10_080))
+                    }
+                />
+            </label>
+        </div>
+        {move || {
+            laid.with(|t| match t {
+                None => view! {
+                    <p class="empty" data-testid="timeline-empty">
+                        "The timeline shows CronJobs, and this file has none with a schedule."
+                    </p>
+                }
+                .into_any(),
+                Some(t) => {
+                    let collisions = t.collision_count;
+                    let rows = t
+                        .lanes
+                        .iter()
+                        .map(|lane| {
+                            let first = lane
+                                .runs
+                                .iter()
+                                .take(3)
+                                .map(|r| format_rfc3339(r.at, zone_named(&t.display_zone)))
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            let dst = lane
+                                .dst
+                                .iter()
+                                .map(crate::timeline::svg::dst_text)
+                                .collect::<Vec<_>>()
+                                .join("; ");
+                            view! {
+                                <tr data-testid="timeline-lane">
+                                    <th scope="row">{lane.name.clone()}</th>
+                                    <td><code>{lane.schedule.clone()}</code></td>
+                                    <td>{lane.zone.clone()}</td>
+                                    <td>
+                                        {lane.error.clone().unwrap_or_else(|| {
+                                            format!(
+                                                "{}{}",
+                                                lane.total_runs,
+                                                if lane.truncated { "+" } else { "" }
+                                            )
+                                        })}
+                                    </td>
+                                    <td>{lane.overlapping_runs}</td>
+                                    <td>{first}</td>
+                                    <td>{if dst.is_empty() { "—".to_owned() } else { dst }}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="view-summary" data-testid="timeline-collisions">
+                            {format!(
+                                "{} CronJob{} · {} collision{} (several CronJobs starting the same minute) · times in {}",
+                                t.lanes.len(),
+                                if t.lanes.len() == 1 { "" } else { "s" },
+                                collisions,
+                                if collisions == 1 { "" } else { "s" },
+                                t.display_zone
+                            )}
+                        </p>
+                        <table class="data-table" data-testid="timeline-table">
+                            <caption>"Runs in the window (the chart as a table)"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"CronJob"</th>
+                                    <th scope="col">"Schedule"</th>
+                                    <th scope="col">"Zone"</th>
+                                    <th scope="col">"Runs"</th>
+                                    <th scope="col">"Overlapping"</th>
+                                    <th scope="col">"First runs"</th>
+                                    <th scope="col">"DST"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                    .into_any()
+                }
+            })
+        }}
+        <Show when=move || laid.with(Option::is_some)>
+            <div class="diagram">
+                <SceneView scene=scene testid="timeline-chart" />
+            </div>
+            <Exports scene=scene stem=stem mermaid=mermaid testid="timeline-export" />
+            <EmbedSnippet view="timeline" />
+        </Show>
+    }
+    .into_any()
+}

@@ -1,0 +1,299 @@
+// End-to-end tests of the visualizations, from the release build in headless Chromium: the
+// timeline, concurrency and simulation tabs for every example, the Forbid diagram with long
+// jobs, the player, the SVG / PNG / Mermaid downloads and the embed mode inside an iframe of a
+// page from another origin. Screenshots under target/e2e-screenshots/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import http from "node:http";
+import {
+  launchBrowser,
+  openRecordedPage,
+  screenshot,
+  serveDist,
+  setEditorText,
+  waitForApp,
+  waitForDiagnostics,
+} from "./harness.mjs";
+
+let served;
+let browser;
+
+before(async () => {
+  served = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  served?.server.close();
+});
+
+async function openApp(options = {}) {
+  const opened = await openRecordedPage(browser, options);
+  await opened.page.goto(served.url);
+  await waitForApp(opened.page);
+  opened.close = async () => {
+    assert.deepEqual(opened.record.pageErrors, [], "page errors");
+    assert.deepEqual(opened.record.consoleErrors, [], "console errors");
+    assert.deepEqual(opened.record.failedRequests, [], "failed requests");
+    await opened.context.close();
+  };
+  return opened;
+}
+
+/** Loads an example from the menu and waits until the editor holds exactly that file. */
+async function loadExample(page, file) {
+  const expected = fs.readFileSync(new URL(`../../public/examples/${file}`, import.meta.url), "utf8");
+  await page.selectOption("[data-testid=examples]", file);
+  await page.waitForFunction(
+    (t) => document.querySelector("[data-testid=editor]").jobscopeEditor.getText() === t,
+    expected,
+  );
+  await waitForDiagnostics(page);
+}
+
+async function runSimulation(page) {
+  await page.click("[data-testid=tab-simulation]");
+  await page.click("[data-testid=sim-run]");
+  await page.locator("[data-testid=sim-gantt]").waitFor({ timeout: 60_000 });
+}
+
+
+test("every view renders for every example without a console error", async () => {
+  const app = await openApp();
+  const { page } = app;
+  const files = await page.locator("[data-testid=examples] option").evaluateAll((o) => o.map((x) => x.value));
+  assert.ok(files.length >= 10, files.join());
+  for (const file of files) {
+    const example = { file };
+    await loadExample(page, example.file);
+    const kind = await page.textContent("[data-testid=doc-kind]");
+    await page.click("[data-testid=tab-timeline]");
+    await page.click("[data-testid=tab-concurrency]");
+    if (kind === "CronJob") {
+      await page.click("[data-testid=tab-timeline]");
+      await page.locator("[data-testid=timeline-chart]").waitFor();
+      assert.ok((await page.locator("[data-testid=timeline-lane]").count()) >= 1, example.file);
+      await page.click("[data-testid=tab-concurrency]");
+      await page.locator("[data-testid=concurrency-chart]").waitFor();
+      assert.equal(await page.locator("[data-testid=concurrency-row]").count(), 3, example.file);
+    } else {
+      await page.click("[data-testid=tab-timeline]");
+      await page.locator("[data-testid=timeline-empty]").waitFor();
+    }
+    await runSimulation(page);
+    assert.match(await page.textContent("[data-testid=sim-summary]"), new RegExp(`^${kind} `), example.file);
+    await screenshot(page, `30-simulation-${example.file.replace(/\.yaml$/, "")}`);
+  }
+  await app.close();
+});
+
+test("the timeline marks every CronJob on its lane, with a heat map for dense schedules", async () => {
+  const app = await openApp();
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.click("[data-testid=tab-timeline]");
+  await page.locator("[data-testid=timeline-chart]").waitFor();
+  assert.equal(await page.locator("[data-testid=timeline-lane]").count(), 3);
+  assert.match(await page.textContent("[data-testid=timeline-collisions]"), /3 CronJobs · \d+ collisions?/);
+  await screenshot(page, "31-timeline-day");
+  // A minutely schedule over a year: a heat map, not half a million marks.
+  const text = (await page.evaluate(() => document.querySelector("[data-testid=editor]").jobscopeEditor.getText()))
+    .replace(/schedule: "[^"]*"/, 'schedule: "* * * * *"');
+  await setEditorText(page, text);
+  await page.selectOption("[data-testid=timeline-span]", "year");
+  await page.waitForFunction(() => /525,?600|525600/.test(document.querySelector("[data-testid=timeline-table]")?.textContent ?? ""));
+  const marks = await page.locator("[data-testid=timeline-chart] line").count();
+  assert.ok(marks < 2_000, `a heat map, not a mark per run (${marks} lines)`);
+  await screenshot(page, "32-timeline-year-heatmap");
+  await page.locator("[data-testid=timeline-chart]").screenshot({ path: "target/e2e-screenshots/32-timeline-chart.png" });
+  await app.close();
+});
+
+test("the concurrency diagram shows Forbid skipping runs when jobs run long", async () => {
+  const app = await openApp();
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.waitForFunction(() => document.querySelector("[data-testid=document-count]")?.textContent === "3 documents");
+  await page.selectOption("[data-testid=document-picker]", "1");
+  await page.waitForFunction(() => document.querySelector("[data-testid=doc-name]")?.textContent === "forbid-concurrent");
+  await page.click("[data-testid=tab-concurrency]");
+  await page.locator("[data-testid=concurrency-chart]").waitFor();
+  // Jobs 3.5 periods long.
+  const slider = page.locator("[data-testid=concurrency-duration]");
+  await slider.focus();
+  await slider.fill("350");
+  await page.waitForFunction(() => /350%/.test(document.querySelector("[data-testid=concurrency-duration-text]").textContent));
+  const row = (policy) => page.locator(`[data-testid=concurrency-row][data-policy=${policy}]`);
+  assert.match(await row("Forbid").locator("th").textContent(), /in the manifest/);
+  assert.ok(Number(await row("Forbid").locator("[data-testid=skipped]").textContent()) > 0, "Forbid skips");
+  assert.equal(await row("Forbid").locator("[data-testid=max-concurrent]").textContent(), "1");
+  assert.ok(Number(await row("Allow").locator("[data-testid=max-concurrent]").textContent()) >= 3, "Allow piles up");
+  assert.ok(Number(await row("Replace").locator("[data-testid=replaced]").textContent()) > 0, "Replace replaces");
+  assert.ok((await page.locator("[data-testid=concurrency-chart] text", { hasText: "×" }).count()) > 0);
+  await screenshot(page, "33-concurrency-forbid-long-jobs");
+  await page.locator("[data-testid=concurrency-chart]").screenshot({ path: "target/e2e-screenshots/33-concurrency-chart.png" });
+  // The slider works with the keyboard.
+  const before = await page.textContent("[data-testid=concurrency-duration-text]");
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.waitForFunction((b) => document.querySelector("[data-testid=concurrency-duration-text]").textContent !== b, before);
+  await app.close();
+});
+
+test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
+  const app = await openApp();
+  const { page } = app;
+  await loadExample(page, "indexed-work-queue.yaml");
+  await page.click("[data-testid=tab-simulation]");
+  await page.fill("[data-testid=pod-failing-indexes]", "2");
+  await page.click("[data-testid=sim-run]");
+  await page.locator("[data-testid=sim-gantt]").waitFor({ timeout: 60_000 });
+  const bars = () => page.locator("[data-testid=sim-gantt] rect").count();
+  const clock = () => page.textContent("[data-testid=sim-clock]");
+  const at0 = await bars();
+  const start = await clock();
+  await screenshot(page, "34-player-start");
+  for (let i = 0; i < 3; i += 1) await page.click("[data-testid=sim-step]");
+  assert.notEqual(await clock(), start);
+  const stepped = await bars();
+  assert.ok(stepped > at0, `pods appear as time moves (${at0} → ${stepped})`);
+  // The scrubber, by keyboard: End jumps to the end of the run.
+  await page.focus("[data-testid=sim-time]");
+  await page.keyboard.press("End");
+  await page.waitForFunction((s) => document.querySelectorAll("[data-testid=sim-gantt] rect").length > s, stepped);
+  assert.match(await page.textContent("[data-testid=sim-conditions]"), /Failed|Complete/);
+  assert.ok((await page.locator("[data-testid=sim-event]").count()) > 0);
+  assert.ok((await page.locator("[data-testid=sim-gantt] .p-failed").count()) > 0, "index 2 fails");
+  assert.ok((await page.locator("[data-testid=sim-alert]", { hasText: "KubernetesJobFailed" }).count()) > 0);
+  await screenshot(page, "35-player-end");
+  await page.locator("[data-testid=sim-gantt]").screenshot({ path: "target/e2e-screenshots/35-player-gantt.png" });
+  await page.locator("[data-testid=sim-chart] >> nth=2").screenshot({ path: "target/e2e-screenshots/35-player-failed-chart.png" });
+  // Play from the start moves the clock by itself.
+  await page.keyboard.press("Home");
+  const home = await clock();
+  await page.click("[data-testid=sim-play]");
+  await page.waitForFunction((h) => document.querySelector("[data-testid=sim-clock]").textContent !== h, home);
+  await page.click("[data-testid=sim-play]");
+  assert.equal(await page.getAttribute("[data-testid=sim-play]", "aria-pressed"), "false");
+  await app.close();
+});
+
+test("a long simulation runs in chunks with progress and the page stays responsive", async () => {
+  const app = await openApp();
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.click("[data-testid=tab-simulation]");
+  // A minutely CronJob over 30 days: 43,200 Jobs.
+  await page.fill("[data-testid=sim-hours]", "720");
+  await page.fill("[data-testid=pod-failing-attempts]", "0");
+  await page.click("[data-testid=sim-run]");
+  await page.locator("[data-testid=sim-progress]").waitFor({ timeout: 10_000 });
+  // While it runs, the page answers: a frame is painted and the editor still reads its text.
+  const frame = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+  assert.ok(frame);
+  await page.locator("[data-testid=sim-gantt]").waitFor({ timeout: 120_000 });
+  assert.equal(await page.locator("[data-testid=sim-progress]").count(), 0);
+  assert.match(await page.textContent("[data-testid=sim-gantt]"), /more pods not drawn/);
+  await screenshot(page, "38-long-simulation");
+  await app.close();
+});
+
+/** Saves the download a click starts; returns its bytes and suggested name. */
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(path) };
+}
+
+test("diagrams download as valid SVG, PNG and Mermaid files", async () => {
+  const app = await openApp();
+  const { page } = app;
+  await page.click("[data-testid=tab-timeline]");
+  await page.locator("[data-testid=timeline-chart]").waitFor();
+  const svg = await download(page, "[data-testid=timeline-export-svg]");
+  assert.equal(svg.name, "timeline-day.svg");
+  const svgText = svg.bytes.toString("utf8");
+  assert.ok(svgText.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  // The browser's XML parser accepts it.
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    return { error: doc.querySelector("parsererror")?.textContent ?? null, root: doc.documentElement.nodeName };
+  }, svgText);
+  assert.deepEqual(parsed, { error: null, root: "svg" });
+  assert.match(svgText, /database-backup/);
+
+  const png = await download(page, "[data-testid=timeline-export-png]");
+  assert.equal(png.name, "timeline-day.png");
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(png.bytes.toString("latin1", 12, 16), "IHDR");
+  assert.equal(png.bytes.readUInt32BE(16), 1920, "twice the diagram's width");
+  assert.ok(png.bytes.length > 5_000, `a real picture (${png.bytes.length} bytes)`);
+
+  const mermaid = await download(page, "[data-testid=timeline-export-mermaid]");
+  assert.match(mermaid.bytes.toString("utf8"), /^gantt\b|^timeline\b/m);
+
+  await page.click("[data-testid=tab-concurrency]");
+  await page.locator("[data-testid=concurrency-chart]").waitFor();
+  const csvg = await download(page, "[data-testid=concurrency-export-svg]");
+  assert.match(csvg.bytes.toString("utf8"), /Forbid \(manifest\)/);
+  const cpng = await download(page, "[data-testid=concurrency-export-png]");
+  assert.equal(cpng.bytes.toString("latin1", 1, 4), "PNG");
+
+  await runSimulation(page);
+  const gantt = await download(page, "[data-testid=sim-export-svg]");
+  assert.match(gantt.name, /^simulation-database-backup\.svg$/);
+  await app.close();
+});
+
+test("an embed URL shows one view inside an iframe of a page from another origin", async () => {
+  const app = await openApp();
+  const { page } = app;
+  await page.click("[data-testid=tab-concurrency]");
+  await page.click("[data-testid=concurrency-embed]");
+  const snippet = await page.locator("[data-testid=concurrency-embed-snippet]").inputValue();
+  assert.match(snippet, /^<iframe src="[^"]*\?embed=concurrency#s1\.[A-Za-z0-9_-]+" title="jobscope concurrency of database-backup"/);
+  await page.click("[data-testid=tab-timeline]");
+  await page.click("[data-testid=timeline-embed]");
+  const timelineSnippet = await page.locator("[data-testid=timeline-embed-snippet]").inputValue();
+  await app.close();
+
+  // A docs page on another loopback port embeds both snippets, as they were copied.
+  const host = http.createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><title>Internal docs</title><h1>Our backup job</h1>${snippet}${timelineSnippet}`);
+  });
+  await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
+  const docs = await openRecordedPage(browser);
+  await docs.page.goto(`http://127.0.0.1:${host.address().port}/`);
+  const concurrency = docs.page.frameLocator("iframe >> nth=0");
+  await concurrency.locator("[data-testid=embed][data-view=concurrency]").waitFor({ timeout: 30_000 });
+  await concurrency.locator("[data-testid=concurrency-chart]").waitFor({ timeout: 30_000 });
+  assert.equal(await concurrency.locator("[data-testid=editor]").count(), 0, "no editor in the embed");
+  assert.equal(await concurrency.locator("[data-testid=tab-problems]").count(), 0, "no tabs in the embed");
+  assert.equal(await concurrency.locator("[data-testid=concurrency-embed]").count(), 0, "no snippet button");
+  const timeline = docs.page.frameLocator("iframe >> nth=1");
+  await timeline.locator("[data-testid=timeline-chart]").waitFor({ timeout: 30_000 });
+  await screenshot(docs.page, "36-embed-in-docs");
+  assert.deepEqual(docs.record.pageErrors, []);
+  assert.deepEqual(docs.record.consoleErrors, []);
+  // The embed never writes the visitor's autosave.
+  const frame = docs.page.frames().find((f) => f.url().includes("embed=concurrency"));
+  assert.equal(await frame.evaluate(() => localStorage.length), 0);
+  await docs.context.close();
+  host.close();
+});
+
+test("the example embed page under public/ shows two views", async () => {
+  const { context, page, record } = await openRecordedPage(browser);
+  await page.goto(served.url + "embed-example.html");
+  const frames = page.locator("iframe");
+  assert.equal(await frames.count(), 2);
+  await page.frameLocator("iframe >> nth=0").locator("[data-testid=timeline-chart]").waitFor({ timeout: 30_000 });
+  await page.frameLocator("iframe >> nth=1").locator("[data-testid=concurrency-chart]").waitFor({ timeout: 30_000 });
+  await screenshot(page, "37-embed-example-page");
+  assert.deepEqual(record.pageErrors, []);
+  assert.deepEqual(record.consoleErrors, []);
+  await context.close();
+});

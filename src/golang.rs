@@ -59,6 +59,20 @@ pub fn go_json_string(text: &str) -> String {
     out
 }
 
+/// `go_json_string(text).len()` without building the text (kubectl's annotation size check
+/// measures whole objects on every keystroke).
+pub fn go_json_string_len(text: &str) -> usize {
+    2 + text
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '\n' | '\r' | '\t' => 2,
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
+            c if (c as u32) < 0x20 => 6,
+            c => c.len_utf8(),
+        })
+        .sum::<usize>()
+}
+
 /// `time.RFC3339`, the layout `metav1.Time` values are parsed with.
 const RFC3339_LAYOUT: &str = "2006-01-02T15:04:05Z07:00";
 
@@ -351,6 +365,26 @@ fn rfc3339_layout_parse(avalue: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_string_length_matches_the_text() {
+        for text in [
+            "",
+            "plain",
+            "a\"b\\c",
+            "tab\tnew\nline\r",
+            "<&>",
+            "\u{1}\u{1f}",
+            "ünï 😀",
+            "\u{2028}\u{2029}",
+        ] {
+            assert_eq!(
+                go_json_string_len(text),
+                go_json_string(text).len(),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn quotes_like_strconv() {

@@ -27,6 +27,8 @@ pub struct Context<'a> {
     /// The instant rules looking ahead count from (the caller's clock).
     pub now: Instant,
     schedule: OnceCell<Option<ScheduleFacts>>,
+    /// The pod template's containers, listed once: most rules walk them.
+    containers: OnceCell<Vec<ContainerRef<'a>>>,
 }
 
 /// A node the user wrote (not one defaulting added).
@@ -64,6 +66,7 @@ impl<'a> Context<'a> {
             object,
             now,
             schedule: OnceCell::new(),
+            containers: OnceCell::new(),
         }
     }
 
@@ -202,7 +205,11 @@ impl<'a> Context<'a> {
     }
 
     /// The init containers, then the containers, of the pod template.
-    pub fn containers(&self) -> Vec<ContainerRef<'a>> {
+    pub fn containers(&self) -> &[ContainerRef<'a>] {
+        self.containers.get_or_init(|| self.list_containers())
+    }
+
+    fn list_containers(&self) -> Vec<ContainerRef<'a>> {
         let Some(spec) = self.pod_spec() else {
             return Vec::new();
         };

@@ -16,7 +16,7 @@
 //!   newline) of the object without that annotation.
 
 use crate::diagnostic::Span;
-use crate::golang::go_json_string;
+use crate::golang::{go_json_string, go_json_string_len};
 use crate::yaml::scalar::go_json_float;
 use crate::yaml::{Entry, Value, ValueKind};
 
@@ -277,14 +277,14 @@ fn go_json_len(value: &Value) -> usize {
         ValueKind::Int(_) | ValueKind::Uint(_) | ValueKind::Float(_) => {
             number_text(value).map_or(4, |text| text.len())
         }
-        ValueKind::Str(text) => go_json_string(text).len(),
+        ValueKind::Str(text) => go_json_string_len(text),
         ValueKind::Seq(items) => {
             2 + items.iter().map(go_json_len).sum::<usize>() + items.len().saturating_sub(1)
         }
         ValueKind::Map(entries) => {
             2 + entries
                 .iter()
-                .map(|e| go_json_string(&e.key).len() + 1 + go_json_len(&e.value))
+                .map(|e| go_json_string_len(&e.key) + 1 + go_json_len(&e.value))
                 .sum::<usize>()
                 + entries.len().saturating_sub(1)
         }

@@ -1,33 +1,21 @@
 // End-to-end: the release build in headless Chromium loads cleanly and follows the editor.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  useServedBrowser,
   editorText,
-  launchBrowser,
   openRecordedPage,
   screenshot,
   selectInEditor,
-  serveDist,
   waitForApp,
   waitForDiagnostics,
 } from "./harness.mjs";
 
-let served;
-let browser;
-
-before(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  served?.server.close();
-});
+const env = useServedBrowser();
 
 test("the page loads with no console error, no failed request and no other origin", async () => {
-  const { context, page, record } = await openRecordedPage(browser);
-  await page.goto(served.url, { waitUntil: "networkidle" });
+  const { context, page, record } = await openRecordedPage(env.browser);
+  await page.goto(env.served.url, { waitUntil: "networkidle" });
   await waitForApp(page);
   assert.deepEqual(record.pageErrors, []);
   assert.deepEqual(record.consoleErrors, []);
@@ -38,15 +26,15 @@ test("the page loads with no console error, no failed request and no other origi
     record.requests.some((url) => url.includes("/snippets/") && url.endsWith("/editor.js")),
     `the editor bundle is loaded: ${record.requests}`,
   );
-  const foreign = record.requests.filter((url) => !url.startsWith(served.origin + "/"));
+  const foreign = record.requests.filter((url) => !url.startsWith(env.served.origin + "/"));
   assert.deepEqual(foreign, [], "requests to another origin");
   await screenshot(page, "01-loaded-light");
   await context.close();
 });
 
 test("the default example is shown with its kind and name", async () => {
-  const { context, page } = await openRecordedPage(browser);
-  await page.goto(served.url);
+  const { context, page } = await openRecordedPage(env.browser);
+  await page.goto(env.served.url);
   await waitForApp(page);
   assert.match(await editorText(page), /name: database-backup/);
   assert.equal(await page.textContent("[data-testid=doc-kind]"), "CronJob");
@@ -55,8 +43,8 @@ test("the default example is shown with its kind and name", async () => {
 });
 
 test("typing a different kind updates the page", async () => {
-  const { context, page, record } = await openRecordedPage(browser);
-  await page.goto(served.url);
+  const { context, page, record } = await openRecordedPage(env.browser);
+  await page.goto(env.served.url);
   await waitForApp(page);
   const text = await editorText(page);
   const kindAt = text.indexOf("kind: CronJob") + "kind: ".length;
@@ -76,8 +64,8 @@ test("typing a different kind updates the page", async () => {
 });
 
 test("dark mode follows the system", async () => {
-  const { context, page } = await openRecordedPage(browser, { colorScheme: "dark" });
-  await page.goto(served.url);
+  const { context, page } = await openRecordedPage(env.browser, { colorScheme: "dark" });
+  await page.goto(env.served.url);
   await waitForApp(page);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const [r, g, b] = background.match(/\d+/g).map(Number);

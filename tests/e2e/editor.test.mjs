@@ -1,47 +1,22 @@
 // End-to-end tests of the editor page, from the release build in headless Chromium: live
 // diagnostics, completion, hover, quick fixes, examples, autosave, share links, the panels and
 // keyboard-only use. Each state is kept as a screenshot under target/e2e-screenshots/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  openApp,
+  useServedBrowser,
   editorCursor,
   editorText,
-  launchBrowser,
   openRecordedPage,
   screenshot,
   selectInEditor,
-  serveDist,
   setEditorText,
   waitForApp,
   waitForDiagnostics,
 } from "./harness.mjs";
 
-let served;
-let browser;
-
-before(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  served?.server.close();
-});
-
-/** A fresh page (its own storage) with the app loaded; checks it stayed clean at the end. */
-async function openApp(options = {}) {
-  const opened = await openRecordedPage(browser, options);
-  await opened.page.goto(served.url);
-  await waitForApp(opened.page);
-  opened.close = async () => {
-    assert.deepEqual(opened.record.pageErrors, [], "page errors");
-    assert.deepEqual(opened.record.consoleErrors, [], "console errors");
-    assert.deepEqual(opened.record.failedRequests, [], "failed requests");
-    await opened.context.close();
-  };
-  return opened;
-}
+const env = useServedBrowser();
 
 /** The 1-based line of a UTF-16 offset. */
 function lineOf(text, offset) {
@@ -66,7 +41,7 @@ spec:
 `;
 
 test("a broken field is underlined and listed in Problems at its line", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   const text = await editorText(page);
   const at = text.indexOf("concurrencyPolicy: Forbid") + "concurrencyPolicy: ".length;
@@ -91,7 +66,7 @@ test("a broken field is underlined and listed in Problems at its line", async ()
 });
 
 test("a completion is offered where the cursor is, and accepted", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   const text = await editorText(page);
   const at = text.indexOf("activeDeadlineSeconds: 7200") + "activeDeadlineSeconds: 7200".length;
@@ -124,7 +99,7 @@ test("a completion is offered where the cursor is, and accepted", async () => {
 });
 
 test("hovering a key shows its type, default, allowed values and description", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   const key = page.locator(".cm-line", { hasText: "concurrencyPolicy: Forbid" }).locator("span", { hasText: "concurrencyPolicy" });
   await key.first().hover();
@@ -140,7 +115,7 @@ test("hovering a key shows its type, default, allowed values and description", a
 });
 
 test("quick fixes: quote a YAML boolean from Problems, move a TZ prefix with Ctrl+.", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await setEditorText(page, JOB);
   const fix = page.locator("[data-testid=problem-fix]", { hasText: "Quote yes" });
@@ -169,7 +144,7 @@ test("quick fixes: quote a YAML boolean from Problems, move a TZ prefix with Ctr
 });
 
 test("examples load from the menu, the document picker selects, Ctrl+Z undoes", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   const before = await editorText(page);
   await page.selectOption("[data-testid=examples]", "indexed-work-queue.yaml");
@@ -203,7 +178,7 @@ test("examples load from the menu, the document picker selects, Ctrl+Z undoes", 
 });
 
 test("the text survives a reload; reset to the example asks first", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   const text = await editorText(page);
   await selectInEditor(page, text.length);
@@ -232,7 +207,7 @@ test("the text survives a reload; reset to the example asks first", async () => 
 });
 
 test("a share link restores the text byte for byte in a new page, and says when it is too long", async () => {
-  const app = await openApp({ permissions: ["clipboard-read", "clipboard-write"] });
+  const app = await openApp(env, { permissions: ["clipboard-read", "clipboard-write"] });
   const { page } = app;
   const text = "# Ünïcode ✓ 😀 and a tab:\t, trailing spaces:   \napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: shared\n\n\n";
   await setEditorText(page, text);
@@ -240,12 +215,12 @@ test("a share link restores the text byte for byte in a new page, and says when 
   const field = page.locator("[data-testid=share-url]");
   await field.waitFor();
   const url = await field.inputValue();
-  assert.ok(url.startsWith(served.url + "#s1."), url);
+  assert.ok(url.startsWith(env.served.url + "#s1."), url);
   assert.match(await page.textContent("[data-testid=share]"), /copied/i);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   await screenshot(page, "20-share-copied");
 
-  const other = await openRecordedPage(browser);
+  const other = await openRecordedPage(env.browser);
   await other.page.goto(url);
   await waitForApp(other.page);
   assert.equal(await editorText(other.page), text);
@@ -275,7 +250,7 @@ test("a share link restores the text byte for byte in a new page, and says when 
 });
 
 test("keyboard only: reach the tabs, move with the arrows, open a problem", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to the panels");
@@ -320,7 +295,7 @@ test("keyboard only: reach the tabs, move with the arrows, open a problem", asyn
 });
 
 test("the Schedule panel: explanation, next runs in both zones, why didn't it run", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await page.click("[data-testid=tab-schedule]");
   await page.locator("[data-testid=schedule-summary]").waitFor();
@@ -347,7 +322,7 @@ test("the Schedule panel: explanation, next runs in both zones, why didn't it ru
 });
 
 test("the Effective YAML panel marks defaulted fields; the theme toggle and a narrow screen", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await page.click("[data-testid=tab-effective]");
   const yaml = page.locator("[data-testid=effective-yaml]");
@@ -367,7 +342,7 @@ test("the Effective YAML panel marks defaulted fields; the theme toggle and a na
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
   await app.close();
 
-  const narrow = await openApp({ viewport: { width: 390, height: 844 } });
+  const narrow = await openApp(env, { viewport: { width: 390, height: 844 } });
   const width = await narrow.page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no horizontal scrolling on a narrow screen (${width}px)`);
   await screenshot(narrow.page, "26-narrow");

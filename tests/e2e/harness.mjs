@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const distDir = path.join(root, "dist");
@@ -173,4 +175,35 @@ export function editorCursor(page) {
   return page.evaluate(
     () => document.querySelector("[data-testid=editor]").jobscopeEditor.view.state.selection.main.head,
   );
+}
+
+/**
+ * Serves dist/ and launches Chromium once for a test file (registers its `before` and `after`);
+ * `env.served` and `env.browser` are set once the file's tests start.
+ */
+export function useServedBrowser() {
+  const env = { served: null, browser: null };
+  before(async () => {
+    env.served = await serveDist();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.served?.server.close();
+  });
+  return env;
+}
+
+/** A fresh page (its own storage) with the app loaded; `close()` asserts it stayed clean. */
+export async function openApp(env, options = {}) {
+  const opened = await openRecordedPage(env.browser, options);
+  await opened.page.goto(env.served.url);
+  await waitForApp(opened.page);
+  opened.close = async () => {
+    assert.deepEqual(opened.record.pageErrors, [], "page errors");
+    assert.deepEqual(opened.record.consoleErrors, [], "console errors");
+    assert.deepEqual(opened.record.failedRequests, [], "failed requests");
+    await opened.context.close();
+  };
+  return opened;
 }

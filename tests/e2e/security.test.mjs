@@ -2,34 +2,22 @@
 // harness serves every test with (no violation while loading, typing, switching every tab), and a
 // share link or embed URL carrying hostile names, labels and annotations shows them as text: no
 // dialog, no injected element, no request after load.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import zlib from "node:zlib";
 import {
+  useServedBrowser,
   CSP,
   cspViolations,
   editorText,
-  launchBrowser,
   openRecordedPage,
   screenshot,
-  serveDist,
   setEditorText,
   waitForApp,
   waitForDiagnostics,
 } from "./harness.mjs";
 
-let served;
-let browser;
-
-before(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  served?.server.close();
-});
+const env = useServedBrowser();
 
 /** A share-link fragment, as web/src/editor.js `encodeShare` writes it: deflate-raw, base64url. */
 function shareFragment(text) {
@@ -53,8 +41,8 @@ async function visitEveryTab(page) {
 }
 
 test("the page runs under the Content-Security-Policy: no violation loading, typing, switching tabs", async () => {
-  const { context, page, record } = await openRecordedPage(browser);
-  const response = await page.goto(served.url, { waitUntil: "networkidle" });
+  const { context, page, record } = await openRecordedPage(env.browser);
+  const response = await page.goto(env.served.url, { waitUntil: "networkidle" });
   assert.equal(response.headers()["content-security-policy"], CSP);
   await waitForApp(page);
   // The loader is a file now: no inline script is left in the page.
@@ -169,7 +157,7 @@ function injected(page) {
 }
 
 async function openHostile(url) {
-  const opened = await openRecordedPage(browser);
+  const opened = await openRecordedPage(env.browser);
   const dialogs = [];
   opened.page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
@@ -180,7 +168,7 @@ async function openHostile(url) {
 }
 
 test("a share link with hostile names, labels and annotations shows them as text", async () => {
-  const { context, page, record, dialogs } = await openHostile(served.url + shareFragment(HOSTILE));
+  const { context, page, record, dialogs } = await openHostile(env.served.url + shareFragment(HOSTILE));
   await waitForApp(page);
   assert.equal(await editorText(page), HOSTILE);
   const afterLoad = record.requests.length;
@@ -220,7 +208,7 @@ test("a share link with hostile names, labels and annotations shows them as text
 
 test("embed URLs with the hostile manifest show it as text", async () => {
   for (const view of ["timeline", "concurrency", "simulation", "schedule"]) {
-    const url = `${served.url}?embed=${view}${shareFragment(HOSTILE)}`;
+    const url = `${env.served.url}?embed=${view}${shareFragment(HOSTILE)}`;
     const { context, page, record, dialogs } = await openHostile(url);
     await page.locator("[data-testid=embed]").waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500);
@@ -240,13 +228,13 @@ test("embed URLs with the hostile manifest show it as text", async () => {
 });
 
 test("text typed in the editor never becomes markup", async () => {
-  const { context, page, record } = await openRecordedPage(browser);
+  const { context, page, record } = await openRecordedPage(env.browser);
   const dialogs = [];
   page.on("dialog", async (d) => {
     dialogs.push(d.message());
     await d.dismiss();
   });
-  await page.goto(served.url);
+  await page.goto(env.served.url);
   await waitForApp(page);
   await setEditorText(page, HOSTILE.replaceAll("alert(", "alert(100+"));
   await visitEveryTab(page);

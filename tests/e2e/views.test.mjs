@@ -2,45 +2,21 @@
 // timeline, concurrency and simulation tabs for every example, the Forbid diagram with long
 // jobs, the player, the SVG / PNG / Mermaid downloads and the embed mode inside an iframe of a
 // page from another origin. Screenshots under target/e2e-screenshots/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import {
-  launchBrowser,
+  openApp,
+  useServedBrowser,
   openRecordedPage,
   screenshot,
-  serveDist,
   setEditorText,
   waitForApp,
   waitForDiagnostics,
 } from "./harness.mjs";
 
-let served;
-let browser;
-
-before(async () => {
-  served = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  served?.server.close();
-});
-
-async function openApp(options = {}) {
-  const opened = await openRecordedPage(browser, options);
-  await opened.page.goto(served.url);
-  await waitForApp(opened.page);
-  opened.close = async () => {
-    assert.deepEqual(opened.record.pageErrors, [], "page errors");
-    assert.deepEqual(opened.record.consoleErrors, [], "console errors");
-    assert.deepEqual(opened.record.failedRequests, [], "failed requests");
-    await opened.context.close();
-  };
-  return opened;
-}
+const env = useServedBrowser();
 
 /** Loads an example from the menu and waits until the editor holds exactly that file. */
 async function loadExample(page, file) {
@@ -61,7 +37,7 @@ async function runSimulation(page) {
 
 
 test("every view renders for every example without a console error", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   const files = await page.locator("[data-testid=examples] option").evaluateAll((o) => o.map((x) => x.value));
   assert.ok(files.length >= 10, files.join());
@@ -90,7 +66,7 @@ test("every view renders for every example without a console error", async () =>
 });
 
 test("the timeline marks every CronJob on its lane, with a heat map for dense schedules", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await loadExample(page, "concurrency-policies.yaml");
   await page.click("[data-testid=tab-timeline]");
@@ -112,7 +88,7 @@ test("the timeline marks every CronJob on its lane, with a heat map for dense sc
 });
 
 test("the concurrency diagram shows Forbid skipping runs when jobs run long", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await loadExample(page, "concurrency-policies.yaml");
   await page.waitForFunction(() => document.querySelector("[data-testid=document-count]")?.textContent === "3 documents");
@@ -143,7 +119,7 @@ test("the concurrency diagram shows Forbid skipping runs when jobs run long", as
 });
 
 test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await loadExample(page, "indexed-work-queue.yaml");
   await page.click("[data-testid=tab-simulation]");
@@ -181,7 +157,7 @@ test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
 });
 
 test("a long simulation runs in chunks with progress and the page stays responsive", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await loadExample(page, "concurrency-policies.yaml");
   await page.click("[data-testid=tab-simulation]");
@@ -208,7 +184,7 @@ async function download(page, selector) {
 }
 
 test("diagrams download as valid SVG, PNG and Mermaid files", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await page.click("[data-testid=tab-timeline]");
   await page.locator("[data-testid=timeline-chart]").waitFor();
@@ -248,7 +224,7 @@ test("diagrams download as valid SVG, PNG and Mermaid files", async () => {
 });
 
 test("an embed URL shows one view inside an iframe of a page from another origin", async () => {
-  const app = await openApp();
+  const app = await openApp(env);
   const { page } = app;
   await page.click("[data-testid=tab-concurrency]");
   await page.click("[data-testid=concurrency-embed]");
@@ -265,7 +241,7 @@ test("an embed URL shows one view inside an iframe of a page from another origin
     res.end(`<!doctype html><title>Internal docs</title><h1>Our backup job</h1>${snippet}${timelineSnippet}`);
   });
   await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
-  const docs = await openRecordedPage(browser);
+  const docs = await openRecordedPage(env.browser);
   await docs.page.goto(`http://127.0.0.1:${host.address().port}/`);
   const concurrency = docs.page.frameLocator("iframe >> nth=0");
   await concurrency.locator("[data-testid=embed][data-view=concurrency]").waitFor({ timeout: 30_000 });
@@ -286,8 +262,8 @@ test("an embed URL shows one view inside an iframe of a page from another origin
 });
 
 test("the example embed page under public/ shows two views", async () => {
-  const { context, page, record } = await openRecordedPage(browser);
-  await page.goto(served.url + "embed-example.html");
+  const { context, page, record } = await openRecordedPage(env.browser);
+  await page.goto(env.served.url + "embed-example.html");
   const frames = page.locator("iframe");
   assert.equal(await frames.count(), 2);
   await page.frameLocator("iframe >> nth=0").locator("[data-testid=timeline-chart]").waitFor({ timeout: 30_000 });

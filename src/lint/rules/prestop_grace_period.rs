@@ -66,7 +66,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         format!("`terminationGracePeriodSeconds` ({grace} by default)")
     };
     for container in ctx.containers() {
-        let Some((seconds, node)) = pre_stop_sleep(&container) else {
+        let Some((seconds, node)) = pre_stop_sleep(container) else {
             continue;
         };
         // A `sleep` action longer than the grace period is an apiserver error.

@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let missing: Vec<&str> = ["cpu", "memory"]
             .into_iter()
-            .filter(|resource| !has_request(ctx, &container, resource))
+            .filter(|resource| !has_request(ctx, container, resource))
             .collect();
         let what = match missing.as_slice() {
             [] => continue,

@@ -27,9 +27,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for container in ctx.containers() {
         let non_root = ctx
-            .security_setting(&container, "runAsNonRoot")
+            .security_setting(container, "runAsNonRoot")
             .and_then(Node::as_bool);
-        let user_node = ctx.security_setting(&container, "runAsUser");
+        let user_node = ctx.security_setting(container, "runAsUser");
         let user = user_node.and_then(Node::as_i64);
         let message = match (non_root, user) {
             (Some(true), Some(0)) => format!(

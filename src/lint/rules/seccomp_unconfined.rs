@@ -26,7 +26,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     for container in ctx.containers() {
-        let profile = ctx.security_setting(&container, "seccompProfile");
+        let profile = ctx.security_setting(container, "seccompProfile");
         let kind = profile.and_then(|p| p.get("type")).and_then(Node::as_str);
         let message = match kind {
             Some("Unconfined") => format!(

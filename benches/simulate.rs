@@ -38,6 +38,18 @@ fn simulate(c: &mut Criterion) {
     );
     for policy in ["Allow", "Forbid", "Replace"] {
         let text = cron_job(policy);
+        // The whole month runs: no limit cuts it short.
+        let check = run(&text);
+        assert_eq!(
+            check.stopped,
+            Some(jobscope::simulate::Stop::Until),
+            "{policy}"
+        );
+        assert!(
+            check.jobs.len() >= 21_000,
+            "{policy}: {} jobs",
+            check.jobs.len()
+        );
         c.bench_function(
             &format!("cronjob */1 for 30 days, 45 s jobs, {policy}"),
             |b| b.iter(|| black_box(run(black_box(&text)))),

@@ -26,20 +26,20 @@ use crate::yaml::{Entry, Value, ValueKind, parse_stream};
 
 /// The most tasks one simulation runs; beyond it the result says `eventLimit` and a note names
 /// the limit. Why this value: the simulations people ask for must run whole (a CronJob every
-/// minute for a month is about 520,000 tasks, the concurrency diagram and the player's longest
-/// windows need that much), while a hostile scenario stays bounded: a task costs 0.3 to 2 µs
-/// natively (more in the browser, where the work is chunked with a progress bar), so the limit
-/// is about a second of work. A `* * * * *` CronJob over ten years (20 million tasks) took 7 s
-/// before this limit.
-pub const MAX_TASKS: u64 = 2_500_000;
+/// minute for a month is about 520,000 tasks, and the player's longest windows need that much),
+/// while a hostile scenario stays bounded: a task costs 0.3 to 2 µs natively (more in the
+/// browser, where the work is chunked with a progress bar), so the limit is a few tenths of a
+/// second of work and tens of megabytes. A `* * * * *` CronJob over ten years (20 million tasks)
+/// took 7 s before this limit.
+pub const MAX_TASKS: u64 = 1_000_000;
 
 /// The most pods one simulation creates; beyond it the result says `eventLimit` and a note
 /// names the limit. Why this value: an Indexed Job of 100,000 completions with retries (the
 /// largest case the simulation is built for) must run whole, and every pod is kept with its
-/// history for the result, the metrics and the player (about 2 µs each), so 250,000 pods stay
-/// around half a second; `completions: 2147483647` with `parallelism: 100000` ran 3.5 s to the
-/// previous limit of 2 million pods.
-pub const MAX_PODS: usize = 250_000;
+/// history for the result, the metrics and the player (about 2 µs each), so 150,000 pods stay
+/// within a few tenths of a second; `completions: 2147483647` with `parallelism: 100000` ran
+/// 3.5 s to the previous limit of 2 million pods.
+pub const MAX_PODS: usize = 150_000;
 
 /// `syncJobBatchPeriod`.
 pub const BATCH: Ms = SECOND;

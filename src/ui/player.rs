@@ -496,6 +496,14 @@ fn summary_view(rec: &Recording, t: i64) -> AnyView {
                 }
             )}
         </p>
+        {(!rec.notes.is_empty())
+            .then(|| {
+                view! {
+                    <ul class="notice" role="note" data-testid="sim-notes">
+                        {rec.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
         <table class="data-table" data-testid="sim-jobs">
             <caption>"Jobs at this time (newest first, up to five)"</caption>
             <thead>

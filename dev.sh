@@ -103,7 +103,6 @@ serve() {
 fuzz() {
   local seconds="${1:-60}" scratch target
   scratch="$(mktemp -d)"
-  trap 'rm -rf "$scratch"' RETURN
   for target in $FUZZ_TARGETS; do
     log "fuzzing $target for ${seconds}s"
     mkdir -p "$scratch/$target"
@@ -114,9 +113,11 @@ fuzz() {
     grep -E '^(Done|stat::number_of_executed_units|==[0-9]+== ERROR|SUMMARY)' "$scratch/$target.log" || true
     if [ "$status" != 0 ]; then
       tail -40 "$scratch/$target.log" >&2
+      rm -rf "$scratch"
       die "fuzz target $target failed (the input is in fuzz/artifacts/$target)"
     fi
   done
+  rm -rf "$scratch"
 }
 
 run_tests() {

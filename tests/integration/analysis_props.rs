@@ -15,7 +15,7 @@
 //! along with its parents (`resources.requests` without `resources`), so for lint the invariant
 //! is only that the path is rooted in the document (its first step resolves).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::LazyLock;
 
 use jobscope::analysis::{Analysis, Options, analyze};
@@ -25,19 +25,7 @@ use jobscope::manifest::object::{Node, NodeValue};
 use jobscope::yaml::{Value, ValueKind, parse_stream};
 use proptest::prelude::*;
 
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            out.push(path);
-        }
-    }
-}
+use crate::yaml_files;
 
 /// Every validation fixture and seed example, the texts the mutations start from.
 static SEEDS: LazyLock<Vec<String>> = LazyLock::new(|| {

@@ -15,26 +15,14 @@ use jobscope::diagnostic::{Severity, Source};
 use jobscope::lint::rules;
 use jobscope::yaml::position::LineIndex;
 
+use crate::yaml_files;
+
 fn options() -> Options {
     Options::at(Instant::from_unix(1_767_225_600))
 }
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            out.push(path);
-        }
-    }
 }
 
 fn read(path: &Path) -> String {

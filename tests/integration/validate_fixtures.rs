@@ -3,25 +3,13 @@
 //! code, message). A new case is a new file; `JOBSCOPE_BLESS=1 cargo test` writes missing or
 //! changed `.out` files for review.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jobscope::analysis::{Options, analyze};
 use jobscope::cron::Instant;
 use jobscope::yaml::position::LineIndex;
 
-fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            yaml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
-            out.push(path);
-        }
-    }
-}
+use crate::yaml_files;
 
 /// The findings of one file, as the `.out` files hold them.
 pub fn render(text: &str) -> String {

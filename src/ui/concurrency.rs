@@ -138,6 +138,7 @@ pub fn panel(page: Page) -> AnyView {
                                     <td data-testid="skipped">{lane.skipped.len()}</td>
                                     <td data-testid="replaced">{count(Outcome::Replaced)}</td>
                                     <td>{count(Outcome::Completed)}</td>
+                                    <td data-testid="failed">{count(Outcome::Failed)}</td>
                                     <td data-testid="max-concurrent">{lane.max_concurrent}</td>
                                 </tr>
                             }
@@ -161,6 +162,7 @@ pub fn panel(page: Page) -> AnyView {
                                     <th scope="col">"Runs skipped"</th>
                                     <th scope="col">"Jobs replaced"</th>
                                     <th scope="col">"Jobs completed"</th>
+                                    <th scope="col">"Jobs failed (e.g. activeDeadlineSeconds)"</th>
                                     <th scope="col">"Most at once"</th>
                                 </tr>
                             </thead>
@@ -177,6 +179,7 @@ pub fn panel(page: Page) -> AnyView {
             </div>
             <p class="legend">
                 <span class="key p-succeeded">"■ completed"</span>
+                <span class="key p-failed">"■ failed"</span>
                 <span class="key p-run">"■ running"</span>
                 <span class="key p-terminated">"■ replaced"</span>
                 <span class="key p-failed">"× skipped"</span>

@@ -444,7 +444,13 @@ pub fn sync_idle_cron_job(input: &SyncInput<'_>) -> Result<SyncDecision, SyncErr
 
 /// `getJobName`: the CronJob's name and the scheduled time in minutes since the epoch.
 pub fn job_name(cron_job_name: &str, scheduled: Instant) -> String {
-    format!("{cron_job_name}-{}", scheduled.unix.div_euclid(60))
+    use std::fmt::Write as _;
+    // Sized up front: a long simulation names a Job every minute, and `format!` grew the
+    // string twice for each.
+    let mut name = String::with_capacity(cron_job_name.len() + 21);
+    name.push_str(cron_job_name);
+    let _ = write!(name, "-{}", scheduled.unix.div_euclid(60));
+    name
 }
 
 /// `t.UTC().Format(time.RFC1123Z)`: `Mon, 02 Jan 2006 15:04:05 +0000`.

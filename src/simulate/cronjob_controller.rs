@@ -14,6 +14,18 @@ use crate::cron::zone::load_location;
 /// kube-controller-manager's zone (`time.Local`): UTC in practically every cluster.
 pub const CONTROLLER_ZONE: Zone = Zone::Utc;
 
+/// The Jobs among `children` that finished as `kind` (`Complete` or `Failed`).
+fn finished_as<'a>(
+    jobs: &'a [super::model::Job],
+    children: &'a [JobId],
+    kind: &'a str,
+) -> impl Iterator<Item = JobId> + 'a {
+    children
+        .iter()
+        .copied()
+        .filter(move |&j| jobs[j].status.finished().is_some_and(|c| c.kind == kind))
+}
+
 impl Simulation {
     fn cron_event(&mut self, warning: bool, reason: &'static str, message: impl Into<Message>) {
         self.events.push(Event {
@@ -61,19 +73,21 @@ impl Simulation {
         }
     }
 
-    /// The CronJob's Jobs that still exist, in creation order.
-    fn cron_children(&self) -> Vec<JobId> {
-        self.cron_alive.clone()
+    /// The schedule's text, for messages (cloned only on the paths that report it).
+    fn schedule_text(&self) -> String {
+        self.cron
+            .as_ref()
+            .map_or_else(String::new, |c| c.spec.schedule.clone())
     }
 
     fn write_cron_status(&mut self) {
         let now = self.now;
         if let Some(cron) = &mut self.cron {
-            let status = cron.status.clone();
+            // Compared before cloning: most writes rewrite this instant's entry.
             match cron.history.last_mut() {
-                Some((at, last)) if *at == now => *last = status,
-                Some((_, last)) if *last == status => {}
-                _ => cron.history.push((now, status)),
+                Some((at, last)) if *at == now => last.clone_from(&cron.status),
+                Some((_, last)) if *last == cron.status => {}
+                _ => cron.history.push((now, cron.status.clone())),
             }
         }
         // updateCronJob: a status update (schedule unchanged) requeues at once.
@@ -85,9 +99,14 @@ impl Simulation {
         if self.cron.is_none() {
             return;
         }
-        let children = self.cron_children();
+        // The CronJob's Jobs that still exist, in creation order (the informer's list at the
+        // start of the sync). A reused buffer: this runs on every sync.
+        let mut children = std::mem::take(&mut self.cron_children_buffer);
+        children.clear();
+        children.extend_from_slice(&self.cron_alive);
         let mut update = self.cleanup_finished_jobs(&children);
         let (requeue, sync_update) = self.sync_cron_job_inner(&children);
+        self.cron_children_buffer = children;
         update |= sync_update;
         if update {
             self.write_cron_status();
@@ -108,32 +127,24 @@ impl Simulation {
         if success_limit.is_none() && failed_limit.is_none() {
             return false;
         }
-        let finished_as = |kind: &str| -> Vec<JobId> {
-            children
-                .iter()
-                .copied()
-                .filter(|&j| {
-                    self.jobs[j]
-                        .status
-                        .finished()
-                        .is_some_and(|c| c.kind == kind)
-                })
-                .collect()
-        };
-        let successful = finished_as("Complete");
-        let failed = finished_as("Failed");
+        // The lists are built only when a limit is exceeded (rarely: this runs on every sync);
+        // removing successful Jobs does not change which Jobs failed, so building the failed
+        // list after the removals gives the controller's list.
         let mut update = false;
-        if let Some(limit) = success_limit {
-            update |= self.remove_oldest_jobs(successful, limit);
-        }
-        if let Some(limit) = failed_limit {
-            update |= self.remove_oldest_jobs(failed, limit);
+        for (kind, limit) in [("Complete", success_limit), ("Failed", failed_limit)] {
+            let Some(limit) = limit else { continue };
+            if finished_as(&self.jobs, children, kind).count() as i64 > i64::from(limit) {
+                let mut jobs = self.buffer();
+                jobs.extend(finished_as(&self.jobs, children, kind));
+                update |= self.remove_oldest_jobs(&mut jobs, limit);
+                self.recycle(jobs);
+            }
         }
         update
     }
 
     /// `removeOldestJobs`, ordered by `byJobStartTime` (no startTime last, then name).
-    fn remove_oldest_jobs(&mut self, mut jobs: Vec<JobId>, limit: i32) -> bool {
+    fn remove_oldest_jobs(&mut self, jobs: &mut [JobId], limit: i32) -> bool {
         let excess = jobs.len() as i64 - i64::from(limit);
         if excess <= 0 {
             return false;
@@ -250,11 +261,10 @@ impl Simulation {
         if cron.spec.suspend {
             return (None, update);
         }
-        let schedule = cron.spec.schedule.clone();
         let mut eval = match self.cron_eval.take() {
             Some(eval) => eval,
             None => match controller_evaluator(
-                &schedule,
+                &cron.spec.schedule,
                 cron.spec.time_zone.as_deref(),
                 CONTROLLER_ZONE,
             ) {
@@ -262,7 +272,7 @@ impl Simulation {
                 Err(error) => {
                     let message = format!(
                         "unparseable schedule: {} : {}",
-                        crate::golang::go_strconv_quote(&schedule),
+                        crate::golang::go_strconv_quote(&cron.spec.schedule),
                         error.message
                     );
                     self.cron_event(true, "UnparseableSchedule", message);
@@ -270,7 +280,7 @@ impl Simulation {
                 }
             },
         };
-        let result = self.schedule_and_create(&mut eval, &schedule, update);
+        let result = self.schedule_and_create(&mut eval, update);
         self.cron_eval = Some(eval);
         result
     }
@@ -279,7 +289,6 @@ impl Simulation {
     fn schedule_and_create(
         &mut self,
         eval: &mut crate::cron::Evaluator,
-        schedule: &str,
         mut update: bool,
     ) -> (Option<i64>, bool) {
         let now = self.now;
@@ -306,7 +315,11 @@ impl Simulation {
                     self.cron_event(
                         true,
                         "InvalidSchedule",
-                        format!("invalid schedule: {schedule} : {}", error.message()),
+                        format!(
+                            "invalid schedule: {} : {}",
+                            self.schedule_text(),
+                            error.message()
+                        ),
                     );
                     return (None, update);
                 }
@@ -317,7 +330,11 @@ impl Simulation {
             self.cron_event(
                 true,
                 "InvalidSchedule",
-                format!("invalid schedule: {schedule} : {}", error.message()),
+                format!(
+                    "invalid schedule: {} : {}",
+                    self.schedule_text(),
+                    error.message()
+                ),
             );
             return (None, update);
         }
@@ -388,7 +405,7 @@ impl Simulation {
         let Some(spec) = spec else {
             return (None, update);
         };
-        let job = self.create_job(job_name.clone(), spec, Some(scheduled_ms));
+        let job = self.create_job(job_name, spec, Some(scheduled_ms));
         self.cron_alive.push(job);
         self.cron_event(false, "SuccessfulCreate", Message::CreatedJob(job));
         if let Some(cron) = &mut self.cron {

@@ -237,12 +237,11 @@ impl Simulation {
             return;
         }
         let spec = self.jobs[job_id].spec.clone();
-        let pods: Vec<PodId> = self.jobs[job_id].live_pods.clone();
-        let active: Vec<PodId> = pods
-            .iter()
-            .copied()
-            .filter(|&p| self.pods[p].is_active())
-            .collect();
+        // Scratch lists from the pool: a sync runs for every pod change.
+        let mut pods = self.buffer();
+        pods.extend_from_slice(&self.jobs[job_id].live_pods);
+        let mut active = self.buffer();
+        active.extend(pods.iter().copied().filter(|&p| self.pods[p].is_active()));
         let ready = active.iter().filter(|&&p| self.pods[p].ready).count() as i32;
         let terminating = pods
             .iter()
@@ -252,16 +251,18 @@ impl Simulation {
         // getNewFinishedPods: tracked pods (finalizer, valid index) newly Succeeded or failed.
         let tracked =
             |sim: &Simulation, p: PodId| sim.pods[p].finalizer && sim.valid_index(job_id, p);
-        let new_succeeded: Vec<PodId> = pods
-            .iter()
-            .copied()
-            .filter(|&p| tracked(self, p) && self.pods[p].phase == Phase::Succeeded)
-            .collect();
-        let new_failed: Vec<PodId> = pods
-            .iter()
-            .copied()
-            .filter(|&p| tracked(self, p) && is_pod_failed(&self.pods[p], &spec))
-            .collect();
+        let mut new_succeeded = self.buffer();
+        new_succeeded.extend(
+            pods.iter()
+                .copied()
+                .filter(|&p| tracked(self, p) && self.pods[p].phase == Phase::Succeeded),
+        );
+        let mut new_failed = self.buffer();
+        new_failed.extend(
+            pods.iter()
+                .copied()
+                .filter(|&p| tracked(self, p) && is_pod_failed(&self.pods[p], &spec)),
+        );
         let non_ignored = new_failed
             .iter()
             .filter(|&&p| match_pod_failure_policy(&spec, &self.pods[p], &self.namespace).1)
@@ -414,7 +415,7 @@ impl Simulation {
                 ctx.finished = Some(condition(
                     "SuccessCriteriaMet",
                     "CompletionsReached",
-                    MSG_COMPLETIONS_REACHED,
+                    self.texts.completions_reached.clone(),
                     now,
                 ));
             } else if manage_called {
@@ -425,7 +426,7 @@ impl Simulation {
                         "Suspended",
                         true,
                         "JobSuspended",
-                        &Rc::from("Job suspended"),
+                        &self.texts.job_suspended,
                         now,
                     ) {
                         suspend_changed = true;
@@ -436,7 +437,7 @@ impl Simulation {
                     "Suspended",
                     false,
                     "JobResumed",
-                    &Rc::from("Job resumed"),
+                    &self.texts.job_resumed,
                     now,
                 ) {
                     suspend_changed = true;
@@ -456,6 +457,9 @@ impl Simulation {
         job.status.ready = ctx.ready;
         job.status.terminating = ctx.terminating;
         self.track_status_and_remove_finalizers(job_id, &mut ctx, needs_update);
+        for list in [ctx.pods, ctx.active, ctx.deleted, new_succeeded, new_failed] {
+            self.recycle(list);
+        }
     }
 
     /// `newBackoffRecord`: failures since the last success, and when the last one finished.
@@ -723,10 +727,17 @@ impl Simulation {
                 pending = ready_now;
             }
             indexes = pending.into_iter().map(Some).collect();
-        } else {
-            indexes.resize(diff as usize, None);
         }
-        for index in indexes {
+        // NonIndexed: `diff` pods without an index (no list needed).
+        let unindexed = if spec.indexed {
+            0
+        } else {
+            diff.max(0) as usize
+        };
+        let all = indexes
+            .into_iter()
+            .chain(std::iter::repeat_n(None, unindexed));
+        for index in all {
             let (failures, ignored) = match index {
                 Some(ix) if spec.per_index() => self.new_index_failure_counts(&spec, ctx, ix),
                 _ => (0, 0),
@@ -813,6 +824,10 @@ impl Simulation {
         at_least: usize,
     ) -> Vec<PodId> {
         let spec = &self.jobs[job_id].spec;
+        if !spec.indexed && at_least == 0 {
+            // Nothing to remove: no duplicate indexes without indexes (the common case).
+            return Vec::new();
+        }
         let mut remove: Vec<PodId> = Vec::new();
         let mut left: Vec<PodId> = active.to_vec();
         if spec.indexed {
@@ -873,11 +888,12 @@ impl Simulation {
         let now = self.now;
         let spec = self.jobs[job_id].spec.clone();
         let mut needs_flush = needs_update;
-        let mut pods = ctx.pods.clone();
+        let mut pods = self.buffer();
+        pods.extend_from_slice(&ctx.pods);
         if spec.indexed {
             pods.sort_by_key(|&p| self.pods[p].index.unwrap_or(-1));
         }
-        let mut to_remove: Vec<PodId> = Vec::new();
+        let mut to_remove = self.buffer();
         let mut uncounted_succeeded = 0;
         let mut uncounted_failed = 0;
         let mut new_succeeded_indexes: Vec<i32> = Vec::new();
@@ -985,6 +1001,8 @@ impl Simulation {
         for &p in &to_remove {
             self.remove_finalizer(p);
         }
+        self.recycle(to_remove);
+        self.recycle(pods);
         let job = &mut self.jobs[job_id];
         if uncounted_succeeded + uncounted_failed > 0 {
             if !spec.indexed {

@@ -357,6 +357,8 @@ pub struct ContainerState {
     pub restarts: u32,
     /// Exit code of the first failed run (for the pod record).
     pub first_failure: Option<i32>,
+    /// The exit code every run of this container ends with (the scenario's pod rule).
+    pub planned_exit_code: i32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -387,8 +389,6 @@ impl Phase {
 pub struct Behaviour {
     /// How long each container run lasts.
     pub run_for: Ms,
-    /// Exit code per container (in container order).
-    pub exit_codes: Vec<i32>,
     pub ready: bool,
     /// Exits at once on SIGTERM (143) or is killed at the end of the grace period (137).
     pub exits_on_sigterm: bool,

@@ -31,10 +31,13 @@ impl Rng {
     }
 
     /// The five characters `generateName` appends.
-    pub fn name_suffix(&mut self) -> String {
-        (0..5)
-            .map(|_| NAME_ALPHABET[(self.next_u64() % NAME_ALPHABET.len() as u64) as usize] as char)
-            .collect()
+    /// Appends the five characters `generateName` appends (to a name, without a new string).
+    pub fn push_name_suffix(&mut self, name: &mut String) {
+        for _ in 0..5 {
+            name.push(
+                NAME_ALPHABET[(self.next_u64() % NAME_ALPHABET.len() as u64) as usize] as char,
+            );
+        }
     }
 }
 
@@ -45,7 +48,11 @@ mod tests {
     #[test]
     fn same_seed_same_sequence() {
         let (mut a, mut b) = (Rng::new(7), Rng::new(7));
-        assert_eq!(a.name_suffix(), b.name_suffix());
+        let (mut x, mut y) = (String::new(), String::new());
+        a.push_name_suffix(&mut x);
+        b.push_name_suffix(&mut y);
+        assert_eq!(x, y);
+        assert_eq!(x.len(), 5);
         assert_eq!(a.between(10, 60), b.between(10, 60));
         let value = Rng::new(1).between(10, 60);
         assert!((10..=60).contains(&value));

@@ -855,7 +855,7 @@ mod tests {
     fn summary_names_the_zone() {
         let e = explain_at(
             "0 2 * * *",
-            Zone::Iana(chrono_tz::America::New_York),
+            Zone::iana("America/New_York").expect("zone"),
             ZoneSource::TimeZoneField("America/New_York".into()),
             "2026-01-01T00:00:00Z",
         );
@@ -872,7 +872,7 @@ mod tests {
 
     #[test]
     fn warns_about_dst_with_dates() {
-        let ny = Zone::Iana(chrono_tz::America::New_York);
+        let ny = Zone::iana("America/New_York").expect("zone");
         let e = explain_at(
             "30 2 * * *",
             ny,
@@ -945,7 +945,7 @@ mod tests {
         let text = "TZ=Europe/Berlin 0 2 * * *";
         let e = explain_at(
             text,
-            Zone::Iana(chrono_tz::Europe::Berlin),
+            Zone::iana("Europe/Berlin").expect("zone"),
             ZoneSource::Prefix("Europe/Berlin".into()),
             "2026-06-01T00:00:00Z",
         );
@@ -993,7 +993,7 @@ mod tests {
 
     #[test]
     fn offset_changes_of_a_year() {
-        let ny = Zone::Iana(chrono_tz::America::New_York);
+        let ny = Zone::iana("America/New_York").expect("zone");
         let changes = offset_changes(
             ny,
             parse_rfc3339("2026-01-01T00:00:00Z").unwrap(),

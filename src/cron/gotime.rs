@@ -14,13 +14,12 @@
 //! - `Truncate` works on the absolute time since year 1, not on the wall clock.
 //! - `Add`/`Sub` saturate the way Go's do.
 //!
-//! Offsets come from the IANA database compiled into chrono-tz. Its tables are exact up to 2099;
+//! Offsets come from the IANA database in `tzdb` (chrono-tz's tables). They are exact up to 2099;
 //! later it repeats the last offset instead of evaluating the zone's POSIX rule (Go evaluates
 //! it), so DST after 2099 differs from Go. robfig looks at most five years ahead, so this only
 //! matters for times after 2094.
 
-use chrono::{DateTime, Offset, TimeZone};
-use chrono_tz::Tz;
+use super::tzdb::Tz;
 
 pub const NANOS_PER_SECOND: i64 = 1_000_000_000;
 pub const SECOND: i64 = NANOS_PER_SECOND;
@@ -111,7 +110,7 @@ pub enum Zone {
     Utc,
     Iana(Tz),
     /// The IANA database's `Factory` zone (offset zero, abbreviation `-00`), which Go's copy
-    /// of the database has and chrono-tz leaves out.
+    /// of the database has and chrono-tz's (so ours) leaves out.
     Factory,
 }
 
@@ -120,18 +119,13 @@ impl Zone {
     pub fn offset_at(self, unix: i64) -> i32 {
         match self {
             Zone::Utc | Zone::Factory => 0,
-            Zone::Iana(tz) => {
-                // chrono's range is about ±262,000 years; beyond it the edge offset stands.
-                let clamped = unix.clamp(-8_000_000_000_000, 8_000_000_000_000);
-                match DateTime::from_timestamp(clamped, 0) {
-                    Some(utc) => tz
-                        .offset_from_utc_datetime(&utc.naive_utc())
-                        .fix()
-                        .local_minus_utc(),
-                    None => 0,
-                }
-            }
+            Zone::Iana(tz) => tz.offset_at(unix),
         }
+    }
+
+    /// The IANA zone of that exact name (`None` for names the database lacks).
+    pub fn iana(name: &str) -> Option<Zone> {
+        Tz::from_name(name).map(Zone::Iana)
     }
 
     /// The name Go's `Location.String()` gives: `UTC` or the IANA name.
@@ -148,15 +142,7 @@ impl Zone {
         match self {
             Zone::Utc => "UTC".to_owned(),
             Zone::Factory => "-00".to_owned(),
-            Zone::Iana(tz) => match DateTime::from_timestamp(unix, 0) {
-                Some(utc) => {
-                    let offset = tz.offset_from_utc_datetime(&utc.naive_utc());
-                    chrono_tz::OffsetName::abbreviation(&offset)
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| offset.to_string())
-                }
-                None => String::new(),
-            },
+            Zone::Iana(tz) => tz.abbreviation(unix),
         }
     }
 }
@@ -470,10 +456,71 @@ fn format_rfc3339_with_offset(t: Instant, offset: i32, nano: bool) -> String {
 /// Parses an RFC 3339 timestamp (as Go's `time.Parse(time.RFC3339, …)` accepts it, fractional
 /// seconds included).
 pub fn parse_rfc3339(text: &str) -> Option<Instant> {
-    let parsed = DateTime::parse_from_rfc3339(text.trim()).ok()?;
+    let s = text.trim().as_bytes();
+    let number = |range: std::ops::Range<usize>, max: i64| -> Option<i64> {
+        let digits = s.get(range)?;
+        let mut value = 0;
+        for &d in digits {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + i64::from(d - b'0');
+        }
+        (value <= max).then_some(value)
+    };
+    let year = number(0..4, 9999)?;
+    let month = number(5..7, 12).filter(|&m| m >= 1)?;
+    let day = number(8..10, 31).filter(|&d| d >= 1)?;
+    let (hour, minute, second) = (
+        number(11..13, 23)?,
+        number(14..16, 59)?,
+        number(17..19, 59)?,
+    );
+    let separators = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
+    if separators.iter().any(|&(i, c)| s.get(i) != Some(&c))
+        || !matches!(s.get(10), Some(b'T' | b't' | b' '))
+        || day > i64::from(days_in_month(year, month as u32))
+    {
+        return None;
+    }
+    let mut at = 19;
+    let mut nanos: u32 = 0;
+    if s.get(at) == Some(&b'.') {
+        at += 1;
+        let start = at;
+        while s.get(at).is_some_and(u8::is_ascii_digit) {
+            // Digits past nanoseconds are read and dropped.
+            if at - start < 9 {
+                nanos = nanos * 10 + u32::from(s[at] - b'0');
+            }
+            at += 1;
+        }
+        if at == start {
+            return None;
+        }
+        nanos *= 10u32.pow(9u32.saturating_sub((at - start) as u32));
+    }
+    let offset = match s.get(at..)? {
+        b"Z" | b"z" => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let digits = [*h1, *h2, *m1, *m2];
+            if !digits.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let [h1, h2, m1, m2] = digits.map(|d| i64::from(d - b'0'));
+            let (hours, minutes) = (h1 * 10 + h2, m1 * 10 + m2);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let seconds = hours * 3600 + minutes * 60;
+            if *sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return None,
+    };
+    let days = days_from_civil(year, month, day);
     Some(Instant {
-        unix: parsed.timestamp(),
-        nanos: parsed.timestamp_subsec_nanos(),
+        unix: days * 86_400 + hour * 3600 + minute * 60 + second - offset,
+        nanos,
     })
 }
 
@@ -482,11 +529,54 @@ mod tests {
     use super::*;
 
     fn new_york() -> ZoneClock {
-        ZoneClock::new(Zone::Iana(chrono_tz::America::New_York))
+        ZoneClock::new(Zone::iana("America/New_York").expect("zone"))
     }
 
     fn at(text: &str) -> Instant {
         parse_rfc3339(text).unwrap()
+    }
+
+    /// The RFC 3339 reader agrees with chrono's on what both accept, and rejects the rest.
+    #[test]
+    fn rfc3339_matches_chrono() {
+        for text in [
+            "2026-03-08T07:00:00Z",
+            "2026-03-08t07:00:00z",
+            "2026-03-08 07:00:00Z",
+            "1969-12-31T23:59:59.999999999Z",
+            "2024-02-29T12:00:00.5+05:30",
+            "2026-11-01T01:30:00-04:00",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.1234567891Z",
+            "  2026-01-01T00:00:00Z  ",
+        ] {
+            let theirs = chrono::DateTime::parse_from_rfc3339(text.trim()).expect(text);
+            let ours = parse_rfc3339(text).expect(text);
+            assert_eq!(
+                (ours.unix, ours.nanos),
+                (theirs.timestamp(), theirs.timestamp_subsec_nanos()),
+                "{text}"
+            );
+        }
+        for text in [
+            "",
+            "2026-02-29T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-01-01T24:00:00Z",
+            "2026-01-01T00:00:00",
+            "2026-01-01T00:00:00.Z",
+            "2026-01-01T00:00:00+0500",
+            "2026-01-01T00:00:00+24:00",
+            "2026-01-01X00:00:00Z",
+            "2026-1-01T00:00:00Z",
+            "2026-01-01T00:00:00Zjunk",
+        ] {
+            assert_eq!(parse_rfc3339(text), None, "{text}");
+            assert!(
+                chrono::DateTime::parse_from_rfc3339(text).is_err(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -515,7 +605,7 @@ mod tests {
         let t = clock.date(2026, 3, 8, 2, 30, 0, 0);
         assert_eq!(format_rfc3339(t, clock.zone), "2026-03-08T01:30:00-05:00");
         // East of UTC the same rule lands after the gap: Berlin 2026-03-29 02:30 is 03:30 CEST.
-        let mut berlin = ZoneClock::new(Zone::Iana(chrono_tz::Europe::Berlin));
+        let mut berlin = ZoneClock::new(Zone::iana("Europe/Berlin").expect("zone"));
         let t = berlin.date(2026, 3, 29, 2, 30, 0, 0);
         assert_eq!(format_rfc3339(t, berlin.zone), "2026-03-29T03:30:00+02:00");
     }
@@ -528,7 +618,7 @@ mod tests {
         let t = clock.date(2026, 11, 1, 1, 30, 0, 0);
         assert_eq!(format_rfc3339(t, clock.zone), "2026-11-01T01:30:00-04:00");
         // Berlin 2026-10-25 02:30: the lookup at 02:30 UTC is already CET, so the second one.
-        let mut berlin = ZoneClock::new(Zone::Iana(chrono_tz::Europe::Berlin));
+        let mut berlin = ZoneClock::new(Zone::iana("Europe/Berlin").expect("zone"));
         let t = berlin.date(2026, 10, 25, 2, 30, 0, 0);
         assert_eq!(format_rfc3339(t, berlin.zone), "2026-10-25T02:30:00+01:00");
     }
@@ -615,7 +705,7 @@ mod tests {
         let t = at("2026-03-08T07:00:00Z");
         assert_eq!(format_rfc3339(t, Zone::Utc), "2026-03-08T07:00:00Z");
         assert_eq!(
-            format_rfc3339(t, Zone::Iana(chrono_tz::Asia::Kolkata)),
+            format_rfc3339(t, Zone::iana("Asia/Kolkata").expect("zone")),
             "2026-03-08T12:30:00+05:30"
         );
         assert_eq!(
@@ -631,15 +721,16 @@ mod tests {
     #[test]
     fn the_table_gives_the_same_offsets_as_direct_lookups() {
         let zones = [
-            chrono_tz::America::New_York,
-            chrono_tz::Australia::Lord_Howe,
-            chrono_tz::Asia::Kolkata,
-            chrono_tz::Europe::Amsterdam,
-            chrono_tz::America::Sao_Paulo,
-            chrono_tz::Africa::Casablanca,
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Asia/Kolkata",
+            "Europe/Amsterdam",
+            "America/Sao_Paulo",
+            "Africa/Casablanca",
         ];
-        for tz in zones {
-            let mut clock = ZoneClock::new(Zone::Iana(tz));
+        for name in zones {
+            let tz = Zone::iana(name).expect("zone");
+            let mut clock = ZoneClock::new(tz);
             for (from, to) in [
                 ("1935-01-01T00:00:00Z", "1938-01-01T00:00:00Z"),
                 ("2018-01-01T00:00:00Z", "2027-01-01T00:00:00Z"),

@@ -16,6 +16,7 @@ pub mod godur;
 pub mod gotime;
 pub mod next;
 pub mod parser;
+pub mod tzdb;
 pub mod zone;
 
 pub use gotime::{Instant, Zone};

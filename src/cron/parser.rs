@@ -770,7 +770,7 @@ mod tests {
         let parsed = parse_standard("TZ=America/New_York 0 2 * * *").unwrap();
         assert_eq!(
             parsed.location,
-            ScheduleLocation::Zone(Zone::Iana(chrono_tz::America::New_York))
+            ScheduleLocation::Zone(Zone::iana("America/New_York").expect("zone"))
         );
         assert_eq!(parsed.tz_prefix.as_ref().unwrap().0, "America/New_York");
         assert_eq!(

@@ -2,12 +2,10 @@
 //!
 //! The apiserver checks a CronJob's `timeZone` with a character rule of its own and then with
 //! `time.LoadLocation` against the IANA database compiled into it; the controller loads the
-//! same name. Both are ported here over chrono-tz's copy of the IANA database, which includes
-//! the backward-compatible links (`US/Eastern`, `Etc/GMT+5`, …) just as Go's does.
+//! same name. Both are ported here over our copy of the IANA database (`tzdb`, from chrono-tz's),
+//! which includes the backward-compatible links (`US/Eastern`, `Etc/GMT+5`, …) just as Go's does.
 
-use std::str::FromStr;
-
-use chrono_tz::Tz;
+use super::tzdb::{self, Tz};
 
 use super::gotime::Zone;
 
@@ -33,9 +31,9 @@ pub fn load_location(name: &str) -> Result<LoadedLocation, String> {
     if name == "Factory" {
         return Ok(LoadedLocation::Zone(Zone::Factory));
     }
-    match Tz::from_str(name) {
-        Ok(tz) => Ok(LoadedLocation::Zone(Zone::Iana(tz))),
-        Err(_) => Err(format!("unknown time zone {name}")),
+    match Tz::from_name(name) {
+        Some(tz) => Ok(LoadedLocation::Zone(Zone::Iana(tz))),
+        None => Err(format!("unknown time zone {name}")),
     }
 }
 
@@ -73,15 +71,12 @@ fn valid_time_zone_part(part: &str) -> bool {
 
 /// Every zone name the database knows, for completion and pickers.
 pub fn zone_names() -> impl Iterator<Item = &'static str> {
-    chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name())
-        .chain(std::iter::once("Factory"))
+    tzdb::names().chain(std::iter::once("Factory"))
 }
 
 /// The version of the IANA database compiled in (e.g. `2025b`).
 pub fn database_version() -> &'static str {
-    chrono_tz::IANA_TZDB_VERSION
+    tzdb::version()
 }
 
 #[cfg(test)]
@@ -95,9 +90,9 @@ mod tests {
         assert_eq!(load_location("Local"), Ok(LoadedLocation::Local));
         assert_eq!(
             load_location("America/New_York"),
-            Ok(LoadedLocation::Zone(Zone::Iana(
-                chrono_tz::America::New_York
-            )))
+            Ok(LoadedLocation::Zone(
+                Zone::iana("America/New_York").expect("zone")
+            ))
         );
         assert_eq!(
             load_location("Factory"),
@@ -105,7 +100,9 @@ mod tests {
         );
         assert_eq!(
             load_location("US/Eastern"),
-            Ok(LoadedLocation::Zone(Zone::Iana(chrono_tz::US::Eastern)))
+            Ok(LoadedLocation::Zone(
+                Zone::iana("US/Eastern").expect("zone")
+            ))
         );
         assert_eq!(
             load_location("america/new_york"),

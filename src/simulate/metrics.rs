@@ -392,13 +392,31 @@ fn diff(samples: &mut Vec<Sample>, time: Ms, before: &Series, after: &Series) {
     samples.append(&mut gone);
 }
 
-/// The value of `spec_log` in effect at `t`.
-fn at<T>(log: &[(Ms, T)], t: Ms) -> Option<&T> {
-    log.iter()
-        .rev()
-        .find(|(at, _)| *at <= t)
-        .or(log.first())
-        .map(|(_, v)| v)
+/// Reads a log (`(since, value)` in time order) at increasing times: the value in effect at
+/// `t` (the first value before the log starts). Each call moves forward from the last, so a
+/// walk over the log is linear (the CronJob's status log of a month-long run holds about
+/// 100,000 entries; scanning it from the end for each one took seconds).
+struct LogCursor<'a, T> {
+    log: &'a [(Ms, T)],
+    next: usize,
+}
+
+impl<'a, T> LogCursor<'a, T> {
+    fn new(log: &'a [(Ms, T)]) -> Self {
+        LogCursor { log, next: 0 }
+    }
+
+    fn at(&mut self, t: Ms) -> Option<&'a T> {
+        while self
+            .log
+            .get(self.next)
+            .is_some_and(|(since, _)| *since <= t)
+        {
+            self.next += 1;
+        }
+        let log: &'a [(Ms, T)] = self.log;
+        log.get(self.next.saturating_sub(1)).map(|(_, v)| v)
+    }
 }
 
 impl Simulation {
@@ -413,11 +431,13 @@ impl Simulation {
             times.sort_unstable();
             times.dedup();
             let mut previous = Series::new();
+            let (mut specs, mut statuses) =
+                (LogCursor::new(&job.spec_log), LogCursor::new(&job.history));
             for t in times {
                 if job.gone_at.is_some_and(|gone| t >= gone) {
                     break;
                 }
-                let (Some(spec), Some(status)) = (at(&job.spec_log, t), at(&job.history, t)) else {
+                let (Some(spec), Some(status)) = (specs.at(t), statuses.at(t)) else {
                     continue;
                 };
                 let current = job_series(job, job_owner, spec, status, &self.namespace);
@@ -434,9 +454,12 @@ impl Simulation {
             times.sort_unstable();
             times.dedup();
             let mut previous = Series::new();
+            let (mut specs, mut statuses) = (
+                LogCursor::new(&cron.spec_log),
+                LogCursor::new(&cron.history),
+            );
             for t in times {
-                let (Some(spec), Some(status)) = (at(&cron.spec_log, t), at(&cron.history, t))
-                else {
+                let (Some(spec), Some(status)) = (specs.at(t), statuses.at(t)) else {
                     continue;
                 };
                 let current = cron_series(&cron.name, cron.created, spec, status, &self.namespace);

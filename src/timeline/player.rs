@@ -273,7 +273,7 @@ impl JobTrack {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeriesTrack {
     pub name: &'static str,
-    pub labels: Vec<(&'static str, String)>,
+    pub labels: crate::simulate::metrics::Labels,
     pub points: Vec<(Ms, Option<i64>)>,
 }
 
@@ -287,7 +287,7 @@ impl SeriesTrack {
         self.labels
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| &**v)
     }
 }
 
@@ -371,7 +371,7 @@ pub const RECORDED_SERIES: &[&str] = &[
 ];
 
 /// A series' name and labels.
-type SeriesKey = (&'static str, Vec<(&'static str, String)>);
+type SeriesKey = (&'static str, crate::simulate::metrics::Labels);
 
 /// Records a finished simulation.
 pub fn record(sim: &Simulation) -> Recording {
@@ -485,10 +485,7 @@ pub fn record(sim: &Simulation) -> Recording {
     // 660,000 samples of 25 series per Job).
     let mut index: std::collections::HashMap<SeriesKey, usize> = std::collections::HashMap::new();
     let mut series: Vec<SeriesTrack> = Vec::new();
-    for sample in sim.metrics() {
-        if !RECORDED_SERIES.contains(&sample.name) {
-            continue;
-        }
+    for sample in sim.metrics_of(|name| RECORDED_SERIES.contains(&name)) {
         let key = (sample.name, sample.labels);
         let at = match index.get(&key) {
             Some(&at) => at,

@@ -158,3 +158,32 @@ proptest! {
         );
     }
 }
+
+/// `metrics_of` (the player's filtered metrics) gives exactly the samples of `metrics` it
+/// keeps, in the same order, for every fixture scenario.
+#[test]
+fn filtered_metrics_are_the_kept_samples() {
+    let mut files = Vec::new();
+    crate::yaml_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/simulate"),
+        &mut files,
+    );
+    files.retain(|f| f.to_string_lossy().ends_with(".scenario.yaml"));
+    files.sort();
+    let keep = |name: &str| name.contains("status") || name.ends_with("_complete");
+    let mut compared = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        let Ok(scenario) = parse_scenario(&text) else {
+            continue;
+        };
+        let Ok(mut sim) = Simulation::new(&scenario) else {
+            continue;
+        };
+        sim.run_to_end();
+        let all: Vec<_> = sim.metrics().into_iter().filter(|s| keep(s.name)).collect();
+        assert_eq!(sim.metrics_of(keep), all, "{}", file.display());
+        compared += 1;
+    }
+    assert!(compared > 20, "only {compared} scenarios ran");
+}

@@ -174,8 +174,8 @@ fn to_json(sim: &Simulation) -> Value {
         .map(|s| {
             let labels: serde_json::Map<String, Value> = s
                 .labels
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), Value::String(v)))
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), Value::String(v.to_string())))
                 .collect();
             json!({"time": time(s.time), "name": s.name, "labels": labels, "value": s.value})
         })

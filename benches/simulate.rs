@@ -54,6 +54,16 @@ fn simulate(c: &mut Criterion) {
             &format!("cronjob */1 for 30 days, 45 s jobs, {policy}"),
             |b| b.iter(|| black_box(run(black_box(&text)))),
         );
+        if policy == "Allow" {
+            // What the player does after the run (the browser waits for it in one piece).
+            c.bench_function("record the month of the */1 cronjob for the player", |b| {
+                b.iter(|| black_box(jobscope::timeline::player::record(black_box(&check))))
+            });
+            c.bench_function(
+                "kube-state-metrics samples of the month (all series)",
+                |b| b.iter(|| black_box(check.metrics())),
+            );
+        }
     }
 }
 

@@ -462,6 +462,15 @@ impl Simulation {
     /// Every change of the series whose name `keep` accepts, in time order (the player keeps
     /// a few of the 25 series per Job).
     pub fn metrics_of(&self, keep: impl Fn(&str) -> bool) -> Vec<Sample> {
+        let mut all = Vec::new();
+        self.metrics_by_object(keep, |samples| all.extend_from_slice(samples));
+        all.sort_by_key(|s| s.time);
+        all
+    }
+
+    /// The samples of `metrics_of`, one object (each Job, then the CronJob) at a time, each
+    /// object's in time order; no global sort (a series belongs to one object).
+    pub fn metrics_by_object(&self, keep: impl Fn(&str) -> bool, mut each: impl FnMut(&[Sample])) {
         let texts = Texts::new();
         let namespace: Rc<str> = Rc::from(self.namespace.as_str());
         let mut samples = Vec::new();
@@ -499,6 +508,8 @@ impl Simulation {
             if let Some(gone) = job.gone_at {
                 diff(&mut samples, gone, &previous, &Series::new());
             }
+            each(&samples);
+            samples.clear();
         }
         if let Some(cron) = &self.cron {
             let mut labels = LabelSets::new(
@@ -534,8 +545,7 @@ impl Simulation {
                 diff(&mut samples, t, &previous, &current);
                 previous = current;
             }
+            each(&samples);
         }
-        samples.sort_by_key(|s| s.time);
-        samples
     }
 }

@@ -30,14 +30,45 @@ fn seconds(t: Ms) -> i64 {
     t.div_euclid(SECOND)
 }
 
+/// `Labels` in their `Ord` order (label by label, by text), without comparing texts that are
+/// one shared allocation (most are: the namespace, an object's name).
+pub fn labels_cmp(a: &Labels, b: &Labels) -> std::cmp::Ordering {
+    if Rc::ptr_eq(a, b) {
+        return std::cmp::Ordering::Equal;
+    }
+    for ((ka, va), (kb, vb)) in a.iter().zip(b.iter()) {
+        let order = ka.cmp(kb).then_with(|| {
+            if Rc::ptr_eq(va, vb) {
+                std::cmp::Ordering::Equal
+            } else {
+                va.cmp(vb)
+            }
+        });
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// A series key's order: by name, then labels.
+pub fn key_cmp(a: (&str, &Labels), b: (&str, &Labels)) -> std::cmp::Ordering {
+    a.0.cmp(b.0).then_with(|| labels_cmp(a.1, b.1))
+}
+
 /// Sorts a state's series by key; a key put twice keeps its last value.
 fn finish(mut series: Series) -> Series {
-    // Stable: of equal keys, the last put stays last, and is the one kept.
-    series.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    // Stable: of equal keys, the last put stays last, and is the one kept. The series are
+    // put in key order already; checking costs less than sorting.
+    if !series.is_sorted_by(|a, b| key_cmp((a.0, &a.1), (b.0, &b.1)).is_le()) {
+        series.sort_by(|a, b| key_cmp((a.0, &a.1), (b.0, &b.1)));
+    }
     let mut out: Series = Vec::with_capacity(series.len());
     for entry in series {
         match out.last_mut() {
-            Some(last) if last.0 == entry.0 && last.1 == entry.1 => *last = entry,
+            Some(last) if key_cmp((last.0, &last.1), (entry.0, &entry.1)).is_eq() => {
+                *last = entry;
+            }
             _ => out.push(entry),
         }
     }
@@ -155,14 +186,15 @@ fn condition_series(
     name: &'static str,
     status: Option<bool>,
 ) {
+    // In label order: "false", "true", "unknown".
     if let Some(status) = status {
-        series.push((name, labels.condition(0), i64::from(status)));
         series.push((name, labels.condition(1), i64::from(!status)));
+        series.push((name, labels.condition(0), i64::from(status)));
         series.push((name, labels.condition(2), 0));
     }
 }
 
-/// The series of one Job in one state.
+/// The series of one Job in one state, put in key order (names, then labels, byte-wise).
 fn job_series(
     job: &Job,
     labels: &mut LabelSets<'_>,
@@ -172,21 +204,21 @@ fn job_series(
 ) -> Series {
     let mut s = Series::with_capacity(24);
     let plain = labels.plain();
-    s.push(("kube_job_info", plain.clone(), 1));
+    condition_series(
+        &mut s,
+        labels,
+        "kube_job_complete",
+        status.condition("Complete").map(|c| c.status),
+    );
     s.push(("kube_job_created", plain.clone(), seconds(job.created)));
+    condition_series(
+        &mut s,
+        labels,
+        "kube_job_failed",
+        status.condition("Failed").map(|c| c.status),
+    );
+    s.push(("kube_job_info", plain.clone(), 1));
     s.push(("kube_job_owner", labels.owner(owner), 1));
-    s.push((
-        "kube_job_spec_parallelism",
-        plain.clone(),
-        i64::from(spec.parallelism),
-    ));
-    if let Some(completions) = spec.completions {
-        s.push((
-            "kube_job_spec_completions",
-            plain.clone(),
-            i64::from(completions),
-        ));
-    }
     if let Some(deadline) = spec.active_deadline_seconds {
         s.push((
             "kube_job_spec_active_deadline_seconds",
@@ -194,40 +226,47 @@ fn job_series(
             deadline,
         ));
     }
+    if let Some(completions) = spec.completions {
+        s.push((
+            "kube_job_spec_completions",
+            plain.clone(),
+            i64::from(completions),
+        ));
+    }
+    s.push((
+        "kube_job_spec_parallelism",
+        plain.clone(),
+        i64::from(spec.parallelism),
+    ));
     s.push((
         "kube_job_status_active",
         plain.clone(),
         i64::from(status.active),
     ));
-    s.push((
-        "kube_job_status_ready",
-        plain.clone(),
-        i64::from(status.ready),
-    ));
-    s.push((
-        "kube_job_status_succeeded",
-        plain.clone(),
-        i64::from(status.succeeded),
-    ));
+    if let Some(done) = status.completion_time {
+        s.push((
+            "kube_job_status_completion_time",
+            plain.clone(),
+            seconds(done),
+        ));
+    }
     let failed_condition = status.condition("Failed").filter(|c| c.status);
     if status.failed == 0 {
         s.push(("kube_job_status_failed", plain.clone(), 0));
     } else if let Some(condition) = failed_condition {
-        let mut known = false;
-        for (n, reason) in FAILED_REASONS.iter().enumerate() {
-            let matches = condition.reason == *reason;
-            known |= matches;
-            s.push((
-                "kube_job_status_failed",
-                labels.reason(n + 1),
-                i64::from(matches),
-            ));
-        }
+        let known = FAILED_REASONS.contains(&condition.reason);
         if !known {
             s.push((
                 "kube_job_status_failed",
                 labels.reason(0),
                 i64::from(status.failed),
+            ));
+        }
+        for (n, reason) in FAILED_REASONS.iter().enumerate() {
+            s.push((
+                "kube_job_status_failed",
+                labels.reason(n + 1),
+                i64::from(condition.reason == *reason),
             ));
         }
     } else {
@@ -237,28 +276,19 @@ fn job_series(
             i64::from(status.failed),
         ));
     }
+    s.push((
+        "kube_job_status_ready",
+        plain.clone(),
+        i64::from(status.ready),
+    ));
     if let Some(start) = status.start_time {
         s.push(("kube_job_status_start_time", plain.clone(), seconds(start)));
     }
-    if let Some(done) = status.completion_time {
-        s.push((
-            "kube_job_status_completion_time",
-            plain.clone(),
-            seconds(done),
-        ));
-    }
-    condition_series(
-        &mut s,
-        labels,
-        "kube_job_complete",
-        status.condition("Complete").map(|c| c.status),
-    );
-    condition_series(
-        &mut s,
-        labels,
-        "kube_job_failed",
-        status.condition("Failed").map(|c| c.status),
-    );
+    s.push((
+        "kube_job_status_succeeded",
+        plain.clone(),
+        i64::from(status.succeeded),
+    ));
     if let Some(suspended) = status.condition("Suspended") {
         s.push((
             "kube_job_status_suspended",
@@ -266,6 +296,7 @@ fn job_series(
             i64::from(suspended.status),
         ));
     }
+    debug_assert!(s.is_sorted_by(|a, b| key_cmp((a.0, &a.1), (b.0, &b.1)).is_lt()));
     finish(s)
 }
 
@@ -395,7 +426,7 @@ fn diff(samples: &mut Vec<Sample>, time: Ms, before: &Series, after: &Series) {
             (None, None) => break,
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (Some((n1, l1, _)), Some((n2, l2, _))) => (n1, l1).cmp(&(n2, l2)),
+            (Some((n1, l1, _)), Some((n2, l2, _))) => key_cmp((n1, l1), (n2, l2)),
         };
         let sample = |(name, labels, _): &(&'static str, Labels, i64), value| Sample {
             time,

@@ -15,6 +15,7 @@ use super::svg::WIDTH;
 use crate::cron::Instant;
 use crate::cron::gotime::format_rfc3339;
 use crate::simulate::engine::{ObjectRef, Simulation, instant};
+use crate::simulate::metrics::labels_cmp;
 use crate::simulate::model::{JobStatus, Ms, Phase, SECOND};
 use crate::simulate::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
 
@@ -321,6 +322,9 @@ pub struct Recording {
     pub jobs: Vec<JobTrack>,
     pub events: Vec<EventLine>,
     pub series: Vec<SeriesTrack>,
+    /// Each charted metric summed over its series at every change point (see `chart`),
+    /// computed once: charts are redrawn at every step of the playback.
+    pub totals: Vec<(&'static str, Vec<(Ms, i64)>)>,
     pub alerts: Vec<AlertSpan>,
     pub notes: Vec<String>,
     pub tasks_run: u64,
@@ -505,13 +509,31 @@ pub fn record(sim: &Simulation) -> Recording {
             }
         },
     );
-    series.sort_by(|a, b| (a.name, &a.labels).cmp(&(b.name, &b.labels)));
+    // In key order (name, then labels). The tracks come object by object, so each name's
+    // tracks are already in label order (objects are listed by creation, and their names
+    // usually sort that way): bucket by name, then a sort that finds the runs in place.
+    let mut names: Vec<&'static str> = series.iter().map(|s| s.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut buckets: Vec<Vec<SeriesTrack>> = names.iter().map(|_| Vec::new()).collect();
+    for track in series {
+        if let Ok(at) = names.binary_search(&track.name) {
+            buckets[at].push(track);
+        }
+    }
+    let mut series: Vec<SeriesTrack> = Vec::new();
+    for mut bucket in buckets {
+        bucket.sort_by(|a, b| labels_cmp(&a.labels, &b.labels));
+        series.append(&mut bucket);
+    }
     // Two objects with one name (a Job deleted and created again) write the same series:
     // one track, its points in time order.
     let mut merged: Vec<SeriesTrack> = Vec::with_capacity(series.len());
     for track in series {
         match merged.last_mut() {
-            Some(last) if last.name == track.name && last.labels == track.labels => {
+            Some(last)
+                if last.name == track.name && labels_cmp(&last.labels, &track.labels).is_eq() =>
+            {
                 last.points.extend(track.points);
                 last.points.sort_by_key(|(t, _)| *t);
             }
@@ -551,11 +573,80 @@ pub fn record(sim: &Simulation) -> Recording {
         hidden_pods: hidden,
         jobs,
         events,
+        totals: CHARTED_METRICS
+            .iter()
+            .map(|&metric| (metric, metric_totals(&series, metric, sim.start)))
+            .collect(),
         series,
         alerts,
         notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
         tasks_run: sim.tasks_run,
     }
+}
+
+/// The metrics the player charts (the CronJob's only for a CronJob).
+pub const CHARTED_METRICS: &[&str] = &[
+    "kube_job_status_active",
+    "kube_job_status_succeeded",
+    "kube_job_status_failed",
+    "kube_cronjob_status_active",
+];
+
+/// A metric summed over every series of that name at each of their change points (and
+/// `start`): per Job (or CronJob) the largest value of its series of that name, at least 0
+/// (the reason variants of `kube_job_status_failed` count once per Job), summed. Linear in
+/// the points: each object's value changes become deltas of one running sum (evaluating every
+/// series at every point took seconds for a month of a minutely CronJob).
+pub fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms, i64)> {
+    let tracks: Vec<&SeriesTrack> = series.iter().filter(|s| s.name == metric).collect();
+    let mut times: Vec<Ms> = tracks
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .collect();
+    times.push(start);
+    times.sort_unstable();
+    times.dedup();
+    let mut groups: BTreeMap<&str, Vec<&SeriesTrack>> = BTreeMap::new();
+    for track in &tracks {
+        let key = track
+            .label("job_name")
+            .or(track.label("cronjob"))
+            .unwrap_or("");
+        groups.entry(key).or_default().push(track);
+    }
+    let mut deltas: Vec<(Ms, i64)> = Vec::new();
+    let mut changes: Vec<Ms> = Vec::new();
+    for group in groups.values() {
+        changes.clear();
+        changes.extend(group.iter().flat_map(|s| s.points.iter().map(|p| p.0)));
+        changes.sort_unstable();
+        changes.dedup();
+        let mut previous = 0;
+        for &at in &changes {
+            let value = group
+                .iter()
+                .filter_map(|s| s.value_at(at))
+                .fold(0, i64::max);
+            if value != previous {
+                deltas.push((at, value - previous));
+                previous = value;
+            }
+        }
+    }
+    deltas.sort_by_key(|d| d.0);
+    let (mut total, mut next) = (0i64, 0);
+    times
+        .into_iter()
+        .map(|at| {
+            while let Some(&(when, delta)) = deltas.get(next)
+                && when <= at
+            {
+                total = total.saturating_add(delta);
+                next += 1;
+            }
+            (at, total)
+        })
+        .collect()
 }
 
 /// The alert rules of the example PrometheusRule: name, the series it watches, `for:` in
@@ -825,36 +916,21 @@ impl Recording {
     /// up to `t`, with the spans where an alert on it fired.
     pub fn chart(&self, metric: &'static str, t: Ms) -> Scene {
         let height = 110.0;
-        let tracks: Vec<&SeriesTrack> = self.series.iter().filter(|s| s.name == metric).collect();
-        let mut times: Vec<Ms> = tracks
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.0))
-            .collect();
-        times.push(self.start);
-        times.sort_unstable();
-        times.dedup();
-        let value = |at: Ms| -> i64 {
-            let mut per_job: BTreeMap<&str, i64> = BTreeMap::new();
-            for track in &tracks {
-                if let Some(v) = track.value_at(at) {
-                    let key = track
-                        .label("job_name")
-                        .or(track.label("cronjob"))
-                        .unwrap_or("");
-                    let slot = per_job.entry(key).or_insert(0);
-                    *slot = (*slot).max(v);
-                }
+        let computed;
+        let totals: &[(Ms, i64)] = match self.totals.iter().find(|(m, _)| *m == metric) {
+            Some((_, totals)) => totals,
+            None => {
+                computed = metric_totals(&self.series, metric, self.start);
+                &computed
             }
-            per_job.values().sum()
         };
         // At most a few hundred steps drawn: sample the change points evenly.
-        let stride = (times.len() / 400).max(1);
-        let points: Vec<(Ms, i64)> = times
+        let stride = (totals.len() / 400).max(1);
+        let points: Vec<(Ms, i64)> = totals
             .iter()
             .step_by(stride)
             .copied()
-            .filter(|&at| at <= t)
-            .map(|at| (at, value(at)))
+            .filter(|&(at, _)| at <= t)
             .collect();
         let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
         let y = |v: i64| height - 20.0 - (v as f64 / max as f64) * (height - 40.0);
@@ -934,6 +1010,48 @@ mod tests {
         let mut sim = Simulation::new(&input.scenario(manifest)).unwrap();
         sim.run_to_end();
         record(&sim)
+    }
+
+    /// The running-sum totals equal the definition: at each change point, per Job the largest
+    /// value of its series (at least 0), summed.
+    #[test]
+    fn metric_totals_follow_their_definition() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"*/5 * * * *\"\n  concurrencyPolicy: Allow\n  jobTemplate:\n    spec:\n      backoffLimit: 1\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        let recordings = [
+            run(&PlayerInput::for_kind(false, start), JOB),
+            run(&PlayerInput::for_kind(true, start), cron),
+        ];
+        for rec in &recordings {
+            for &metric in CHARTED_METRICS {
+                let tracks: Vec<&SeriesTrack> =
+                    rec.series.iter().filter(|s| s.name == metric).collect();
+                let by_definition = |at: Ms| -> i64 {
+                    let mut per_job: BTreeMap<&str, i64> = BTreeMap::new();
+                    for track in &tracks {
+                        if let Some(v) = track.value_at(at) {
+                            let key = track
+                                .label("job_name")
+                                .or(track.label("cronjob"))
+                                .unwrap_or("");
+                            let slot = per_job.entry(key).or_insert(0);
+                            *slot = (*slot).max(v);
+                        }
+                    }
+                    per_job.values().sum()
+                };
+                let totals = metric_totals(&rec.series, metric, rec.start);
+                assert!(!totals.is_empty());
+                for &(at, total) in &totals {
+                    assert_eq!(total, by_definition(at), "{metric} at {at}");
+                }
+            }
+            assert!(
+                rec.totals
+                    .iter()
+                    .any(|(_, t)| t.iter().any(|&(_, v)| v > 0))
+            );
+        }
     }
 
     #[test]

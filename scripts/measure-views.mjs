@@ -129,35 +129,34 @@ const bars = await page.locator("[data-testid=sim-gantt] rect").count();
 console.log(
   `player frames over 5 s while playing (${bars} bars drawn at the end): n=${frames.length}, median ${median(frames).toFixed(1)} ms, p95 ${p95(frames).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`,
 );
-// A minutely CronJob over 30 days (43,200 Jobs): total time to the first Gantt frame, and the
-// long tasks (over 50 ms of main-thread work at once) during it: the run is chunked, the
-// recording after it is one piece of work.
+// A minutely CronJob over 30 days (43,200 Jobs): wall time from the click to the finished
+// player (timed here, outside the page: a page polling itself slowed the run), and the long
+// tasks (over 50 ms of main-thread work at once) meanwhile. The run and the recording are done
+// in slices; the longest task left is the recording's final ordering and sums plus the first
+// render.
 await setEditorText(page, fs.readFileSync(path.join(dist, "examples", "concurrency-policies.yaml"), "utf8"));
 await page.click("[data-testid=tab-problems]");
 await page.click("[data-testid=tab-simulation]");
 await page.fill("[data-testid=sim-hours]", "720");
 await page.fill("[data-testid=pod-failing-attempts]", "0");
-const month = await page.evaluate(
-  () =>
-    new Promise((resolve) => {
-      const tasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push(Math.round(entry.duration));
-      }).observe({ type: "longtask" });
-      const t0 = performance.now();
-      document.querySelector("[data-testid=sim-run]").click();
-      const poll = () => {
-        if (document.querySelector("[data-testid=sim-gantt]")) {
-          const total = performance.now() - t0;
-          // Long-task entries arrive after the task: give them a moment.
-          setTimeout(() => resolve({ total, tasks }), 300);
-        } else setTimeout(poll, 5);
-      };
-      poll();
-    }),
+await page.evaluate(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+  }).observe({ type: "longtask" });
+});
+const monthStart = Date.now();
+await page.click("[data-testid=sim-run]");
+await page.waitForFunction(
+  () => !document.querySelector("[data-testid=sim-progress]") && document.querySelector("[data-testid=sim-gantt]"),
+  null,
+  { timeout: 120_000, polling: 50 },
 );
+const monthWall = Date.now() - monthStart;
+await page.waitForTimeout(300);
+const longTasks = await page.evaluate(() => window.__longTasks);
 console.log(
-  `30 days of a minutely CronJob: ${month.total.toFixed(0)} ms to the first Gantt frame; long tasks: ${month.tasks.length ? month.tasks.join(", ") + " ms" : "none"}`,
+  `30 days of a minutely CronJob: ${monthWall} ms from the click to the player; long tasks: ${longTasks.length ? longTasks.join(", ") + " ms" : "none"}`,
 );
 await browser.close();
 served.server.close();

@@ -829,7 +829,8 @@ pub use crate::simulate::Simulation;
 pub use crate::timeline::concurrency::Concurrency;
 pub use crate::timeline::mermaid::{concurrency_mermaid, timeline_mermaid};
 pub use crate::timeline::player::{
-    AlertSpan, EventLine, PlayerInput, PodState, Recording, Snapshot, alert_metric, record,
+    AlertSpan, EventLine, PlayerInput, PodState, Recorder, Recording, Snapshot, alert_metric,
+    record,
 };
 pub use crate::timeline::scene::{Anchor, Item, Paint, Scene, marker_path, polyline_points};
 pub use crate::timeline::svg::{concurrency_scene, timeline_scene};

@@ -501,13 +501,33 @@ impl Simulation {
 
     /// The samples of `metrics_of`, one object (each Job, then the CronJob) at a time, each
     /// object's in time order; no global sort (a series belongs to one object).
-    pub fn metrics_by_object(&self, keep: impl Fn(&str) -> bool, mut each: impl FnMut(&[Sample])) {
+    pub fn metrics_by_object(&self, keep: impl Fn(&str) -> bool, each: impl FnMut(&[Sample])) {
+        self.metrics_of_objects(keep, 0..self.metric_objects(), each);
+    }
+
+    /// How many objects have series: the Jobs, and the CronJob if there is one.
+    pub fn metric_objects(&self) -> usize {
+        self.jobs.len() + usize::from(self.cron.is_some())
+    }
+
+    /// `metrics_by_object` for the objects in `objects` (Jobs by position, then the CronJob
+    /// at `jobs.len()`), so the work can be split.
+    pub fn metrics_of_objects(
+        &self,
+        keep: impl Fn(&str) -> bool,
+        objects: std::ops::Range<usize>,
+        mut each: impl FnMut(&[Sample]),
+    ) {
         let texts = Texts::new();
         let namespace: Rc<str> = Rc::from(self.namespace.as_str());
         let mut samples = Vec::new();
         let owner: Option<Rc<str>> = self.cron.as_ref().map(|c| Rc::from(c.name.as_str()));
         let mut times: Vec<Ms> = Vec::new();
-        for job in &self.jobs {
+        let jobs = self
+            .jobs
+            .get(objects.start.min(self.jobs.len())..objects.end.min(self.jobs.len()))
+            .unwrap_or_default();
+        for job in jobs {
             let job_owner = job.scheduled_time.and(owner.as_ref());
             let mut labels = LabelSets::new(
                 &texts,
@@ -542,7 +562,11 @@ impl Simulation {
             each(&samples);
             samples.clear();
         }
-        if let Some(cron) = &self.cron {
+        if let Some(cron) = self
+            .cron
+            .as_ref()
+            .filter(|_| objects.contains(&self.jobs.len()))
+        {
             let mut labels = LabelSets::new(
                 &texts,
                 vec![

@@ -16,7 +16,7 @@ use crate::cron::Instant;
 use crate::cron::gotime::format_rfc3339;
 use crate::simulate::engine::{ObjectRef, Simulation, instant};
 use crate::simulate::metrics::labels_cmp;
-use crate::simulate::model::{JobStatus, Ms, Phase, SECOND};
+use crate::simulate::model::{JobStatus, Ms, Phase, Pod, SECOND};
 use crate::simulate::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
 
 /// Rows of the Gantt chart; more pods than fit are counted, not drawn.
@@ -374,29 +374,115 @@ pub const RECORDED_SERIES: &[&str] = &[
     "kube_cronjob_spec_suspend",
 ];
 
-/// Records a finished simulation.
+/// Records a finished simulation (all at once; see [`Recorder`] for steps).
 pub fn record(sim: &Simulation) -> Recording {
-    // Nothing changes after the last task: the world stands still until `until`. Only a
-    // simulation cut short by its limits ends where it stopped.
-    let end = match sim.stopped {
-        Some(crate::simulate::Stop::EventLimit) | None => sim.now.max(sim.start),
-        Some(_) => sim.until.max(sim.start),
-    };
-    let (kind, name) = match &sim.cron {
-        Some(cron) => ("CronJob", cron.name.clone()),
-        None => (
-            "Job",
-            sim.jobs.first().map(|j| j.name.clone()).unwrap_or_default(),
-        ),
-    };
-    let indexed = sim.pods.iter().any(|p| p.index.is_some());
-    let mut rows: Vec<String> = Vec::new();
-    let mut row_of: BTreeMap<(usize, i32), usize> = BTreeMap::new();
-    // Non-indexed pods: per Job, the slot rows and when each frees up.
-    let mut slots: BTreeMap<usize, Vec<(usize, Ms)>> = BTreeMap::new();
-    let mut pods = Vec::with_capacity(sim.pods.len().min(MAX_BARS));
-    let mut hidden = 0;
-    for pod in &sim.pods {
+    Recorder::new(sim).finish()
+}
+
+/// Objects whose metrics one step reads at most (a batch shares its label texts).
+const OBJECTS_PER_BATCH: usize = 256;
+
+/// Records a finished simulation in steps, so a browser can paint between them: pods, then
+/// Jobs, then events, then each object's metric series, a unit of work each; `finish` puts
+/// the series in order and evaluates the charts' sums and the alert rules. A month of a
+/// minutely CronJob is about 350,000 units (half a second in the browser at once).
+pub struct Recorder<'s> {
+    sim: &'s Simulation,
+    indexed: bool,
+    next_pod: usize,
+    rows: Vec<String>,
+    row_of: BTreeMap<(usize, i32), usize>,
+    /// Non-indexed pods: per Job, the slot rows and when each frees up.
+    slots: BTreeMap<usize, Vec<(usize, Ms)>>,
+    pods: Vec<PodBar>,
+    hidden: usize,
+    jobs: Vec<JobTrack>,
+    events: Vec<EventLine>,
+    next_object: usize,
+    series: Vec<SeriesTrack>,
+}
+
+impl<'s> Recorder<'s> {
+    pub fn new(sim: &'s Simulation) -> Self {
+        Recorder {
+            sim,
+            indexed: sim.pods.iter().any(|p| p.index.is_some()),
+            next_pod: 0,
+            rows: Vec::new(),
+            row_of: BTreeMap::new(),
+            slots: BTreeMap::new(),
+            pods: Vec::with_capacity(sim.pods.len().min(MAX_BARS)),
+            hidden: 0,
+            jobs: Vec::with_capacity(sim.jobs.len()),
+            events: Vec::with_capacity(sim.events.len()),
+            next_object: 0,
+            series: Vec::new(),
+        }
+    }
+
+    fn units(&self) -> usize {
+        let sim = self.sim;
+        sim.pods.len() + sim.jobs.len() + sim.events.len() + sim.metric_objects()
+    }
+
+    fn done(&self) -> usize {
+        self.next_pod + self.jobs.len() + self.events.len() + self.next_object
+    }
+
+    /// The share of the work done, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        match self.units() {
+            0 => 1.0,
+            units => self.done() as f64 / units as f64,
+        }
+    }
+
+    /// Does up to `budget` units of work; returns whether everything is read.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let sim = self.sim;
+        let mut left = budget;
+        while left > 0 {
+            if let Some(pod) = sim.pods.get(self.next_pod) {
+                self.record_pod(pod);
+                self.next_pod += 1;
+                left -= 1;
+            } else if let Some(job) = sim.jobs.get(self.jobs.len()) {
+                self.jobs.push(JobTrack {
+                    name: job.name.clone(),
+                    created: job.created,
+                    gone: job.gone_at,
+                    history: job.history.clone(),
+                });
+                left -= 1;
+            } else if let Some(event) = sim.events.get(self.events.len()) {
+                self.events.push(EventLine {
+                    time: event.time,
+                    warning: event.warning,
+                    reason: event.reason,
+                    object: sim.object_name(event.object),
+                    from: match event.object {
+                        ObjectRef::Job(_) => "job-controller",
+                        ObjectRef::CronJob => "cronjob-controller",
+                    },
+                    message: sim.message_text(&event.message),
+                });
+                left -= 1;
+            } else if self.next_object < sim.metric_objects() {
+                let batch = left.clamp(1, OBJECTS_PER_BATCH);
+                let objects =
+                    self.next_object..(self.next_object + batch).min(sim.metric_objects());
+                left -= objects.len();
+                self.next_object = objects.end;
+                self.record_series(objects);
+            } else {
+                return true;
+            }
+        }
+        self.done() >= self.units()
+    }
+
+    fn record_pod(&mut self, pod: &Pod) {
+        let sim = self.sim;
         let outcome = pod_outcome(pod);
         let deleted = pod.deletion.map(|(at, _)| at);
         let finished = pod.finished.or(if outcome == PodState::Terminated {
@@ -406,8 +492,9 @@ pub fn record(sim: &Simulation) -> Recording {
         });
         let busy_until = finished.or(pod.gone).unwrap_or(Ms::MAX);
         let job_name = &sim.jobs[pod.job].name;
-        let row = if let (true, Some(index)) = (indexed, pod.index) {
-            match row_of.get(&(pod.job, index)) {
+        let rows = &mut self.rows;
+        let row = if let (true, Some(index)) = (self.indexed, pod.index) {
+            match self.row_of.get(&(pod.job, index)) {
                 Some(&row) => Some(row),
                 None if rows.len() < MAX_ROWS => {
                     rows.push(if sim.cron.is_some() {
@@ -415,13 +502,13 @@ pub fn record(sim: &Simulation) -> Recording {
                     } else {
                         format!("index {index}")
                     });
-                    row_of.insert((pod.job, index), rows.len() - 1);
+                    self.row_of.insert((pod.job, index), rows.len() - 1);
                     Some(rows.len() - 1)
                 }
                 None => None,
             }
         } else {
-            let job_slots = slots.entry(pod.job).or_default();
+            let job_slots = self.slots.entry(pod.job).or_default();
             match job_slots.iter_mut().find(|(_, free)| *free <= pod.created) {
                 Some((row, free)) => {
                     *free = busy_until;
@@ -440,7 +527,7 @@ pub fn record(sim: &Simulation) -> Recording {
             }
         };
         match row {
-            Some(row) if pods.len() < MAX_BARS => pods.push(PodBar {
+            Some(row) if self.pods.len() < MAX_BARS => self.pods.push(PodBar {
                 name: pod.name.clone(),
                 job: pod.job,
                 index: pod.index,
@@ -454,64 +541,110 @@ pub fn record(sim: &Simulation) -> Recording {
                 exit_code: pod.exit_code(),
                 restarts: pod.restarts(),
             }),
-            _ => hidden += 1,
+            _ => self.hidden += 1,
         }
     }
-    let jobs = sim
-        .jobs
-        .iter()
-        .map(|job| JobTrack {
-            name: job.name.clone(),
-            created: job.created,
-            gone: job.gone_at,
-            history: job.history.clone(),
-        })
-        .collect();
-    let events = sim
-        .events
-        .iter()
-        .map(|event| EventLine {
-            time: event.time,
-            warning: event.warning,
-            reason: event.reason,
-            object: sim.object_name(event.object),
-            from: match event.object {
-                ObjectRef::Job(_) => "job-controller",
-                ObjectRef::CronJob => "cronjob-controller",
+
+    /// The series the charts and the alert rules read (a month of a minutely CronJob has 1.6
+    /// million samples of 25 series per Job), object by object: an object has a few series,
+    /// found by a short linear search instead of hashing every sample's labels.
+    fn record_series(&mut self, objects: std::ops::Range<usize>) {
+        let series = &mut self.series;
+        self.sim.metrics_of_objects(
+            |name| RECORDED_SERIES.contains(&name),
+            objects,
+            |samples| {
+                let first = series.len();
+                for sample in samples {
+                    let found = series[first..]
+                        .iter()
+                        .position(|s| s.name == sample.name && s.labels == sample.labels);
+                    let at = match found {
+                        Some(at) => first + at,
+                        None => {
+                            series.push(SeriesTrack {
+                                name: sample.name,
+                                labels: sample.labels.clone(),
+                                points: Vec::new(),
+                            });
+                            series.len() - 1
+                        }
+                    };
+                    series[at].points.push((sample.time, sample.value));
+                }
             },
-            message: sim.message_text(&event.message),
-        })
-        .collect();
-    // Only the series the charts and the alert rules read (a month of a minutely CronJob has
-    // 1.6 million samples of 25 series per Job), grouped object by object: an object has a
-    // few series, found by a short linear search instead of hashing every sample's labels.
-    let mut series: Vec<SeriesTrack> = Vec::new();
-    sim.metrics_by_object(
-        |name| RECORDED_SERIES.contains(&name),
-        |samples| {
-            let first = series.len();
-            for sample in samples {
-                let found = series[first..]
-                    .iter()
-                    .position(|s| s.name == sample.name && s.labels == sample.labels);
-                let at = match found {
-                    Some(at) => first + at,
-                    None => {
-                        series.push(SeriesTrack {
-                            name: sample.name,
-                            labels: sample.labels.clone(),
-                            points: Vec::new(),
-                        });
-                        series.len() - 1
-                    }
-                };
-                series[at].points.push((sample.time, sample.value));
-            }
-        },
-    );
-    // In key order (name, then labels). The tracks come object by object, so each name's
-    // tracks are already in label order (objects are listed by creation, and their names
-    // usually sort that way): bucket by name, then a sort that finds the runs in place.
+        );
+    }
+
+    /// Reads what is left, then orders the series, sums the charted metrics and evaluates
+    /// the alert rules.
+    pub fn finish(mut self) -> Recording {
+        while !self.step(usize::MAX) {}
+        let sim = self.sim;
+        // Nothing changes after the last task: the world stands still until `until`. Only a
+        // simulation cut short by its limits ends where it stopped.
+        let end = match sim.stopped {
+            Some(crate::simulate::Stop::EventLimit) | None => sim.now.max(sim.start),
+            Some(_) => sim.until.max(sim.start),
+        };
+        let (kind, name) = match &sim.cron {
+            Some(cron) => ("CronJob", cron.name.clone()),
+            None => (
+                "Job",
+                sim.jobs.first().map(|j| j.name.clone()).unwrap_or_default(),
+            ),
+        };
+        let series = order_series(std::mem::take(&mut self.series));
+        let alerts = evaluate_alerts(&series, sim.start, end);
+        let pods = self.pods;
+        let last_change = [
+            sim.events.last().map(|e| e.time),
+            pods.iter()
+                .filter_map(|p: &PodBar| p.finished.or(p.deleted))
+                .max(),
+            alerts.iter().map(|a| a.resolved.unwrap_or(a.firing)).max(),
+            series
+                .iter()
+                .filter_map(|s| s.points.last().map(|p| p.0))
+                .max(),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(end);
+        let margin = ((last_change - sim.start) / 20).max(60 * SECOND);
+        let shown_end = last_change
+            .saturating_add(margin)
+            .clamp(sim.start + SECOND, end.max(sim.start + SECOND));
+        Recording {
+            start: sim.start,
+            end,
+            shown_end,
+            kind,
+            name,
+            stopped: sim.stopped.map_or("running", |s| s.as_str()),
+            pods,
+            rows: self.rows,
+            hidden_pods: self.hidden,
+            jobs: self.jobs,
+            events: self.events,
+            totals: CHARTED_METRICS
+                .iter()
+                .map(|&metric| (metric, metric_totals(&series, metric, sim.start)))
+                .collect(),
+            series,
+            alerts,
+            notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
+            tasks_run: sim.tasks_run,
+        }
+    }
+}
+
+/// The series in key order (name, then labels), one track per key.
+fn order_series(series: Vec<SeriesTrack>) -> Vec<SeriesTrack> {
+    // The tracks come object by object, so each name's tracks are already in label order
+    // (objects are listed by creation, and their names usually sort that way): bucket by
+    // name, then a sort that finds the runs in place.
     let mut names: Vec<&'static str> = series.iter().map(|s| s.name).collect();
     names.sort_unstable();
     names.dedup();
@@ -521,67 +654,25 @@ pub fn record(sim: &Simulation) -> Recording {
             buckets[at].push(track);
         }
     }
-    let mut series: Vec<SeriesTrack> = Vec::new();
-    for mut bucket in buckets {
-        bucket.sort_by(|a, b| labels_cmp(&a.labels, &b.labels));
-        series.append(&mut bucket);
-    }
     // Two objects with one name (a Job deleted and created again) write the same series:
     // one track, its points in time order.
-    let mut merged: Vec<SeriesTrack> = Vec::with_capacity(series.len());
-    for track in series {
-        match merged.last_mut() {
-            Some(last)
-                if last.name == track.name && labels_cmp(&last.labels, &track.labels).is_eq() =>
-            {
-                last.points.extend(track.points);
-                last.points.sort_by_key(|(t, _)| *t);
+    let mut merged: Vec<SeriesTrack> = Vec::new();
+    for mut bucket in buckets {
+        bucket.sort_by(|a, b| labels_cmp(&a.labels, &b.labels));
+        for track in bucket {
+            match merged.last_mut() {
+                Some(last)
+                    if last.name == track.name
+                        && labels_cmp(&last.labels, &track.labels).is_eq() =>
+                {
+                    last.points.extend(track.points);
+                    last.points.sort_by_key(|(t, _)| *t);
+                }
+                _ => merged.push(track),
             }
-            _ => merged.push(track),
         }
     }
-    let series = merged;
-    let alerts = evaluate_alerts(&series, sim.start, end);
-    let last_change = [
-        sim.events.last().map(|e| e.time),
-        pods.iter()
-            .filter_map(|p: &PodBar| p.finished.or(p.deleted))
-            .max(),
-        alerts.iter().map(|a| a.resolved.unwrap_or(a.firing)).max(),
-        series
-            .iter()
-            .filter_map(|s| s.points.last().map(|p| p.0))
-            .max(),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(end);
-    let margin = ((last_change - sim.start) / 20).max(60 * SECOND);
-    let shown_end = last_change
-        .saturating_add(margin)
-        .clamp(sim.start + SECOND, end.max(sim.start + SECOND));
-    Recording {
-        start: sim.start,
-        end,
-        shown_end,
-        kind,
-        name,
-        stopped: sim.stopped.map_or("running", |s| s.as_str()),
-        pods,
-        rows,
-        hidden_pods: hidden,
-        jobs,
-        events,
-        totals: CHARTED_METRICS
-            .iter()
-            .map(|&metric| (metric, metric_totals(&series, metric, sim.start)))
-            .collect(),
-        series,
-        alerts,
-        notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
-        tasks_run: sim.tasks_run,
-    }
+    merged
 }
 
 /// The metrics the player charts (the CronJob's only for a CronJob).
@@ -591,6 +682,14 @@ pub const CHARTED_METRICS: &[&str] = &[
     "kube_job_status_failed",
     "kube_cronjob_status_active",
 ];
+
+/// The object a series is about: its Job's name, or the CronJob's.
+fn series_object(track: &SeriesTrack) -> &str {
+    track
+        .label("job_name")
+        .or(track.label("cronjob"))
+        .unwrap_or("")
+}
 
 /// A metric summed over every series of that name at each of their change points (and
 /// `start`): per Job (or CronJob) the largest value of its series of that name, at least 0
@@ -606,17 +705,27 @@ pub fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms
     times.push(start);
     times.sort_unstable();
     times.dedup();
-    let mut groups: BTreeMap<&str, Vec<&SeriesTrack>> = BTreeMap::new();
+    // One group per Job (or CronJob). The series are in key order, where an object's series
+    // of one name are neighbours, so most groups are runs; a key seen again (out of order
+    // input) joins its earlier group.
+    let mut groups: Vec<Vec<&SeriesTrack>> = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for track in &tracks {
-        let key = track
-            .label("job_name")
-            .or(track.label("cronjob"))
-            .unwrap_or("");
-        groups.entry(key).or_default().push(track);
+        let k = series_object(track);
+        match groups.last_mut() {
+            Some(last) if last.first().is_some_and(|t| series_object(t) == k) => last.push(track),
+            _ => match group_of.get(k) {
+                Some(&at) => groups[at].push(track),
+                None => {
+                    group_of.insert(k, groups.len());
+                    groups.push(vec![track]);
+                }
+            },
+        }
     }
     let mut deltas: Vec<(Ms, i64)> = Vec::new();
     let mut changes: Vec<Ms> = Vec::new();
-    for group in groups.values() {
+    for group in &groups {
         changes.clear();
         changes.extend(group.iter().flat_map(|s| s.points.iter().map(|p| p.0)));
         changes.sort_unstable();
@@ -1010,6 +1119,32 @@ mod tests {
         let mut sim = Simulation::new(&input.scenario(manifest)).unwrap();
         sim.run_to_end();
         record(&sim)
+    }
+
+    /// Recording in small steps gives what recording at once gives, with progress rising to 1.
+    #[test]
+    fn stepwise_recording_is_the_same_recording() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        for (input, manifest) in [
+            (PlayerInput::for_kind(false, start), JOB),
+            (PlayerInput::for_kind(true, start), cron),
+        ] {
+            let mut sim = Simulation::new(&input.scenario(manifest)).unwrap();
+            sim.run_to_end();
+            let whole = record(&sim);
+            let mut recorder = Recorder::new(&sim);
+            let mut steps = 0;
+            let mut progress = 0.0;
+            while !recorder.step(2) {
+                assert!(recorder.progress() >= progress);
+                progress = recorder.progress();
+                steps += 1;
+            }
+            assert!(steps > 3, "{steps} steps");
+            assert_eq!(recorder.progress(), 1.0);
+            assert_eq!(recorder.finish(), whole);
+        }
     }
 
     /// The running-sum totals equal the definition: at each change point, per Job the largest

@@ -15,7 +15,7 @@ use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::tabs::Tab;
 use crate::analysis::{
-    DocumentStatus, PlayerInput, Recording, Scene, Simulation, record, start_simulation,
+    DocumentStatus, PlayerInput, Recorder, Recording, Scene, Simulation, start_simulation,
 };
 use crate::cron::gotime::format_rfc3339;
 use crate::simulate::engine::instant;
@@ -28,6 +28,10 @@ pub const TAB: Tab = Tab {
 
 /// Controller tasks per chunk: a few milliseconds of work, then the page gets a frame.
 const TASKS_PER_CHUNK: u64 = 20_000;
+/// Recording: work done between two frames (milliseconds), in steps of a few hundred units
+/// (a pod, a Job, an event or an object's series each).
+const RECORD_SLICE_MS: f64 = 12.0;
+const RECORD_UNITS_PER_STEP: usize = 500;
 /// Playback ticks per second.
 const TICK_MS: u64 = 50;
 
@@ -232,14 +236,27 @@ pub fn panel(page: Page) -> AnyView {
                     return;
                 }
             }
-            // Recording a long run (a month of a minutely CronJob) takes a moment: say so
-            // and let the browser paint that first.
+            // Recording a long run (a month of a minutely CronJob) takes a moment: say so,
+            // and record in slices of a few milliseconds with the progress bar moving.
             preparing.set(true);
-            next_turn().await;
-            if run_id.get_value() != this_run {
-                return;
+            progress.set(Some(0.0));
+            let mut recorder = Recorder::new(&sim);
+            loop {
+                next_turn().await;
+                if run_id.get_value() != this_run {
+                    return;
+                }
+                let slice_start = js_sys::Date::now();
+                let mut done = false;
+                while !done && js_sys::Date::now() - slice_start < RECORD_SLICE_MS {
+                    done = recorder.step(RECORD_UNITS_PER_STEP);
+                }
+                progress.set(Some(recorder.progress()));
+                if done {
+                    break;
+                }
             }
-            let rec = Rc::new(record(&sim));
+            let rec = Rc::new(recorder.finish());
             preparing.set(false);
             time.set(rec.start);
             recording.set(Some(rec));

@@ -1,5 +1,5 @@
-//! Fuzzes scenario parsing and the simulation with any scenario text: no panic, and the run is
-//! bounded (a step budget keeps each input short).
+//! Fuzzes scenario parsing, the simulation and the player's recording with any scenario text:
+//! no panic, and the run is bounded (a step budget keeps each input short).
 #![no_main]
 
 use jobscope::simulate::{Simulation, parse_scenario};
@@ -24,4 +24,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = sim.metrics();
+    // Recorded in small steps, as the page does: the same recording as at once.
+    let whole = jobscope::timeline::player::record(&sim);
+    let mut recorder = jobscope::timeline::player::Recorder::new(&sim);
+    while !recorder.step(97) {}
+    assert!(recorder.finish() == whole);
 });

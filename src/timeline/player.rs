@@ -383,9 +383,10 @@ pub fn record(sim: &Simulation) -> Recording {
 const OBJECTS_PER_BATCH: usize = 256;
 
 /// Records a finished simulation in steps, so a browser can paint between them: pods, then
-/// Jobs, then events, then each object's metric series, a unit of work each; `finish` puts
-/// the series in order and evaluates the charts' sums and the alert rules. A month of a
-/// minutely CronJob is about 350,000 units (half a second in the browser at once).
+/// Jobs, then events, then each object's metric series, a unit of work each; then the
+/// finishing stages, one per step: the series put in order, each alert rule, each charted
+/// sum. A month of a minutely CronJob is about 350,000 units (half a second in the browser at
+/// once; each finishing stage is a few tens of milliseconds there).
 pub struct Recorder<'s> {
     sim: &'s Simulation,
     indexed: bool,
@@ -400,7 +401,16 @@ pub struct Recorder<'s> {
     events: Vec<EventLine>,
     next_object: usize,
     series: Vec<SeriesTrack>,
+    /// Where the recording ends (see `finish`).
+    end: Ms,
+    /// Finishing stages done: ordering the series, each alert rule, each charted sum.
+    stages_done: usize,
+    alerts: Vec<AlertSpan>,
+    totals: Vec<(&'static str, Vec<(Ms, i64)>)>,
 }
+
+/// The finishing stages: the series' order, the alert rules, the charted sums.
+const FINISH_STAGES: usize = 1 + RULES.len() + CHARTED_METRICS.len();
 
 impl<'s> Recorder<'s> {
     pub fn new(sim: &'s Simulation) -> Self {
@@ -417,16 +427,25 @@ impl<'s> Recorder<'s> {
             events: Vec::with_capacity(sim.events.len()),
             next_object: 0,
             series: Vec::new(),
+            // Nothing changes after the last task: the world stands still until `until`. Only
+            // a simulation cut short by its limits ends where it stopped.
+            end: match sim.stopped {
+                Some(crate::simulate::Stop::EventLimit) | None => sim.now.max(sim.start),
+                Some(_) => sim.until.max(sim.start),
+            },
+            stages_done: 0,
+            alerts: Vec::new(),
+            totals: Vec::new(),
         }
     }
 
     fn units(&self) -> usize {
         let sim = self.sim;
-        sim.pods.len() + sim.jobs.len() + sim.events.len() + sim.metric_objects()
+        sim.pods.len() + sim.jobs.len() + sim.events.len() + sim.metric_objects() + FINISH_STAGES
     }
 
     fn done(&self) -> usize {
-        self.next_pod + self.jobs.len() + self.events.len() + self.next_object
+        self.next_pod + self.jobs.len() + self.events.len() + self.next_object + self.stages_done
     }
 
     /// The share of the work done, 0 to 1.
@@ -474,11 +493,29 @@ impl<'s> Recorder<'s> {
                 left -= objects.len();
                 self.next_object = objects.end;
                 self.record_series(objects);
+            } else if self.stages_done < FINISH_STAGES {
+                // A stage is a few milliseconds of work: the step ends after it.
+                self.finish_stage(self.stages_done);
+                self.stages_done += 1;
+                left = 0;
             } else {
                 return true;
             }
         }
         self.done() >= self.units()
+    }
+
+    fn finish_stage(&mut self, stage: usize) {
+        let (start, end) = (self.sim.start, self.end);
+        if stage == 0 {
+            self.series = order_series(std::mem::take(&mut self.series));
+        } else if let Some(rule) = RULES.get(stage - 1) {
+            let spans = rule_alerts(rule, &self.series, start, end);
+            self.alerts.extend(spans);
+        } else if let Some(&metric) = CHARTED_METRICS.get(stage - 1 - RULES.len()) {
+            let totals = metric_totals(&self.series, metric, start);
+            self.totals.push((metric, totals));
+        }
     }
 
     fn record_pod(&mut self, pod: &Pod) {
@@ -576,17 +613,12 @@ impl<'s> Recorder<'s> {
         );
     }
 
-    /// Reads what is left, then orders the series, sums the charted metrics and evaluates
-    /// the alert rules.
+    /// Does what is left (reading, ordering the series, the alert rules, the charted sums)
+    /// and gives the recording.
     pub fn finish(mut self) -> Recording {
         while !self.step(usize::MAX) {}
         let sim = self.sim;
-        // Nothing changes after the last task: the world stands still until `until`. Only a
-        // simulation cut short by its limits ends where it stopped.
-        let end = match sim.stopped {
-            Some(crate::simulate::Stop::EventLimit) | None => sim.now.max(sim.start),
-            Some(_) => sim.until.max(sim.start),
-        };
+        let end = self.end;
         let (kind, name) = match &sim.cron {
             Some(cron) => ("CronJob", cron.name.clone()),
             None => (
@@ -594,8 +626,9 @@ impl<'s> Recorder<'s> {
                 sim.jobs.first().map(|j| j.name.clone()).unwrap_or_default(),
             ),
         };
-        let series = order_series(std::mem::take(&mut self.series));
-        let alerts = evaluate_alerts(&series, sim.start, end);
+        let series = self.series;
+        let mut alerts = self.alerts;
+        alerts.sort_by_key(|a| (a.firing, a.rule));
         let pods = self.pods;
         let last_change = [
             sim.events.last().map(|e| e.time),
@@ -628,10 +661,7 @@ impl<'s> Recorder<'s> {
             hidden_pods: self.hidden,
             jobs: self.jobs,
             events: self.events,
-            totals: CHARTED_METRICS
-                .iter()
-                .map(|&metric| (metric, metric_totals(&series, metric, sim.start)))
-                .collect(),
+            totals: self.totals,
             series,
             alerts,
             notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
@@ -825,6 +855,16 @@ const RULES: &[Rule] = &[
 /// or where a time comparison flips: only those instants are evaluated (a month of a minutely
 /// CronJob has 250,000 series; a grid would cost minutes).
 pub fn evaluate_alerts(series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
+    let mut alerts = Vec::new();
+    for rule in RULES {
+        alerts.extend(rule_alerts(rule, series, start, end));
+    }
+    alerts.sort_by_key(|a| (a.firing, a.rule));
+    alerts
+}
+
+/// One rule's spans, series by series (unsorted; see `evaluate_alerts`).
+fn rule_alerts(rule: &Rule, series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
     let ctx = Alerting {
         active_by_job: series
             .iter()
@@ -833,62 +873,59 @@ pub fn evaluate_alerts(series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertS
             .collect(),
     };
     let mut alerts = Vec::new();
-    for rule in RULES {
-        for track in series.iter().filter(|s| s.name == rule.series) {
-            // Only a series that ever holds a value can make its condition true.
-            if track.points.iter().all(|(_, v)| v.is_none()) {
-                continue;
-            }
-            let subject = track
-                .label("job_name")
-                .or(track.label("cronjob"))
-                .unwrap_or("")
-                .to_owned();
-            let mut changes: Vec<Ms> = vec![start];
-            for &(at, value) in &track.points {
-                changes.push(at);
-                if let (Some(threshold), Some(v)) = (rule.threshold_seconds, value) {
-                    // `t_seconds - v > threshold` first holds one second after v + threshold.
-                    changes.push((v + threshold + 1).saturating_mul(SECOND));
-                }
-            }
-            if let Some(active) = track
-                .label("job_name")
-                .and_then(|j| ctx.active_by_job.get(j))
-            {
-                changes.extend(active.points.iter().map(|p| p.0));
-            }
-            changes.retain(|&t| t >= start && t <= end);
-            changes.sort_unstable();
-            changes.dedup();
-            let mut pending: Option<Ms> = None;
-            let mut open: Option<AlertSpan> = None;
-            for (i, &at) in changes.iter().enumerate() {
-                let next = changes.get(i + 1).copied().unwrap_or(end);
-                if (rule.holds)(&ctx, track, at) {
-                    let since = *pending.get_or_insert(at);
-                    let fires = since.saturating_add(rule.for_seconds * SECOND);
-                    if open.is_none() && fires <= next && fires <= end {
-                        open = Some(AlertSpan {
-                            rule: rule.name,
-                            subject: subject.clone(),
-                            pending: since,
-                            firing: fires,
-                            resolved: None,
-                        });
-                    }
-                } else {
-                    pending = None;
-                    if let Some(mut span) = open.take() {
-                        span.resolved = Some(at);
-                        alerts.push(span);
-                    }
-                }
-            }
-            alerts.extend(open);
+    for track in series.iter().filter(|s| s.name == rule.series) {
+        // Only a series that ever holds a value can make its condition true.
+        if track.points.iter().all(|(_, v)| v.is_none()) {
+            continue;
         }
+        let subject = track
+            .label("job_name")
+            .or(track.label("cronjob"))
+            .unwrap_or("")
+            .to_owned();
+        let mut changes: Vec<Ms> = vec![start];
+        for &(at, value) in &track.points {
+            changes.push(at);
+            if let (Some(threshold), Some(v)) = (rule.threshold_seconds, value) {
+                // `t_seconds - v > threshold` first holds one second after v + threshold.
+                changes.push((v + threshold + 1).saturating_mul(SECOND));
+            }
+        }
+        if let Some(active) = track
+            .label("job_name")
+            .and_then(|j| ctx.active_by_job.get(j))
+        {
+            changes.extend(active.points.iter().map(|p| p.0));
+        }
+        changes.retain(|&t| t >= start && t <= end);
+        changes.sort_unstable();
+        changes.dedup();
+        let mut pending: Option<Ms> = None;
+        let mut open: Option<AlertSpan> = None;
+        for (i, &at) in changes.iter().enumerate() {
+            let next = changes.get(i + 1).copied().unwrap_or(end);
+            if (rule.holds)(&ctx, track, at) {
+                let since = *pending.get_or_insert(at);
+                let fires = since.saturating_add(rule.for_seconds * SECOND);
+                if open.is_none() && fires <= next && fires <= end {
+                    open = Some(AlertSpan {
+                        rule: rule.name,
+                        subject: subject.clone(),
+                        pending: since,
+                        firing: fires,
+                        resolved: None,
+                    });
+                }
+            } else {
+                pending = None;
+                if let Some(mut span) = open.take() {
+                    span.resolved = Some(at);
+                    alerts.push(span);
+                }
+            }
+        }
+        alerts.extend(open);
     }
-    alerts.sort_by_key(|a| (a.firing, a.rule));
     alerts
 }
 

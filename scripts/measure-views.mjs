@@ -58,19 +58,24 @@ for (const [tab, selector] of [
   console.log(`first render of ${tab}: median ${median(times).toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(", ")})`);
 }
 
+/** Clicks "Run simulation"; resolves with the milliseconds to the first Gantt frame. */
+function runToGantt() {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        document.querySelector("[data-testid=sim-run]").click();
+        const poll = () => (document.querySelector("[data-testid=sim-gantt]") ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(poll));
+        poll();
+      }),
+  );
+}
+
 // The simulation view: its form first, then a run of the largest example.
 const simTimes = [];
 for (let i = 0; i < 5; i += 1) simTimes.push(await timeView("simulation", "[data-testid=player-form]"));
 console.log(`first render of simulation (form): median ${median(simTimes).toFixed(1)} ms`);
-const run = await page.evaluate(
-  () =>
-    new Promise((resolve) => {
-      const t0 = performance.now();
-      document.querySelector("[data-testid=sim-run]").click();
-      const poll = () => (document.querySelector("[data-testid=sim-gantt]") ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(poll));
-      poll();
-    }),
-);
+const run = await runToGantt();
 console.log(`simulation of ${largest.f} to its first Gantt frame: ${run.toFixed(0)} ms`);
 
 // A 1,000-pod Job.
@@ -98,15 +103,7 @@ await setEditorText(page, big);
 await page.click("[data-testid=tab-problems]");
 await page.click("[data-testid=tab-simulation]");
 await page.fill("[data-testid=pod-failing-attempts]", "0");
-const bigRun = await page.evaluate(
-  () =>
-    new Promise((resolve) => {
-      const t0 = performance.now();
-      document.querySelector("[data-testid=sim-run]").click();
-      const poll = () => (document.querySelector("[data-testid=sim-gantt]") ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(poll));
-      poll();
-    }),
-);
+const bigRun = await runToGantt();
 const pods = await page.textContent("[data-testid=sim-summary]");
 console.log(`1,000-pod Job simulated and recorded in ${bigRun.toFixed(0)} ms (${pods.trim()})`);
 await page.click("[data-testid=sim-play]");

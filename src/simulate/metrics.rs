@@ -457,6 +457,15 @@ fn diff(samples: &mut Vec<Sample>, time: Ms, before: &Series, after: &Series) {
     samples.append(&mut gone);
 }
 
+/// The instants an object's status or spec changed, in order, into `times`.
+fn change_times<S, T>(history: &[(Ms, S)], spec_log: &[(Ms, T)], times: &mut Vec<Ms>) {
+    times.clear();
+    times.extend(history.iter().map(|(t, _)| *t));
+    times.extend(spec_log.iter().map(|(t, _)| *t));
+    times.sort_unstable();
+    times.dedup();
+}
+
 /// Reads a log (`(since, value)` in time order) at increasing times: the value in effect at
 /// `t` (the first value before the log starts). Each call moves forward from the last, so a
 /// walk over the log is linear (the CronJob's status log of a month-long run holds about
@@ -536,11 +545,7 @@ impl Simulation {
                     ("job_name", Rc::from(job.name.as_str())),
                 ],
             );
-            times.clear();
-            times.extend(job.history.iter().map(|(t, _)| *t));
-            times.extend(job.spec_log.iter().map(|(t, _)| *t));
-            times.sort_unstable();
-            times.dedup();
+            change_times(&job.history, &job.spec_log, &mut times);
             let mut previous = Series::new();
             let (mut specs, mut statuses) =
                 (LogCursor::new(&job.spec_log), LogCursor::new(&job.history));
@@ -574,11 +579,7 @@ impl Simulation {
                     ("cronjob", Rc::from(cron.name.as_str())),
                 ],
             );
-            times.clear();
-            times.extend(cron.history.iter().map(|(t, _)| *t));
-            times.extend(cron.spec_log.iter().map(|(t, _)| *t));
-            times.sort_unstable();
-            times.dedup();
+            change_times(&cron.history, &cron.spec_log, &mut times);
             let mut previous = Series::new();
             let (mut specs, mut statuses) = (
                 LogCursor::new(&cron.spec_log),

@@ -1,6 +1,10 @@
 //! Benchmarks of the whole analysis (YAML, decoding, defaulting, validation, warnings): each
 //! example manifest, and a file of 1,000 documents.
 
+/// The allocator the `jobscope` CLI runs with (see Cargo.toml), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::path::Path;
 

@@ -1,6 +1,10 @@
 //! Benchmarks of the cron engine: long runs of `next`, and the same work with the `cron` crate
 //! for comparison (which computes something different: no star bit, chrono's DST rule).
 
+/// The allocator the `jobscope` CLI runs with (see Cargo.toml), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::str::FromStr;
 

@@ -3,6 +3,10 @@
 //! target is a clear diagnostic within 100 ms each. The tests (`tests/integration/hostile.rs`)
 //! check the diagnostics; only this measures the time, never asserted.
 
+/// The allocator the `jobscope` CLI runs with (see Cargo.toml), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

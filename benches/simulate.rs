@@ -1,6 +1,10 @@
 //! Benchmarks of the controller simulation: a large Indexed Job, and a month of a minutely
 //! CronJob under each concurrency policy.
 
+/// The allocator the `jobscope` CLI runs with (see Cargo.toml), so the figures are the CLI's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

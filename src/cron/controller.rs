@@ -240,7 +240,18 @@ pub fn next_schedule_time_duration(
     now: Instant,
 ) -> Option<i64> {
     let found = most_recent_schedule_time(eval, cron_job, now, false);
-    let base = match found {
+    next_schedule_time_duration_from(eval, &found, now)
+}
+
+/// The rest of `nextScheduleTimeDuration`, given what its `mostRecentScheduleTime(…, false)`
+/// returned: a caller that has just computed that (with no startingDeadlineSeconds, the flag
+/// changes nothing) saves computing it twice.
+pub fn next_schedule_time_duration_from(
+    eval: &mut Evaluator,
+    found: &MostRecent,
+    now: Instant,
+) -> Option<i64> {
+    let base = match *found {
         MostRecent {
             error: Some(MostRecentError::Endless),
             ..

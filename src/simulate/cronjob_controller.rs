@@ -7,7 +7,7 @@ use super::model::{ConcurrencyPolicy, JobId, api_time};
 use crate::cron::Zone;
 use crate::cron::controller::{
     CronJobTimes, Missed, MostRecentError, controller_evaluator, format_rfc1123z_utc,
-    most_recent_schedule_time, next_schedule_time_duration,
+    most_recent_schedule_time, next_schedule_time_duration, next_schedule_time_duration_from,
 };
 use crate::cron::zone::load_location;
 
@@ -130,10 +130,24 @@ impl Simulation {
         // The lists are built only when a limit is exceeded (rarely: this runs on every sync);
         // removing successful Jobs does not change which Jobs failed, so building the failed
         // list after the removals gives the controller's list.
+        // One pass counts both kinds (this runs on every sync, over every child).
+        let (mut complete, mut failed) = (0_i64, 0_i64);
+        for &job in children {
+            match self.jobs[job].status.finished().map(|c| c.kind) {
+                Some("Complete") => complete += 1,
+                Some("Failed") => failed += 1,
+                _ => {}
+            }
+        }
         let mut update = false;
-        for (kind, limit) in [("Complete", success_limit), ("Failed", failed_limit)] {
+        for (kind, limit, count) in [
+            ("Complete", success_limit, complete),
+            ("Failed", failed_limit, failed),
+        ] {
             let Some(limit) = limit else { continue };
-            if finished_as(&self.jobs, children, kind).count() as i64 > i64::from(limit) {
+            // The failed count still holds after removing successful Jobs: removal does not
+            // change which Jobs failed.
+            if count > i64::from(limit) {
                 let mut jobs = self.buffer();
                 jobs.extend(finished_as(&self.jobs, children, kind));
                 update |= self.remove_oldest_jobs(&mut jobs, limit);
@@ -183,7 +197,7 @@ impl Simulation {
                 return (None, update);
             };
             let found = cron.status.active.contains(&job);
-            let finished = self.jobs[job].status.finished().cloned();
+            let finished = self.jobs[job].status.finished().map(|c| c.kind);
             match finished {
                 None if !found => {
                     let name = self.jobs[job].name.clone();
@@ -194,7 +208,7 @@ impl Simulation {
                     );
                 }
                 None => {}
-                Some(condition) => {
+                Some(kind) => {
                     if found {
                         if let Some(cron) = &mut self.cron {
                             cron.status.active.retain(|&j| j != job);
@@ -202,11 +216,11 @@ impl Simulation {
                         self.cron_event(
                             false,
                             "SawCompletedJob",
-                            Message::SawCompletedJob(job, condition.kind),
+                            Message::SawCompletedJob(job, kind),
                         );
                         update = true;
                     }
-                    if condition.kind == "Complete"
+                    if kind == "Complete"
                         && let Some(completed) = self.jobs[job].status.completion_time
                         && let Some(cron) = &mut self.cron
                         && cron
@@ -299,6 +313,17 @@ impl Simulation {
 
         // nextScheduleTime
         let found = most_recent_schedule_time(eval, &times, instant(now), true);
+        // The requeue while `times` is unchanged: with no startingDeadlineSeconds the
+        // `includeStartingDeadlineSeconds` flag changes nothing, so `found` is what
+        // nextScheduleTimeDuration would compute again (most syncs end on this path).
+        let requeue_unchanged = |eval: &mut crate::cron::Evaluator| {
+            if times.starting_deadline_seconds.is_none() {
+                next_schedule_time_duration_from(eval, &found, instant(now))
+                    .map(|nanos| nanos / 1_000_000)
+            } else {
+                requeue(eval, &times)
+            }
+        };
         if found.error == Some(MostRecentError::Endless) {
             self.note("the CronJob controller's catch-up loop would never end for this schedule; the simulation stops scheduling".to_owned());
             return (None, update);
@@ -323,7 +348,7 @@ impl Simulation {
                     );
                     return (None, update);
                 }
-                return (requeue(eval, &times), update);
+                return (requeue_unchanged(eval), update);
             }
         };
         if let Some(error) = found.error {
@@ -351,27 +376,31 @@ impl Simulation {
                     format_rfc1123z_utc(scheduled)
                 ),
             );
-            return (requeue(eval, &times), update);
+            return (requeue_unchanged(eval), update);
         }
         let scheduled_ms = millis(scheduled);
         let Some(cron) = &self.cron else {
             return (None, update);
         };
+        // Already scheduled: most syncs of a minute end here, so the Job's name is only built
+        // (and compared with the active Jobs') when lastScheduleTime does not settle it.
+        if cron.status.last_schedule_time == Some(scheduled_ms) {
+            return (requeue_unchanged(eval), update);
+        }
         let job_name = crate::cron::controller::job_name(&cron.name, scheduled);
-        let already = cron
+        if cron
             .status
             .active
             .iter()
             .any(|&j| self.jobs[j].name == job_name)
-            || cron.status.last_schedule_time == Some(scheduled_ms);
-        if already {
-            return (requeue(eval, &times), update);
+        {
+            return (requeue_unchanged(eval), update);
         }
         if cron.spec.concurrency_policy == ConcurrencyPolicy::Forbid
             && !cron.status.active.is_empty()
         {
             self.cron_event(false, "JobAlreadyActive", "Not starting job because prior execution is running and concurrency policy is Forbid");
-            return (requeue(eval, &times), update);
+            return (requeue_unchanged(eval), update);
         }
         if cron.spec.concurrency_policy == ConcurrencyPolicy::Replace {
             let active = cron.status.active.clone();

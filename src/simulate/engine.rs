@@ -624,7 +624,7 @@ impl Simulation {
             status: JobStatus::default(),
             // Most Jobs have three statuses: created, started, finished.
             history: {
-                let mut history = Vec::with_capacity(4);
+                let mut history = Vec::with_capacity(3);
                 history.push((self.now, JobStatus::default()));
                 history
             },

@@ -3,7 +3,7 @@
 //! engine's port of utils.go, concurrency policy, Job creation and the requeue.
 
 use super::engine::{Event, Message, ObjectRef, Simulation, instant, millis};
-use super::model::{ConcurrencyPolicy, JobId, api_time};
+use super::model::{ConcurrencyPolicy, ConditionKind, JobId, api_time};
 use crate::cron::Zone;
 use crate::cron::controller::{
     CronJobTimes, Missed, MostRecentError, controller_evaluator, format_rfc1123z_utc,
@@ -18,7 +18,7 @@ pub const CONTROLLER_ZONE: Zone = Zone::Utc;
 fn finished_as<'a>(
     jobs: &'a [super::model::Job],
     children: &'a [JobId],
-    kind: &'a str,
+    kind: ConditionKind,
 ) -> impl Iterator<Item = JobId> + 'a {
     children
         .iter()
@@ -134,15 +134,15 @@ impl Simulation {
         let (mut complete, mut failed) = (0_i64, 0_i64);
         for &job in children {
             match self.jobs[job].status.finished().map(|c| c.kind) {
-                Some("Complete") => complete += 1,
-                Some("Failed") => failed += 1,
+                Some(ConditionKind::Complete) => complete += 1,
+                Some(ConditionKind::Failed) => failed += 1,
                 _ => {}
             }
         }
         let mut update = false;
         for (kind, limit, count) in [
-            ("Complete", success_limit, complete),
-            ("Failed", failed_limit, failed),
+            (ConditionKind::Complete, success_limit, complete),
+            (ConditionKind::Failed, failed_limit, failed),
         ] {
             let Some(limit) = limit else { continue };
             // The failed count still holds after removing successful Jobs: removal does not
@@ -216,11 +216,11 @@ impl Simulation {
                         self.cron_event(
                             false,
                             "SawCompletedJob",
-                            Message::SawCompletedJob(job, kind),
+                            Message::SawCompletedJob(job, kind.as_str()),
                         );
                         update = true;
                     }
-                    if kind == "Complete"
+                    if kind == ConditionKind::Complete
                         && let Some(completed) = self.jobs[job].status.completion_time
                         && let Some(cron) = &mut self.cron
                         && cron

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::engine::{Event, Message, ObjectRef, Simulation};
 use super::intervals::Intervals;
 use super::model::{
-    Condition, JobId, JobSpec, Ms, Phase, Pod, PodId, PolicyAction, SECOND, api_time,
+    Condition, ConditionKind, JobId, JobSpec, Ms, Phase, Pod, PodId, PolicyAction, SECOND, api_time,
 };
 
 /// `MaxPodCreateDeletePerSync` and `MaxUncountedPods`.
@@ -133,7 +133,7 @@ fn remaining_backoff(now: Ms, failures: i32, last_failure: Option<Ms>) -> Ms {
 }
 
 fn condition(
-    kind: &'static str,
+    kind: ConditionKind,
     reason: &'static str,
     message: impl Into<Rc<str>>,
     now: Ms,
@@ -151,7 +151,7 @@ fn condition(
 /// `ensureJobConditionStatus`: sets a condition; returns whether anything changed.
 fn ensure_condition(
     conditions: &mut Vec<Condition>,
-    kind: &'static str,
+    kind: ConditionKind,
     status: bool,
     reason: &'static str,
     message: &Rc<str>,
@@ -296,32 +296,40 @@ impl Simulation {
         let exceeds_backoff_limit = ctx.failed > spec.backoff_limit;
         let job_status = &self.jobs[job_id].status;
         ctx.finished = job_status
-            .condition("SuccessCriteriaMet")
+            .condition(ConditionKind::SuccessCriteriaMet)
             .filter(|c| c.status)
             .cloned();
         if ctx.finished.is_none() {
-            if let Some(target) = job_status.condition("FailureTarget").filter(|c| c.status) {
+            if let Some(target) = job_status
+                .condition(ConditionKind::FailureTarget)
+                .filter(|c| c.status)
+            {
                 ctx.finished = Some(condition(
-                    "Failed",
+                    ConditionKind::Failed,
                     target.reason,
                     target.message.clone(),
                     now,
                 ));
             } else if let Some(message) = self.fail_job_message(job_id, &ctx.pods) {
-                ctx.finished = Some(condition("FailureTarget", "PodFailurePolicy", message, now));
+                ctx.finished = Some(condition(
+                    ConditionKind::FailureTarget,
+                    "PodFailurePolicy",
+                    message,
+                    now,
+                ));
             }
         }
         if ctx.finished.is_none() {
             if exceeds_backoff_limit || self.past_backoff_limit_on_failure(job_id, &ctx.pods) {
                 ctx.finished = Some(condition(
-                    "FailureTarget",
+                    ConditionKind::FailureTarget,
                     "BackoffLimitExceeded",
                     MSG_BACKOFF_LIMIT,
                     now,
                 ));
             } else if self.past_active_deadline(job_id) {
                 ctx.finished = Some(condition(
-                    "FailureTarget",
+                    ConditionKind::FailureTarget,
                     "DeadlineExceeded",
                     MSG_DEADLINE,
                     now,
@@ -357,7 +365,7 @@ impl Simulation {
                         .is_some_and(|max| failed.total() > max)
                     {
                         ctx.finished = Some(condition(
-                            "FailureTarget",
+                            ConditionKind::FailureTarget,
                             "MaxFailedIndexesExceeded",
                             MSG_MAX_FAILED_INDEXES,
                             now,
@@ -366,7 +374,7 @@ impl Simulation {
                         && failed.total() + ctx.succeeded_indexes.total() >= completions
                     {
                         ctx.finished = Some(condition(
-                            "FailureTarget",
+                            ConditionKind::FailureTarget,
                             "FailedIndexes",
                             MSG_FAILED_INDEXES,
                             now,
@@ -381,7 +389,7 @@ impl Simulation {
                     match_success_policy(&spec, completions, &ctx.succeeded_indexes)
             {
                 ctx.finished = Some(condition(
-                    "SuccessCriteriaMet",
+                    ConditionKind::SuccessCriteriaMet,
                     "SuccessPolicy",
                     message,
                     now,
@@ -413,7 +421,7 @@ impl Simulation {
             };
             if complete {
                 ctx.finished = Some(condition(
-                    "SuccessCriteriaMet",
+                    ConditionKind::SuccessCriteriaMet,
                     "CompletionsReached",
                     self.texts.completions_reached.clone(),
                     now,
@@ -423,7 +431,7 @@ impl Simulation {
                 if spec.suspend {
                     if ensure_condition(
                         conditions,
-                        "Suspended",
+                        ConditionKind::Suspended,
                         true,
                         "JobSuspended",
                         &self.texts.job_suspended,
@@ -434,7 +442,7 @@ impl Simulation {
                     }
                 } else if ensure_condition(
                     conditions,
-                    "Suspended",
+                    ConditionKind::Suspended,
                     false,
                     "JobResumed",
                     &self.texts.job_resumed,
@@ -901,7 +909,7 @@ impl Simulation {
         let finished_as_failure = ctx
             .finished
             .as_ref()
-            .is_some_and(|c| !(c.kind == "SuccessCriteriaMet" && c.status));
+            .is_some_and(|c| !(c.kind == ConditionKind::SuccessCriteriaMet && c.status));
         for &p in &pods {
             let pod = &self.pods[p];
             if !pod.finalizer {
@@ -964,27 +972,27 @@ impl Simulation {
             }
         }
         if let Some(finished) = ctx.finished.clone() {
-            if finished.kind == "FailureTarget" {
+            if finished.kind == ConditionKind::FailureTarget {
                 job.status.conditions.push(finished.clone());
                 needs_flush = true;
                 ctx.finished = Some(condition(
-                    "Failed",
+                    ConditionKind::Failed,
                     finished.reason,
                     finished.message.clone(),
                     now,
                 ));
-            } else if finished.kind == "SuccessCriteriaMet" && finished.status {
+            } else if finished.kind == ConditionKind::SuccessCriteriaMet && finished.status {
                 if !job
                     .status
                     .conditions
                     .iter()
-                    .any(|c| c.kind == "SuccessCriteriaMet" && c.status)
+                    .any(|c| c.kind == ConditionKind::SuccessCriteriaMet && c.status)
                 {
                     job.status.conditions.push(finished.clone());
                     needs_flush = true;
                 }
                 ctx.finished = Some(condition(
-                    "Complete",
+                    ConditionKind::Complete,
                     finished.reason,
                     finished.message.clone(),
                     now,
@@ -1025,7 +1033,7 @@ impl Simulation {
                 &finished.message,
                 now,
             );
-            if finished.kind == "Complete" {
+            if finished.kind == ConditionKind::Complete {
                 job.status.completion_time = Some(api_time(now));
             }
             finished_now = Some(finished.clone());
@@ -1035,7 +1043,7 @@ impl Simulation {
             self.job_status_written(job_id);
         }
         if let Some(finished) = finished_now {
-            if finished.kind == "Complete" {
+            if finished.kind == ConditionKind::Complete {
                 let job = &self.jobs[job_id];
                 if job
                     .spec

@@ -6,7 +6,9 @@
 use std::rc::Rc;
 
 use super::engine::{Simulation, instant, millis};
-use super::model::{CronJobSpec, CronJobStatus, Job, JobSpec, JobStatus, Ms, SECOND};
+use super::model::{
+    ConditionKind, CronJobSpec, CronJobStatus, Job, JobSpec, JobStatus, Ms, SECOND,
+};
 use crate::cron::controller::controller_evaluator;
 
 /// A series' labels in kube-state-metrics' order. Shared: every sample of a series, and every
@@ -208,14 +210,14 @@ fn job_series(
         &mut s,
         labels,
         "kube_job_complete",
-        status.condition("Complete").map(|c| c.status),
+        status.condition(ConditionKind::Complete).map(|c| c.status),
     );
     s.push(("kube_job_created", plain.clone(), seconds(job.created)));
     condition_series(
         &mut s,
         labels,
         "kube_job_failed",
-        status.condition("Failed").map(|c| c.status),
+        status.condition(ConditionKind::Failed).map(|c| c.status),
     );
     s.push(("kube_job_info", plain.clone(), 1));
     s.push(("kube_job_owner", labels.owner(owner), 1));
@@ -250,7 +252,7 @@ fn job_series(
             seconds(done),
         ));
     }
-    let failed_condition = status.condition("Failed").filter(|c| c.status);
+    let failed_condition = status.condition(ConditionKind::Failed).filter(|c| c.status);
     if status.failed == 0 {
         s.push(("kube_job_status_failed", plain.clone(), 0));
     } else if let Some(condition) = failed_condition {
@@ -289,7 +291,7 @@ fn job_series(
         plain.clone(),
         i64::from(status.succeeded),
     ));
-    if let Some(suspended) = status.condition("Suspended") {
+    if let Some(suspended) = status.condition(ConditionKind::Suspended) {
         s.push((
             "kube_job_status_suspended",
             plain,

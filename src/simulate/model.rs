@@ -274,10 +274,34 @@ impl CronJobSpec {
     }
 }
 
+/// A Job condition's type. An enum rather than the API's string: the controllers test
+/// conditions on every sync, and comparing strings was a tenth of a month-long CronJob run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConditionKind {
+    SuccessCriteriaMet,
+    FailureTarget,
+    Complete,
+    Failed,
+    Suspended,
+}
+
+impl ConditionKind {
+    /// The condition's `type` as the API writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConditionKind::SuccessCriteriaMet => "SuccessCriteriaMet",
+            ConditionKind::FailureTarget => "FailureTarget",
+            ConditionKind::Complete => "Complete",
+            ConditionKind::Failed => "Failed",
+            ConditionKind::Suspended => "Suspended",
+        }
+    }
+}
+
 /// A Job condition.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Condition {
-    pub kind: &'static str,
+    pub kind: ConditionKind,
     pub status: bool,
     pub reason: &'static str,
     pub message: std::rc::Rc<str>,
@@ -300,7 +324,7 @@ pub struct JobStatus {
 }
 
 impl JobStatus {
-    pub fn condition(&self, kind: &str) -> Option<&Condition> {
+    pub fn condition(&self, kind: ConditionKind) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.kind == kind)
     }
 
@@ -308,7 +332,7 @@ impl JobStatus {
     pub fn finished(&self) -> Option<&Condition> {
         self.conditions
             .iter()
-            .find(|c| (c.kind == "Complete" || c.kind == "Failed") && c.status)
+            .find(|c| matches!(c.kind, ConditionKind::Complete | ConditionKind::Failed) && c.status)
     }
 }
 

@@ -8,7 +8,7 @@ use crate::cron::{NextTime, Zone};
 use crate::diagnostic::Diagnostic;
 use crate::simulate::Simulation;
 use crate::simulate::engine::{instant, millis};
-use crate::simulate::model::ConcurrencyPolicy;
+use crate::simulate::model::{ConcurrencyPolicy, ConditionKind};
 use crate::simulate::scenario::{PodRule, RunFor, Scenario};
 
 /// The most scheduled runs a diagram shows.
@@ -149,7 +149,7 @@ pub fn concurrency(
                 continue;
             };
             let (end, outcome) = match (job.status.finished(), job.deleted_at) {
-                (Some(c), _) if c.kind == "Complete" => (c.time, Outcome::Completed),
+                (Some(c), _) if c.kind == ConditionKind::Complete => (c.time, Outcome::Completed),
                 (Some(c), _) => (c.time, Outcome::Failed),
                 (None, Some(deleted)) => (deleted, Outcome::Replaced),
                 (None, None) => (millis(to), Outcome::Running),

@@ -1247,7 +1247,11 @@ mod tests {
         assert_eq!(end.pods_failed, 4);
         let (name, status) = &end.jobs[0];
         assert_eq!(name, "pi");
-        assert!(status.condition("Complete").is_some());
+        assert!(
+            status
+                .condition(crate::simulate::model::ConditionKind::Complete)
+                .is_some()
+        );
         // Before the start nothing exists; the Gantt grows with time.
         let early = rec.gantt(rec.start);
         let late = rec.gantt(rec.end);

@@ -475,9 +475,9 @@ fn summary_view(rec: &Recording, t: i64) -> AnyView {
                 .filter(|c| c.status)
                 .map(|c| {
                     if c.reason.is_empty() {
-                        c.kind.to_owned()
+                        c.kind.as_str().to_owned()
                     } else {
-                        format!("{} ({})", c.kind, c.reason)
+                        format!("{} ({})", c.kind.as_str(), c.reason)
                     }
                 })
                 .collect::<Vec<_>>()

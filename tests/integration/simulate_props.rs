@@ -144,7 +144,7 @@ proptest! {
             prop_assert_eq!(job.status.active, 0);
         }
         // Completed means enough successes.
-        if job.status.finished().is_some_and(|c| c.kind == "Complete")
+        if job.status.finished().is_some_and(|c| c.kind == jobscope::simulate::model::ConditionKind::Complete)
             && let Some(completions) = case.completions
         {
             prop_assert!(job.status.succeeded >= completions as i32);

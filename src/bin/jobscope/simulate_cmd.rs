@@ -105,7 +105,7 @@ fn to_json(sim: &Simulation) -> Value {
                 "completionTime": api_time(status.completion_time),
                 "deletedAt": opt_time(job.deleted_at),
                 "conditions": status.conditions.iter().map(|c| json!({
-                    "type": c.kind,
+                    "type": c.kind.as_str(),
                     "status": if c.status { "True" } else { "False" },
                     "reason": c.reason,
                     "message": &*c.message,
@@ -216,7 +216,7 @@ fn to_text(sim: &Simulation) -> String {
     for job in &sim.jobs {
         let s = &job.status;
         let outcome = s.finished().map_or("running".to_owned(), |c| {
-            format!("{} ({})", c.kind, c.reason)
+            format!("{} ({})", c.kind.as_str(), c.reason)
         });
         out.push_str(&format!(
             "Job/{}: {outcome}; active {} succeeded {} failed {}{}\n",

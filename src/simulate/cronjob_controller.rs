@@ -14,16 +14,16 @@ use crate::cron::zone::load_location;
 /// kube-controller-manager's zone (`time.Local`): UTC in practically every cluster.
 pub const CONTROLLER_ZONE: Zone = Zone::Utc;
 
+/// A child Job as the sync lists it: its id and how it finished, if it did (the informer's
+/// copy at the start of the sync; the CronJob controller never changes a Job's status).
+type Child = (JobId, Option<ConditionKind>);
+
 /// The Jobs among `children` that finished as `kind` (`Complete` or `Failed`).
-fn finished_as<'a>(
-    jobs: &'a [super::model::Job],
-    children: &'a [JobId],
-    kind: ConditionKind,
-) -> impl Iterator<Item = JobId> + 'a {
+fn finished_as(children: &[Child], kind: ConditionKind) -> impl Iterator<Item = JobId> + '_ {
     children
         .iter()
-        .copied()
-        .filter(move |&j| jobs[j].status.finished().is_some_and(|c| c.kind == kind))
+        .filter(move |(_, finished)| *finished == Some(kind))
+        .map(|&(job, _)| job)
 }
 
 impl Simulation {
@@ -103,7 +103,12 @@ impl Simulation {
         // start of the sync). A reused buffer: this runs on every sync.
         let mut children = std::mem::take(&mut self.cron_children_buffer);
         children.clear();
-        children.extend_from_slice(&self.cron_alive);
+        let jobs = &self.jobs;
+        children.extend(
+            self.cron_alive
+                .iter()
+                .map(|&j| (j, jobs[j].status.finished().map(|c| c.kind))),
+        );
         let mut update = self.cleanup_finished_jobs(&children);
         let (requeue, sync_update) = self.sync_cron_job_inner(&children);
         self.cron_children_buffer = children;
@@ -116,7 +121,7 @@ impl Simulation {
         }
     }
 
-    fn cleanup_finished_jobs(&mut self, children: &[JobId]) -> bool {
+    fn cleanup_finished_jobs(&mut self, children: &[Child]) -> bool {
         let Some(cron) = &self.cron else {
             return false;
         };
@@ -132,8 +137,8 @@ impl Simulation {
         // list after the removals gives the controller's list.
         // One pass counts both kinds (this runs on every sync, over every child).
         let (mut complete, mut failed) = (0_i64, 0_i64);
-        for &job in children {
-            match self.jobs[job].status.finished().map(|c| c.kind) {
+        for &(_, finished) in children {
+            match finished {
                 Some(ConditionKind::Complete) => complete += 1,
                 Some(ConditionKind::Failed) => failed += 1,
                 _ => {}
@@ -149,7 +154,7 @@ impl Simulation {
             // change which Jobs failed.
             if count > i64::from(limit) {
                 let mut jobs = self.buffer();
-                jobs.extend(finished_as(&self.jobs, children, kind));
+                jobs.extend(finished_as(children, kind));
                 update |= self.remove_oldest_jobs(&mut jobs, limit);
                 self.recycle(jobs);
             }
@@ -190,14 +195,13 @@ impl Simulation {
     }
 
     /// `syncCronJob`: returns the requeue delay and whether the status changed.
-    fn sync_cron_job_inner(&mut self, children: &[JobId]) -> (Option<i64>, bool) {
+    fn sync_cron_job_inner(&mut self, children: &[Child]) -> (Option<i64>, bool) {
         let mut update = false;
-        for &job in children {
+        for &(job, finished) in children {
             let Some(cron) = &self.cron else {
                 return (None, update);
             };
             let found = cron.status.active.contains(&job);
-            let finished = self.jobs[job].status.finished().map(|c| c.kind);
             match finished {
                 None if !found => {
                     let name = self.jobs[job].name.clone();
@@ -216,7 +220,7 @@ impl Simulation {
                         self.cron_event(
                             false,
                             "SawCompletedJob",
-                            Message::SawCompletedJob(job, kind.as_str()),
+                            Message::SawCompletedJob(job, kind),
                         );
                         update = true;
                     }
@@ -242,7 +246,7 @@ impl Simulation {
                     .active
                     .iter()
                     .copied()
-                    .filter(|j| !children.contains(j))
+                    .filter(|&j| !children.iter().any(|&(child, _)| child == j))
                     .collect()
             })
             .unwrap_or_default();

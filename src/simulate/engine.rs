@@ -102,7 +102,7 @@ pub enum Message {
     DeletedPod(PodId),
     CreatedJob(JobId),
     DeletedJob(JobId),
-    SawCompletedJob(JobId, &'static str),
+    SawCompletedJob(JobId, super::model::ConditionKind),
 }
 
 impl From<&'static str> for Message {
@@ -188,7 +188,7 @@ pub struct Simulation {
     /// The CronJob's Jobs that still exist, in creation order.
     pub(super) cron_alive: Vec<JobId>,
     /// `cron_alive` as a sync saw it at its start (kept to reuse its allocation).
-    pub(super) cron_children_buffer: Vec<JobId>,
+    pub(super) cron_children_buffer: Vec<(JobId, Option<super::model::ConditionKind>)>,
     /// Emptied pod lists for the Job controller's scratch work (see `buffer`).
     spare_lists: Vec<Vec<PodId>>,
     /// Condition messages written for most Jobs, allocated once.
@@ -477,8 +477,9 @@ impl Simulation {
             Message::DeletedJob(job) => format!("Deleted job {}", self.jobs[*job].name),
             Message::SawCompletedJob(job, condition) => {
                 format!(
-                    "Saw completed job: {}, condition: {condition}",
-                    self.jobs[*job].name
+                    "Saw completed job: {}, condition: {}",
+                    self.jobs[*job].name,
+                    condition.as_str()
                 )
             }
         }

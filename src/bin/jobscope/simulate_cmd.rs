@@ -2,6 +2,7 @@
 //! The JSON shape is a contract used outside this repository (see README).
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::process::ExitCode;
 
 use jobscope::cron::Zone;
@@ -13,9 +14,7 @@ use jobscope::yaml::position::LineIndex;
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use crate::cli::{
-    CommandResult, Format, UsageError, parse_format, write_err, write_json, write_out,
-};
+use crate::cli::{CommandResult, Format, UsageError, parse_format, write_err, write_out};
 
 /// Exact time (fractions of a second when there are any).
 fn time(t: Ms) -> Value {
@@ -85,82 +84,56 @@ pub fn simulate(args: Vec<OsString>) -> CommandResult {
     };
     sim.run_to_end();
     match format {
-        Format::Json => write_json(&to_json(&sim)),
+        Format::Json => {
+            // Written as it is built: a month of a minutely CronJob is ~300 MB of JSON, and
+            // building it as one `Value` first took 5 GB of memory.
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            // A closed pipe (`| head`) ends the output quietly, as `write_out` does.
+            let _ = write_json_stream(&sim, &mut out).and_then(|()| out.flush());
+        }
         Format::Text => write_out(&to_text(&sim)),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn to_json(sim: &Simulation) -> Value {
-    let jobs: Vec<Value> = sim
-        .jobs
-        .iter()
-        .map(|job| {
-            let status = &job.status;
-            json!({
-                "name": job.name,
-                "createdAt": time(job.created),
-                "scheduledTime": api_time(job.scheduled_time),
-                "startTime": api_time(status.start_time),
-                "completionTime": api_time(status.completion_time),
-                "deletedAt": opt_time(job.deleted_at),
-                "conditions": status.conditions.iter().map(|c| json!({
-                    "type": c.kind.as_str(),
-                    "status": if c.status { "True" } else { "False" },
-                    "reason": c.reason,
-                    "message": &*c.message,
-                    "lastTransitionTime": api_time(Some(c.time)),
-                })).collect::<Vec<_>>(),
-                "status": {
-                    "active": status.active,
-                    "ready": status.ready,
-                    "succeeded": status.succeeded,
-                    "failed": status.failed,
-                    "terminating": status.terminating,
-                    "completedIndexes": status.completed_indexes,
-                    "failedIndexes": status.failed_indexes,
-                },
-            })
+/// Writes `"key":[item,item,…]` with each item built and written on its own.
+fn write_list<W: Write, T>(
+    out: &mut W,
+    key: &str,
+    items: impl IntoIterator<Item = T>,
+    to_value: impl Fn(T) -> Value,
+) -> std::io::Result<()> {
+    write!(out, "{}:[", Value::from(key))?;
+    for (n, item) in items.into_iter().enumerate() {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &to_value(item))?;
+    }
+    out.write_all(b"]")
+}
+
+/// The result as one line of JSON (the contract in the simulation issue), written item by item.
+fn write_json_stream<W: Write>(sim: &Simulation, out: &mut W) -> std::io::Result<()> {
+    write!(
+        out,
+        "{{\"stoppedBecause\":{},",
+        Value::from(sim.stopped.map_or("until", |s| s.as_str()))
+    )?;
+    write_list(out, "jobs", &sim.jobs, job_json)?;
+    out.write_all(b",")?;
+    write_list(out, "pods", &sim.pods, |pod| pod_json(sim, pod))?;
+    out.write_all(b",")?;
+    write_list(out, "events", &sim.events, |e| {
+        json!({
+            "time": time(e.time),
+            "object": sim.object_name(e.object),
+            "type": if e.warning { "Warning" } else { "Normal" },
+            "reason": e.reason,
+            "message": sim.message_text(&e.message),
         })
-        .collect();
-    let pods: Vec<Value> = sim
-        .pods
-        .iter()
-        .map(|pod| {
-            json!({
-                "name": pod.name,
-                "job": sim.jobs[pod.job].name,
-                "pod": pod.ordinal,
-                "index": pod.index,
-                "attempt": pod.attempt,
-                "createdAt": time(pod.created),
-                "startedAt": opt_time(pod.started),
-                "finishedAt": opt_time(pod.finished),
-                "phase": pod.phase.as_str(),
-                "exitCode": pod.exit_code(),
-                "restarts": pod.restarts(),
-                "deletedAt": opt_time(pod.deletion.map(|(at, _)| at)),
-                "containers": pod.containers.iter().map(|c| json!({
-                    "name": &*c.name,
-                    "exitCode": if pod.phase == Phase::Pending { None } else { c.terminated.map(|(code, _)| code) },
-                    "restarts": c.restarts,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let events: Vec<Value> = sim
-        .events
-        .iter()
-        .map(|e| {
-            json!({
-                "time": time(e.time),
-                "object": sim.object_name(e.object),
-                "type": if e.warning { "Warning" } else { "Normal" },
-                "reason": e.reason,
-                "message": sim.message_text(&e.message),
-            })
-        })
-        .collect();
+    })?;
     let cron = sim.cron.as_ref().map_or(Value::Null, |c| {
         json!({
             "lastScheduleTime": api_time(c.status.last_schedule_time),
@@ -168,31 +141,74 @@ fn to_json(sim: &Simulation) -> Value {
             "active": c.status.active.iter().map(|&j| sim.jobs[j].name.clone()).collect::<Vec<_>>(),
         })
     });
-    let metrics: Vec<Value> = sim
-        .metrics()
-        .into_iter()
-        .map(|s| {
-            let labels: serde_json::Map<String, Value> = s
-                .labels
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), Value::String(v.to_string())))
-                .collect();
-            json!({"time": time(s.time), "name": s.name, "labels": labels, "value": s.value})
-        })
-        .collect();
-    let notes: Vec<Value> = sim
-        .notes
-        .iter()
-        .map(|n| json!({"time": time(n.time), "message": n.message}))
-        .collect();
+    out.write_all(b",\"cronJob\":")?;
+    serde_json::to_writer(&mut *out, &cron)?;
+    out.write_all(b",")?;
+    write_list(out, "metrics", sim.metrics(), |s| {
+        let labels: serde_json::Map<String, Value> = s
+            .labels
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), Value::String(v.to_string())))
+            .collect();
+        json!({"time": time(s.time), "name": s.name, "labels": labels, "value": s.value})
+    })?;
+    out.write_all(b",")?;
+    write_list(
+        out,
+        "notes",
+        &sim.notes,
+        |n| json!({"time": time(n.time), "message": n.message}),
+    )?;
+    out.write_all(b"}\n")
+}
+
+fn job_json(job: &jobscope::simulate::model::Job) -> Value {
+    let status = &job.status;
     json!({
-        "stoppedBecause": sim.stopped.map_or("until", |s| s.as_str()),
-        "jobs": jobs,
-        "pods": pods,
-        "events": events,
-        "cronJob": cron,
-        "metrics": metrics,
-        "notes": notes,
+        "name": job.name,
+        "createdAt": time(job.created),
+        "scheduledTime": api_time(job.scheduled_time),
+        "startTime": api_time(status.start_time),
+        "completionTime": api_time(status.completion_time),
+        "deletedAt": opt_time(job.deleted_at),
+        "conditions": status.conditions.iter().map(|c| json!({
+            "type": c.kind.as_str(),
+            "status": if c.status { "True" } else { "False" },
+            "reason": c.reason,
+            "message": &*c.message,
+            "lastTransitionTime": api_time(Some(c.time)),
+        })).collect::<Vec<_>>(),
+        "status": {
+            "active": status.active,
+            "ready": status.ready,
+            "succeeded": status.succeeded,
+            "failed": status.failed,
+            "terminating": status.terminating,
+            "completedIndexes": status.completed_indexes,
+            "failedIndexes": status.failed_indexes,
+        },
+    })
+}
+
+fn pod_json(sim: &Simulation, pod: &jobscope::simulate::model::Pod) -> Value {
+    json!({
+        "name": pod.name,
+        "job": sim.jobs[pod.job].name,
+        "pod": pod.ordinal,
+        "index": pod.index,
+        "attempt": pod.attempt,
+        "createdAt": time(pod.created),
+        "startedAt": opt_time(pod.started),
+        "finishedAt": opt_time(pod.finished),
+        "phase": pod.phase.as_str(),
+        "exitCode": pod.exit_code(),
+        "restarts": pod.restarts(),
+        "deletedAt": opt_time(pod.deletion.map(|(at, _)| at)),
+        "containers": pod.containers.iter().map(|c| json!({
+            "name": &*c.name,
+            "exitCode": if pod.phase == Phase::Pending { None } else { c.terminated.map(|(code, _)| code) },
+            "restarts": c.restarts,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -150,8 +150,6 @@ impl Simulation {
             (ConditionKind::Failed, failed_limit, failed),
         ] {
             let Some(limit) = limit else { continue };
-            // The failed count still holds after removing successful Jobs: removal does not
-            // change which Jobs failed.
             if count > i64::from(limit) {
                 let mut jobs = self.buffer();
                 jobs.extend(finished_as(children, kind));

@@ -284,7 +284,7 @@ impl Simulation {
                 cron.spec.time_zone.as_deref(),
                 CONTROLLER_ZONE,
             ) {
-                Ok(eval) => eval,
+                Ok(eval) => Box::new(eval),
                 Err(error) => {
                     let message = format!(
                         "unparseable schedule: {} : {}",

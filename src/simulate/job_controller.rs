@@ -465,9 +465,13 @@ impl Simulation {
         job.status.ready = ctx.ready;
         job.status.terminating = ctx.terminating;
         self.track_status_and_remove_finalizers(job_id, &mut ctx, needs_update);
-        for list in [ctx.pods, ctx.active, ctx.deleted, new_succeeded, new_failed] {
-            self.recycle(list);
-        }
+        // One call per list: a loop over an array of the five lists copied them through
+        // the stack at every sync (a store-forwarding stall perf showed in this function).
+        self.recycle(ctx.pods);
+        self.recycle(ctx.active);
+        self.recycle(ctx.deleted);
+        self.recycle(new_succeeded);
+        self.recycle(new_failed);
     }
 
     /// `newBackoffRecord`: failures since the last success, and when the last one finished.

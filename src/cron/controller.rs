@@ -455,12 +455,28 @@ pub fn sync_idle_cron_job(input: &SyncInput<'_>) -> Result<SyncDecision, SyncErr
 
 /// `getJobName`: the CronJob's name and the scheduled time in minutes since the epoch.
 pub fn job_name(cron_job_name: &str, scheduled: Instant) -> String {
-    use std::fmt::Write as _;
-    // Sized up front: a long simulation names a Job every minute, and `format!` grew the
-    // string twice for each.
-    let mut name = String::with_capacity(cron_job_name.len() + 21);
+    // Sized up front and written without `fmt`: a long simulation names a Job every
+    // minute, and `format!` grew the string twice for each and went through `fmt::write`.
+    // getTimeHashInMinutes: `scheduledTime.Unix() / 60`, Go's division truncating to zero.
+    let minutes = scheduled.unix / 60;
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut rest = minutes.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut name = String::with_capacity(cron_job_name.len() + 22);
     name.push_str(cron_job_name);
-    let _ = write!(name, "-{}", scheduled.unix.div_euclid(60));
+    name.push('-');
+    if minutes < 0 {
+        name.push('-');
+    }
+    name.extend(digits[at..].iter().map(|&d| char::from(d)));
     name
 }
 
@@ -500,6 +516,25 @@ mod tests {
 
     fn at(text: &str) -> Instant {
         parse_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn job_name_is_gos_sprintf_of_the_minutes() {
+        // fmt.Sprintf("%s-%d", name, t.Unix()/60), with Go's division truncating to zero
+        // (times before 1970 do not occur in practice, but the name must still be Go's).
+        for (unix, want) in [
+            (0, "r-0"),
+            (59, "r-0"),
+            (60, "r-1"),
+            (1_767_225_600, "r-29453760"),
+            (-59, "r-0"),
+            (-60, "r--1"),
+            (-61, "r--1"),
+            (i64::MAX, "r-153722867280912930"),
+            (i64::MIN, "r--153722867280912930"),
+        ] {
+            assert_eq!(job_name("r", Instant::from_unix(unix)), want, "{unix}");
+        }
     }
 
     fn input<'a>(

@@ -666,7 +666,7 @@ impl Simulation {
             deleted_at: None,
             gone: false,
             gone_at: None,
-            spec_log: vec![(self.now, spec.clone())],
+            spec_log: Vec::new(),
             pods: Vec::new(),
             live_pods: Vec::new(),
             pods_created: 0,
@@ -1208,7 +1208,11 @@ impl Simulation {
         let old_deadline = self.jobs[0].spec.active_deadline_seconds;
         let now = self.now;
         let spec = Rc::new(spec);
-        self.jobs[0].spec_log.push((now, spec.clone()));
+        let job = &mut self.jobs[0];
+        if job.spec_log.is_empty() {
+            job.spec_log.push((job.created, job.spec.clone()));
+        }
+        job.spec_log.push((now, spec.clone()));
         self.jobs[0].spec = spec;
         self.jobs[0].generation += 1;
         // updateJob: a spec change syncs at once, and a changed deadline re-arms its timer.

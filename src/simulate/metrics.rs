@@ -547,10 +547,17 @@ impl Simulation {
                     ("job_name", Rc::from(job.name.as_str())),
                 ],
             );
-            change_times(&job.history, &job.spec_log, &mut times);
+            let unpatched;
+            let spec_log = if job.spec_log.is_empty() {
+                unpatched = [(job.created, job.spec.clone())];
+                &unpatched[..]
+            } else {
+                &job.spec_log[..]
+            };
+            change_times(&job.history, spec_log, &mut times);
             let mut previous = Series::new();
             let (mut specs, mut statuses) =
-                (LogCursor::new(&job.spec_log), LogCursor::new(&job.history));
+                (LogCursor::new(spec_log), LogCursor::new(&job.history));
             for &t in &times {
                 if job.gone_at.is_some_and(|gone| t >= gone) {
                     break;

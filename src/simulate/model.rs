@@ -357,7 +357,9 @@ pub struct Job {
     pub gone: bool,
     /// When it left the API.
     pub gone_at: Option<Ms>,
-    /// The spec over time (patches), for the metrics.
+    /// The spec over time, for the metrics: empty until the first patch (then the creation
+    /// spec and each patched one). A CronJob's Jobs are never patched, and a month of them
+    /// spent an allocation each on a one-entry log.
     pub spec_log: Vec<(Ms, std::rc::Rc<JobSpec>)>,
     /// Every pod created for this Job, in creation order.
     pub pods: Vec<PodId>,

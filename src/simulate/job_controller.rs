@@ -345,7 +345,7 @@ impl Simulation {
         if spec.indexed {
             let completions = spec.index_count();
             ctx.prev_succeeded_indexes =
-                Intervals::parse(&self.jobs[job_id].status.completed_indexes, completions);
+                Intervals::parse(self.jobs[job_id].status.completed_indexes(), completions);
             let mut new_indexes: Vec<i32> = ctx
                 .pods
                 .iter()
@@ -564,8 +564,7 @@ impl Simulation {
         let completions = spec.index_count();
         let previous = self.jobs[job_id]
             .status
-            .failed_indexes
-            .as_deref()
+            .failed_indexes()
             .map(|s| Intervals::parse(s, completions))
             .unwrap_or_default();
         let mut new_failed: Vec<i32> = pods
@@ -963,17 +962,10 @@ impl Simulation {
         if spec.indexed {
             new_succeeded_indexes.sort_unstable();
             ctx.succeeded_indexes = ctx.succeeded_indexes.with_indexes(&new_succeeded_indexes);
-            let text = ctx.succeeded_indexes.to_string();
-            if text != job.status.completed_indexes {
-                needs_flush = true;
-            }
             job.status.succeeded = ctx.succeeded_indexes.total();
-            job.status.completed_indexes = text;
-            let failed_text = ctx.failed_indexes.as_ref().map(ToString::to_string);
-            if job.status.failed_indexes != failed_text {
-                job.status.failed_indexes = failed_text;
-                needs_flush = true;
-            }
+            let completed = ctx.succeeded_indexes.to_string();
+            let failed = ctx.failed_indexes.as_ref().map(ToString::to_string);
+            needs_flush |= job.status.set_indexes(completed, failed);
         }
         if let Some(finished) = ctx.finished.clone() {
             if finished.kind == ConditionKind::FailureTarget {

@@ -318,12 +318,43 @@ pub struct JobStatus {
     pub terminating: i32,
     pub succeeded: i32,
     pub failed: i32,
-    pub completed_indexes: String,
-    pub failed_indexes: Option<String>,
+    /// An Indexed Job's index lists; `None` while both are empty. Boxed: most Jobs are not
+    /// Indexed, and every status a Job has is copied into its history and compared.
+    indexes: Option<Box<IndexLists>>,
     pub conditions: Vec<Condition>,
 }
 
+/// `completedIndexes` and `failedIndexes` (the latter only with backoffLimitPerIndex).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct IndexLists {
+    completed: String,
+    failed: Option<String>,
+}
+
 impl JobStatus {
+    /// `completedIndexes` (`""` when none).
+    pub fn completed_indexes(&self) -> &str {
+        self.indexes.as_ref().map_or("", |i| &i.completed)
+    }
+
+    /// `failedIndexes` (set only with backoffLimitPerIndex).
+    pub fn failed_indexes(&self) -> Option<&str> {
+        self.indexes.as_ref().and_then(|i| i.failed.as_deref())
+    }
+
+    /// Writes both lists; returns whether either changed.
+    pub fn set_indexes(&mut self, completed: String, failed: Option<String>) -> bool {
+        let changed =
+            completed != self.completed_indexes() || failed.as_deref() != self.failed_indexes();
+        match &mut self.indexes {
+            _ if completed.is_empty() && failed.is_none() => self.indexes = None,
+            // Reused: an Indexed Job writes its lists on every sync.
+            Some(lists) => **lists = IndexLists { completed, failed },
+            None => self.indexes = Some(Box::new(IndexLists { completed, failed })),
+        }
+        changed
+    }
+
     pub fn condition(&self, kind: ConditionKind) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.kind == kind)
     }

@@ -184,8 +184,8 @@ fn job_json(job: &jobscope::simulate::model::Job) -> Value {
             "succeeded": status.succeeded,
             "failed": status.failed,
             "terminating": status.terminating,
-            "completedIndexes": status.completed_indexes,
-            "failedIndexes": status.failed_indexes,
+            "completedIndexes": status.completed_indexes(),
+            "failedIndexes": status.failed_indexes(),
         },
     })
 }

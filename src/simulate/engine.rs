@@ -649,6 +649,9 @@ impl Simulation {
         } else {
             0
         };
+        // From the scratch pool, and back to it when the last pod is untracked: a CronJob
+        // creates a Job a minute, and this list is empty for most of a Job's life.
+        let live_pods = self.buffer();
         self.jobs.push(Job {
             name,
             created: self.now,
@@ -668,7 +671,7 @@ impl Simulation {
             gone_at: None,
             spec_log: Vec::new(),
             pods: Vec::new(),
-            live_pods: Vec::new(),
+            live_pods,
             pods_created: 0,
             pods_per_index: vec![0; index_slots],
             backoff_failures: 0,
@@ -924,6 +927,16 @@ impl Simulation {
         self.maybe_gone(pod_id);
     }
 
+    /// Takes a pod off its Job's live list; an emptied list goes back to the scratch pool.
+    fn untrack_pod(&mut self, job: JobId, pod: PodId) {
+        let live = &mut self.jobs[job].live_pods;
+        live.retain(|&p| p != pod);
+        if live.is_empty() {
+            let list = std::mem::take(live);
+            self.recycle(list);
+        }
+    }
+
     /// A pod leaves the API once it is deleted, terminal and free of finalizers.
     pub(super) fn maybe_gone(&mut self, pod_id: PodId) {
         let now = self.now;
@@ -931,7 +944,7 @@ impl Simulation {
         if pod.gone.is_none() && pod.deletion.is_some() && pod.phase.terminal() && !pod.finalizer {
             pod.gone = Some(now);
             let job = pod.job;
-            self.jobs[job].live_pods.retain(|&p| p != pod_id);
+            self.untrack_pod(job, pod_id);
             self.pod_changed(pod_id);
             self.job_pods_maybe_gone(job);
         }
@@ -1032,7 +1045,7 @@ impl Simulation {
         let job = pod.job;
         let still_live = !pod.phase.terminal() || pod.deletion.is_some() && pod.gone.is_none();
         if !still_live {
-            self.jobs[job].live_pods.retain(|&p| p != pod_id);
+            self.untrack_pod(job, pod_id);
         }
         self.pod_changed(pod_id);
         self.maybe_gone(pod_id);

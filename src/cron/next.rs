@@ -47,6 +47,10 @@ pub struct Evaluator {
     /// times per sync (its simulation syncs hundreds of thousands of times).
     memo: [(Instant, Result<Instant, Runaway>); MEMO_SIZE],
     memo_next: usize,
+    /// A remembered chain of answers (`chain[i + 1]` is `Next(chain[i])`; see
+    /// [`Evaluator::remember_chain`]), and where the last lookup found its question.
+    chain: Vec<Instant>,
+    chain_at: usize,
 }
 
 const MEMO_SIZE: usize = 4;
@@ -66,7 +70,53 @@ impl Evaluator {
             // GO_ZERO never comes in as a question with this answer: a harmless empty slot.
             memo: [(Instant::GO_ZERO, Err(Runaway)); MEMO_SIZE],
             memo_next: 0,
+            chain: Vec::new(),
+            chain_at: 0,
         }
+    }
+
+    /// Computes the chain of fire times that starts at `from` (each the `Next` of the one
+    /// before; at most `limit` of them, none after `until`) and keeps it, so that `Next` of any
+    /// instant in it is a lookup; returns how many fire times it holds. For a caller that
+    /// walks the same chain again and again: the CronJob controller asks `Next` of its
+    /// lastScheduleTime on every sync, and a simulated month has half a million syncs. The
+    /// answers are the ones `next_go` computes, so nothing else changes.
+    pub fn remember_chain(&mut self, from: Instant, until: Instant, limit: usize) -> usize {
+        self.chain.clear();
+        self.chain_at = 0;
+        let Schedule::Spec(spec) = self.schedule else {
+            return 0;
+        };
+        self.chain.push(from);
+        let mut t = from;
+        while self.chain.len() <= limit {
+            match next_spec(&spec, t, &mut self.clock, self.jump) {
+                // Strictly later, so the chain stays sorted for the lookup.
+                Ok(found) if !found.is_go_zero() && found.after(t) && !found.after(until) => {
+                    self.chain.push(found);
+                    t = found;
+                }
+                _ => break,
+            }
+        }
+        self.chain.len() - 1
+    }
+
+    /// `Next(t)` from the remembered chain, when `t` is in it and is not its last entry.
+    fn chain_next(&mut self, t: Instant) -> Option<Instant> {
+        // The controller's questions stay within a step or two of the last one's.
+        let near = self.chain_at.saturating_sub(2)..(self.chain_at + 3).min(self.chain.len());
+        let at = match self
+            .chain
+            .get(near.clone())
+            .and_then(|window| window.iter().position(|&known| known == t))
+        {
+            Some(offset) => near.start + offset,
+            None => self.chain.binary_search(&t).ok()?,
+        };
+        let answer = *self.chain.get(at + 1)?;
+        self.chain_at = at;
+        Some(answer)
     }
 
     /// The zone the schedule is evaluated in.
@@ -94,6 +144,11 @@ impl Evaluator {
             // ConstantDelaySchedule: the zone plays no part; the nanoseconds are dropped.
             Schedule::Every { delay_nanos } => Ok(t.add_nanos(delay_nanos - i64::from(t.nanos))),
             Schedule::Spec(spec) => {
+                if !self.chain.is_empty()
+                    && let Some(answer) = self.chain_next(t)
+                {
+                    return Ok(answer);
+                }
                 if let Some((_, answer)) = self
                     .memo
                     .iter()
@@ -344,6 +399,45 @@ mod tests {
             .into_iter()
             .map(|t| format_rfc3339(t, e.zone()))
             .collect()
+    }
+
+    #[test]
+    fn a_remembered_chain_gives_the_answers_it_would_compute() {
+        // Across both 2026 DST changes in New York, with a start between fire times.
+        for spec in ["*/7 1-3 * * *", "30 2 * * *", "0 */5 * * 0", "@every 90s"] {
+            let from = parse_rfc3339("2026-03-01T00:00:13.5Z").unwrap();
+            let until = parse_rfc3339("2026-11-30T00:00:00Z").unwrap();
+            let mut plain = evaluator(spec, ny());
+            let mut chained = evaluator(spec, ny());
+            let fires = chained.remember_chain(from, until, 2_000);
+            let (mut t, mut count) = (from, 0);
+            // The chain itself and past its 2,000 entries, then questions off it.
+            while let Ok(next) = plain.next_go(t) {
+                if next.is_go_zero() || next.after(until) || count == 2_500 {
+                    break;
+                }
+                assert_eq!(chained.next_go(t), Ok(next), "{spec} after {t:?}");
+                (t, count) = (next, count + 1);
+            }
+            if spec.starts_with("@every") {
+                assert_eq!(fires, 0, "{spec}: constant delays keep no chain");
+            } else {
+                assert_eq!(fires, count.min(2_000), "{spec}");
+            }
+            for probe in [
+                from,
+                until,
+                t,
+                from.add_nanos(61_000_000_000),
+                until.add_nanos(-1),
+            ] {
+                assert_eq!(
+                    chained.next_go(probe),
+                    plain.next_go(probe),
+                    "{spec} {probe:?}"
+                );
+            }
+        }
     }
 
     #[test]

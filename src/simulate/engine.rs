@@ -374,17 +374,11 @@ impl Simulation {
                 ) else {
                     return;
                 };
-                let (mut t, until) = (instant(self.start), instant(self.until));
-                let mut fires = 0;
-                while fires < MOST {
-                    match eval.next(t) {
-                        crate::cron::NextTime::At(next) if !next.after(until) => {
-                            fires += 1;
-                            t = next;
-                        }
-                        _ => break,
-                    }
-                }
+                // The chain from the CronJob's creation is what its syncs ask `Next` of, so
+                // the controller's evaluator keeps it (see `Evaluator::remember_chain`).
+                let created = instant(super::model::api_time(cron.created));
+                let fires = eval.remember_chain(created, instant(self.until), MOST);
+                self.cron_eval = Some(Box::new(eval));
                 (fires, fires)
             }
             None => {

@@ -476,7 +476,8 @@ pub fn job_name(cron_job_name: &str, scheduled: Instant) -> String {
     if minutes < 0 {
         name.push('-');
     }
-    name.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // ASCII digits: always UTF-8.
+    name.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
     name
 }
 

@@ -711,14 +711,20 @@ impl Simulation {
         let mut name = generate_name_prefix(&job.name, index);
         self.rng.push_name_suffix(&mut name);
         let job = &self.jobs[job_id];
-        let rule = self
-            .rule_candidates(index)
-            .find(|&n| {
-                self.rules[n]
-                    .when
-                    .matches(index, attempt, ordinal, job.ordinal)
-            })
-            .map_or_else(PodRule::fallback, |n| self.rules[n].clone());
+        let matched = self.rule_candidates(index).find(|&n| {
+            self.rules[n]
+                .when
+                .matches(index, attempt, ordinal, job.ordinal)
+        });
+        // Borrowed, not cloned: a pod is created for every Job a CronJob runs.
+        let fallback;
+        let rule = match matched {
+            Some(n) => &self.rules[n],
+            None => {
+                fallback = PodRule::fallback();
+                &fallback
+            }
+        };
         let run_for = match rule.run_for {
             RunFor::Fixed(d) => d,
             RunFor::Uniform(low, high) => self.rng.between(low, high),

@@ -1,8 +1,25 @@
 //! Go's formatting conventions that ported messages depend on: `strconv.Quote` (and `%q`),
-//! `encoding/json`'s string encoding, and `time.Parse(time.RFC3339, …)` with its error text.
+//! `strconv.FormatUint` (`%d`), `encoding/json`'s string encoding, and
+//! `time.Parse(time.RFC3339, …)` with its error text.
 //!
 //! Messages of the apiserver, robfig/cron and the controllers are built with these; matching
 //! them byte for byte needs the same escaping.
+
+/// `strconv.FormatUint(value, 10)`, written into `buffer` without `fmt` (field-path indexes
+/// and CronJob Job names are written on hot paths).
+pub fn format_decimal(mut value: u64, buffer: &mut [u8; 20]) -> &str {
+    let mut start = buffer.len();
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    // ASCII digits: always UTF-8.
+    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
+}
 
 /// `strconv.Quote`: a Go string literal.
 pub fn go_strconv_quote(text: &str) -> String {

@@ -460,24 +460,16 @@ pub fn job_name(cron_job_name: &str, scheduled: Instant) -> String {
     // getTimeHashInMinutes: `scheduledTime.Unix() / 60`, Go's division truncating to zero.
     let minutes = scheduled.unix / 60;
     let mut digits = [0_u8; 20];
-    let mut at = digits.len();
-    let mut rest = minutes.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
     let mut name = String::with_capacity(cron_job_name.len() + 22);
     name.push_str(cron_job_name);
     name.push('-');
     if minutes < 0 {
         name.push('-');
     }
-    // ASCII digits: always UTF-8.
-    name.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    name.push_str(crate::golang::format_decimal(
+        minutes.unsigned_abs(),
+        &mut digits,
+    ));
     name
 }
 

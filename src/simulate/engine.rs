@@ -361,7 +361,8 @@ impl Simulation {
     /// Sizes the object lists for the Jobs and pods the run is expected to create, so that a
     /// long run does not copy them over and over as they grow (a month of a minutely CronJob
     /// keeps 43,000 Jobs and 216,000 events; growing by doubling copied about 40 MB).
-    /// An estimate only: capped, so a hostile scenario cannot make it reserve much.
+    /// An estimate only: capped, so a hostile scenario cannot make it reserve much. The
+    /// CronJob's fire times it walks for the estimate stay in the controller's evaluator.
     fn reserve_for_expected_objects(&mut self) {
         const MOST: usize = 50_000;
         let (jobs, pods) = match &self.cron {
@@ -1226,8 +1227,8 @@ impl Simulation {
             job.spec_log.push((job.created, job.spec.clone()));
         }
         job.spec_log.push((now, spec.clone()));
-        self.jobs[0].spec = spec;
-        self.jobs[0].generation += 1;
+        job.spec = spec;
+        job.generation += 1;
         // updateJob: a spec change syncs at once, and a changed deadline re-arms its timer.
         self.enqueue_job(0, 0);
         let job = &self.jobs[0];

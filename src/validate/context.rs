@@ -58,7 +58,14 @@ impl Loc {
     /// `fldPath.Index(i)`.
     pub fn index(&self, index: usize, node: &Node) -> Loc {
         let mut digits = [0u8; 20];
-        self.extended(&["[", format_usize(index, &mut digits), "]"], node.span)
+        self.extended(
+            &[
+                "[",
+                crate::golang::format_decimal(index as u64, &mut digits),
+                "]",
+            ],
+            node.span,
+        )
     }
 
     /// `fldPath.Key(key)`, at `span`.
@@ -73,20 +80,6 @@ impl Loc {
             span,
         }
     }
-}
-
-/// `value` in decimal, written into `buffer`.
-fn format_usize(mut value: usize, buffer: &mut [u8; 20]) -> &str {
-    let mut start = buffer.len();
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buffer[start..]).unwrap_or("0")
 }
 
 /// A validation finding.

@@ -3,13 +3,13 @@
 //! engine's port of utils.go, concurrency policy, Job creation and the requeue.
 
 use super::engine::{Event, Message, ObjectRef, Simulation, instant, millis};
-use super::model::{ConcurrencyPolicy, ConditionKind, JobId, api_time};
-use crate::cron::Zone;
+use super::model::{ConcurrencyPolicy, ConditionKind, CronJobSpec, JobId, api_time};
 use crate::cron::controller::{
     CronJobTimes, Missed, MostRecentError, controller_evaluator, format_rfc1123z_utc,
     most_recent_schedule_time, next_schedule_time_duration, next_schedule_time_duration_from,
 };
 use crate::cron::zone::load_location;
+use crate::cron::{Evaluator, ParseError, Zone};
 
 /// kube-controller-manager's zone (`time.Local`): UTC in practically every cluster.
 pub const CONTROLLER_ZONE: Zone = Zone::Utc;
@@ -24,6 +24,13 @@ fn finished_as(children: &[Child], kind: ConditionKind) -> impl Iterator<Item = 
         .iter()
         .filter(move |(_, finished)| *finished == Some(kind))
         .map(|&(job, _)| job)
+}
+
+impl CronJobSpec {
+    /// The schedule as the controller parses it: in `timeZone`, else in the controller's zone.
+    pub(super) fn evaluator(&self) -> Result<Evaluator, ParseError> {
+        controller_evaluator(&self.schedule, self.time_zone.as_deref(), CONTROLLER_ZONE)
+    }
 }
 
 impl Simulation {
@@ -42,11 +49,7 @@ impl Simulation {
         let Some(cron) = &self.cron else {
             return;
         };
-        let Ok(mut eval) = controller_evaluator(
-            &cron.spec.schedule,
-            cron.spec.time_zone.as_deref(),
-            CONTROLLER_ZONE,
-        ) else {
+        let Ok(mut eval) = cron.spec.evaluator() else {
             self.cron_event(
                 true,
                 "UnParseableCronJobSchedule",
@@ -279,11 +282,7 @@ impl Simulation {
         }
         let mut eval = match self.cron_eval.take() {
             Some(eval) => eval,
-            None => match controller_evaluator(
-                &cron.spec.schedule,
-                cron.spec.time_zone.as_deref(),
-                CONTROLLER_ZONE,
-            ) {
+            None => match cron.spec.evaluator() {
                 Ok(eval) => Box::new(eval),
                 Err(error) => {
                     let message = format!(

@@ -19,7 +19,6 @@ use super::rng::Rng;
 use super::scenario::{ActionKind, PodRule, RunFor, Scenario};
 use crate::analysis::{DocumentStatus, Options, analyze};
 use crate::cron::Instant;
-use crate::cron::controller::controller_evaluator;
 use crate::diagnostic::{Diagnostic, Severity, Source, Span};
 use crate::manifest::document::read_manifest;
 use crate::manifest::object::Node;
@@ -368,17 +367,27 @@ impl Simulation {
         let (jobs, pods) = match &self.cron {
             Some(cron) => {
                 // The schedule's fires before `until`, each a Job of (usually) one pod.
-                let Ok(mut eval) = controller_evaluator(
-                    &cron.spec.schedule,
-                    cron.spec.time_zone.as_deref(),
-                    super::cronjob_controller::CONTROLLER_ZONE,
-                ) else {
+                let Ok(mut eval) = cron.spec.evaluator() else {
                     return;
                 };
                 // The chain from the CronJob's creation is what its syncs ask `Next` of, so
                 // the controller's evaluator keeps it (see `Evaluator::remember_chain`).
-                let created = instant(super::model::api_time(cron.created));
-                let fires = eval.remember_chain(created, instant(self.until), MOST);
+                let (from, until) = (
+                    instant(super::model::api_time(cron.created)),
+                    instant(self.until),
+                );
+                let mut fires = eval.remember_chain(from, until, MOST);
+                if fires == 0 {
+                    // No chain kept (`@every` is arithmetic already): count the fires.
+                    let mut t = from;
+                    while fires < MOST
+                        && let crate::cron::NextTime::At(next) = eval.next(t)
+                        && !next.after(until)
+                    {
+                        fires += 1;
+                        t = next;
+                    }
+                }
                 self.cron_eval = Some(Box::new(eval));
                 (fires, fires)
             }

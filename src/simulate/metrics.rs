@@ -9,7 +9,6 @@ use super::engine::{Simulation, instant, millis};
 use super::model::{
     ConditionKind, CronJobSpec, CronJobStatus, Job, JobSpec, JobStatus, Ms, SECOND,
 };
-use crate::cron::controller::controller_evaluator;
 
 /// A series' labels in kube-state-metrics' order. Shared: every sample of a series, and every
 /// series of an object with the same extra labels, hold the same allocation (a month of a
@@ -327,16 +326,7 @@ impl CronSpecView {
                 ),
             ],
         );
-        let eval = (!spec.suspend)
-            .then(|| {
-                controller_evaluator(
-                    &spec.schedule,
-                    spec.time_zone.as_deref(),
-                    crate::cron::Zone::Utc,
-                )
-                .ok()
-            })
-            .flatten();
+        let eval = (!spec.suspend).then(|| spec.evaluator().ok()).flatten();
         CronSpecView {
             spec: spec.clone(),
             info,

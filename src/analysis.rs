@@ -59,7 +59,7 @@ impl Analysis {
             .iter()
             .chain(self.documents.iter().flat_map(|d| d.diagnostics.iter()))
             .collect();
-        all.sort_by_key(|d| (d.span.start, d.span.end));
+        crate::sort::sort_by_key(&mut all, |d| (d.span.start, d.span.end));
         all
     }
 
@@ -305,9 +305,7 @@ fn report(
             }
             report.manifest = Some(manifest);
         }
-        report
-            .diagnostics
-            .sort_by_key(|d| (d.span.start, d.span.end));
+        crate::sort::sort_by_key(&mut report.diagnostics, |d| (d.span.start, d.span.end));
         return report;
     }
     for problem in &document.problems {
@@ -401,9 +399,7 @@ fn report(
             .diagnostics
             .extend(crate::lint::lint_document(&manifest, options));
     }
-    report
-        .diagnostics
-        .sort_by_key(|d| (d.span.start, d.span.end));
+    crate::sort::sort_by_key(&mut report.diagnostics, |d| (d.span.start, d.span.end));
     report.manifest = Some(manifest);
     report
 }

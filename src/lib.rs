@@ -14,6 +14,7 @@ pub mod golang;
 pub mod lint;
 pub mod manifest;
 pub mod simulate;
+pub mod sort;
 pub mod timeline;
 pub mod validate;
 pub mod yaml;

@@ -112,7 +112,7 @@ fn decode(data: &'static [u8]) -> Option<Database> {
         })
         .collect::<Option<Vec<_>>>()?;
     let mut sorted: Vec<u16> = (0..u16::try_from(names.len()).ok()?).collect();
-    sorted.sort_unstable_by_key(|&n| names[usize::from(n)].0);
+    crate::sort::sort_by_key(&mut sorted, |&n| names[usize::from(n)].0);
     (r.at == data.len()).then_some(Database {
         version,
         spans,

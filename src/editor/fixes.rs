@@ -183,7 +183,7 @@ fn move_tz_prefix(text: &str, start: usize, end: usize) -> Option<QuickFix> {
 /// Applies edits (non-overlapping, any order) to a text.
 pub fn apply_edits(text: &str, edits: &[TextEdit]) -> String {
     let mut sorted: Vec<&TextEdit> = edits.iter().collect();
-    sorted.sort_by_key(|e| std::cmp::Reverse(e.from));
+    crate::sort::sort_by_key(&mut sorted, |e| std::cmp::Reverse(e.from));
     let mut out = text.to_owned();
     for edit in sorted {
         if edit.from <= edit.to

@@ -254,7 +254,7 @@ fn write_json(value: &Value, out: &mut String) {
         }
         ValueKind::Map(entries) => {
             let mut sorted: Vec<&Entry> = entries.iter().collect();
-            sorted.sort_by(|a, b| a.key.cmp(&b.key));
+            crate::sort::sort_by(&mut sorted, |a, b| a.key.cmp(&b.key));
             out.push('{');
             for (index, entry) in sorted.iter().enumerate() {
                 if index > 0 {

@@ -40,7 +40,7 @@ fn entries(node: &Node) -> Vec<(String, &Node)> {
         NodeValue::Map(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
         _ => Vec::new(),
     };
-    pairs.sort_by_key(|(_, v)| v.defaulted);
+    crate::sort::sort_by_key(&mut pairs, |(_, v)| v.defaulted);
     pairs
 }
 

@@ -169,7 +169,7 @@ impl Simulation {
         if excess <= 0 {
             return false;
         }
-        jobs.sort_by(|&a, &b| {
+        crate::sort::sort_by(jobs, |&a, &b| {
             let (ja, jb) = (&self.jobs[a], &self.jobs[b]);
             match (ja.status.start_time, jb.status.start_time) {
                 (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -843,7 +843,7 @@ impl Simulation {
         let mut left: Vec<PodId> = active.to_vec();
         if spec.indexed {
             let completions = spec.index_count();
-            left.sort_by_key(|&p| self.pods[p].index.unwrap_or(-1));
+            crate::sort::sort_by_key(&mut left, |&p| self.pods[p].index.unwrap_or(-1));
             let mut kept: Vec<PodId> = Vec::new();
             for &p in &left {
                 let index = self.pods[p].index.unwrap_or(-1);
@@ -869,7 +869,7 @@ impl Simulation {
             left = kept;
         }
         if remove.len() < at_least {
-            left.sort_by_key(|&p| self.removal_key(p));
+            crate::sort::sort_by_key(&mut left, |&p| self.removal_key(p));
             let need = (at_least - remove.len()).min(left.len());
             remove.extend_from_slice(&left[..need]);
         }
@@ -902,7 +902,7 @@ impl Simulation {
         let mut pods = self.buffer();
         pods.extend_from_slice(&ctx.pods);
         if spec.indexed {
-            pods.sort_by_key(|&p| self.pods[p].index.unwrap_or(-1));
+            crate::sort::sort_by_key(&mut pods, |&p| self.pods[p].index.unwrap_or(-1));
         }
         let mut to_remove = self.buffer();
         let mut uncounted_succeeded = 0;

@@ -62,7 +62,7 @@ fn finish(mut series: Series) -> Series {
     // Stable: of equal keys, the last put stays last, and is the one kept. The series are
     // put in key order already; checking costs less than sorting.
     if !series.is_sorted_by(|a, b| key_cmp((a.0, &a.1), (b.0, &b.1)).is_le()) {
-        series.sort_by(|a, b| key_cmp((a.0, &a.1), (b.0, &b.1)));
+        crate::sort::sort_by(&mut series, |a, b| key_cmp((a.0, &a.1), (b.0, &b.1)));
     }
     let mut out: Series = Vec::with_capacity(series.len());
     for entry in series {
@@ -496,6 +496,7 @@ impl Simulation {
     pub fn metrics_of(&self, keep: impl Fn(&str) -> bool) -> Vec<Sample> {
         let mut all = Vec::new();
         self.metrics_by_object(keep, |samples| all.extend_from_slice(samples));
+        // std's sort, not crate::sort: a month has millions of samples (crate::sort doubled this).
         all.sort_by_key(|s| s.time);
         all
     }

@@ -533,7 +533,7 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
         }
     }
     // Actions happen in time order; equal times keep the written order.
-    scenario.actions.sort_by_key(|a| a.at);
+    crate::sort::sort_by_key(&mut scenario.actions, |a| a.at);
     if reader.problems.is_empty() {
         Ok(scenario)
     } else {

@@ -171,7 +171,7 @@ pub fn concurrency(
             .iter()
             .flat_map(|r| [(r.start, 1), (r.end, -1)])
             .collect();
-        edges.sort();
+        crate::sort::sort(&mut edges);
         let (mut current, mut max_concurrent) = (0i32, 0i32);
         for (_, delta) in edges {
             current += delta;

@@ -144,7 +144,7 @@ impl PlayerInput {
                 span,
             });
         }
-        actions.sort_by_key(|a| a.at);
+        crate::sort::sort_by_key(&mut actions, |a| a.at);
         Scenario {
             manifest: manifest.to_owned(),
             manifest_file: None,
@@ -628,7 +628,7 @@ impl<'s> Recorder<'s> {
         };
         let series = self.series;
         let mut alerts = self.alerts;
-        alerts.sort_by_key(|a| (a.firing, a.rule));
+        crate::sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
         let pods = self.pods;
         let last_change = [
             sim.events.last().map(|e| e.time),
@@ -688,6 +688,7 @@ fn order_series(series: Vec<SeriesTrack>) -> Vec<SeriesTrack> {
     // one track, its points in time order.
     let mut merged: Vec<SeriesTrack> = Vec::new();
     for mut bucket in buckets {
+        // std's sort: a month has thousands of series per name (see crate::sort).
         bucket.sort_by(|a, b| labels_cmp(&a.labels, &b.labels));
         for track in bucket {
             match merged.last_mut() {
@@ -696,6 +697,7 @@ fn order_series(series: Vec<SeriesTrack>) -> Vec<SeriesTrack> {
                         && labels_cmp(&last.labels, &track.labels).is_eq() =>
                 {
                     last.points.extend(track.points);
+                    // std's sort: a series can hold a month of points.
                     last.points.sort_by_key(|(t, _)| *t);
                 }
                 _ => merged.push(track),
@@ -772,6 +774,7 @@ pub fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms
             }
         }
     }
+    // std's sort: one delta per point of every series.
     deltas.sort_by_key(|d| d.0);
     let (mut total, mut next) = (0i64, 0);
     times
@@ -859,7 +862,7 @@ pub fn evaluate_alerts(series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertS
     for rule in RULES {
         alerts.extend(rule_alerts(rule, series, start, end));
     }
-    alerts.sort_by_key(|a| (a.firing, a.rule));
+    crate::sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
     alerts
 }
 

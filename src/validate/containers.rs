@@ -1484,7 +1484,7 @@ fn validate_stop_signal(signal: &str, loc: &Loc, os: Option<&Node>, out: &mut Ou
         }
         "linux" if !ENUM_SIGNAL.values.contains(&signal) => {
             let mut supported: Vec<&str> = ENUM_SIGNAL.values.to_vec();
-            supported.sort_unstable();
+            crate::sort::sort(&mut supported);
             out.not_supported(loc, BadValue::json_string(signal), &supported);
         }
         _ => {}

@@ -247,7 +247,7 @@ pub fn to_json(node: &Node) -> String {
         ),
         NodeValue::Map(entries) => {
             let mut sorted: Vec<&(String, Node)> = entries.iter().collect();
-            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
             let parts: Vec<String> = sorted
                 .iter()
                 .map(|(k, v)| format!("{}:{}", go_json_string(k), to_json(v)))
@@ -270,7 +270,7 @@ pub fn to_json(node: &Node) -> String {
 /// A string map as Go's `json.Marshal(map[string]string)` prints it.
 pub fn string_map_json(entries: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = entries.iter().collect();
-    sorted.sort();
+    crate::sort::sort(&mut sorted);
     let parts: Vec<String> = sorted
         .iter()
         .map(|(k, v)| format!("{}:{}", go_json_string(k), go_json_string(v)))

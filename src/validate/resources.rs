@@ -484,7 +484,7 @@ fn validate_resource_claim_names(
         .map(String::as_str)
         .filter(|n| !n.is_empty())
         .collect();
-    pod_names.sort_unstable();
+    crate::sort::sort(&mut pod_names);
     pod_names.dedup();
     let mut names: Vec<String> = Vec::new();
     for (index, claim) in items_of(claims).iter().enumerate() {

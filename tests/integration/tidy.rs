@@ -78,3 +78,45 @@ fn no_test_is_skipped_or_expected_to_panic() {
     }
     assert!(offenders.is_empty(), "{offenders:?}");
 }
+
+/// Every std sort with its own comparison compiles its own copy of the sort into the wasm
+/// bundle; `jobscope::sort` compiles one for all. Library code must use it, unless a comment
+/// on the line or the one before says why std's sort stays (`std's sort`: a hot path with
+/// millions of elements). `sort_unstable()` on a plain type is one copy per type and allowed.
+#[test]
+fn library_code_sorts_through_the_shared_routine() {
+    let calls = [
+        ".sort()",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable_by(",
+        ".sort_unstable_by_key(",
+    ];
+    let mut offenders = Vec::new();
+    for (path, text) in project_rust_files() {
+        if !path.starts_with("src")
+            || path.starts_with("src/bin")
+            || path == Path::new("src/sort.rs")
+        {
+            continue;
+        }
+        // Tests may sort as they like: they are not in the bundle.
+        let library = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let lines: Vec<&str> = library.lines().collect();
+        for (at, line) in lines.iter().enumerate() {
+            let explained = |l: &str| l.contains("std's sort");
+            let before = at.checked_sub(1).map(|b| lines[b]).unwrap_or_default();
+            if calls.iter().any(|call| line.contains(call))
+                && !explained(line)
+                && !explained(before)
+            {
+                offenders.push(format!("{}:{}: {}", path.display(), at + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "use jobscope::sort (or say on the line before why std's sort stays): {offenders:?}"
+    );
+}

@@ -59,6 +59,11 @@ extern "C" {
     #[wasm_bindgen(js_name = currentText)]
     pub fn current_text() -> Option<String>;
 
+    /// Calls `report` once with the error's text when WebAssembly traps (an uncaught
+    /// `WebAssembly.RuntimeError`): the release build's panics trap without running the hook.
+    #[wasm_bindgen(js_name = onWasmTrap)]
+    pub fn on_wasm_trap(report: &Closure<dyn Fn(String)>);
+
     /// The viewer's IANA time zone (the browser's), `UTC` when unknown.
     #[wasm_bindgen(js_name = viewerTimeZone)]
     pub fn viewer_time_zone() -> String;

@@ -206,6 +206,40 @@ test("the text survives a reload; reset to the example asks first", async () => 
   await app.close();
 });
 
+test("a WebAssembly trap keeps the text and says so (the release build's panics trap)", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  const text = await editorText(page);
+  await selectInEditor(page, text.length);
+  await page.keyboard.type("# typed just before the crash\n");
+  await waitForDiagnostics(page);
+  const typed = await editorText(page);
+  // Forget what the autosave wrote: only the trap report may save it now.
+  await page.evaluate(() => localStorage.clear());
+  // An ordinary script error is not a crash of the app.
+  await page.evaluate(() => setTimeout(() => { throw new Error("not from wasm"); }));
+  // The release build is compiled to trap on a panic (`unreachable`), which reaches the page
+  // as an uncaught WebAssembly.RuntimeError; it cannot panic on purpose, so the test throws one.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }, 50));
+  const crash = page.locator("[data-testid=crash]");
+  await crash.waitFor();
+  const message = await crash.textContent();
+  assert.match(message, /Your text is saved in this browser/);
+  assert.match(message, /RuntimeError: unreachable/);
+  assert.doesNotMatch(message, /not from wasm/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("jobscope.text")), typed);
+  await screenshot(page, "42-trap-reported");
+  // The page restores the text the report saved.
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await editorText(page), typed);
+  // The two errors thrown above, and nothing else.
+  assert.equal(app.record.pageErrors.length, 2, String(app.record.pageErrors));
+  assert.match(app.record.pageErrors[0], /not from wasm/);
+  assert.match(app.record.pageErrors[1], /RuntimeError: unreachable/);
+  await app.context.close();
+});
+
 test("a share link restores the text byte for byte in a new page, and says when it is too long", async () => {
   const app = await openApp(env, { permissions: ["clipboard-read", "clipboard-write"] });
   const { page } = app;

@@ -343,6 +343,28 @@ export function currentText() {
   }
 }
 
+/**
+ * Calls `report(message)` once, when WebAssembly traps: an uncaught `WebAssembly.RuntimeError`
+ * out of an event handler (an `error` event) or a promise (`unhandledrejection`). The release
+ * build aborts on a panic without running Rust's panic hook (`-Cpanic=immediate-abort`, see
+ * dev.sh), so there a trap is the only sign of a panic, and the hook's report (src/ui/crash.rs)
+ * runs from here. In other builds the hook has reported first and the report ignores repeats.
+ */
+export function onWasmTrap(report) {
+  let reported = false;
+  const handle = (error) => {
+    if (reported || !(error instanceof WebAssembly.RuntimeError)) return;
+    reported = true;
+    try {
+      report(String(error));
+    } catch (_) {
+      // The app is stopped already; nothing more can be told.
+    }
+  };
+  window.addEventListener("error", (event) => handle(event.error));
+  window.addEventListener("unhandledrejection", (event) => handle(event.reason));
+}
+
 // ---- Share links: the whole text, deflated and base64url-encoded, in the URL fragment. -------
 
 /** Share-link fragments start with this: format 1 is deflate-raw + base64url of UTF-8. */

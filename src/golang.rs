@@ -1,5 +1,5 @@
 //! Go's formatting conventions that ported messages depend on: `strconv.Quote` (and `%q`),
-//! `strconv.FormatUint` (`%d`), `encoding/json`'s string encoding, and
+//! `strconv.FormatUint` (`%d`), `encoding/json`'s string encoding, `strings.ToLower`, and
 //! `time.Parse(time.RFC3339, …)` with its error text.
 //!
 //! Messages of the apiserver, robfig/cron and the controllers are built with these; matching
@@ -19,6 +19,26 @@ pub fn format_decimal(mut value: u64, buffer: &mut [u8; 20]) -> &str {
     }
     // ASCII digits: always UTF-8.
     std::str::from_utf8(&buffer[start..]).unwrap_or("0")
+}
+
+/// `strings.ToLower`: each rune mapped by `unicode.ToLower`, Unicode's simple case mapping.
+/// Not `str::to_lowercase`, whose full mapping differs from Go's in two ways a message can show
+/// (the apiserver reports some lowered keys as the bad value): a final capital sigma becomes
+/// `ς` (Go: `σ`), and `İ` (U+0130) becomes `i` plus a combining dot (Go: `i`).
+pub fn go_to_lower(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\u{130}' {
+            out.push('i');
+        } else {
+            // Every other rune's full lowercase mapping is one rune, its simple mapping.
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// `strconv.Quote`: a Go string literal.
@@ -382,6 +402,17 @@ fn rfc3339_layout_parse(avalue: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_lower_is_gos_simple_case_mapping() {
+        // Expected values printed by Go 1.27.3: fmt.Printf("%q\n", strings.ToLower(s)).
+        assert_eq!(go_to_lower("Example.COM/Key"), "example.com/key");
+        assert_eq!(go_to_lower("ΟΔΟΣ"), "οδοσ");
+        assert_eq!(go_to_lower("İSTANBUL"), "istanbul");
+        // The Kelvin sign lowers to an ASCII k, so such a key can pass as a qualified name.
+        assert_eq!(go_to_lower("\u{212A}ey"), "key");
+        assert_eq!(go_to_lower("ẞ"), "ß");
+    }
 
     #[test]
     fn json_string_length_matches_the_text() {

@@ -436,7 +436,7 @@ fn get_bits(min: u64, max: u64, step: u64) -> u64 {
 }
 
 fn parse_int_or_name(expr: &str, field: Field) -> Result<u64, String> {
-    let lower = expr.to_lowercase();
+    let lower = crate::golang::go_to_lower(expr);
     if let Some((_, value)) = field.names().iter().find(|(name, _)| *name == lower) {
         return Ok(u64::from(*value));
     }

@@ -325,13 +325,22 @@ impl Decoder {
 /// The field of `def` an unknown key most likely means: same letters in another case, or at
 /// most two edits away.
 fn suggest_field(def: &'static TypeDef, key: &str) -> Option<&'static str> {
-    let lower = key.to_lowercase();
-    if let Some(field) = def.fields.iter().find(|f| f.json.to_lowercase() == lower) {
+    let lower = crate::golang::go_to_lower(key);
+    if let Some(field) = def
+        .fields
+        .iter()
+        .find(|f| crate::golang::go_to_lower(f.json) == lower)
+    {
         return Some(field.json);
     }
     def.fields
         .iter()
-        .map(|f| (edit_distance(&lower, &f.json.to_lowercase()), f.json))
+        .map(|f| {
+            (
+                edit_distance(&lower, &crate::golang::go_to_lower(f.json)),
+                f.json,
+            )
+        })
         .filter(|(distance, _)| *distance <= 2)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, name)| name)

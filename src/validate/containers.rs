@@ -724,7 +724,7 @@ fn validate_object_field_selector(selector: &Node, expressions: &[&str], loc: &L
         match path {
             "metadata.annotations" => {
                 // strings.ToLower, rune by rune.
-                let lower: String = subscript.chars().flat_map(char::to_lowercase).collect();
+                let lower = crate::golang::go_to_lower(subscript);
                 each_invalid(is_qualified_name(&lower), &subscript_loc, &lower, out);
             }
             "metadata.labels" => {

@@ -89,7 +89,7 @@ fn validate_annotations_with(
     let mut total = i64::try_from(extra_bytes).unwrap_or(i64::MAX);
     for (key, value) in entries_of(annotations) {
         let key_loc = loc.at(value.key_span.unwrap_or(value.span));
-        for message in is_qualified_name(&key.to_lowercase()) {
+        for message in is_qualified_name(&crate::golang::go_to_lower(key)) {
             out.invalid(&key_loc, BadValue::Str(key.clone()), message);
         }
         total = total.saturating_add(key.len() as i64 + str_of(Some(value)).len() as i64);

@@ -674,7 +674,7 @@ fn validate_object_field_selector(selector: &Node, loc: &Loc, out: &mut Out) {
     if let Some((path, subscript)) = split_maybe_subscripted_path(&internal) {
         match path {
             "metadata.annotations" => {
-                let key = subscript.to_lowercase();
+                let key = crate::golang::go_to_lower(subscript);
                 each_invalid(is_qualified_name(&key), loc, &key, out);
             }
             "metadata.labels" => each_invalid(is_qualified_name(subscript), loc, subscript, out),
@@ -830,7 +830,7 @@ fn validate_flex(source: &Node, loc: &Loc, out: &mut Out) {
     let (options, options_loc) = loc.field(Some(source), "options");
     for (key, value) in entries_of(options) {
         let namespace = key.split_once('/').map_or(key.as_str(), |(ns, _)| ns);
-        let normalized = format!(".{}", namespace.to_lowercase());
+        let normalized = format!(".{}", crate::golang::go_to_lower(namespace));
         if normalized.ends_with(".kubernetes.io") || normalized.ends_with(".k8s.io") {
             out.invalid(
                 &options_loc.key(key, value.key_span.unwrap_or(value.span)),
@@ -909,7 +909,7 @@ fn validate_csi(source: &Node, loc: &Loc, out: &mut Out) {
     if driver.len() > 63 {
         out.too_long(&driver_loc, 63);
     }
-    for message in is_dns1123_subdomain(&driver.to_lowercase()) {
+    for message in is_dns1123_subdomain(&crate::golang::go_to_lower(driver)) {
         out.invalid(&driver_loc, BadValue::Str(driver.to_owned()), message);
     }
     if let Some(secret_ref) = source.get("nodePublishSecretRef") {

@@ -12,6 +12,7 @@ import {
   screenshot,
   selectInEditor,
   setEditorText,
+  typeAtEnd,
   waitForApp,
   waitForDiagnostics,
 } from "./harness.mjs";
@@ -180,11 +181,7 @@ test("examples load from the menu, the document picker selects, Ctrl+Z undoes", 
 test("the text survives a reload; reset to the example asks first", async () => {
   const app = await openApp(env);
   const { page } = app;
-  const text = await editorText(page);
-  await selectInEditor(page, text.length);
-  await page.keyboard.type("# my note, kept across reloads ✓\n");
-  await waitForDiagnostics(page);
-  const typed = await editorText(page);
+  const typed = await typeAtEnd(page, "# my note, kept across reloads ✓\n");
   await page.reload();
   await waitForApp(page);
   assert.equal(await editorText(page), typed);
@@ -209,11 +206,7 @@ test("the text survives a reload; reset to the example asks first", async () => 
 test("a WebAssembly trap keeps the text and says so (the release build's panics trap)", async () => {
   const app = await openApp(env);
   const { page } = app;
-  const text = await editorText(page);
-  await selectInEditor(page, text.length);
-  await page.keyboard.type("# typed just before the crash\n");
-  await waitForDiagnostics(page);
-  const typed = await editorText(page);
+  const typed = await typeAtEnd(page, "# typed just before the crash\n");
   // Forget what the autosave wrote: only the trap report may save it now.
   await page.evaluate(() => localStorage.clear());
   // An ordinary script error is not a crash of the app.

@@ -170,6 +170,15 @@ export async function selectInEditor(page, from, to = from) {
   );
 }
 
+/** Types `typed` at the end of the text, key by key, and returns the editor's text once the
+ * analysis of the change is shown. */
+export async function typeAtEnd(page, typed) {
+  await selectInEditor(page, (await editorText(page)).length);
+  await page.keyboard.type(typed);
+  await waitForDiagnostics(page);
+  return editorText(page);
+}
+
 /** The cursor's UTF-16 offset. */
 export function editorCursor(page) {
   return page.evaluate(

@@ -1,6 +1,7 @@
 //! The panic hook and the trap report: a panic in WebAssembly stops the app for good, so before
-//! anything else the hook saves the editor's current text to localStorage (where the page restores it from on the
-//! next load) and puts a message on the page saying what happened and that the text is kept.
+//! anything else the hook saves the editor's current text to localStorage (where the page
+//! restores it from on the next load) and puts a message on the page saying what happened and
+//! that the text is kept.
 //!
 //! Why the text is read from the editor (JavaScript) rather than from the app's signals: the
 //! panic may have happened while a signal was borrowed, and a second panic inside the hook would
@@ -18,7 +19,7 @@ use super::storage;
 
 /// Installs the hook once: keep the text, tell the user, then log the panic to the console.
 /// The same report runs when WebAssembly traps: the release build is compiled with
-/// `-Cpanic=immediate-abort` (dev.sh; 20 KB less gzipped), where a panic traps at once and no
+/// `-Cpanic=immediate-abort` (dev.sh; 17 KB less gzipped), where a panic traps at once and no
 /// hook runs, so the editor bridge reports the trap it sees in JavaScript.
 pub fn install() {
     static INSTALLED: Once = Once::new();

@@ -325,25 +325,23 @@ impl Decoder {
 /// The field of `def` an unknown key most likely means: same letters in another case, or at
 /// most two edits away.
 fn suggest_field(def: &'static TypeDef, key: &str) -> Option<&'static str> {
-    let lower = crate::golang::go_to_lower(key);
-    if let Some(field) = def
+    use crate::golang::go_to_lower;
+    let lower = go_to_lower(key);
+    // Each field name lowered once, for both tests.
+    let fields: Vec<(String, &'static str)> = def
         .fields
         .iter()
-        .find(|f| crate::golang::go_to_lower(f.json) == lower)
-    {
-        return Some(field.json);
+        .map(|f| (go_to_lower(f.json), f.json))
+        .collect();
+    if let Some(&(_, json)) = fields.iter().find(|(name, _)| *name == lower) {
+        return Some(json);
     }
-    def.fields
+    fields
         .iter()
-        .map(|f| {
-            (
-                edit_distance(&lower, &crate::golang::go_to_lower(f.json)),
-                f.json,
-            )
-        })
+        .map(|(name, json)| (edit_distance(&lower, name), *json))
         .filter(|(distance, _)| *distance <= 2)
         .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name)
+        .map(|(_, json)| json)
 }
 
 /// Levenshtein distance (small strings only: field names).

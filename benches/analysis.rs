@@ -9,8 +9,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobscope::analysis::{Options, analyze};
-use jobscope::cron::Instant;
+use jobscope_analysis::{Options, analyze};
+use jobscope_cron::Instant;
 
 fn examples() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validate/examples");
@@ -64,14 +64,14 @@ fn phases(c: &mut Criterion) {
     )
     .unwrap();
     c.bench_function("phase yaml", |b| {
-        b.iter(|| black_box(jobscope::yaml::parse_stream(black_box(&text))))
+        b.iter(|| black_box(jobscope_yaml::parse_stream(black_box(&text))))
     });
-    let stream = jobscope::yaml::parse_stream(&text);
+    let stream = jobscope_yaml::parse_stream(&text);
     c.bench_function("phase manifest", |b| {
         b.iter(|| {
             for d in &stream.documents {
                 if let Some(v) = &d.value {
-                    black_box(jobscope::manifest::document::read_manifest(v));
+                    black_box(jobscope_api::manifest::document::read_manifest(v));
                 }
             }
         })

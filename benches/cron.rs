@@ -10,8 +10,8 @@ use std::str::FromStr;
 
 use chrono::TimeZone;
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobscope::cron::gotime::parse_rfc3339;
-use jobscope::cron::{Evaluator, NextTime, Zone, parse_standard};
+use jobscope_cron::{Evaluator, NextTime, Zone, parse_standard};
+use jobscope_golang::time::parse_rfc3339;
 
 fn evaluator(spec: &str, zone: Zone) -> Evaluator {
     let parsed = parse_standard(spec).expect("valid schedule");

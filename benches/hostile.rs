@@ -11,9 +11,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobscope::analysis::{Options, analyze};
-use jobscope::cron::Instant;
-use jobscope::simulate::{Simulation, parse_scenario};
+use jobscope_analysis::{Options, analyze};
+use jobscope_cron::Instant;
+use jobscope_sim::parse_scenario;
 
 #[path = "../tests/integration/hostile_inputs.rs"]
 mod hostile_inputs;
@@ -60,7 +60,7 @@ fn simulation(c: &mut Criterion) {
         let scenario = parse_scenario(text).expect("scenario parses");
         c.bench_function(name, |b| {
             b.iter(|| {
-                let mut sim = Simulation::new(&scenario).expect("accepted");
+                let mut sim = jobscope_analysis::simulation(&scenario).expect("accepted");
                 sim.run_to_end();
                 black_box(sim.stopped)
             })

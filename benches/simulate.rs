@@ -8,7 +8,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jobscope::simulate::{Simulation, parse_scenario};
+use jobscope_sim::{Simulation, parse_scenario};
 
 fn indexed_job() -> String {
     // 100,000 completions, 1,000 at a time; 1% of pods (every 100th index) fail once.
@@ -27,7 +27,7 @@ fn cron_job(policy: &str) -> String {
 
 fn run(text: &str) -> Simulation {
     let scenario = parse_scenario(text).expect("scenario");
-    let mut sim = Simulation::new(&scenario).expect("simulation");
+    let mut sim = jobscope_analysis::simulation(&scenario).expect("simulation");
     sim.run_to_end();
     sim
 }
@@ -47,11 +47,7 @@ fn simulate(c: &mut Criterion) {
         // Indexed run above: kept alive, its ~100 MB made every run after it 5-6% slower.
         {
             let check = run(&text);
-            assert_eq!(
-                check.stopped,
-                Some(jobscope::simulate::Stop::Until),
-                "{policy}"
-            );
+            assert_eq!(check.stopped, Some(jobscope_sim::Stop::Until), "{policy}");
             assert!(
                 check.jobs.len() >= 21_000,
                 "{policy}: {} jobs",
@@ -67,7 +63,7 @@ fn simulate(c: &mut Criterion) {
     // one piece), on the month of the Allow CronJob.
     let month = run(&cron_job("Allow"));
     c.bench_function("record the month of the */1 cronjob for the player", |b| {
-        b.iter(|| black_box(jobscope::timeline::player::record(black_box(&month))))
+        b.iter(|| black_box(jobscope_sim_views::player::record(black_box(&month))))
     });
     c.bench_function(
         "kube-state-metrics samples of the month (all series)",

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-//! Writes src/cron/tzdata.bin, the compact IANA time-zone database the app ships, from the
+//! Writes crates/golang/src/tzdata.bin, the compact IANA time-zone database the app ships, from the
 //! tables of the chrono-tz crate this project pins (its prebuilt Rust source, read as text).
 //!
 //! Why: chrono-tz compiles every zone's transitions as Rust statics (about 860 KB of wasm, a
 //! sixth of the page); the same transitions, deduplicated and delta-encoded, take a fraction.
-//! The check test `cron::tzdb` compares every zone with chrono-tz and fails when chrono-tz is
+//! The check test `jobscope_golang::tzdb` compares every zone with chrono-tz and fails when chrono-tz is
 //! updated without running this script again.
 //!
 //! Usage: node scripts/gen-tzdata.mjs        (needs `cargo` and the crate sources fetched)
@@ -135,7 +135,7 @@ for (const [name, zone] of names) {
   text(name);
   uvar(zone);
 }
-const file = join(root, 'src', 'cron', 'tzdata.bin');
+const file = join(root, 'crates', 'golang', 'src', 'tzdata.bin');
 writeFileSync(file, Buffer.from(out));
 const transitions = zones.reduce((n, z) => n + z.rest.length, 0);
 console.log(

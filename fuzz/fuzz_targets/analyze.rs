@@ -2,8 +2,8 @@
 //! panic, no hang, every span inside the text.
 #![no_main]
 
-use jobscope::analysis::{Options, analyze};
-use jobscope::cron::Instant;
+use jobscope_analysis::{Options, analyze};
+use jobscope_cron::Instant;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,8 +2,8 @@
 //! creation time, last schedule time, now and starting deadline: no panic, no hang.
 #![no_main]
 
-use jobscope::cron::controller::{CronJobTimes, SyncInput, sync_idle_cron_job};
-use jobscope::cron::{Instant, Zone};
+use jobscope_cron::controller::{CronJobTimes, SyncInput, sync_idle_cron_job};
+use jobscope_cron::{Instant, Zone};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

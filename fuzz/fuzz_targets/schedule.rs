@@ -2,9 +2,9 @@
 //! zone: no panic, no hang, fire times strictly increasing.
 #![no_main]
 
-use jobscope::cron::explain::{ZoneSource, explain};
-use jobscope::cron::zone::zone_names;
-use jobscope::cron::{Evaluator, Instant, NextTime, Zone, parse_standard};
+use jobscope_cron::explain::{ZoneSource, explain};
+use jobscope_golang::location::zone_names;
+use jobscope_cron::{Evaluator, Instant, NextTime, Zone, parse_standard};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,10 +18,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let name = zone_names().nth(usize::from(selector) * 3).unwrap_or("UTC");
-    let zone = jobscope::cron::zone::load_location(name)
+    let zone = jobscope_golang::location::load_location(name)
         .ok()
         .and_then(|l| match l {
-            jobscope::cron::zone::LoadedLocation::Zone(z) => Some(z),
+            jobscope_golang::location::LoadedLocation::Zone(z) => Some(z),
             _ => None,
         })
         .unwrap_or(Zone::Utc);
@@ -38,12 +38,12 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = explain(&parsed, zone, &ZoneSource::TimeZoneField(name.to_owned()), now);
-    let lane = jobscope::timeline::LaneInput {
+    let lane = jobscope_timeline::LaneInput {
         name: "fuzz".to_owned(),
         schedule: schedule.to_owned(),
         time_zone: Some(name.to_owned()),
         suspended: false,
         duration_seconds: Some(i64::from(selector) * 60),
     };
-    let _ = jobscope::timeline::layout(&[lane], now, jobscope::timeline::Span::Week, zone);
+    let _ = jobscope_timeline::layout(&[lane], now, jobscope_timeline::Span::Week, zone);
 });

@@ -2,7 +2,7 @@
 //! no panic, and the run is bounded (a step budget keeps each input short).
 #![no_main]
 
-use jobscope::simulate::{Simulation, parse_scenario};
+use jobscope_sim::parse_scenario;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(scenario) = parse_scenario(text) else {
         return;
     };
-    let Ok(mut sim) = Simulation::new(&scenario) else {
+    let Ok(mut sim) = jobscope_analysis::simulation(&scenario) else {
         return;
     };
     // A few thousand steps: enough to reach every controller path (a CronJob's first jobs,
@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = sim.metrics();
     // Recorded in small steps, as the page does: the same recording as at once.
-    let whole = jobscope::timeline::player::record(&sim);
-    let mut recorder = jobscope::timeline::player::Recorder::new(&sim);
+    let whole = jobscope_sim_views::player::record(&sim);
+    let mut recorder = jobscope_sim_views::player::Recorder::new(&sim);
     while !recorder.step(97) {}
     assert!(recorder.finish() == whole);
 });

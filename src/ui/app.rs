@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::analysis::{Analysis, DocumentStatus, Options, analyze, quick_fixes};
-use crate::cron::Instant;
+use jobscope_analysis::Instant;
+use jobscope_analysis::{Analysis, DocumentStatus, Options, analyze, quick_fixes};
 
 use super::DEFAULT_EXAMPLE;
 use super::bridge::{self, EditorDiagnostic, EditorHandle, Hooks, SHARE_PREFIX};
@@ -145,8 +145,8 @@ pub fn App() -> impl IntoView {
                     page.source.set(text);
                     page.version.set(version);
                 }),
-                complete: crate::analysis::complete,
-                hover: crate::analysis::hover,
+                complete: jobscope_analysis::complete,
+                hover: jobscope_analysis::hover,
             };
             let editor = bridge::mount_editor(&element, &text, hooks);
             page.editor.set_value(Some(editor));

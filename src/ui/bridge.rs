@@ -12,8 +12,8 @@ use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::analysis::{Completions, Hover, QuickFix, TextEdit, Utf16Map};
-use crate::diagnostic::Diagnostic;
+use jobscope_analysis::Diagnostic;
+use jobscope_analysis::{Completions, Hover, QuickFix, TextEdit, Utf16Map};
 
 #[wasm_bindgen(module = "/web/generated/editor.js")]
 extern "C" {
@@ -142,7 +142,7 @@ fn completions_to_js(map: &Utf16Map, found: &Completions) -> Object {
         set(
             &option,
             "snippet",
-            item.kind == crate::analysis::CompletionKind::Snippet,
+            item.kind == jobscope_analysis::CompletionKind::Snippet,
         );
         options.push(&option);
     }

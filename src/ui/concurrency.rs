@@ -8,10 +8,10 @@ use super::app::Page;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::tabs::Tab;
-use crate::analysis::{
+use jobscope_analysis::Outcome;
+use jobscope_analysis::{
     Concurrency, DocumentStatus, Scene, concurrency_mermaid, concurrency_scene, concurrency_view,
 };
-use crate::timeline::concurrency::Outcome;
 
 pub const TAB: Tab = Tab {
     id: "concurrency",
@@ -29,15 +29,13 @@ fn title(_: Page) -> AnyView {
 /// The schedule's period around now (seconds between the first two runs), for the slider.
 fn period(page: Page) -> Option<i64> {
     let index = page.document();
-    page.source.with(|text| {
-        page.analysis.with(|a| {
-            let report = a.documents.get(index)?;
-            let probe = concurrency_view(text, report, page.now, 1, 2).ok()?;
-            match probe.slots[..] {
-                [a, b, ..] => Some((b.unix - a.unix).max(1)),
-                _ => None,
-            }
-        })
+    page.analysis.with(|a| {
+        let report = a.documents.get(index)?;
+        let probe = concurrency_view(report, page.now, 1, 2).ok()?;
+        match probe.slots[..] {
+            [a, b, ..] => Some((b.unix - a.unix).max(1)),
+            _ => None,
+        }
     })
 }
 
@@ -65,11 +63,9 @@ pub fn panel(page: Page) -> AnyView {
         }
         let index = page.document();
         let seconds = duration.get();
-        page.source.with(|text| {
-            page.analysis.with(|a| match a.documents.get(index) {
-                Some(report) => concurrency_view(text, report, page.now, seconds, RUNS),
-                None => Err("No document".to_owned()),
-            })
+        page.analysis.with(|a| match a.documents.get(index) {
+            Some(report) => concurrency_view(report, page.now, seconds, RUNS),
+            None => Err("No document".to_owned()),
         })
     });
     let scene = Signal::derive(move || {

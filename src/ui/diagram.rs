@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::analysis::{Anchor, Item, Paint, Scene, marker_path, polyline_points};
+use jobscope_analysis::{Anchor, Item, Paint, Scene, marker_path, polyline_points};
 
 fn class(paint: Paint) -> String {
     format!("p-{}", paint.name())

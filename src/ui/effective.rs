@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::app::Page;
 use super::bridge;
 use super::tabs::Tab;
-use crate::analysis::effective_yaml;
+use jobscope_analysis::effective_yaml;
 
 pub const TAB: Tab = Tab {
     id: "effective",

@@ -98,11 +98,10 @@ pub fn EmbedSnippet(view: &'static str) -> impl IntoView {
                         return;
                     }
                     // Attribute values are escaped: the name is user text.
-                    let title =
-                        crate::timeline::scene::escape(&format!("jobscope {view} of {name}"));
+                    let title = jobscope_analysis::escape(&format!("jobscope {view} of {name}"));
                     snippet.set(format!(
                         "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"{}\" loading=\"lazy\" style=\"border:0\"></iframe>",
-                        crate::timeline::scene::escape(&url),
+                        jobscope_analysis::escape(&url),
                         if view == "simulation" { 900 } else { 420 }
                     ));
                     page.say("The embed snippet is below the button.");

@@ -14,11 +14,11 @@ use super::concurrency::human_seconds;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::tabs::Tab;
-use crate::analysis::{
+use jobscope_analysis::format_rfc3339;
+use jobscope_analysis::simulation::instant;
+use jobscope_analysis::{
     DocumentStatus, PlayerInput, Recorder, Recording, Scene, Simulation, start_simulation,
 };
-use crate::cron::gotime::format_rfc3339;
-use crate::simulate::engine::instant;
 
 pub const TAB: Tab = Tab {
     id: "simulation",
@@ -75,7 +75,7 @@ impl Form {
     }
 
     /// The input, or the first field that does not read, in words.
-    fn input(&self, start: crate::cron::Instant) -> Result<PlayerInput, String> {
+    fn input(&self, start: jobscope_analysis::Instant) -> Result<PlayerInput, String> {
         fn number(text: &str, what: &str) -> Result<Option<i64>, String> {
             let text = text.trim();
             if text.is_empty() {
@@ -111,7 +111,6 @@ impl Form {
             _ => None,
         };
         Ok(PlayerInput {
-            document: None,
             start,
             duration_seconds: hours * 3600,
             seed: number(&self.seed, "Seed")?.unwrap_or(1).max(0) as u64,
@@ -207,13 +206,12 @@ pub fn panel(page: Page) -> AnyView {
             }
         };
         let index = page.document();
-        let started: Result<Simulation, String> = page.source.with_untracked(|text| {
+        let started: Result<Simulation, String> =
             page.analysis
                 .with_untracked(|a| match a.documents.get(index) {
-                    Some(report) => start_simulation(text, report, &input),
+                    Some(report) => start_simulation(report, &input),
                     None => Err("no document to simulate".to_owned()),
-                })
-        });
+                });
         let mut sim = match started {
             Ok(sim) => sim,
             Err(message) => {
@@ -418,7 +416,7 @@ pub fn panel(page: Page) -> AnyView {
                             data-testid="sim-time"
                             max=move || recording.with(|r| r.as_ref().map(|r| (r.shown_end - r.start) / 1000).unwrap_or(0).to_string())
                             prop:value=move || recording.with(|r| r.as_ref().map(|r| (time.get() - r.start) / 1000).unwrap_or(0).to_string())
-                            aria-valuetext=move || format_rfc3339(instant(time.get()), crate::cron::Zone::Utc)
+                            aria-valuetext=move || format_rfc3339(instant(time.get()), jobscope_analysis::Zone::Utc)
                             on:input:target=move |e| {
                                 let offset = e.target().value().parse::<i64>().unwrap_or(0);
                                 recording.with_untracked(|r| {
@@ -432,7 +430,7 @@ pub fn panel(page: Page) -> AnyView {
                             {move || recording.with(|r| {
                                 r.as_ref().map(|r| format!(
                                     "{} (+{})",
-                                    format_rfc3339(instant(time.get()), crate::cron::Zone::Utc),
+                                    format_rfc3339(instant(time.get()), jobscope_analysis::Zone::Utc),
                                     human_seconds((time.get() - r.start) / 1000)
                                 )).unwrap_or_default()
                             })}
@@ -560,8 +558,8 @@ fn pods_view(rec: &Recording, t: i64) -> AnyView {
                     <td>{state.as_str()}</td>
                     <td>
                         {match state {
-                            crate::analysis::PodState::Failed
-                            | crate::analysis::PodState::Terminated => {
+                            jobscope_analysis::PodState::Failed
+                            | jobscope_analysis::PodState::Terminated => {
                                 pod.exit_code.map(|c| c.to_string()).unwrap_or_default()
                             }
                             _ => String::new(),
@@ -680,9 +678,9 @@ fn charts_view(
                 <tr data-testid="sim-alert">
                     <td>{a.rule}</td>
                     <td>{a.subject.clone()}</td>
-                    <td>{format_rfc3339(instant(a.pending), crate::cron::Zone::Utc)}</td>
-                    <td>{format_rfc3339(instant(a.firing), crate::cron::Zone::Utc)}</td>
-                    <td>{a.resolved.map(|r| format_rfc3339(instant(r), crate::cron::Zone::Utc)).unwrap_or_else(|| "still firing".to_owned())}</td>
+                    <td>{format_rfc3339(instant(a.pending), jobscope_analysis::Zone::Utc)}</td>
+                    <td>{format_rfc3339(instant(a.firing), jobscope_analysis::Zone::Utc)}</td>
+                    <td>{a.resolved.map(|r| format_rfc3339(instant(r), jobscope_analysis::Zone::Utc)).unwrap_or_else(|| "still firing".to_owned())}</td>
                 </tr>
             }
         })

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::app::Page;
 use super::tabs::Tab;
-use crate::analysis::{line_col, quick_fixes, rule_docs};
-use crate::diagnostic::Severity;
+use jobscope_analysis::Severity;
+use jobscope_analysis::{line_col, quick_fixes, rule_docs};
 
 pub const TAB: Tab = Tab {
     id: "problems",

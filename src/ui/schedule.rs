@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::app::Page;
 use super::tabs::Tab;
-use crate::analysis::{DocumentStatus, WhyInput, instant_text, schedule_view, why_not_run};
+use jobscope_analysis::{DocumentStatus, WhyInput, instant_text, schedule_view, why_not_run};
 
 pub const TAB: Tab = Tab {
     id: "schedule",
@@ -188,7 +188,7 @@ fn WhyForm() -> impl IntoView {
             </label>
             <button type="submit" data-testid="why-submit">"Explain the controller's decision"</button>
             <div class="why-answer" aria-live="polite" data-testid="why-answer">
-                {move || answer.get().map(|result: Result<crate::analysis::WhyReport, String>| match result {
+                {move || answer.get().map(|result: Result<jobscope_analysis::WhyReport, String>| match result {
                     Err(message) => view! { <p class="callout error">{message}</p> }.into_any(),
                     Ok(report) => view! {
                         <p class="verdict" data-testid="why-verdict">{report.verdict.clone()}</p>

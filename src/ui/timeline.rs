@@ -8,11 +8,11 @@ use super::app::Page;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::tabs::Tab;
-use crate::analysis::{
+use jobscope_analysis::format_rfc3339;
+use jobscope_analysis::{
     Scene, Timeline, TimelineSpan, start_of_day, timeline, timeline_lanes, timeline_mermaid,
     timeline_scene, zone_named,
 };
-use crate::cron::gotime::format_rfc3339;
 
 pub const TAB: Tab = Tab {
     id: "timeline",
@@ -133,7 +133,7 @@ pub fn panel(page: Page) -> AnyView {
                             let dst = lane
                                 .dst
                                 .iter()
-                                .map(crate::timeline::svg::dst_text)
+                                .map(jobscope_analysis::dst_text)
                                 .collect::<Vec<_>>()
                                 .join("; ");
                             view! {

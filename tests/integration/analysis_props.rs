@@ -18,11 +18,11 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use jobscope::analysis::{Analysis, Options, analyze};
-use jobscope::cron::Instant;
-use jobscope::diagnostic::{Source, Span};
-use jobscope::manifest::object::{Node, NodeValue};
-use jobscope::yaml::{Value, ValueKind, parse_stream};
+use jobscope_analysis::{Analysis, Options, analyze};
+use jobscope_api::manifest::object::{Node, NodeValue};
+use jobscope_cron::Instant;
+use jobscope_diagnostic::{Source, Span};
+use jobscope_yaml::{Value, ValueKind, parse_stream};
 use proptest::prelude::*;
 
 use crate::yaml_files;
@@ -400,18 +400,18 @@ fn a_path_nowhere_in_the_document_is_caught() {
     let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\n";
     let mut analysis = analyze(text, &options());
     assert!(check(text, &analysis).is_ok());
-    let mut bogus = jobscope::diagnostic::Diagnostic::new(
+    let mut bogus = jobscope_diagnostic::Diagnostic::new(
         "test.bogus",
-        jobscope::diagnostic::Severity::Info,
-        jobscope::diagnostic::Source::Jobscope,
-        jobscope::diagnostic::Span::new(0, 1),
+        jobscope_diagnostic::Severity::Info,
+        jobscope_diagnostic::Source::Jobscope,
+        jobscope_diagnostic::Span::new(0, 1),
         "bogus",
     )
     .with_field("spec.nowhere.at.all");
     analysis.documents[0].diagnostics.push(bogus.clone());
     assert!(check(text, &analysis).is_err());
     bogus.field.clear();
-    bogus.span = jobscope::diagnostic::Span::new(0, text.len() + 1);
+    bogus.span = jobscope_diagnostic::Span::new(0, text.len() + 1);
     analysis.documents[0].diagnostics.pop();
     analysis.documents[0].diagnostics.push(bogus);
     assert!(check(text, &analysis).is_err());

@@ -1,9 +1,9 @@
 //! Property tests of the cron engine: `next` is strictly increasing, returns times that match
 //! the schedule, and (in UTC, where wall time is simple) never skips a matching minute.
 
-use jobscope::cron::gotime::{Civil, ZoneClock};
-use jobscope::cron::parser::{Field, STAR_BIT, SpecSchedule};
-use jobscope::cron::{Evaluator, Instant, NextTime, Schedule, Zone, parse_standard};
+use jobscope_cron::parser::{Field, STAR_BIT, SpecSchedule};
+use jobscope_cron::{Evaluator, Instant, NextTime, Schedule, Zone, parse_standard};
+use jobscope_golang::time::{Civil, ZoneClock};
 use proptest::prelude::*;
 
 fn field_text(field: Field) -> impl Strategy<Value = String> {

@@ -5,12 +5,12 @@
 
 use std::process::Command;
 
-use jobscope::analysis::{Analysis, Options, analyze};
-use jobscope::cron::Instant;
-use jobscope::diagnostic::Severity;
-use jobscope::simulate::engine::{MAX_PODS, MAX_TASKS};
-use jobscope::simulate::{Simulation, Stop, parse_scenario};
-use jobscope::yaml::{GO_YAML_MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_TREE_DEPTH};
+use jobscope_analysis::{Analysis, Options, analyze};
+use jobscope_cron::Instant;
+use jobscope_diagnostic::Severity;
+use jobscope_sim::engine::{MAX_PODS, MAX_TASKS};
+use jobscope_sim::{Simulation, Stop, parse_scenario};
+use jobscope_yaml::{GO_YAML_MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_TREE_DEPTH};
 
 use crate::analysis_props::check;
 use crate::hostile_inputs::*;
@@ -222,7 +222,7 @@ fn invalid_utf8_on_the_cli_is_a_clear_error() {
 
 fn simulated(text: &str) -> Simulation {
     let scenario = parse_scenario(text).expect("scenario parses");
-    let mut sim = Simulation::new(&scenario).expect("manifest accepted");
+    let mut sim = jobscope_analysis::simulation(&scenario).expect("manifest accepted");
     sim.run_to_end();
     sim
 }

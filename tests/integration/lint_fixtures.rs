@@ -9,11 +9,11 @@
 
 use std::path::{Path, PathBuf};
 
-use jobscope::analysis::{Analysis, Options, analyze};
-use jobscope::cron::Instant;
-use jobscope::diagnostic::{Severity, Source};
-use jobscope::lint::rules;
-use jobscope::yaml::position::LineIndex;
+use jobscope_analysis::{Analysis, Options, analyze};
+use jobscope_cron::Instant;
+use jobscope_diagnostic::{Severity, Source};
+use jobscope_lint::rules;
+use jobscope_yaml::position::LineIndex;
 
 use crate::yaml_files;
 

@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use jobscope::yaml::{Value as Yaml, ValueKind, parse_stream};
+use jobscope_yaml::{Value as Yaml, ValueKind, parse_stream};
 use serde_json::Value;
 
 fn to_json(value: &Yaml) -> Value {

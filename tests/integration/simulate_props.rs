@@ -2,8 +2,8 @@
 //! active pods never outnumber parallelism, a finished Job starts nothing, and the same
 //! scenario gives the same result.
 
-use jobscope::simulate::model::Ms;
-use jobscope::simulate::{Simulation, parse_scenario};
+use jobscope_sim::model::Ms;
+use jobscope_sim::{Simulation, parse_scenario};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -99,7 +99,7 @@ fn scenario(case: &Case) -> String {
 
 fn run(text: &str) -> Simulation {
     let scenario = parse_scenario(text).expect("scenario parses");
-    let mut sim = Simulation::new(&scenario).expect("manifest accepted");
+    let mut sim = jobscope_analysis::simulation(&scenario).expect("manifest accepted");
     sim.run_to_end();
     sim
 }
@@ -144,7 +144,7 @@ proptest! {
             prop_assert_eq!(job.status.active, 0);
         }
         // Completed means enough successes.
-        if job.status.finished().is_some_and(|c| c.kind == jobscope::simulate::model::ConditionKind::Complete)
+        if job.status.finished().is_some_and(|c| c.kind == jobscope_sim::model::ConditionKind::Complete)
             && let Some(completions) = case.completions
         {
             prop_assert!(job.status.succeeded >= completions as i32);
@@ -177,7 +177,7 @@ fn filtered_metrics_are_the_kept_samples() {
         let Ok(scenario) = parse_scenario(&text) else {
             continue;
         };
-        let Ok(mut sim) = Simulation::new(&scenario) else {
+        let Ok(mut sim) = jobscope_analysis::simulation(&scenario) else {
             continue;
         };
         sim.run_to_end();

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use jobscope::analysis::{Options, analyze};
-use jobscope::cron::Instant;
-use jobscope::yaml::position::LineIndex;
+use jobscope_analysis::{Options, analyze};
+use jobscope_cron::Instant;
+use jobscope_yaml::position::LineIndex;
 
 use crate::yaml_files;
 

@@ -6,9 +6,9 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use jobscope::analysis::analyze;
-use jobscope::cron::Instant;
-use jobscope::cron::gotime::parse_rfc3339;
+use jobscope_analysis::Instant;
+use jobscope_analysis::analyze;
+use jobscope_analysis::parse_rfc3339;
 
 use crate::{rules_cmd, schedule_cmd, simulate_cmd, validate_cmd};
 
@@ -175,9 +175,9 @@ fn outline(paths: Vec<OsString>) -> ExitCode {
                 }
             }
         };
-        let options = jobscope::analysis::Options {
+        let options = jobscope_analysis::Options {
             lint: false,
-            ..jobscope::analysis::Options::at(now())
+            ..jobscope_analysis::Options::at(now())
         };
         for (index, document) in analyze(&text, &options).documents.iter().enumerate() {
             out.push_str(&format!(

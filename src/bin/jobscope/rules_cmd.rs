@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use jobscope::lint::rules;
+use jobscope_analysis::rules::rules;
 use lexopt::prelude::*;
 use serde_json::json;
 

@@ -4,15 +4,11 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use jobscope::cron::controller::{
-    CronJobTimes, SyncError, SyncInput, controller_evaluator, controller_schedule_text,
-    sync_idle_cron_job,
+use jobscope_analysis::schedule::{
+    CronJobTimes, LoadedLocation, NextTime, SyncInput, controller_sync, load_location, next_runs,
+    schedule_report,
 };
-use jobscope::cron::explain::{ZoneSource, error_help, explain as explain_schedule};
-use jobscope::cron::gotime::{format_rfc3339, format_rfc3339_nano};
-use jobscope::cron::zone::{LoadedLocation, load_location};
-use jobscope::cron::{Instant, NextTime, ScheduleLocation, Zone, parse_standard};
-use jobscope::validate::schedule::{schedule_errors, time_zone_errors};
+use jobscope_analysis::{Instant, Zone, format_rfc3339, format_rfc3339_nano};
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
@@ -87,14 +83,6 @@ fn fail(format: Format, message: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// The zone an unknown `--time-zone` is reported with, as the controller's LoadLocation says.
-fn check_time_zone(time_zone: Option<&str>) -> Result<(), String> {
-    match time_zone {
-        Some(name) => load_location(name).map(|_| ()),
-        None => Ok(()),
-    }
-}
-
 pub fn next(args: Vec<OsString>) -> CommandResult {
     let mut options = ScheduleOptions::new();
     let mut from = None;
@@ -117,20 +105,17 @@ pub fn next(args: Vec<OsString>) -> CommandResult {
         }
     }
     let schedule = options.schedule()?.to_owned();
-    if let Err(message) = check_time_zone(options.time_zone.as_deref()) {
-        return Ok(fail(options.format, &message));
-    }
-    let mut evaluator = match controller_evaluator(
+    let from = from.unwrap_or_else(now);
+    let (times, zone, stop) = match next_runs(
         &schedule,
         options.time_zone.as_deref(),
         options.controller_zone,
+        from,
+        count as usize,
     ) {
-        Ok(evaluator) => evaluator,
-        Err(error) => return Ok(fail(options.format, &error.message)),
+        Ok(runs) => runs,
+        Err(message) => return Ok(fail(options.format, &message)),
     };
-    let from = from.unwrap_or_else(now);
-    let (times, stop) = evaluator.upcoming(from, count as usize);
-    let zone = evaluator.zone();
     let formatted: Vec<String> = times.iter().map(|t| format_rfc3339(*t, zone)).collect();
     let exhausted = stop.is_some();
     match options.format {
@@ -179,27 +164,13 @@ pub fn explain(args: Vec<OsString>) -> CommandResult {
     let time_zone = options.time_zone.clone();
     let now = at.unwrap_or_else(now);
 
-    // What the apiserver says on create.
-    let mut apiserver_errors: Vec<String> = schedule_errors(&schedule, "spec.schedule")
-        .iter()
-        .map(|e| e.message())
-        .collect();
-    apiserver_errors.extend(
-        time_zone_errors(time_zone.as_deref(), "spec.timeZone")
-            .iter()
-            .map(|e| e.message()),
+    let report = schedule_report(
+        &schedule,
+        time_zone.as_deref(),
+        options.controller_zone,
+        now,
     );
-    let accepted = apiserver_errors.is_empty();
-
-    // What the controller makes of it.
-    let controller_text = controller_schedule_text(&schedule, time_zone.as_deref());
-    let parsed = match check_time_zone(time_zone.as_deref()) {
-        Err(message) => Err((message, None)),
-        Ok(()) => parse_standard(&controller_text).map_err(|e| {
-            let help = error_help(&e, &controller_text);
-            (e.message, help)
-        }),
-    };
+    let accepted = report.accepted();
     let mut result = json!({
         "schedule": schedule,
         "timeZone": time_zone,
@@ -207,32 +178,15 @@ pub fn explain(args: Vec<OsString>) -> CommandResult {
         "fields": [],
         "warnings": [],
         "next": [],
-        "apiserver": { "accepted": accepted, "errors": apiserver_errors },
+        "apiserver": { "accepted": accepted, "errors": report.apiserver_errors },
     });
-    match parsed {
+    match &report.reading {
         Err((message, help)) => {
             result["error"] = json!({ "message": message, "help": help });
         }
-        Ok(parsed) => {
-            let zone = match parsed.location {
-                ScheduleLocation::Zone(zone) => zone,
-                ScheduleLocation::Local => options.controller_zone,
-            };
-            // The controller turns `timeZone` into a prefix too; only the user's own counts.
-            let source = match (&parsed.tz_prefix, &time_zone) {
-                (Some((name, _)), _) if schedule.contains("TZ") => ZoneSource::Prefix(name.clone()),
-                (_, Some(name)) if !jobscope::cron::controller::is_local(name) => {
-                    ZoneSource::TimeZoneField(name.clone())
-                }
-                _ => ZoneSource::ControllerLocal,
-            };
-            let explanation = explain_schedule(&parsed, zone, &source, now);
-            let mut evaluator = jobscope::cron::Evaluator::new(
-                parsed.schedule.clone(),
-                parsed.location,
-                options.controller_zone,
-            );
-            let (upcoming, _) = evaluator.upcoming(now, 5);
+        Ok(reading) => {
+            let explanation = &reading.explanation;
+            let (upcoming, _) = reading.upcoming(now, 5);
             result["description"] = json!(explanation.summary);
             result["fields"] = Value::Array(
                 explanation
@@ -251,7 +205,7 @@ pub fn explain(args: Vec<OsString>) -> CommandResult {
             result["next"] = Value::Array(
                 upcoming
                     .iter()
-                    .map(|t| json!(format_rfc3339(*t, zone)))
+                    .map(|t| json!(format_rfc3339(*t, reading.zone)))
                     .collect(),
             );
         }
@@ -354,18 +308,10 @@ pub fn missed(args: Vec<OsString>) -> CommandResult {
         now,
         controller_zone: options.controller_zone,
     };
-    let decision = match sync_idle_cron_job(&input) {
-        Ok(decision) => decision,
-        Err(SyncError::UnknownTimeZone(message)) => return Ok(fail(options.format, &message)),
-        Err(SyncError::Unparseable(error)) => return Ok(fail(options.format, &error.message)),
+    let (decision, zone) = match controller_sync(&input) {
+        Ok(sync) => sync,
+        Err(message) => return Ok(fail(options.format, &message)),
     };
-    let zone = controller_evaluator(
-        &schedule,
-        options.time_zone.as_deref(),
-        options.controller_zone,
-    )
-    .map(|e| e.zone())
-    .unwrap_or(Zone::Utc);
     let time = |t: Option<Instant>| t.map(|t| format_rfc3339(t, zone));
     let most_recent = decision.most_recent;
     let result = json!({

@@ -5,12 +5,8 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use jobscope::cron::Zone;
-use jobscope::cron::gotime::{format_rfc3339, format_rfc3339_nano};
-use jobscope::simulate::engine::instant;
-use jobscope::simulate::model::{Ms, Phase};
-use jobscope::simulate::{Simulation, parse_scenario};
-use jobscope::yaml::position::LineIndex;
+use jobscope_analysis::simulation::{Job, Ms, Phase, Pod, Simulation, instant, parse_scenario};
+use jobscope_analysis::{Diagnostic, LineIndex, Zone, format_rfc3339, format_rfc3339_nano};
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
@@ -32,7 +28,7 @@ fn api_time(t: Option<Ms>) -> Value {
     })
 }
 
-fn report_problems(path: &str, text: &str, problems: &[jobscope::diagnostic::Diagnostic]) {
+fn report_problems(path: &str, text: &str, problems: &[Diagnostic]) {
     let lines = LineIndex::new(text);
     for problem in problems {
         let (line, column) = lines.line_col(text, problem.span.start);
@@ -75,7 +71,7 @@ pub fn simulate(args: Vec<OsString>) -> CommandResult {
         scenario.manifest = std::fs::read_to_string(&full)
             .map_err(|e| UsageError(format!("manifestFile {}: {e}", full.display())))?;
     }
-    let mut sim = match Simulation::new(&scenario) {
+    let mut sim = match jobscope_analysis::simulation(&scenario) {
         Ok(sim) => sim,
         Err(problems) => {
             report_problems(&manifest_path, &scenario.manifest, &problems);
@@ -162,7 +158,7 @@ fn write_json_stream<W: Write>(sim: &Simulation, out: &mut W) -> std::io::Result
     out.write_all(b"}\n")
 }
 
-fn job_json(job: &jobscope::simulate::model::Job) -> Value {
+fn job_json(job: &Job) -> Value {
     let status = &job.status;
     json!({
         "name": job.name,
@@ -190,7 +186,7 @@ fn job_json(job: &jobscope::simulate::model::Job) -> Value {
     })
 }
 
-fn pod_json(sim: &Simulation, pod: &jobscope::simulate::model::Pod) -> Value {
+fn pod_json(sim: &Simulation, pod: &Pod) -> Value {
     json!({
         "name": pod.name,
         "job": sim.jobs[pod.job].name,

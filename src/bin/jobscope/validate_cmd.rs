@@ -5,9 +5,7 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::process::ExitCode;
 
-use jobscope::analysis::{Analysis, Options, analyze};
-use jobscope::diagnostic::{Diagnostic, Severity};
-use jobscope::yaml::position::LineIndex;
+use jobscope_analysis::{Analysis, Diagnostic, LineIndex, Options, Severity, analyze};
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
@@ -77,7 +75,7 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
     if let Some(unknown) = options
         .disabled_rules
         .iter()
-        .find(|code| jobscope::analysis::rule_docs(code).is_none())
+        .find(|code| jobscope_analysis::rule_docs(code).is_none())
     {
         return Err(UsageError(format!(
             "--disable: `{unknown}` is not a lint rule code; `jobscope rules` lists them"

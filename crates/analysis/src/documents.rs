@@ -1,0 +1,870 @@
+//! `analyze`: the findings of every document of a text, layered as kubectl and the apiserver
+//! answer (a YAML error alone; else wrong-type decode errors; else unknown fields; else
+//! validation errors, with warnings only for a valid object), lint's advice beside them.
+
+use crate::{Diagnostic, Instant, LineIndex, Severity, Source, Span};
+use jobscope_api::manifest::decode::{DecodeError, DecodeErrorKind};
+use jobscope_api::manifest::defaults::{GENERATED_NAME_SUFFIX, PLACEHOLDER_UID};
+use jobscope_api::manifest::document::{
+    Manifest, Target, decode_error_prefix, read_applied_manifest,
+};
+use jobscope_api::validate::context::{Finding, Loc, Out};
+use jobscope_api::validate::field::ErrorType;
+use jobscope_api::validate::{job, warnings};
+use jobscope_yaml::{
+    Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, ProblemKind, Value, parse_stream,
+};
+
+/// Everything known about one editor buffer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    pub documents: Vec<DocumentReport>,
+    /// Problems with the file as a whole (separator lines kubectl rejects).
+    pub file_diagnostics: Vec<Diagnostic>,
+}
+
+/// What a document is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentStatus {
+    Job,
+    CronJob,
+    /// Another kind, passed over.
+    Other,
+    /// Refused before validation (no kind, removed version, not an object).
+    Rejected,
+    /// Only comments and blank lines: kubectl skips it.
+    Empty,
+    /// The YAML could not be read far enough to tell.
+    Unreadable,
+}
+
+/// One document's findings and model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocumentReport {
+    pub index: usize,
+    pub span: Span,
+    pub api_version: Option<String>,
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub status: DocumentStatus,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The decoded and defaulted object, for Jobs and CronJobs.
+    pub manifest: Option<Manifest>,
+    /// The document as written, for Jobs and CronJobs (a simulation's merge patches apply to
+    /// it).
+    pub value: Option<Value>,
+}
+
+impl Analysis {
+    /// Every diagnostic of the file, in text order.
+    pub fn diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = self
+            .file_diagnostics
+            .iter()
+            .chain(self.documents.iter().flat_map(|d| d.diagnostics.iter()))
+            .collect();
+        jobscope_sort::sort_by_key(&mut all, |d| (d.span.start, d.span.end));
+        all
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics()
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+}
+
+/// What an analysis needs besides the text. The core has no clock: whoever calls passes "now"
+/// (the browser's clock, the CLI's, a fixed instant in tests), which rules looking ahead (DST in
+/// the coming year, a schedule that never fires) count from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub now: Instant,
+    /// Best-practice rules on (the apiserver's findings are always reported).
+    pub lint: bool,
+    /// Lint rule codes turned off for this run (`--disable`), besides each document's
+    /// `jobscope.dev/ignore` annotation.
+    pub disabled_rules: Vec<String>,
+}
+
+impl Options {
+    /// Every check on, counting from `now`.
+    pub fn at(now: Instant) -> Self {
+        Options {
+            now,
+            lint: true,
+            disabled_rules: Vec::new(),
+        }
+    }
+}
+
+/// Where `kubectl apply -f` stops reading a file: at the first YAML document it cannot
+/// convert to JSON (`error parsing FILE: error converting YAML to JSON: …`), or at a bad
+/// separator line (the YAML reader fails before returning the document that line ends).
+/// Documents from `first_unread` on are never sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct KubectlStop {
+    first_unread: usize,
+    /// 1-based line of the error in the file.
+    line: usize,
+    at_separator: bool,
+}
+
+impl KubectlStop {
+    fn what(&self) -> &'static str {
+        if self.at_separator {
+            "the invalid document separator"
+        } else {
+            "the YAML error"
+        }
+    }
+}
+
+/// The YAML-to-JSON errors of a document: kubectl sends nothing for it.
+fn conversion_errors(document: &Document) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    if let Some(error) = &document.syntax_error {
+        errors.push(Diagnostic::new(
+            "yaml.syntax",
+            Severity::Error,
+            Source::Yaml,
+            error.span,
+            format!("error converting YAML to JSON: {}", error.message),
+        ));
+    }
+    for problem in &document.problems {
+        if problem.kind == ProblemKind::Fatal {
+            errors.push(Diagnostic::new(
+                "yaml.conversion",
+                Severity::Error,
+                Source::Yaml,
+                problem.span,
+                format!("error converting YAML to JSON: {}", problem.message),
+            ));
+        }
+    }
+    errors
+}
+
+/// Analyses the editor's whole text.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let stream = parse_stream(text);
+    let lines = LineIndex::new(text);
+    let separator_stop = stream.bad_separators.first().map(|bad| {
+        // The document the bad line would end is not returned either.
+        let unread = stream
+            .documents
+            .iter()
+            .filter(|d| d.span.end < bad.span.start)
+            .count();
+        (unread, bad)
+    });
+    let yaml_stop = stream.documents.iter().enumerate().find_map(|(index, d)| {
+        conversion_errors(d)
+            .first()
+            .map(|error| (index, error.span.start))
+    });
+    let yaml_error_stop = |index: usize, offset: usize| KubectlStop {
+        first_unread: index + 1,
+        line: lines.line(offset),
+        at_separator: false,
+    };
+    let stop = match (separator_stop, yaml_stop) {
+        (Some((unread, _)), Some((index, offset))) if index < unread => {
+            Some(yaml_error_stop(index, offset))
+        }
+        (Some((unread, bad)), _) => Some(KubectlStop {
+            first_unread: unread,
+            line: lines.line(bad.span.start),
+            at_separator: true,
+        }),
+        (None, Some((index, offset))) => Some(yaml_error_stop(index, offset)),
+        (None, None) => None,
+    };
+    // kubectl reports the first bad separator only if it gets that far.
+    let mut file_diagnostics = match (&stop, separator_stop) {
+        (Some(stop), Some((_, bad))) if stop.at_separator => {
+            vec![Diagnostic::new("yaml.separator", Severity::Error, Source::Yaml, bad.span, bad.message.clone())
+                .with_help("kubectl splits documents at lines starting with `---`; only spaces and a comment may follow on that line")]
+        }
+        _ => Vec::new(),
+    };
+    if let Some(skipped) = stream.skipped {
+        let at = Span::new(skipped.span.start, skipped.span.start);
+        file_diagnostics.push(
+            Diagnostic::new(
+                "jobscope.limit",
+                Severity::Warning,
+                Source::Jobscope,
+                at,
+                format!(
+                    "this text has {} documents; jobscope analyses the first {MAX_DOCUMENTS} and skips the {} from here on",
+                    MAX_DOCUMENTS + skipped.count,
+                    skipped.count
+                ),
+            )
+            .with_help(format!("analysing every document on each keystroke would freeze the page, so jobscope stops at {MAX_DOCUMENTS} documents; split the file to check the rest")),
+        );
+    }
+    let documents = stream
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(index, mut document)| {
+            let unread = stop.as_ref().filter(|stop| index >= stop.first_unread);
+            let mut report = report(text, &lines, index, &document, options, unread);
+            // Kept (moved, not copied) for what a simulation of the document patches.
+            if matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob) {
+                report.value = document.value.take();
+            }
+            report
+        })
+        .collect();
+    Analysis {
+        documents,
+        file_diagnostics,
+    }
+}
+
+/// Fills a report's outline (apiVersion, kind, name, status) from the document's model.
+fn outline(report: &mut DocumentReport, manifest: &Manifest) {
+    report.api_version = manifest.api_version.clone();
+    report.kind = manifest.kind.clone();
+    report.name = manifest.name.clone();
+    report.status = match manifest.target {
+        Target::Job => DocumentStatus::Job,
+        Target::CronJob => DocumentStatus::CronJob,
+        Target::Other => DocumentStatus::Other,
+        Target::Rejected(_) => DocumentStatus::Rejected,
+    };
+}
+
+fn report(
+    text: &str,
+    lines: &LineIndex,
+    index: usize,
+    document: &Document,
+    options: &Options,
+    unread: Option<&KubectlStop>,
+) -> DocumentReport {
+    let mut report = DocumentReport {
+        index,
+        span: document.span,
+        api_version: None,
+        kind: None,
+        name: None,
+        status: DocumentStatus::Unreadable,
+        diagnostics: Vec::new(),
+        manifest: None,
+        value: None,
+    };
+    let at_start = Span::new(document.span.start, document.span.start);
+    if let Some(stop) = unread {
+        // Never sent: no finding of its own, but the outline still shows what it is.
+        report.diagnostics.push(
+            Diagnostic::new(
+                "kubectl.not-read",
+                Severity::Info,
+                Source::Jobscope,
+                at_start,
+                format!(
+                    "kubectl stops reading the file at {} on line {}, so this document is not applied",
+                    stop.what(),
+                    stop.line
+                ),
+            )
+            .with_help("`kubectl apply -f` applies the documents before that error and none after it; fix it first"),
+        );
+        if document.empty && document.syntax_error.is_none() {
+            report.status = DocumentStatus::Empty;
+        } else if let Some(value) = &document.value {
+            let manifest = read_applied_manifest(value);
+            outline(&mut report, &manifest);
+            report.manifest = Some(manifest);
+        }
+        return report;
+    }
+    if document.too_large {
+        report.diagnostics.push(
+            Diagnostic::new(
+                "apiserver.request-too-large",
+                Severity::Error,
+                Source::Apiserver,
+                at_start,
+                format!("Request entity too large: limit is {MAX_DOCUMENT_BYTES}"),
+            )
+            .with_help("the apiserver refuses request bodies over 3 MiB, so jobscope does not analyse this document"),
+        );
+        return report;
+    }
+    // (1) YAML kubectl cannot convert: that error alone; the model still feeds the outline.
+    let conversion = conversion_errors(document);
+    if !conversion.is_empty() {
+        report.diagnostics.extend(conversion);
+        if let Some(value) = &document.value {
+            let manifest = read_applied_manifest(value);
+            outline(&mut report, &manifest);
+            if report.status == DocumentStatus::Rejected {
+                // Half-typed YAML: what it is cannot be told yet.
+                report.status = DocumentStatus::Unreadable;
+            }
+            report.manifest = Some(manifest);
+        }
+        jobscope_sort::sort_by_key(&mut report.diagnostics, |d| (d.span.start, d.span.end));
+        return report;
+    }
+    for problem in &document.problems {
+        match problem.kind {
+            ProblemKind::Fatal => {}
+            ProblemKind::Limit => report.diagnostics.push(Diagnostic::new(
+                "jobscope.limit",
+                Severity::Warning,
+                Source::Jobscope,
+                problem.span,
+                problem.message.clone(),
+            )),
+            ProblemKind::DuplicateKey { first } => report.diagnostics.push(
+                Diagnostic::new(
+                    "yaml.duplicate-key",
+                    Severity::Warning,
+                    Source::Yaml,
+                    problem.span,
+                    format!(
+                        "duplicate key {}: already set on line {}",
+                        problem.message,
+                        lines.line(first.start)
+                    ),
+                )
+                .with_help("`kubectl apply` (client-side) silently keeps the last value; server-side apply rejects the YAML"),
+            ),
+        }
+    }
+    if document.empty {
+        report.status = DocumentStatus::Empty;
+        return report;
+    }
+    let Some(value) = &document.value else {
+        return report;
+    };
+    let manifest = read_applied_manifest(value);
+    outline(&mut report, &manifest);
+    let kind = manifest.kind.clone().unwrap_or_default();
+    match &manifest.target {
+        Target::Other => {
+            report.diagnostics.push(Diagnostic::new(
+                "jobscope.not-batch",
+                Severity::Info,
+                Source::Jobscope,
+                at_start,
+                format!(
+                    "{} ({}) is not a Job or CronJob; jobscope passes over it",
+                    if kind.is_empty() {
+                        "this document"
+                    } else {
+                        kind.as_str()
+                    },
+                    manifest.api_version.as_deref().unwrap_or("no apiVersion")
+                ),
+            ));
+            return report;
+        }
+        Target::Rejected(message) => {
+            let span = value
+                .get("apiVersion")
+                .or_else(|| value.get("kind"))
+                .map_or(at_start, |v| v.span);
+            let mut diagnostic = Diagnostic::new(
+                "apiserver.unknown-kind",
+                Severity::Error,
+                Source::Apiserver,
+                span,
+                message.clone(),
+            );
+            if message.contains("batch/v1beta1") || message.contains("batch/v2alpha1") {
+                diagnostic = diagnostic.with_help("batch/v1beta1 CronJob was removed in Kubernetes 1.25; write apiVersion: batch/v1 (the fields are the same)");
+            }
+            report.diagnostics.push(diagnostic);
+            report.manifest = Some(manifest);
+            return report;
+        }
+        Target::Job | Target::CronJob => {}
+    }
+    report
+        .diagnostics
+        .extend(kubectl_diagnostics(text, value, &manifest));
+    report.diagnostics.extend(apiserver_diagnostics(
+        text,
+        &manifest,
+        &kind,
+        report.name.as_deref(),
+    ));
+    // Lint reads the model even when the apiserver would refuse it: the advice still holds.
+    if options.lint {
+        report.diagnostics.extend(jobscope_lint::lint_document(
+            &manifest,
+            options.now,
+            &options.disabled_rules,
+        ));
+    }
+    jobscope_sort::sort_by_key(&mut report.diagnostics, |d| (d.span.start, d.span.end));
+    report.manifest = Some(manifest);
+    report
+}
+
+/// What `kubectl apply` does on its side that changes the outcome: annotations it cannot read
+/// (all dropped), a namespace it ignores, a generateName it refuses.
+fn kubectl_diagnostics(text: &str, value: &Value, manifest: &Manifest) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for bad in &manifest.kubectl.unreadable_annotations {
+        let article = if matches!(bad.json_type, "array" | "object") {
+            "an"
+        } else {
+            "a"
+        };
+        let (field, what) = match &bad.key {
+            Some(key) => (
+                format!("metadata.annotations[{key}]"),
+                format!("{} is {article} {}, not a string", bad.shown, bad.json_type),
+            ),
+            None => (
+                "metadata.annotations".to_owned(),
+                format!(
+                    "{} is {article} {}, not a map of strings",
+                    bad.shown, bad.json_type
+                ),
+            ),
+        };
+        let written = text.get(bad.span.start..bad.span.end).unwrap_or_default();
+        let help = if bad.key.is_some() && !matches!(bad.json_type, "object" | "array") {
+            format!("annotation values must be strings; quote it: \"{written}\"")
+        } else {
+            "annotation values must be strings".to_owned()
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                "kubectl.annotations-dropped",
+                Severity::Warning,
+                Source::Jobscope,
+                bad.span,
+                format!("{field}: {what}: `kubectl apply` cannot read the annotations, so every annotation of this object is dropped (only kubectl's last-applied-configuration is sent)"),
+            )
+            .with_field(field)
+            .with_help(help),
+        );
+    }
+    if let Some((span, json_type)) = manifest.kubectl.ignored_namespace {
+        diagnostics.push(
+            Diagnostic::new(
+                "kubectl.namespace-ignored",
+                Severity::Warning,
+                Source::Jobscope,
+                span,
+                format!("metadata.namespace: a {json_type}, not a string: `kubectl apply` ignores it and uses the namespace of its context"),
+            )
+            .with_field("metadata.namespace")
+            .with_help("write the namespace as a string, or leave it out to use the context's"),
+        );
+    }
+    let metadata = value.get("metadata");
+    let written_name = metadata
+        .and_then(|m| m.get("name"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if let Some(generate) = metadata.and_then(|m| m.get("generateName"))
+        && let Some(base) = generate.as_str()
+        && written_name.is_empty()
+        && !base.is_empty()
+    {
+        diagnostics.push(
+            Diagnostic::new(
+                "kubectl.generate-name",
+                Severity::Info,
+                Source::Jobscope,
+                generate.span,
+                format!("`kubectl apply` refuses an object without a name: \"error: from {base}: cannot use generate name with apply\"; `kubectl create` accepts generateName"),
+            )
+            .with_field("metadata.generateName")
+            .with_help(format!("the apiserver appends 5 random characters to generateName; jobscope validates the name with `{GENERATED_NAME_SUFFIX}` in their place")),
+        );
+    }
+    diagnostics
+}
+
+/// The apiserver's answer to the create, layered as it answers: a wrong-type decode error stops
+/// everything; else unknown fields (strict decoding) stop everything; else the validation
+/// errors; the warnings of `WarningsOnCreate` come only with a successful validation (and with
+/// the storage layer's resourceVersion refusal, which comes after it). The owner-reference
+/// dedup warning is emitted before validation, whatever follows.
+fn apiserver_diagnostics(
+    text: &str,
+    manifest: &Manifest,
+    kind: &str,
+    name: Option<&str>,
+) -> Vec<Diagnostic> {
+    let prefix = decode_error_prefix(kind);
+    let wrong_type: Vec<&DecodeError> = manifest
+        .decode_errors
+        .iter()
+        .filter(|e| e.kind == DecodeErrorKind::WrongType)
+        .collect();
+    let unknown: Vec<&DecodeError> = manifest
+        .decode_errors
+        .iter()
+        .filter(|e| e.kind == DecodeErrorKind::UnknownField)
+        .collect();
+    let stopping = if wrong_type.is_empty() {
+        unknown
+    } else {
+        wrong_type
+    };
+    if !stopping.is_empty() {
+        return stopping
+            .into_iter()
+            .map(|error| decode_diagnostic(text, error, &prefix))
+            .collect();
+    }
+    let mut diagnostics = Vec::new();
+    for dropped in &manifest.dropped {
+        let because = dropped
+            .detail
+            .as_ref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::new(
+                "apiserver.dropped-field",
+                Severity::Info,
+                Source::Apiserver,
+                dropped.span,
+                format!("{}: dropped on create{because}: the {} feature gate is off by default in Kubernetes v1.34", dropped.path, dropped.gate),
+            )
+            .with_field(dropped.path.clone()),
+        );
+    }
+    if let Some((_, span)) = manifest.duplicate_owner_references.first() {
+        let uids: Vec<&str> = manifest
+            .duplicate_owner_references
+            .iter()
+            .map(|(uid, _)| uid.as_str())
+            .collect();
+        diagnostics.push(
+            Diagnostic::new(
+                "apiserver.warning",
+                Severity::Warning,
+                Source::Apiserver,
+                *span,
+                format!("Warning: .metadata.ownerReferences contains duplicate entries; API server dedups owner references in 1.20+, and may reject such requests as early as 1.24; please fix your requests; duplicate UID(s) observed: {}", uids.join(", ")),
+            )
+            .with_field("metadata.ownerReferences"),
+        );
+    }
+    let Some(object) = &manifest.effective else {
+        return diagnostics;
+    };
+    let extra_annotation_bytes = manifest.kubectl.last_applied_bytes;
+    let mut out = Out::default();
+    if manifest.target == Target::Job {
+        job::validate_job(object, PLACEHOLDER_UID, extra_annotation_bytes, &mut out);
+    } else {
+        job::validate_cron_job_create(object, extra_annotation_bytes, &mut out);
+    }
+    let generated_name = object
+        .at(&["metadata", "name"])
+        .is_some_and(|n| n.defaulted);
+    if out.error_count() == 0 {
+        warnings::name_warning(object, &mut out);
+        let (spec, path) = if manifest.target == Target::Job {
+            (object.get("spec"), "spec")
+        } else {
+            (
+                object.at(&["spec", "jobTemplate", "spec"]),
+                "spec.jobTemplate.spec",
+            )
+        };
+        warnings::job_spec_warnings(
+            spec,
+            &Loc::new(path, spec.map_or(object.span, |s| s.span)),
+            &mut out,
+        );
+        // etcd3 store.Create, after validation: a resourceVersion that parses as a non-zero
+        // uint64 is refused (one that does not parse is ignored).
+        if let Some(version) = object.at(&["metadata", "resourceVersion"])
+            && let Some(text) = version.as_str()
+            && !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && text.parse::<u64>().is_ok_and(|v| v != 0)
+        {
+            diagnostics.push(
+                Diagnostic::new(
+                    "apiserver.resource-version-set",
+                    Severity::Error,
+                    Source::Apiserver,
+                    version.span,
+                    "resourceVersion should not be set on objects to be created",
+                )
+                .with_field("metadata.resourceVersion")
+                .with_help("resourceVersion belongs to an object read from the cluster (`kubectl get -o yaml`); remove it"),
+            );
+        }
+    }
+    diagnostics.extend(findings_to_diagnostics(out, kind, name, generated_name));
+    diagnostics
+}
+
+fn decode_diagnostic(text: &str, error: &DecodeError, prefix: &str) -> Diagnostic {
+    let (code, message) = match error.kind {
+        DecodeErrorKind::UnknownField => (
+            "apiserver.unknown-field",
+            format!("{prefix}strict decoding error: {}", error.message),
+        ),
+        DecodeErrorKind::WrongType => {
+            ("apiserver.wrong-type", format!("{prefix}{}", error.message))
+        }
+    };
+    let mut diagnostic = Diagnostic::new(
+        code,
+        Severity::Error,
+        Source::Apiserver,
+        error.span,
+        message,
+    )
+    .with_field(error.field.clone());
+    if let Some(suggestion) = error.suggestion {
+        diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
+    } else if let Some(read_as) = error.quote_hint {
+        let written = text
+            .get(error.span.start..error.span.end)
+            .unwrap_or_default();
+        diagnostic = diagnostic.with_help(format!(
+            "YAML 1.1 reads `{written}` as a {read_as}; quote it to keep it a string: \"{written}\""
+        ));
+    }
+    diagnostic
+}
+
+fn findings_to_diagnostics(
+    out: Out,
+    kind: &str,
+    name: Option<&str>,
+    generated_name: bool,
+) -> Vec<Diagnostic> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut diagnostics = Vec::new();
+    for finding in out.findings {
+        match finding {
+            Finding::Error { error, span } => {
+                let message = error.message();
+                // The apiserver collapses identical errors in its answer.
+                if seen.contains(&message) {
+                    continue;
+                }
+                seen.push(message.clone());
+                let code = match error.error_type {
+                    ErrorType::NotFound => "apiserver.not-found",
+                    ErrorType::Required => "apiserver.required-value",
+                    ErrorType::Duplicate => "apiserver.duplicate-value",
+                    ErrorType::Invalid | ErrorType::TypeInvalid => "apiserver.invalid-value",
+                    ErrorType::NotSupported => "apiserver.unsupported-value",
+                    ErrorType::Forbidden => "apiserver.forbidden",
+                    ErrorType::TooLong => "apiserver.too-long",
+                    ErrorType::TooMany => "apiserver.too-many",
+                    ErrorType::Internal => "apiserver.internal-error",
+                };
+                let help = help_for(&error.field, &message, kind, name, generated_name);
+                let mut diagnostic =
+                    Diagnostic::new(code, Severity::Error, Source::Apiserver, span, message)
+                        .with_field(error.field.clone())
+                        .with_type(error.error_type.as_str());
+                if let Some(help) = help {
+                    diagnostic = diagnostic.with_help(help);
+                }
+                diagnostics.push(diagnostic);
+            }
+            Finding::Warning { message, span } => {
+                let field = message.split(": ").next().unwrap_or_default().to_owned();
+                diagnostics.push(
+                    Diagnostic::new(
+                        "apiserver.warning",
+                        Severity::Warning,
+                        Source::Apiserver,
+                        span,
+                        format!("Warning: {message}"),
+                    )
+                    .with_field(field),
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
+/// Help for the errors people hit most, in our words.
+fn help_for(
+    field: &str,
+    message: &str,
+    kind: &str,
+    name: Option<&str>,
+    generated_name: bool,
+) -> Option<String> {
+    if generated_name && field == "metadata.name" {
+        return Some(format!(
+            "the apiserver names the object generateName plus 5 random characters; jobscope validates it with `{GENERATED_NAME_SUFFIX}` in their place"
+        ));
+    }
+    if field.ends_with("template.spec.restartPolicy") && message.contains("Required value") {
+        return Some("a Job's pods must not restart forever: set `restartPolicy: Never` (a new pod per retry) or `OnFailure` (restart in place); a pod spec defaults to Always".to_owned());
+    }
+    if field.ends_with("template.spec.restartPolicy") && message.contains("podFailurePolicy") {
+        return Some("podFailurePolicy reads the exit codes of failed pods, so the pods must not restart in place: use `restartPolicy: Never`".to_owned());
+    }
+    if field == "metadata.name" && kind == "CronJob" && message.contains("52 characters") {
+        return Some(format!(
+            "the controller names each Job `<name>-<minutes since 1970>` (11 more characters), and Job names stop at 63; shorten the name{}",
+            name.map(|n| format!(" ({} characters now)", n.len()))
+                .unwrap_or_default()
+        ));
+    }
+    if field.ends_with("template.labels")
+        && message.contains("must be no more than 63 characters")
+        && kind == "Job"
+    {
+        return Some("the apiserver copies the Job's name into the `job-name` pod label, and label values stop at 63 characters: shorten the Job's name".to_owned());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn test_options() -> Options {
+        // 2026-01-01T00:00:00Z
+        Options::at(Instant::from_unix(1_767_225_600))
+    }
+
+    #[test]
+    fn outline_reads_kind_and_name_of_each_document() {
+        let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi # the job\n---\nkind: \"CronJob\"\napiVersion: batch/v1\nmetadata:\n  labels: {}\n  name: nightly\n";
+        let analysis = analyze(text, &test_options());
+        let kinds: Vec<_> = analysis
+            .documents
+            .iter()
+            .map(|d| d.kind.as_deref())
+            .collect();
+        let names: Vec<_> = analysis
+            .documents
+            .iter()
+            .map(|d| d.name.as_deref())
+            .collect();
+        assert_eq!(kinds, [Some("Job"), Some("CronJob")]);
+        assert_eq!(names, [Some("pi"), Some("nightly")]);
+        assert_eq!(
+            analysis.documents[0].api_version.as_deref(),
+            Some("batch/v1")
+        );
+    }
+
+    #[test]
+    fn empty_text_has_one_empty_document() {
+        let analysis = analyze("", &test_options());
+        assert_eq!(analysis.documents.len(), 1);
+        assert_eq!(analysis.documents[0].status, DocumentStatus::Empty);
+    }
+
+    #[test]
+    fn a_job_without_restart_policy_gets_the_apiserver_error() {
+        let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      containers:\n      - name: pi\n        image: perl:5.34\n";
+        let analysis = analyze(text, &test_options());
+        let messages: Vec<&str> = analysis
+            .diagnostics()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\""
+            ]
+        );
+    }
+
+    /// Apiserver and kubectl findings only (lint has its own tests).
+    fn no_lint() -> Options {
+        Options {
+            lint: false,
+            ..test_options()
+        }
+    }
+
+    fn codes(report: &DocumentReport) -> Vec<&'static str> {
+        report.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    const JOB: &str = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: pi\n        image: perl:5.34\n";
+
+    #[test]
+    fn kubectl_reads_nothing_after_a_yaml_error() {
+        let text = format!("{JOB}---\nkind: Job\nspec: [oops\n---\n{JOB}");
+        let analysis = analyze(&text, &no_lint());
+        assert!(codes(&analysis.documents[0]).is_empty());
+        assert_eq!(codes(&analysis.documents[1]), ["yaml.syntax"]);
+        let after = &analysis.documents[2];
+        assert_eq!(codes(after), ["kubectl.not-read"]);
+        assert!(
+            after.diagnostics[0]
+                .message
+                .contains("the YAML error on line")
+        );
+        // The outline still knows what the unread document is.
+        assert_eq!(after.status, DocumentStatus::Job);
+        assert_eq!(after.name.as_deref(), Some("pi"));
+        assert!(after.manifest.is_some());
+    }
+
+    #[test]
+    fn a_bad_separator_hides_the_document_it_ends() {
+        let text = format!("{JOB}---\n{JOB}--- junk\n{JOB}");
+        let analysis = analyze(&text, &no_lint());
+        assert!(codes(&analysis.documents[0]).is_empty());
+        assert_eq!(codes(&analysis.documents[1]), ["kubectl.not-read"]);
+        assert_eq!(codes(&analysis.documents[2]), ["kubectl.not-read"]);
+        assert_eq!(analysis.file_diagnostics.len(), 1);
+        assert_eq!(
+            analysis.file_diagnostics[0].message,
+            "invalid Yaml document separator: junk"
+        );
+    }
+
+    #[test]
+    fn warnings_come_only_with_a_valid_object() {
+        let warned = JOB.replace(
+            "      containers:",
+            "      nodeSelector: {beta.kubernetes.io/os: linux}\n      containers:",
+        );
+        let analysis = analyze(&warned, &no_lint());
+        assert_eq!(codes(&analysis.documents[0]), ["apiserver.warning"]);
+        let invalid = warned.replace("Never", "Always");
+        let analysis = analyze(&invalid, &no_lint());
+        assert_eq!(codes(&analysis.documents[0]), ["apiserver.required-value"]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_a_yaml_warning() {
+        let text = JOB.replace("  name: pi\n", "  name: pi\n  name: pie\n");
+        let analysis = analyze(&text, &no_lint());
+        let diagnostic = &analysis.documents[0].diagnostics[0];
+        assert_eq!(diagnostic.code, "yaml.duplicate-key");
+        assert_eq!(diagnostic.severity, Severity::Warning);
+        assert_eq!(
+            diagnostic.message,
+            "duplicate key \"name\": already set on line 4"
+        );
+        assert_eq!(analysis.documents[0].name.as_deref(), Some("pie"));
+    }
+}

@@ -1,0 +1,50 @@
+//! The one façade the UI and the CLI call: text in, plain data out, in editor terms.
+//!
+//! - [`documents`]: `analyze`: each document's findings, layered as kubectl and the apiserver
+//!   answer, with lint's advice;
+//! - [`editor`]: completion, hover, quick fixes, the Schedule panel, the effective YAML, rule
+//!   documentation;
+//! - [`views`]: the timeline, the concurrency diagram and the simulation player.
+//!
+//! The modules below re-export, under names of their own, the engine types the CLI reaches
+//! (schedule reports, the simulation's scenario and objects, the lint rules).
+//!
+//! Invariant: nothing outside this crate needs to know how the YAML was parsed; the UI never
+//! matches on YAML nodes. Analysis never fails: any text yields an [`Analysis`].
+
+pub mod documents;
+pub mod editor;
+pub mod views;
+
+pub use documents::{Analysis, DocumentReport, DocumentStatus, Options, analyze};
+pub use editor::*;
+pub use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
+pub use jobscope_golang::time::{
+    Instant, Zone, format_rfc3339, format_rfc3339_nano, parse_rfc3339,
+};
+pub use jobscope_yaml::position::LineIndex;
+pub use views::*;
+
+/// A CronJob's schedule for the CLI's `next`, `explain` and `missed`: the same report the
+/// Schedule panel and lint read.
+pub mod schedule {
+    pub use jobscope_cron::NextTime;
+    pub use jobscope_cron::controller::{CronJobTimes, SyncDecision, SyncInput};
+    pub use jobscope_golang::location::{LoadedLocation, load_location};
+    pub use jobscope_schedule::{
+        Reading, ScheduleReport, controller_sync, next_runs, schedule_report,
+    };
+}
+
+/// The simulation's scenario format, its objects and its clock, for the CLI's `simulate`.
+pub mod simulation {
+    pub use jobscope_sim::engine::{Event, ObjectRef, instant, millis};
+    pub use jobscope_sim::model::{ConditionKind, Job, Ms, Phase, Pod};
+    pub use jobscope_sim::scenario::Scenario;
+    pub use jobscope_sim::{Simulation, Stop, parse_scenario};
+}
+
+/// The lint rules and their documentation, for `jobscope rules`.
+pub mod rules {
+    pub use jobscope_lint::{Rule, RuleDocs, rules};
+}

@@ -1,0 +1,153 @@
+//! The visualizations: schedule timeline, concurrency diagram, simulation player. Computed on
+//! demand from a document's report; the diagrams come as `Scene`s (drawn by the page, painted
+//! by the PNG export) and as SVG / Mermaid text for the downloads.
+
+use crate::{
+    Analysis, Diagnostic, DocumentReport, DocumentStatus, Instant, Options, Severity, Source, Span,
+    Zone, analyze,
+};
+
+pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};
+pub use jobscope_sim::scenario::Scenario;
+pub use jobscope_sim::{Simulation, Subject};
+pub use jobscope_sim_views::concurrency::{Concurrency, Outcome};
+pub use jobscope_sim_views::concurrency_scene::{concurrency_mermaid, concurrency_scene};
+pub use jobscope_sim_views::player::{
+    AlertSpan, EventLine, PlayerInput, PodState, Recorder, Recording, Snapshot, alert_metric,
+    record,
+};
+pub use jobscope_timeline::mermaid::timeline_mermaid;
+pub use jobscope_timeline::svg::{dst_text, timeline_scene};
+pub use jobscope_timeline::{LaneInput, Span as TimelineSpan, Timeline, start_of_day};
+
+/// A zone by IANA name, UTC when the name is unknown (the viewer's zone from the browser).
+pub fn zone_named(name: &str) -> Zone {
+    jobscope_schedule::viewer_zone(name)
+}
+
+/// One timeline lane per CronJob document, in file order, each run lasting `duration_seconds`
+/// when given.
+pub fn timeline_lanes(analysis: &Analysis, duration_seconds: Option<i64>) -> Vec<LaneInput> {
+    analysis
+        .documents
+        .iter()
+        .filter(|d| d.status == DocumentStatus::CronJob)
+        .filter_map(|d| {
+            let object = d.manifest.as_ref()?.effective.as_ref()?;
+            let schedule = object.at(&["spec", "schedule"])?.as_str()?.to_owned();
+            Some(LaneInput {
+                name: d
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| format!("document {}", d.index + 1)),
+                schedule,
+                time_zone: object
+                    .at(&["spec", "timeZone"])
+                    .and_then(|n| n.as_str())
+                    .map(str::to_owned),
+                suspended: object
+                    .at(&["spec", "suspend"])
+                    .and_then(|n| n.as_bool())
+                    .unwrap_or(false),
+                duration_seconds,
+            })
+        })
+        .collect()
+}
+
+/// Lays out `lanes` over the window `span` from `from`, labelled in the zone named `zone`.
+pub fn timeline(lanes: &[LaneInput], from: Instant, span: TimelineSpan, zone: &str) -> Timeline {
+    jobscope_timeline::layout(lanes, from, span, zone_named(zone))
+}
+
+/// What the simulation of a Job or CronJob document runs on: its model and its text as
+/// written, once the apiserver would accept it (else its errors).
+fn subject(report: &DocumentReport) -> Result<Subject<'_>, Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match (&report.manifest, &report.value) {
+        (Some(manifest), Some(object)) => Ok(Subject { manifest, object }),
+        _ => Err(vec![Diagnostic::new(
+            "scenario.manifest",
+            Severity::Error,
+            Source::Jobscope,
+            Span::new(0, 0),
+            "the manifest could not be read",
+        )]),
+    }
+}
+
+/// The concurrency diagram of the CronJob document `report`.
+pub fn concurrency_view(
+    report: &DocumentReport,
+    start: Instant,
+    duration_seconds: i64,
+    runs: usize,
+) -> Result<Concurrency, String> {
+    subject(report)
+        .and_then(|subject| {
+            jobscope_sim_views::concurrency::concurrency(subject, start, duration_seconds, runs)
+        })
+        .map_err(|problems| first_message(&problems))
+}
+
+/// A simulation of the Job or CronJob document `report`, ready to be stepped.
+pub fn start_simulation(
+    report: &DocumentReport,
+    input: &PlayerInput,
+) -> Result<Simulation, String> {
+    subject(report)
+        .and_then(|subject| Simulation::new(&input.scenario(), subject))
+        .map_err(|problems| first_message(&problems))
+}
+
+/// The simulation a scenario file describes: its manifest analysed (apiserver rules only, as at
+/// the scenario's start), the Job or CronJob it names (or its only one) chosen.
+pub fn simulation(scenario: &Scenario) -> Result<Simulation, Vec<Diagnostic>> {
+    let options = Options {
+        lint: false,
+        ..Options::at(jobscope_sim::engine::instant(scenario.start))
+    };
+    let analysis = analyze(&scenario.manifest, &options);
+    let batch: Vec<&DocumentReport> = analysis
+        .documents
+        .iter()
+        .filter(|d| matches!(d.status, DocumentStatus::Job | DocumentStatus::CronJob))
+        .filter(|d| {
+            scenario
+                .document
+                .as_ref()
+                .is_none_or(|name| d.name.as_ref() == Some(name))
+        })
+        .collect();
+    let [document] = batch.as_slice() else {
+        return Err(vec![Diagnostic::new(
+            "scenario.manifest",
+            Severity::Error,
+            Source::Jobscope,
+            Span::new(0, 0),
+            match &scenario.document {
+                Some(name) => format!("the manifest has no batch/v1 Job or CronJob named {name:?}"),
+                None => format!(
+                    "the manifest must hold exactly one batch/v1 Job or CronJob (found {}); name one with `document:`",
+                    batch.len()
+                ),
+            },
+        )]);
+    };
+    Simulation::new(scenario, subject(document)?)
+}
+
+fn first_message(problems: &[Diagnostic]) -> String {
+    problems
+        .first()
+        .map(|d| d.message.clone())
+        .unwrap_or_else(|| "the simulation could not start".to_owned())
+}

@@ -1,0 +1,175 @@
+//! One YAML document as the apiserver would take it: which kind it is, the object decoded
+//! strictly, and the object after defaulting and `PrepareForCreate`.
+
+use super::decode::{DecodeError, decode_object};
+use super::defaults::{DroppedField, dedup_owner_references, default_cron_job, default_job};
+use super::kubectl::{UnreadableAnnotation, prepare};
+use super::object::Node;
+use super::schema;
+use jobscope_diagnostic::Span;
+use jobscope_yaml::{Value, ValueKind};
+
+/// What a document is, as far as jobscope is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Job,
+    CronJob,
+    /// A kind jobscope passes over (ConfigMap, Role, PrometheusRule, …).
+    Other,
+    /// kubectl or the apiserver rejects the document before looking inside (no kind, a removed
+    /// version such as `batch/v1beta1`): the message says why.
+    Rejected(String),
+}
+
+/// A document read as a Kubernetes object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Manifest {
+    pub api_version: Option<String>,
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub target: Target,
+    /// The object as the apiserver validates it (defaulted, prepared; what defaulting added is
+    /// marked `defaulted`); Job and CronJob only.
+    pub effective: Option<Node>,
+    pub decode_errors: Vec<DecodeError>,
+    pub dropped: Vec<DroppedField>,
+    /// Owner references the apiserver removed as duplicates (UID, span of the entry).
+    pub duplicate_owner_references: Vec<(String, Span)>,
+    /// What `kubectl apply` changed before sending (only [`read_applied_manifest`] fills it).
+    pub kubectl: KubectlChanges,
+}
+
+/// What `kubectl apply -f` did to the document before sending it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KubectlChanges {
+    /// Bytes its last-applied-configuration annotation adds to `metadata.annotations`.
+    pub last_applied_bytes: usize,
+    /// Annotation values it cannot read, so every annotation is dropped.
+    pub unreadable_annotations: Vec<UnreadableAnnotation>,
+    /// A namespace that is not a string, replaced by the context's (its span and JSON type).
+    pub ignored_namespace: Option<(Span, &'static str)>,
+}
+
+fn string_field(value: &Value, key: &str) -> Option<String> {
+    value.get(key).and_then(|v| match &v.kind {
+        ValueKind::Str(s) => Some(s.clone()),
+        ValueKind::Int(i) => Some(i.to_string()),
+        ValueKind::Bool(b) => Some(b.to_string()),
+        _ => None,
+    })
+}
+
+/// Reads a document as `kubectl apply -f` sends it to the apiserver (see [`super::kubectl`]).
+pub fn read_applied_manifest(value: &Value) -> Manifest {
+    let applied = prepare(value);
+    let mut manifest = read_manifest(&applied.value);
+    // The outline shows what was written.
+    manifest.name = value.get("metadata").and_then(|m| string_field(m, "name"));
+    manifest.kubectl = KubectlChanges {
+        last_applied_bytes: applied.last_applied_bytes,
+        unreadable_annotations: applied.unreadable_annotations,
+        ignored_namespace: applied.ignored_namespace,
+    };
+    manifest
+}
+
+/// Reads a decoded YAML document as the apiserver receives it.
+pub fn read_manifest(value: &Value) -> Manifest {
+    let api_version = string_field(value, "apiVersion");
+    let kind = string_field(value, "kind");
+    let name = value.get("metadata").and_then(|m| string_field(m, "name"));
+    let mut manifest = Manifest {
+        api_version: api_version.clone(),
+        kind: kind.clone(),
+        name,
+        target: Target::Other,
+        effective: None,
+        decode_errors: Vec::new(),
+        dropped: Vec::new(),
+        duplicate_owner_references: Vec::new(),
+        kubectl: KubectlChanges::default(),
+    };
+    if !matches!(value.kind, ValueKind::Map(_)) {
+        manifest.target = Target::Rejected(format!(
+            "json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+            value.json_type()
+        ));
+        return manifest;
+    }
+    let kind_text = kind.clone().unwrap_or_default();
+    let version_text = api_version.clone().unwrap_or_default();
+    if kind_text.is_empty() {
+        manifest.target = Target::Rejected("Object 'Kind' is missing".to_owned());
+        return manifest;
+    }
+    if version_text.is_empty() {
+        manifest.target = Target::Rejected("Object 'apiVersion' is missing".to_owned());
+        return manifest;
+    }
+    let root = match (kind_text.as_str(), version_text.as_str()) {
+        ("Job", "batch/v1") => &schema::BATCH_JOB,
+        ("CronJob", "batch/v1") => &schema::BATCH_CRON_JOB,
+        ("Job" | "CronJob", version)
+            if version.starts_with("batch/") || version == "v1" || version == "batch" =>
+        {
+            manifest.target = Target::Rejected(format!(
+                "no matches for kind \"{kind_text}\" in version \"{version}\""
+            ));
+            return manifest;
+        }
+        _ => return manifest,
+    };
+    let (mut object, errors) = decode_object(value, root);
+    manifest.decode_errors = errors;
+    // The create handler dedups owner references right after decoding.
+    manifest.duplicate_owner_references = dedup_owner_references(&mut object);
+    if root.name == "Job" {
+        manifest.target = Target::Job;
+        manifest.dropped = default_job(&mut object);
+    } else {
+        manifest.target = Target::CronJob;
+        manifest.dropped = default_cron_job(&mut object);
+    }
+    manifest.effective = Some(object);
+    manifest
+}
+
+/// The prefix of the apiserver's decode errors: `Job in version "v1" cannot be handled as a Job: `.
+pub fn decode_error_prefix(kind: &str) -> String {
+    format!("{kind} in version \"v1\" cannot be handled as a {kind}: ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jobscope_yaml::parse_stream;
+
+    fn read(text: &str) -> Manifest {
+        let stream = parse_stream(text);
+        read_manifest(stream.documents[0].value.as_ref().unwrap())
+    }
+
+    #[test]
+    fn recognises_kinds() {
+        assert_eq!(
+            read("apiVersion: batch/v1\nkind: Job\nmetadata: {name: a}\n").target,
+            Target::Job
+        );
+        assert_eq!(
+            read("apiVersion: batch/v1\nkind: CronJob\n").target,
+            Target::CronJob
+        );
+        assert_eq!(
+            read("apiVersion: v1\nkind: ConfigMap\n").target,
+            Target::Other
+        );
+        assert_eq!(
+            read("apiVersion: batch/v1beta1\nkind: CronJob\n").target,
+            Target::Rejected("no matches for kind \"CronJob\" in version \"batch/v1beta1\"".into())
+        );
+        assert_eq!(
+            read("apiVersion: batch/v1\n").target,
+            Target::Rejected("Object 'Kind' is missing".into())
+        );
+    }
+}

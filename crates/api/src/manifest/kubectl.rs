@@ -1,0 +1,369 @@
+//! What `kubectl apply -f` (client-side apply of an object not yet in the cluster) does to a
+//! document before sending it, as far as the apiserver's answer depends on it.
+//!
+//! kubectl reads each document into an `unstructured.Unstructured`, fills an empty namespace
+//! from its context (`SetNamespace` visitor), then `util.CreateApplyAnnotation` stores the
+//! object's JSON in the `kubectl.kubernetes.io/last-applied-configuration` annotation and
+//! POSTs it. Three consequences matter here:
+//!
+//! - a namespace that is not a non-empty string is replaced by the context's (`GetNamespace`
+//!   reads it as "");
+//! - when the top-level `metadata.annotations` is not a map of strings (nulls count as ""),
+//!   `GetAnnotations` reads nothing and `SetAnnotations` replaces the whole map: every
+//!   annotation written is dropped, only the last-applied one is sent;
+//! - the last-applied annotation counts towards the apiserver's 256 KiB annotation limit; its
+//!   value is `json.NewEncoder(w).Encode(object)` (sorted keys, HTML-safe escaping, a trailing
+//!   newline) of the object without that annotation.
+
+use jobscope_diagnostic::Span;
+use jobscope_golang::strings::{go_json_string, go_json_string_len};
+use jobscope_yaml::scalar::go_json_float;
+use jobscope_yaml::{Entry, Value, ValueKind};
+
+/// The annotation `kubectl apply` keeps the applied configuration in.
+pub const LAST_APPLIED_ANNOTATION: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
+/// The namespace kubectl fills in when the document has none (the context's, usually this).
+const CONTEXT_NAMESPACE: &str = "default";
+
+/// A value kubectl cannot read as an annotation, so every annotation is dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableAnnotation {
+    /// The annotation's key, or `None` when `metadata.annotations` itself is not a map.
+    pub key: Option<String>,
+    /// The value as JSON text (what kubectl's error would show).
+    pub shown: String,
+    /// Its JSON type (`number`, `bool`, `object`, …).
+    pub json_type: &'static str,
+    pub span: Span,
+}
+
+/// A document as kubectl sends it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    /// The object the apiserver decodes, minus the last-applied annotation (which exists only
+    /// for the size check, not in the model).
+    pub value: Value,
+    /// The bytes (key and value) the last-applied annotation adds to `metadata.annotations`;
+    /// 0 when kubectl cannot set it (`metadata` is not a map).
+    pub last_applied_bytes: usize,
+    pub unreadable_annotations: Vec<UnreadableAnnotation>,
+    /// A written namespace kubectl ignores (not a string), with its JSON type.
+    pub ignored_namespace: Option<(Span, &'static str)>,
+}
+
+/// Applies kubectl's changes to a document's value (a JSON object; anything else is returned
+/// unchanged, the apiserver refuses it later).
+pub fn prepare(value: &Value) -> Applied {
+    let mut applied = Applied {
+        value: value.clone(),
+        last_applied_bytes: 0,
+        unreadable_annotations: Vec::new(),
+        ignored_namespace: None,
+    };
+    let ValueKind::Map(top) = &value.kind else {
+        return applied;
+    };
+    // `sent` is the object kubectl encodes into the annotation; `applied.value` is what the
+    // apiserver decodes, minus that annotation.
+    let mut sent_top = top.clone();
+    let at_start = Span::new(value.span.start, value.span.start);
+    let metadata = top.iter().find(|e| e.key == "metadata");
+    let sent_metadata = match metadata.map(|e| &e.value.kind) {
+        // No metadata: kubectl's SetNestedField creates it.
+        None => Some(Vec::new()),
+        Some(ValueKind::Map(fields)) => Some(fields.clone()),
+        // null or a scalar: SetNestedField fails silently, nothing is added.
+        Some(_) => None,
+    };
+    let Some(mut sent_fields) = sent_metadata else {
+        return applied;
+    };
+    let mut decoded_fields = sent_fields.clone();
+
+    // The namespace: GetNamespace reads a non-string as "", and "" is filled from the context.
+    let namespace = sent_fields.iter().find(|e| e.key == "namespace");
+    let keeps_namespace = matches!(
+        namespace.map(|e| &e.value.kind),
+        Some(ValueKind::Str(text)) if !text.is_empty()
+    );
+    if !keeps_namespace {
+        if let Some(entry) = namespace
+            && !matches!(entry.value.kind, ValueKind::Null | ValueKind::Str(_))
+        {
+            applied.ignored_namespace = Some((entry.value.span, entry.value.json_type()));
+        }
+        set_field(
+            &mut sent_fields,
+            "namespace",
+            string_value(CONTEXT_NAMESPACE, at_start),
+        );
+        // Treated as absent: the apiserver gets a valid namespace either way.
+        decoded_fields.retain(|e| e.key != "namespace");
+    }
+
+    // The annotations: read as map[string]string (nulls as ""), or not at all.
+    let annotations = sent_fields.iter().find(|e| e.key == "annotations");
+    let mut readable: Option<Vec<Entry>> = match annotations.map(|e| &e.value) {
+        None => None,
+        Some(value) => match &value.kind {
+            ValueKind::Null => None,
+            ValueKind::Map(entries) => {
+                let bad: Vec<&Entry> = entries
+                    .iter()
+                    .filter(|e| !matches!(e.value.kind, ValueKind::Str(_) | ValueKind::Null))
+                    .collect();
+                for entry in &bad {
+                    applied.unreadable_annotations.push(UnreadableAnnotation {
+                        key: Some(entry.key.clone()),
+                        shown: json_text(&entry.value),
+                        json_type: entry.value.json_type(),
+                        span: entry.value.span,
+                    });
+                }
+                bad.is_empty().then(|| entries.clone())
+            }
+            _ => {
+                applied.unreadable_annotations.push(UnreadableAnnotation {
+                    key: None,
+                    shown: json_text(value),
+                    json_type: value.json_type(),
+                    span: value.span,
+                });
+                None
+            }
+        },
+    };
+    if let Some(entries) = &mut readable {
+        entries.retain(|e| e.key != LAST_APPLIED_ANNOTATION);
+        for entry in entries.iter_mut() {
+            if entry.value.kind == ValueKind::Null {
+                entry.value.kind = ValueKind::Str(String::new());
+            }
+        }
+    }
+    let annotations_span = annotations.map_or(at_start, |e| e.value.span);
+    let sent_annotations = Value {
+        kind: ValueKind::Map(readable.clone().unwrap_or_default()),
+        span: annotations_span,
+        plain: false,
+    };
+    set_field(&mut sent_fields, "annotations", sent_annotations.clone());
+    if !applied.unreadable_annotations.is_empty() || readable.is_some() {
+        // What the apiserver receives besides the last-applied annotation.
+        set_field(&mut decoded_fields, "annotations", sent_annotations);
+    }
+
+    set_field(
+        &mut sent_top,
+        "metadata",
+        Value {
+            kind: ValueKind::Map(sent_fields),
+            span: at_start,
+            plain: false,
+        },
+    );
+    let sent = Value {
+        kind: ValueKind::Map(sent_top),
+        span: value.span,
+        plain: false,
+    };
+    // json.Encoder.Encode ends the text with a newline.
+    applied.last_applied_bytes = LAST_APPLIED_ANNOTATION.len() + go_json_len(&sent) + 1;
+    if let (ValueKind::Map(decoded_top), Some(metadata)) = (&mut applied.value.kind, metadata) {
+        set_field(
+            decoded_top,
+            "metadata",
+            Value {
+                kind: ValueKind::Map(decoded_fields),
+                span: metadata.value.span,
+                plain: false,
+            },
+        );
+    }
+    applied
+}
+
+fn string_value(text: &str, span: Span) -> Value {
+    Value {
+        kind: ValueKind::Str(text.to_owned()),
+        span,
+        plain: false,
+    }
+}
+
+/// Sets a key of a JSON object, in place when it exists.
+fn set_field(entries: &mut Vec<Entry>, key: &str, value: Value) {
+    match entries.iter_mut().find(|e| e.key == key) {
+        Some(entry) => entry.value = value,
+        None => entries.push(Entry {
+            key: key.to_owned(),
+            key_span: value.span,
+            value,
+        }),
+    }
+}
+
+/// A number as kubectl re-encodes it: `utiljson.Unmarshal` keeps integers that fit an int64
+/// (no '.' in the text) and reads the rest as float64; `json.Marshal` prints each back.
+fn number_text(value: &Value) -> Option<String> {
+    match value.kind {
+        ValueKind::Int(v) => Some(v.to_string()),
+        ValueKind::Uint(v) => Some(match i64::try_from(v) {
+            Ok(v) => v.to_string(),
+            // Precision lost on purpose: Go reads it as a float64 too.
+            Err(_) => go_json_float(v as f64).unwrap_or_default(),
+        }),
+        ValueKind::Float(v) => {
+            let text = go_json_float(v)?;
+            if !text.contains('.')
+                && let Ok(int) = text.parse::<i64>()
+            {
+                return Some(int.to_string());
+            }
+            Some(text)
+        }
+        _ => None,
+    }
+}
+
+/// The JSON text of a value, as `json.Marshal` writes it.
+pub fn json_text(value: &Value) -> String {
+    let mut out = String::new();
+    write_json(value, &mut out);
+    out
+}
+
+fn write_json(value: &Value, out: &mut String) {
+    match &value.kind {
+        ValueKind::Null => out.push_str("null"),
+        ValueKind::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        ValueKind::Int(_) | ValueKind::Uint(_) | ValueKind::Float(_) => {
+            out.push_str(&number_text(value).unwrap_or_else(|| "null".to_owned()));
+        }
+        ValueKind::Str(text) => out.push_str(&go_json_string(text)),
+        ValueKind::Seq(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_json(item, out);
+            }
+            out.push(']');
+        }
+        ValueKind::Map(entries) => {
+            let mut sorted: Vec<&Entry> = entries.iter().collect();
+            jobscope_sort::sort_by(&mut sorted, |a, b| a.key.cmp(&b.key));
+            out.push('{');
+            for (index, entry) in sorted.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&go_json_string(&entry.key));
+                out.push(':');
+                write_json(&entry.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// The length of `json.Marshal(value)`, without building the text of the whole object.
+fn go_json_len(value: &Value) -> usize {
+    match &value.kind {
+        ValueKind::Null | ValueKind::Bool(true) => 4,
+        ValueKind::Bool(false) => 5,
+        ValueKind::Int(_) | ValueKind::Uint(_) | ValueKind::Float(_) => {
+            number_text(value).map_or(4, |text| text.len())
+        }
+        ValueKind::Str(text) => go_json_string_len(text),
+        ValueKind::Seq(items) => {
+            2 + items.iter().map(go_json_len).sum::<usize>() + items.len().saturating_sub(1)
+        }
+        ValueKind::Map(entries) => {
+            2 + entries
+                .iter()
+                .map(|e| go_json_string_len(&e.key) + 1 + go_json_len(&e.value))
+                .sum::<usize>()
+                + entries.len().saturating_sub(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jobscope_yaml::parse_stream;
+
+    fn applied(text: &str) -> Applied {
+        let stream = parse_stream(text);
+        prepare(stream.documents[0].value.as_ref().unwrap())
+    }
+
+    #[test]
+    fn the_last_applied_annotation_is_the_sent_object() {
+        let a = applied("kind: Job\nmetadata:\n  name: a\n");
+        let sent =
+            r#"{"kind":"Job","metadata":{"annotations":{},"name":"a","namespace":"default"}}"#;
+        assert_eq!(
+            a.last_applied_bytes,
+            LAST_APPLIED_ANNOTATION.len() + sent.len() + 1
+        );
+        // The model keeps what was written.
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"kind":"Job","metadata":{"name":"a"}}"#
+        );
+    }
+
+    #[test]
+    fn numbers_and_escapes_are_encoded_as_go_does() {
+        let a = applied("a: 1e3\nb: 1.5\nc: \"x<&>\"\nd: 18446744073709551615\n");
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"a":1000,"b":1.5,"c":"x\u003c\u0026\u003e","d":18446744073709552000}"#
+        );
+        let sent = r#"{"a":1000,"b":1.5,"c":"x\u003c\u0026\u003e","d":18446744073709552000,"metadata":{"annotations":{},"namespace":"default"}}"#;
+        assert_eq!(
+            a.last_applied_bytes,
+            LAST_APPLIED_ANNOTATION.len() + sent.len() + 1
+        );
+    }
+
+    #[test]
+    fn a_non_string_annotation_drops_them_all() {
+        let a = applied("metadata:\n  annotations:\n    team: 1\n    owner: me\n");
+        assert_eq!(a.unreadable_annotations.len(), 1);
+        assert_eq!(a.unreadable_annotations[0].key.as_deref(), Some("team"));
+        assert_eq!(a.unreadable_annotations[0].shown, "1");
+        assert_eq!(json_text(&a.value), r#"{"metadata":{"annotations":{}}}"#);
+        let a = applied("metadata:\n  annotations: [a]\n");
+        assert_eq!(a.unreadable_annotations[0].key, None);
+        assert_eq!(a.unreadable_annotations[0].json_type, "array");
+    }
+
+    #[test]
+    fn null_annotations_become_empty_and_the_old_last_applied_goes() {
+        let a = applied(
+            "metadata:\n  annotations:\n    a: null\n    kubectl.kubernetes.io/last-applied-configuration: x\n",
+        );
+        assert!(a.unreadable_annotations.is_empty());
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"metadata":{"annotations":{"a":""}}}"#
+        );
+    }
+
+    #[test]
+    fn a_namespace_kubectl_cannot_read_is_replaced() {
+        let a = applied("metadata:\n  namespace: 5\n");
+        assert_eq!(a.ignored_namespace.map(|(_, t)| t), Some("number"));
+        assert_eq!(json_text(&a.value), r#"{"metadata":{}}"#);
+        let a = applied("metadata:\n  namespace: \"\"\n");
+        assert_eq!(a.ignored_namespace, None);
+        assert_eq!(json_text(&a.value), r#"{"metadata":{}}"#);
+        let a = applied("metadata: null\n");
+        assert_eq!(a.last_applied_bytes, 0);
+    }
+}

@@ -1,0 +1,200 @@
+//! The API schema seen from the editor: which type sits at a path of keys and items, and how a
+//! type reads to a person (`integer (int32)`, `list of Container`).
+
+use super::cursor::Seg;
+use jobscope_api::manifest::schema::{BATCH_CRON_JOB, BATCH_JOB};
+use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
+
+/// What a path leads to.
+#[derive(Clone, Copy, Debug)]
+pub enum At {
+    Object(&'static TypeDef),
+    Value(&'static Ty),
+}
+
+impl At {
+    fn of(ty: &'static Ty) -> At {
+        match ty {
+            Ty::Object(def) => At::Object(def),
+            other => At::Value(other),
+        }
+    }
+}
+
+/// The end of a walk: what is there, and the field that named it (with the type owning it).
+#[derive(Clone, Copy, Debug)]
+pub struct Walk {
+    pub at: At,
+    pub field: Option<(&'static TypeDef, &'static FieldDef)>,
+}
+
+/// The object type of a document's root, from its `kind`. Without a kind (a document being
+/// started), the root keys are the same for both kinds, and `metadata` too; `spec` is unknown.
+pub fn root_type(kind: Option<&str>) -> &'static TypeDef {
+    match kind {
+        Some("CronJob") => &BATCH_CRON_JOB,
+        _ => &BATCH_JOB,
+    }
+}
+
+/// Whether the schema is known below the root for this kind.
+pub fn kind_is_batch(kind: Option<&str>) -> bool {
+    matches!(kind, Some("Job" | "CronJob"))
+}
+
+/// Follows `path` from the document root.
+pub fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
+    let root = root_type(kind);
+    if !kind_is_batch(kind) {
+        // Only the root and `metadata` are the same whatever the kind.
+        match path.first() {
+            None => {}
+            Some(Seg::Key(key)) if key == "metadata" => {}
+            _ => return None,
+        }
+    }
+    let mut walk = Walk {
+        at: At::Object(root),
+        field: None,
+    };
+    for seg in path {
+        walk = match (walk.at, seg) {
+            (At::Object(def), Seg::Key(key)) => {
+                let field = def.field(key)?;
+                Walk {
+                    at: At::of(&field.ty),
+                    field: Some((def, field)),
+                }
+            }
+            (At::Value(Ty::List(item, _)), Seg::Item) => Walk {
+                at: At::of(item),
+                field: walk.field,
+            },
+            (At::Value(Ty::Map(value, _)), Seg::Key(_)) => Walk {
+                at: At::of(value),
+                field: None,
+            },
+            _ => return None,
+        };
+    }
+    Some(walk)
+}
+
+/// A type as people read it.
+pub fn type_label(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "string".to_owned(),
+        Ty::Bool => "boolean".to_owned(),
+        Ty::Int32 => "integer (int32)".to_owned(),
+        Ty::Int64 => "integer (int64)".to_owned(),
+        Ty::Float64 => "number".to_owned(),
+        Ty::Bytes => "base64 string".to_owned(),
+        Ty::Quantity => "quantity (such as 500m, 1Gi)".to_owned(),
+        Ty::IntOrString => "integer or string".to_owned(),
+        Ty::Time => "timestamp (RFC 3339)".to_owned(),
+        Ty::AnyJson => "any JSON".to_owned(),
+        Ty::Enum(_) => "string, one of the values below".to_owned(),
+        Ty::Object(def) => format!("object ({})", def.name),
+        Ty::List(item, _) => format!("list of {}", short_label(item)),
+        Ty::Map(value, _) => format!("map of string to {}", short_label(value)),
+    }
+}
+
+/// The short form for completion details: `int32`, `Container[]`, `map[string]string`.
+pub fn short_label(ty: &Ty) -> String {
+    match ty {
+        Ty::String | Ty::Enum(_) => "string".to_owned(),
+        Ty::Bool => "boolean".to_owned(),
+        Ty::Int32 => "int32".to_owned(),
+        Ty::Int64 => "int64".to_owned(),
+        Ty::Float64 => "number".to_owned(),
+        Ty::Bytes => "base64".to_owned(),
+        Ty::Quantity => "quantity".to_owned(),
+        Ty::IntOrString => "int or string".to_owned(),
+        Ty::Time => "timestamp".to_owned(),
+        Ty::AnyJson => "JSON".to_owned(),
+        Ty::Object(def) => def.name.to_owned(),
+        Ty::List(item, _) => format!("{}[]", short_label(item)),
+        Ty::Map(value, _) => format!("map[string]{}", short_label(value)),
+    }
+}
+
+/// Fields the apiserver or a controller sets; nobody writes them in a manifest to apply.
+pub fn is_server_owned(owner: &TypeDef, field: &str) -> bool {
+    match owner.name {
+        "Job" | "CronJob" => field == "status",
+        "ObjectMeta" => matches!(
+            field,
+            "selfLink"
+                | "uid"
+                | "resourceVersion"
+                | "generation"
+                | "creationTimestamp"
+                | "deletionTimestamp"
+                | "deletionGracePeriodSeconds"
+                | "managedFields"
+        ),
+        _ => false,
+    }
+}
+
+/// Fields the API keeps only for old clients.
+pub fn is_deprecated(owner: &TypeDef, field: &str) -> bool {
+    matches!(
+        (owner.name, field),
+        ("PodSpec", "serviceAccount") | ("Volume", "gitRepo")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(parts: &[&str]) -> Vec<Seg> {
+        parts
+            .iter()
+            .map(|p| {
+                if *p == "-" {
+                    Seg::Item
+                } else {
+                    Seg::Key((*p).to_owned())
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walks_objects_lists_and_maps() {
+        let walk = walk(
+            Some("CronJob"),
+            &path(&[
+                "spec",
+                "jobTemplate",
+                "spec",
+                "template",
+                "spec",
+                "containers",
+                "-",
+            ]),
+        )
+        .unwrap();
+        assert!(matches!(walk.at, At::Object(def) if def.name == "Container"));
+        let labels = super::walk(Some("Job"), &path(&["metadata", "labels", "app"])).unwrap();
+        assert!(matches!(labels.at, At::Value(Ty::String)));
+        assert!(super::walk(Some("Job"), &path(&["spec", "nope"])).is_none());
+        assert!(super::walk(None, &path(&["spec"])).is_none());
+        assert!(super::walk(Some("ConfigMap"), &path(&["metadata", "name"])).is_some());
+    }
+
+    #[test]
+    fn labels() {
+        let walk = walk(
+            Some("Job"),
+            &path(&["spec", "template", "spec", "containers"]),
+        )
+        .unwrap();
+        let At::Value(ty) = walk.at else { panic!() };
+        assert_eq!(type_label(ty), "list of Container");
+        assert_eq!(short_label(ty), "Container[]");
+    }
+}

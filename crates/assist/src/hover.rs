@@ -1,0 +1,122 @@
+//! Hover on a key: where it is in the object, its type, its default, the values it allows and a
+//! one-line description.
+
+use super::cursor::{Place, Seg, cursor_at, path_label};
+use super::docs::describe;
+use super::fields::walk;
+use jobscope_api::manifest::schema::POD_SPEC;
+use jobscope_api::manifest::types::Ty;
+
+/// What hovering a key shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hover {
+    /// The key's text (byte offsets).
+    pub from: usize,
+    pub to: usize,
+    /// `spec.jobTemplate.spec.backoffLimit`.
+    pub path: String,
+    /// The Go type that holds the field (`JobSpec`).
+    pub owner: String,
+    /// `integer (int32)`.
+    pub type_label: String,
+    pub default: Option<String>,
+    pub allowed: Vec<String>,
+    pub description: String,
+}
+
+/// The hover for the key at byte `offset`, if the cursor is on a key the schema knows.
+pub fn hover(text: &str, offset: usize) -> Option<Hover> {
+    let cursor = cursor_at(text, offset)?;
+    let Place::Key {
+        word,
+        colon_follows: true,
+        ..
+    } = cursor.place
+    else {
+        return None;
+    };
+    if word.start == word.end {
+        return None;
+    }
+    let key = text.get(word.start..word.end)?;
+    let mut path = cursor.parent.clone();
+    path.push(Seg::Key(key.to_owned()));
+    let found = walk(cursor.kind.as_deref(), &path)?;
+    let (owner, field) = found.field?;
+    // A key of a free-form map (`labels`) walks to the map's value, not to a field.
+    if field.json != key {
+        return None;
+    }
+    let doc = describe(owner, key, &field.ty);
+    let allowed = match &field.ty {
+        Ty::Enum(def) => def
+            .values
+            .iter()
+            .filter(|v| !v.is_empty())
+            .filter(|v| !(owner.name == POD_SPEC.name && key == "restartPolicy" && **v == "Always"))
+            .map(|v| (*v).to_owned())
+            .collect(),
+        Ty::Bool => vec!["true".to_owned(), "false".to_owned()],
+        _ => Vec::new(),
+    };
+    Some(Hover {
+        from: word.start,
+        to: word.end,
+        path: path_label(&path),
+        owner: owner.name.to_owned(),
+        type_label: super::fields::type_label(&field.ty),
+        default: doc.default.map(str::to_owned),
+        allowed,
+        description: doc.text.into_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text_with_caret: &str) -> Option<Hover> {
+        let offset = text_with_caret.find('|').expect("a caret");
+        hover(&text_with_caret.replacen('|', "", 1), offset)
+    }
+
+    #[test]
+    fn a_cronjob_key() {
+        let hover = at("kind: CronJob\nspec:\n  concurrency|Policy: Forbid\n").expect("a hover");
+        assert_eq!(hover.path, "spec.concurrencyPolicy");
+        assert_eq!(hover.owner, "CronJobSpec");
+        assert_eq!(hover.default.as_deref(), Some("Allow"));
+        assert_eq!(hover.allowed, ["Allow", "Forbid", "Replace"]);
+        assert!(hover.description.contains("Forbid"));
+        assert_eq!((hover.from, hover.to), (22, 39));
+    }
+
+    #[test]
+    fn nested_keys_and_generic_fallback() {
+        let hover = at("kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        volumeMounts:\n        - name: x\n          mount|Propagation: None\n").unwrap();
+        assert_eq!(
+            hover.path,
+            "spec.template.spec.containers[].volumeMounts[].mountPropagation"
+        );
+        assert!(
+            hover
+                .description
+                .contains("`mountPropagation` of VolumeMount")
+        );
+        assert_eq!(hover.allowed, ["None", "HostToContainer", "Bidirectional"]);
+        let restart =
+            at("kind: Job\nspec:\n  template:\n    spec:\n      restart|Policy: Never\n").unwrap();
+        assert_eq!(restart.allowed, ["OnFailure", "Never"]);
+    }
+
+    #[test]
+    fn nothing_on_values_map_keys_or_unknown_fields() {
+        assert_eq!(
+            at("kind: CronJob\nspec:\n  concurrencyPolicy: For|bid\n"),
+            None
+        );
+        assert_eq!(at("kind: Job\nmetadata:\n  labels:\n    a|pp: x\n"), None);
+        assert_eq!(at("kind: Job\nspec:\n  nope|: 1\n"), None);
+        assert!(at("kind: Job\nmeta|data:\n  name: x\n").is_some());
+    }
+}

@@ -1,0 +1,338 @@
+//! The IANA time-zone database the engine evaluates schedules in: zone names (links
+//! included), each zone's offset changes, abbreviations, and the database version.
+//!
+//! The data is `tzdata.bin`, written by `scripts/gen-tzdata.mjs` from the tables of the pinned
+//! chrono-tz crate: the same transitions (exact up to 2099, the last offset after), but links
+//! share their zone's data and times are delta-encoded varints, so it takes about 200 KB
+//! (25 KB gzipped) instead of chrono-tz's 860 KB of statics in the browser bundle. The test
+//! below compares every zone with chrono-tz, so a chrono-tz update without a new `tzdata.bin`
+//! fails the build.
+//!
+//! Decoding never panics: data that does not decode gives an empty database (every zone
+//! unknown), which the test rules out for the shipped file.
+
+use std::sync::OnceLock;
+
+/// The database file (format in `scripts/gen-tzdata.mjs`).
+static DATA: &[u8] = include_bytes!("tzdata.bin");
+
+/// A zone of the database, by the name it was loaded with (`US/Eastern` stays `US/Eastern`,
+/// as Go's `Location.String()` does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tz(u16);
+
+/// One offset period kind: total offset east of UTC and its abbreviation, if the database
+/// gives one (else it is written numerically, `+0530`).
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    offset: i32,
+    abbreviation: Option<&'static str>,
+}
+
+/// One zone's offset changes: `times[i]` (Unix seconds) starts `spans[i]`; before the first
+/// change `first` applies.
+#[derive(Debug, Default)]
+struct ZoneData {
+    first: u16,
+    times: Vec<i64>,
+    spans: Vec<u16>,
+}
+
+#[derive(Debug, Default)]
+struct Database {
+    version: &'static str,
+    spans: Vec<Span>,
+    zones: Vec<ZoneData>,
+    /// Names in chrono-tz's order, each with its zone.
+    names: Vec<(&'static str, u16)>,
+    /// Positions in `names`, sorted by name (for lookups).
+    sorted: Vec<u16>,
+}
+
+fn database() -> &'static Database {
+    static DATABASE: OnceLock<Database> = OnceLock::new();
+    DATABASE.get_or_init(|| decode(DATA).unwrap_or_default())
+}
+
+/// Reads the file; `None` if it is malformed in any way.
+fn decode(data: &'static [u8]) -> Option<Database> {
+    let mut r = Reader { data, at: 0 };
+    if r.bytes(4)? != b"JSTZ" || r.byte()? != 1 {
+        return None;
+    }
+    let version = r.text()?;
+    let abbreviations: Vec<&'static str> =
+        (0..r.count()?).map(|_| r.text()).collect::<Option<_>>()?;
+    let spans = (0..r.count()?)
+        .map(|_| {
+            let utc = r.signed()?;
+            let dst = r.signed()?;
+            let abbreviation = match r.unsigned()? {
+                0 => None,
+                n => Some(*abbreviations.get(usize::try_from(n - 1).ok()?)?),
+            };
+            Some(Span {
+                offset: i32::try_from(utc.checked_add(dst)?).ok()?,
+                abbreviation,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let span_index = |n: u64| {
+        u16::try_from(n)
+            .ok()
+            .filter(|&s| usize::from(s) < spans.len())
+    };
+    let zones = (0..r.count()?)
+        .map(|_| {
+            let first = span_index(r.unsigned()?)?;
+            let count = r.count()?;
+            let mut times = Vec::with_capacity(count);
+            let mut previous: i64 = 0;
+            for _ in 0..count {
+                previous = previous.checked_add(r.signed()?)?;
+                times.push(previous);
+            }
+            let spans = (0..count)
+                .map(|_| span_index(r.unsigned()?))
+                .collect::<Option<Vec<_>>>()?;
+            Some(ZoneData {
+                first,
+                times,
+                spans,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let names = (0..r.count()?)
+        .map(|_| {
+            let name = r.text()?;
+            let zone = u16::try_from(r.unsigned()?)
+                .ok()
+                .filter(|&z| usize::from(z) < zones.len())?;
+            Some((name, zone))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let mut sorted: Vec<u16> = (0..u16::try_from(names.len()).ok()?).collect();
+    jobscope_sort::sort_by_key(&mut sorted, |&n| names[usize::from(n)].0);
+    (r.at == data.len()).then_some(Database {
+        version,
+        spans,
+        zones,
+        names,
+        sorted,
+    })
+}
+
+struct Reader {
+    data: &'static [u8],
+    at: usize,
+}
+
+impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.data.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn bytes(&mut self, n: usize) -> Option<&'static [u8]> {
+        let data: &'static [u8] = self.data;
+        let slice = data.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(slice)
+    }
+
+    fn unsigned(&mut self) -> Option<u64> {
+        let mut value: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn signed(&mut self) -> Option<i64> {
+        let zigzag = self.unsigned()?;
+        Some((zigzag >> 1) as i64 ^ -((zigzag & 1) as i64))
+    }
+
+    /// A length or count, bounded by the bytes left (so a bad count cannot allocate much).
+    fn count(&mut self) -> Option<usize> {
+        usize::try_from(self.unsigned()?)
+            .ok()
+            .filter(|&n| n <= self.data.len() - self.at)
+    }
+
+    fn text(&mut self) -> Option<&'static str> {
+        let n = self.count()?;
+        std::str::from_utf8(self.bytes(n)?).ok()
+    }
+}
+
+impl Tz {
+    /// The zone of that exact name (case matters, as in Go's `LoadLocation` on Linux).
+    pub fn from_name(name: &str) -> Option<Tz> {
+        let db = database();
+        db.sorted
+            .binary_search_by(|&n| db.names[usize::from(n)].0.cmp(name))
+            .ok()
+            .map(|at| Tz(db.sorted[at]))
+    }
+
+    pub fn name(self) -> &'static str {
+        database()
+            .names
+            .get(usize::from(self.0))
+            .map_or("UTC", |(name, _)| name)
+    }
+
+    fn span_at(self, unix: i64) -> Span {
+        let db = database();
+        let utc = Span {
+            offset: 0,
+            abbreviation: Some("UTC"),
+        };
+        let Some(zone) = db
+            .names
+            .get(usize::from(self.0))
+            .and_then(|&(_, z)| db.zones.get(usize::from(z)))
+        else {
+            return utc;
+        };
+        // The last change at or before `unix` (a span starts at its change's second).
+        let after = zone.times.partition_point(|&t| t <= unix);
+        let span = match after {
+            0 => zone.first,
+            n => zone.spans[n - 1],
+        };
+        db.spans.get(usize::from(span)).copied().unwrap_or(utc)
+    }
+
+    /// The offset east of UTC, in seconds, at an instant.
+    pub fn offset_at(self, unix: i64) -> i32 {
+        self.span_at(unix).offset
+    }
+
+    /// The abbreviation at an instant (`EST`), or the offset written as `+05`, `-0330` where
+    /// the database has none (as chrono-tz writes it).
+    pub fn abbreviation(self, unix: i64) -> String {
+        let span = self.span_at(unix);
+        match span.abbreviation {
+            Some(name) => name.to_owned(),
+            None => {
+                let sign = if span.offset < 0 { '-' } else { '+' };
+                let minutes = span.offset.unsigned_abs() / 60;
+                let (hours, minutes) = (minutes / 60, minutes % 60);
+                if minutes == 0 {
+                    format!("{sign}{hours:02}")
+                } else {
+                    format!("{sign}{hours:02}{minutes:02}")
+                }
+            }
+        }
+    }
+}
+
+/// Every name in the database, in chrono-tz's order.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    database().names.iter().map(|(name, _)| *name)
+}
+
+/// The IANA release the data comes from (e.g. `2025b`).
+pub fn version() -> &'static str {
+    database().version
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Offset, TimeZone};
+
+    fn chrono_offset(tz: chrono_tz::Tz, unix: i64) -> (i32, String) {
+        let utc = DateTime::from_timestamp(unix, 0)
+            .expect("in range")
+            .naive_utc();
+        let offset = tz.offset_from_utc_datetime(&utc);
+        let name = chrono_tz::OffsetName::abbreviation(&offset)
+            .map(str::to_owned)
+            .unwrap_or_else(|| offset.to_string());
+        (offset.fix().local_minus_utc(), name)
+    }
+
+    #[test]
+    fn the_file_decodes_whole() {
+        let db = decode(DATA).expect("tzdata.bin decodes");
+        assert_eq!(db.names.len(), chrono_tz::TZ_VARIANTS.len());
+        assert_eq!(db.version, chrono_tz::IANA_TZDB_VERSION);
+    }
+
+    #[test]
+    fn malformed_data_gives_no_database() {
+        assert!(decode(b"JSTZ\x02").is_none());
+        assert!(decode(&DATA[..DATA.len() - 1]).is_none());
+        assert!(decode(b"").is_none());
+    }
+
+    /// Every zone agrees with chrono-tz, offset and abbreviation, at each of its changes and the
+    /// second before, and in offset at weekly samples from 1900 to 2110 (a change the file
+    /// lacked would show at the next sample unless undone within the week). Fails after a
+    /// chrono-tz update: run `node scripts/gen-tzdata.mjs`.
+    #[test]
+    fn every_zone_matches_chrono_tz() {
+        let db = database();
+        for tz in chrono_tz::TZ_VARIANTS {
+            let ours = Tz::from_name(tz.name()).unwrap_or_else(|| panic!("{} missing", tz.name()));
+            assert_eq!(ours.name(), tz.name());
+            let zone = &db.zones[usize::from(db.names[usize::from(ours.0)].1)];
+            for &t in &zone.times {
+                for probe in [t - 1, t] {
+                    let (offset, abbreviation) = chrono_offset(tz, probe);
+                    assert_eq!(ours.offset_at(probe), offset, "{} at {probe}", tz.name());
+                    assert_eq!(
+                        ours.abbreviation(probe),
+                        abbreviation,
+                        "{} at {probe}",
+                        tz.name()
+                    );
+                }
+            }
+            let (from, to) = (-2_208_988_800_i64, 4_417_977_600_i64);
+            let mut probe = from;
+            while probe < to {
+                assert_eq!(
+                    ours.offset_at(probe),
+                    chrono_offset(tz, probe).0,
+                    "{} at {probe}",
+                    tz.name()
+                );
+                probe += 7 * 86_400;
+            }
+        }
+    }
+
+    #[test]
+    fn names_resolve_exactly() {
+        assert_eq!(
+            Tz::from_name("America/New_York").map(Tz::name),
+            Some("America/New_York")
+        );
+        assert_eq!(
+            Tz::from_name("US/Eastern").map(Tz::name),
+            Some("US/Eastern")
+        );
+        assert_eq!(Tz::from_name("america/new_york"), None);
+        assert_eq!(Tz::from_name("Mars/Olympus"), None);
+        assert_eq!(names().count(), chrono_tz::TZ_VARIANTS.len());
+    }
+
+    #[test]
+    fn numeric_abbreviations_follow_chrono_tz() {
+        let kolkata = Tz::from_name("Asia/Kolkata").expect("zone");
+        assert_eq!(kolkata.abbreviation(1_700_000_000), "IST");
+        let yerevan = Tz::from_name("Asia/Yerevan").expect("zone");
+        assert_eq!(yerevan.abbreviation(1_700_000_000), "+04");
+        assert_eq!(yerevan.offset_at(1_700_000_000), 4 * 3600);
+    }
+}

@@ -1,0 +1,157 @@
+//! What a lint rule is (stable code, default severity, summary, help, doc sections, check) and
+//! the registry that lists every rule in a stable order, for the engine, the UI and
+//! `jobscope rules`.
+
+use std::fmt;
+
+use super::context::Context;
+use super::rules::ALL;
+use jobscope_diagnostic::{Severity, Span};
+
+/// The documentation of one rule, in the sections the UI's "explain" panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleDocs {
+    /// What the rule looks for.
+    pub what_it_does: &'static str,
+    /// What goes wrong when the finding is ignored.
+    pub why_it_matters: &'static str,
+    /// A manifest fragment the rule reports.
+    pub example: &'static str,
+    /// The same fragment written so the rule stays quiet.
+    pub use_instead: &'static str,
+    /// Where the Kubernetes behaviour the rule relies on was checked (source files), or which
+    /// peer linter check it corresponds to; may be empty.
+    pub references: &'static str,
+}
+
+/// A best-practice rule.
+pub struct Rule {
+    /// Stable identifier, `lint.<kebab-case>`; never renamed once published.
+    pub code: &'static str,
+    /// Lint never says `Error`: that belongs to the apiserver's rules.
+    pub severity: Severity,
+    /// One line for listings (`jobscope rules`).
+    pub summary: &'static str,
+    /// The help a finding carries unless it brings its own.
+    pub help: &'static str,
+    pub docs: RuleDocs,
+    /// Reads the document and reports findings. Must not panic on any input.
+    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .field("severity", &self.severity)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One thing a rule found, before it becomes a [`jobscope_diagnostic::Diagnostic`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The node the finding is about, or the nearest written parent when the field is missing.
+    pub span: Span,
+    /// The apiserver-style field path (`spec.template.spec.containers[0].resources`).
+    pub field: String,
+    /// One sentence naming the value, no trailing period.
+    pub message: String,
+    /// Replaces the rule's help when set.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn new(span: Span, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding {
+            span,
+            field: field.into(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Every rule, in the order `jobscope rules` lists them.
+pub fn rules() -> &'static [&'static Rule] {
+    &ALL
+}
+
+/// The rule with this code (`lint.job-ttl-missing`; the `lint.` prefix may be left out).
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    let wanted = normalize_code(code);
+    rules().iter().copied().find(|rule| rule.code == wanted)
+}
+
+/// `job-ttl-missing` and `lint.job-ttl-missing` name the same rule.
+pub fn normalize_code(code: &str) -> String {
+    let code = code.trim();
+    if code.starts_with("lint.") {
+        code.to_owned()
+    } else {
+        format!("lint.{code}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_prefixed_and_never_errors() {
+        let mut seen = Vec::new();
+        for rule in rules() {
+            assert!(rule.code.starts_with("lint."), "{}", rule.code);
+            assert!(
+                rule.code[5..]
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}",
+                rule.code
+            );
+            assert_ne!(rule.severity, Severity::Error, "{}", rule.code);
+            assert!(!seen.contains(&rule.code), "duplicate {}", rule.code);
+            seen.push(rule.code);
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in rules() {
+            let docs = rule.docs;
+            for (section, text) in [
+                ("summary", rule.summary),
+                ("help", rule.help),
+                ("what it does", docs.what_it_does),
+                ("why it matters", docs.why_it_matters),
+                ("example", docs.example),
+                ("use instead", docs.use_instead),
+            ] {
+                assert!(!text.trim().is_empty(), "{}: empty {section}", rule.code);
+            }
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{}: summaries have no trailing period",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
+    fn lookup_accepts_the_short_form() {
+        assert_eq!(
+            rule("job-ttl-missing").map(|r| r.code),
+            Some("lint.job-ttl-missing")
+        );
+        assert_eq!(
+            rule(" lint.job-ttl-missing ").map(|r| r.code),
+            Some("lint.job-ttl-missing")
+        );
+        assert!(rule("lint.nope").is_none());
+    }
+}

@@ -1,0 +1,1326 @@
+//! The simulation player's data: a finished [`Simulation`] recorded for playback (pods as bars,
+//! Job statuses over time, events, kube-state-metrics series), the state at any virtual time,
+//! the Gantt chart and metric charts as [`Scene`]s, and the alert rules of
+//! `shared/examples/prometheus-rules.yaml` evaluated over the series as Prometheus would (a
+//! condition true for the rule's `for:` duration fires).
+//!
+//! Invariants: built from the simulation's records only (never re-simulates); every query at a
+//! time `t` sees exactly what had happened by `t`; bounded output ([`MAX_ROWS`], [`MAX_BARS`],
+//! the alerts evaluated only where a condition can change) whatever the simulation's size.
+
+use std::collections::BTreeMap;
+
+use jobscope_cron::Instant;
+use jobscope_golang::time::format_rfc3339;
+use jobscope_scene::geometry::WIDTH;
+use jobscope_scene::{Anchor, Paint, Scene};
+use jobscope_sim::engine::{ObjectRef, Simulation, instant};
+use jobscope_sim::metrics::labels_cmp;
+use jobscope_sim::model::{JobStatus, Ms, Phase, Pod, SECOND};
+use jobscope_sim::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
+
+/// Rows of the Gantt chart; more pods than fit are counted, not drawn.
+pub const MAX_ROWS: usize = 120;
+/// Bars drawn at most (a month of a minutely CronJob creates 43,000 pods).
+pub const MAX_BARS: usize = 6_000;
+
+const LABEL: f64 = 180.0;
+const ROW: f64 = 14.0;
+const TOP: f64 = 28.0;
+
+/// The player's form: how pods behave and what happens to the cluster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlayerInput {
+    pub start: Instant,
+    /// How long to simulate.
+    pub duration_seconds: i64,
+    pub seed: u64,
+    /// Each pod runs between these many seconds (equal for a fixed duration).
+    pub run_min_seconds: i64,
+    pub run_max_seconds: i64,
+    /// The first this many attempts (of each index) fail.
+    pub failing_attempts: u32,
+    /// These completion indexes always fail.
+    pub failing_indexes: Vec<i64>,
+    pub exit_code: i32,
+    /// Evict the first pod this many seconds after the start (a disruption).
+    pub evict_at: Option<i64>,
+    pub suspend_at: Option<i64>,
+    pub resume_at: Option<i64>,
+    /// (when, for how long) no controller acts.
+    pub outage: Option<(i64, i64)>,
+}
+
+impl PlayerInput {
+    /// Something sensible for a manifest: an hour for a Job, a day for a CronJob; pods that
+    /// take 30 to 90 seconds; the first attempt of index 1 (or pod 1) fails with 1.
+    pub fn for_kind(cronjob: bool, start: Instant) -> PlayerInput {
+        PlayerInput {
+            start,
+            duration_seconds: if cronjob { 24 * 3600 } else { 3600 },
+            seed: 1,
+            run_min_seconds: 30,
+            run_max_seconds: 90,
+            failing_attempts: 1,
+            failing_indexes: Vec::new(),
+            exit_code: 1,
+            evict_at: None,
+            suspend_at: None,
+            resume_at: None,
+            outage: None,
+        }
+    }
+
+    /// The scenario this form describes (its subject is the document the page shows).
+    pub fn scenario(&self) -> Scenario {
+        let start = jobscope_sim::engine::millis(self.start);
+        let at = |seconds: i64| start.saturating_add(seconds.clamp(0, 10 * 366 * 86_400) * SECOND);
+        let (low, high) = (
+            self.run_min_seconds.clamp(0, 366 * 86_400),
+            self.run_max_seconds.clamp(0, 366 * 86_400),
+        );
+        let run_for = if low >= high {
+            RunFor::Fixed(low * SECOND)
+        } else {
+            RunFor::Uniform(low * SECOND, high * SECOND)
+        };
+        let failing = |when: PodSelector| PodRule {
+            when,
+            run_for,
+            exit_code: self.exit_code,
+            ..PodRule::fallback()
+        };
+        let mut pods: Vec<PodRule> = self
+            .failing_indexes
+            .iter()
+            .map(|&index| {
+                failing(PodSelector {
+                    index: Some(index),
+                    ..PodSelector::default()
+                })
+            })
+            .collect();
+        for attempt in 0..self.failing_attempts.min(100) {
+            pods.push(failing(PodSelector {
+                attempt: Some(i64::from(attempt)),
+                ..PodSelector::default()
+            }));
+        }
+        pods.push(PodRule {
+            run_for,
+            ..PodRule::fallback()
+        });
+        let mut actions = Vec::new();
+        let span = jobscope_diagnostic::Span::new(0, 0);
+        if let Some(t) = self.evict_at {
+            actions.push(Action {
+                at: at(t),
+                kind: ActionKind::DeletePod {
+                    selector: PodSelector {
+                        pod: Some(0),
+                        ..PodSelector::default()
+                    },
+                    evict: true,
+                },
+                span,
+            });
+        }
+        for (when, suspend) in [(self.suspend_at, true), (self.resume_at, false)] {
+            if let Some(t) = when {
+                actions.push(Action {
+                    at: at(t),
+                    kind: ActionKind::Suspend(suspend),
+                    span,
+                });
+            }
+        }
+        if let Some((t, length)) = self.outage {
+            actions.push(Action {
+                at: at(t),
+                kind: ActionKind::ControllerDown(length.clamp(0, 366 * 86_400) * SECOND),
+                span,
+            });
+        }
+        jobscope_sort::sort_by_key(&mut actions, |a| a.at);
+        Scenario {
+            manifest: String::new(),
+            manifest_file: None,
+            document: None,
+            start,
+            until: at(self.duration_seconds.max(1)),
+            seed: self.seed,
+            startup_delay: 2 * SECOND,
+            pods,
+            actions,
+        }
+    }
+}
+
+/// How a pod ended (or where it is, at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PodState {
+    Pending,
+    Running,
+    Succeeded,
+    Failed,
+    /// Deleted while running (Replace, a deadline, an eviction, a failure policy).
+    Terminated,
+}
+
+impl PodState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PodState::Pending => "Pending",
+            PodState::Running => "Running",
+            PodState::Succeeded => "Succeeded",
+            PodState::Failed => "Failed",
+            PodState::Terminated => "Terminated",
+        }
+    }
+
+    pub fn paint(self) -> Paint {
+        match self {
+            PodState::Pending => Paint::Pending,
+            PodState::Running => Paint::Run,
+            PodState::Succeeded => Paint::Succeeded,
+            PodState::Failed => Paint::Failed,
+            PodState::Terminated => Paint::Terminated,
+        }
+    }
+}
+
+/// One pod, for the Gantt chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PodBar {
+    pub name: String,
+    pub job: usize,
+    pub index: Option<i32>,
+    pub attempt: u32,
+    /// The Gantt row (by index, or the first free slot of its Job).
+    pub row: usize,
+    pub created: Ms,
+    pub started: Option<Ms>,
+    /// When it reached Succeeded or Failed.
+    pub finished: Option<Ms>,
+    pub deleted: Option<Ms>,
+    /// How it ended by the end of the simulation.
+    pub outcome: PodState,
+    pub exit_code: Option<i32>,
+    pub restarts: u32,
+}
+
+impl PodBar {
+    /// The pod's state at `t` (`None` before it exists).
+    pub fn state_at(&self, t: Ms) -> Option<PodState> {
+        if t < self.created {
+            return None;
+        }
+        match self.finished {
+            Some(f) if f <= t => return Some(self.outcome),
+            _ => {}
+        }
+        match self.started {
+            Some(s) if s <= t => Some(PodState::Running),
+            _ => Some(PodState::Pending),
+        }
+    }
+
+    /// Where the bar ends at `t`.
+    fn end_at(&self, t: Ms, until: Ms) -> Ms {
+        // (`until` is where the chart ends: a pod still running then runs off its edge.)
+        self.finished
+            .or(self
+                .deleted
+                .filter(|_| self.outcome == PodState::Terminated))
+            .unwrap_or(until)
+            .min(t)
+    }
+}
+
+/// An event line as `kubectl describe` prints it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventLine {
+    pub time: Ms,
+    pub warning: bool,
+    pub reason: &'static str,
+    pub object: String,
+    pub from: &'static str,
+    pub message: String,
+}
+
+/// One Job's statuses over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JobTrack {
+    pub name: String,
+    pub created: Ms,
+    pub gone: Option<Ms>,
+    pub history: Vec<(Ms, JobStatus)>,
+}
+
+impl JobTrack {
+    pub fn status_at(&self, t: Ms) -> Option<&JobStatus> {
+        if t < self.created || self.gone.is_some_and(|g| g <= t) {
+            return None;
+        }
+        let n = self.history.partition_point(|(at, _)| *at <= t);
+        self.history.get(n.checked_sub(1)?).map(|(_, s)| s)
+    }
+}
+
+/// A series' values over time (`None` once it disappears).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeriesTrack {
+    pub name: &'static str,
+    pub labels: jobscope_sim::metrics::Labels,
+    pub points: Vec<(Ms, Option<i64>)>,
+}
+
+impl SeriesTrack {
+    pub fn value_at(&self, t: Ms) -> Option<i64> {
+        let n = self.points.partition_point(|(at, _)| *at <= t);
+        self.points.get(n.checked_sub(1)?)?.1
+    }
+
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.labels
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| &**v)
+    }
+}
+
+/// When an alert rule was pending and firing for one series.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlertSpan {
+    pub rule: &'static str,
+    pub subject: String,
+    pub pending: Ms,
+    pub firing: Ms,
+    /// When it stopped firing (`None`: still firing at the end).
+    pub resolved: Option<Ms>,
+}
+
+/// A finished simulation, ready to play back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recording {
+    pub start: Ms,
+    /// Where the simulation ended (`until`, unless a limit stopped it first).
+    pub end: Ms,
+    /// Where the charts and the scrubber end: a little after the last change (a Job done in
+    /// ten minutes of a one-hour run fills the chart, not its first sixth).
+    pub shown_end: Ms,
+    pub kind: &'static str,
+    pub name: String,
+    pub stopped: &'static str,
+    pub pods: Vec<PodBar>,
+    pub rows: Vec<String>,
+    /// Pods not drawn (beyond [`MAX_ROWS`] or [`MAX_BARS`]).
+    pub hidden_pods: usize,
+    pub jobs: Vec<JobTrack>,
+    pub events: Vec<EventLine>,
+    pub series: Vec<SeriesTrack>,
+    /// Each charted metric summed over its series at every change point (see `chart`),
+    /// computed once: charts are redrawn at every step of the playback.
+    pub totals: Vec<(&'static str, Vec<(Ms, i64)>)>,
+    pub alerts: Vec<AlertSpan>,
+    pub notes: Vec<String>,
+    pub tasks_run: u64,
+}
+
+/// What the player shows at one virtual time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub time: Ms,
+    /// Jobs that exist at `t`, newest last, with their status then.
+    pub jobs: Vec<(String, JobStatus)>,
+    pub pods_pending: usize,
+    pub pods_running: usize,
+    pub pods_succeeded: usize,
+    pub pods_failed: usize,
+    /// Events that happened by `t`.
+    pub events_so_far: usize,
+    pub alerts_firing: Vec<String>,
+}
+
+fn pod_outcome(pod: &jobscope_sim::model::Pod) -> PodState {
+    match pod.phase {
+        Phase::Succeeded => PodState::Succeeded,
+        Phase::Failed
+            if pod
+                .deletion
+                .is_some_and(|(at, _)| pod.finished.is_none_or(|f| f >= at)) =>
+        {
+            PodState::Terminated
+        }
+        Phase::Failed => PodState::Failed,
+        Phase::Running if pod.deletion.is_some() || pod.gone.is_some() => PodState::Terminated,
+        Phase::Running => PodState::Running,
+        Phase::Pending if pod.deletion.is_some() || pod.gone.is_some() => PodState::Terminated,
+        Phase::Pending => PodState::Pending,
+    }
+}
+
+/// The series a recording keeps: what the charts draw and the alert rules read.
+pub const RECORDED_SERIES: &[&str] = &[
+    "kube_job_status_active",
+    "kube_job_status_succeeded",
+    "kube_job_status_failed",
+    "kube_job_status_start_time",
+    "kube_cronjob_status_active",
+    "kube_cronjob_next_schedule_time",
+    "kube_cronjob_spec_suspend",
+];
+
+/// Records a finished simulation (all at once; see [`Recorder`] for steps).
+pub fn record(sim: &Simulation) -> Recording {
+    Recorder::new(sim).finish()
+}
+
+/// Objects whose metrics one step reads at most (a batch shares its label texts).
+const OBJECTS_PER_BATCH: usize = 256;
+
+/// Records a finished simulation in steps, so a browser can paint between them: pods, then
+/// Jobs, then events, then each object's metric series, a unit of work each; then the
+/// finishing stages, one per step: the series put in order, each alert rule, each charted
+/// sum. A month of a minutely CronJob is about 350,000 units (half a second in the browser at
+/// once; each finishing stage is a few tens of milliseconds there).
+pub struct Recorder<'s> {
+    sim: &'s Simulation,
+    indexed: bool,
+    next_pod: usize,
+    rows: Vec<String>,
+    row_of: BTreeMap<(usize, i32), usize>,
+    /// Non-indexed pods: per Job, the slot rows and when each frees up.
+    slots: BTreeMap<usize, Vec<(usize, Ms)>>,
+    pods: Vec<PodBar>,
+    hidden: usize,
+    jobs: Vec<JobTrack>,
+    events: Vec<EventLine>,
+    next_object: usize,
+    series: Vec<SeriesTrack>,
+    /// Where the recording ends (see `finish`).
+    end: Ms,
+    /// Finishing stages done: ordering the series, each alert rule, each charted sum.
+    stages_done: usize,
+    alerts: Vec<AlertSpan>,
+    totals: Vec<(&'static str, Vec<(Ms, i64)>)>,
+}
+
+/// The finishing stages: the series' order, the alert rules, the charted sums.
+const FINISH_STAGES: usize = 1 + RULES.len() + CHARTED_METRICS.len();
+
+impl<'s> Recorder<'s> {
+    pub fn new(sim: &'s Simulation) -> Self {
+        Recorder {
+            sim,
+            indexed: sim.pods.iter().any(|p| p.index.is_some()),
+            next_pod: 0,
+            rows: Vec::new(),
+            row_of: BTreeMap::new(),
+            slots: BTreeMap::new(),
+            pods: Vec::with_capacity(sim.pods.len().min(MAX_BARS)),
+            hidden: 0,
+            jobs: Vec::with_capacity(sim.jobs.len()),
+            events: Vec::with_capacity(sim.events.len()),
+            next_object: 0,
+            series: Vec::new(),
+            // Nothing changes after the last task: the world stands still until `until`. Only
+            // a simulation cut short by its limits ends where it stopped.
+            end: match sim.stopped {
+                Some(jobscope_sim::Stop::EventLimit) | None => sim.now.max(sim.start),
+                Some(_) => sim.until.max(sim.start),
+            },
+            stages_done: 0,
+            alerts: Vec::new(),
+            totals: Vec::new(),
+        }
+    }
+
+    fn units(&self) -> usize {
+        let sim = self.sim;
+        sim.pods.len() + sim.jobs.len() + sim.events.len() + sim.metric_objects() + FINISH_STAGES
+    }
+
+    fn done(&self) -> usize {
+        self.next_pod + self.jobs.len() + self.events.len() + self.next_object + self.stages_done
+    }
+
+    /// The share of the work done, 0 to 1.
+    pub fn progress(&self) -> f64 {
+        match self.units() {
+            0 => 1.0,
+            units => self.done() as f64 / units as f64,
+        }
+    }
+
+    /// Does up to `budget` units of work; returns whether everything is read.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let sim = self.sim;
+        let mut left = budget;
+        while left > 0 {
+            if let Some(pod) = sim.pods.get(self.next_pod) {
+                self.record_pod(pod);
+                self.next_pod += 1;
+                left -= 1;
+            } else if let Some(job) = sim.jobs.get(self.jobs.len()) {
+                self.jobs.push(JobTrack {
+                    name: job.name.clone(),
+                    created: job.created,
+                    gone: job.gone_at,
+                    history: job.history.clone(),
+                });
+                left -= 1;
+            } else if let Some(event) = sim.events.get(self.events.len()) {
+                self.events.push(EventLine {
+                    time: event.time,
+                    warning: event.warning,
+                    reason: event.reason,
+                    object: sim.object_name(event.object),
+                    from: match event.object {
+                        ObjectRef::Job(_) => "job-controller",
+                        ObjectRef::CronJob => "cronjob-controller",
+                    },
+                    message: sim.message_text(&event.message),
+                });
+                left -= 1;
+            } else if self.next_object < sim.metric_objects() {
+                let batch = left.clamp(1, OBJECTS_PER_BATCH);
+                let objects =
+                    self.next_object..(self.next_object + batch).min(sim.metric_objects());
+                left -= objects.len();
+                self.next_object = objects.end;
+                self.record_series(objects);
+            } else if self.stages_done < FINISH_STAGES {
+                // A stage is a few milliseconds of work: the step ends after it.
+                self.finish_stage(self.stages_done);
+                self.stages_done += 1;
+                left = 0;
+            } else {
+                return true;
+            }
+        }
+        self.done() >= self.units()
+    }
+
+    fn finish_stage(&mut self, stage: usize) {
+        let (start, end) = (self.sim.start, self.end);
+        if stage == 0 {
+            self.series = order_series(std::mem::take(&mut self.series));
+        } else if let Some(rule) = RULES.get(stage - 1) {
+            let spans = rule_alerts(rule, &self.series, start, end);
+            self.alerts.extend(spans);
+        } else if let Some(&metric) = CHARTED_METRICS.get(stage - 1 - RULES.len()) {
+            let totals = metric_totals(&self.series, metric, start);
+            self.totals.push((metric, totals));
+        }
+    }
+
+    fn record_pod(&mut self, pod: &Pod) {
+        let sim = self.sim;
+        let outcome = pod_outcome(pod);
+        let deleted = pod.deletion.map(|(at, _)| at);
+        let finished = pod.finished.or(if outcome == PodState::Terminated {
+            pod.gone.or(deleted)
+        } else {
+            None
+        });
+        let busy_until = finished.or(pod.gone).unwrap_or(Ms::MAX);
+        let job_name = &sim.jobs[pod.job].name;
+        let rows = &mut self.rows;
+        let row = if let (true, Some(index)) = (self.indexed, pod.index) {
+            match self.row_of.get(&(pod.job, index)) {
+                Some(&row) => Some(row),
+                None if rows.len() < MAX_ROWS => {
+                    rows.push(if sim.cron.is_some() {
+                        format!("{job_name} #{index}")
+                    } else {
+                        format!("index {index}")
+                    });
+                    self.row_of.insert((pod.job, index), rows.len() - 1);
+                    Some(rows.len() - 1)
+                }
+                None => None,
+            }
+        } else {
+            let job_slots = self.slots.entry(pod.job).or_default();
+            match job_slots.iter_mut().find(|(_, free)| *free <= pod.created) {
+                Some((row, free)) => {
+                    *free = busy_until;
+                    Some(*row)
+                }
+                None if rows.len() < MAX_ROWS => {
+                    rows.push(if sim.cron.is_some() {
+                        format!("{job_name} slot {}", job_slots.len())
+                    } else {
+                        format!("slot {}", job_slots.len())
+                    });
+                    job_slots.push((rows.len() - 1, busy_until));
+                    Some(rows.len() - 1)
+                }
+                None => None,
+            }
+        };
+        match row {
+            Some(row) if self.pods.len() < MAX_BARS => self.pods.push(PodBar {
+                name: pod.name.clone(),
+                job: pod.job,
+                index: pod.index,
+                attempt: pod.attempt,
+                row,
+                created: pod.created,
+                started: pod.started,
+                finished,
+                deleted,
+                outcome,
+                exit_code: pod.exit_code(),
+                restarts: pod.restarts(),
+            }),
+            _ => self.hidden += 1,
+        }
+    }
+
+    /// The series the charts and the alert rules read (a month of a minutely CronJob has 1.6
+    /// million samples of 25 series per Job), object by object: an object has a few series,
+    /// found by a short linear search instead of hashing every sample's labels.
+    fn record_series(&mut self, objects: std::ops::Range<usize>) {
+        let series = &mut self.series;
+        self.sim.metrics_of_objects(
+            |name| RECORDED_SERIES.contains(&name),
+            objects,
+            |samples| {
+                let first = series.len();
+                for sample in samples {
+                    let found = series[first..]
+                        .iter()
+                        .position(|s| s.name == sample.name && s.labels == sample.labels);
+                    let at = match found {
+                        Some(at) => first + at,
+                        None => {
+                            series.push(SeriesTrack {
+                                name: sample.name,
+                                labels: sample.labels.clone(),
+                                points: Vec::new(),
+                            });
+                            series.len() - 1
+                        }
+                    };
+                    series[at].points.push((sample.time, sample.value));
+                }
+            },
+        );
+    }
+
+    /// Does what is left (reading, ordering the series, the alert rules, the charted sums)
+    /// and gives the recording.
+    pub fn finish(mut self) -> Recording {
+        while !self.step(usize::MAX) {}
+        let sim = self.sim;
+        let end = self.end;
+        let (kind, name) = match &sim.cron {
+            Some(cron) => ("CronJob", cron.name.clone()),
+            None => (
+                "Job",
+                sim.jobs.first().map(|j| j.name.clone()).unwrap_or_default(),
+            ),
+        };
+        let series = self.series;
+        let mut alerts = self.alerts;
+        jobscope_sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
+        let pods = self.pods;
+        let last_change = [
+            sim.events.last().map(|e| e.time),
+            pods.iter()
+                .filter_map(|p: &PodBar| p.finished.or(p.deleted))
+                .max(),
+            alerts.iter().map(|a| a.resolved.unwrap_or(a.firing)).max(),
+            series
+                .iter()
+                .filter_map(|s| s.points.last().map(|p| p.0))
+                .max(),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(end);
+        let margin = ((last_change - sim.start) / 20).max(60 * SECOND);
+        let shown_end = last_change
+            .saturating_add(margin)
+            .clamp(sim.start + SECOND, end.max(sim.start + SECOND));
+        Recording {
+            start: sim.start,
+            end,
+            shown_end,
+            kind,
+            name,
+            stopped: sim.stopped.map_or("running", |s| s.as_str()),
+            pods,
+            rows: self.rows,
+            hidden_pods: self.hidden,
+            jobs: self.jobs,
+            events: self.events,
+            totals: self.totals,
+            series,
+            alerts,
+            notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
+            tasks_run: sim.tasks_run,
+        }
+    }
+}
+
+/// The series in key order (name, then labels), one track per key.
+fn order_series(series: Vec<SeriesTrack>) -> Vec<SeriesTrack> {
+    // The tracks come object by object, so each name's tracks are already in label order
+    // (objects are listed by creation, and their names usually sort that way): bucket by
+    // name, then a sort that finds the runs in place.
+    let mut names: Vec<&'static str> = series.iter().map(|s| s.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut buckets: Vec<Vec<SeriesTrack>> = names.iter().map(|_| Vec::new()).collect();
+    for track in series {
+        if let Ok(at) = names.binary_search(&track.name) {
+            buckets[at].push(track);
+        }
+    }
+    // Two objects with one name (a Job deleted and created again) write the same series:
+    // one track, its points in time order.
+    let mut merged: Vec<SeriesTrack> = Vec::new();
+    for mut bucket in buckets {
+        // std's sort: a month has thousands of series per name (see jobscope_sort).
+        bucket.sort_by(|a, b| labels_cmp(&a.labels, &b.labels));
+        for track in bucket {
+            match merged.last_mut() {
+                Some(last)
+                    if last.name == track.name
+                        && labels_cmp(&last.labels, &track.labels).is_eq() =>
+                {
+                    last.points.extend(track.points);
+                    // std's sort: a series can hold a month of points.
+                    last.points.sort_by_key(|(t, _)| *t);
+                }
+                _ => merged.push(track),
+            }
+        }
+    }
+    merged
+}
+
+/// The metrics the player charts (the CronJob's only for a CronJob).
+pub const CHARTED_METRICS: &[&str] = &[
+    "kube_job_status_active",
+    "kube_job_status_succeeded",
+    "kube_job_status_failed",
+    "kube_cronjob_status_active",
+];
+
+/// The object a series is about: its Job's name, or the CronJob's.
+fn series_object(track: &SeriesTrack) -> &str {
+    track
+        .label("job_name")
+        .or(track.label("cronjob"))
+        .unwrap_or("")
+}
+
+/// A metric summed over every series of that name at each of their change points (and
+/// `start`): per Job (or CronJob) the largest value of its series of that name, at least 0
+/// (the reason variants of `kube_job_status_failed` count once per Job), summed. Linear in
+/// the points: each object's value changes become deltas of one running sum (evaluating every
+/// series at every point took seconds for a month of a minutely CronJob).
+pub fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms, i64)> {
+    let tracks: Vec<&SeriesTrack> = series.iter().filter(|s| s.name == metric).collect();
+    let mut times: Vec<Ms> = tracks
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.0))
+        .collect();
+    times.push(start);
+    times.sort_unstable();
+    times.dedup();
+    // One group per Job (or CronJob). The series are in key order, where an object's series
+    // of one name are neighbours, so most groups are runs; a key seen again (out of order
+    // input) joins its earlier group.
+    let mut groups: Vec<Vec<&SeriesTrack>> = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for track in &tracks {
+        let k = series_object(track);
+        match groups.last_mut() {
+            Some(last) if last.first().is_some_and(|t| series_object(t) == k) => last.push(track),
+            _ => match group_of.get(k) {
+                Some(&at) => groups[at].push(track),
+                None => {
+                    group_of.insert(k, groups.len());
+                    groups.push(vec![track]);
+                }
+            },
+        }
+    }
+    let mut deltas: Vec<(Ms, i64)> = Vec::new();
+    let mut changes: Vec<Ms> = Vec::new();
+    for group in &groups {
+        changes.clear();
+        changes.extend(group.iter().flat_map(|s| s.points.iter().map(|p| p.0)));
+        changes.sort_unstable();
+        changes.dedup();
+        let mut previous = 0;
+        for &at in &changes {
+            let value = group
+                .iter()
+                .filter_map(|s| s.value_at(at))
+                .fold(0, i64::max);
+            if value != previous {
+                deltas.push((at, value - previous));
+                previous = value;
+            }
+        }
+    }
+    // std's sort: one delta per point of every series.
+    deltas.sort_by_key(|d| d.0);
+    let (mut total, mut next) = (0i64, 0);
+    times
+        .into_iter()
+        .map(|at| {
+            while let Some(&(when, delta)) = deltas.get(next)
+                && when <= at
+            {
+                total = total.saturating_add(delta);
+                next += 1;
+            }
+            (at, total)
+        })
+        .collect()
+}
+
+/// The alert rules of the example PrometheusRule: name, the series it watches, `for:` in
+/// seconds, and its condition for one series at a time.
+struct Rule {
+    name: &'static str,
+    series: &'static str,
+    for_seconds: i64,
+    /// Where the condition can change besides the series' own points (a time comparison
+    /// flips at value + threshold).
+    threshold_seconds: Option<i64>,
+    holds: fn(&Alerting<'_>, &SeriesTrack, Ms) -> bool,
+}
+
+/// What the rules look up besides their own series.
+struct Alerting<'a> {
+    active_by_job: std::collections::HashMap<&'a str, &'a SeriesTrack>,
+}
+
+const RULES: &[Rule] = &[
+    Rule {
+        name: "KubernetesJobFailed",
+        series: "kube_job_status_failed",
+        for_seconds: 60,
+        threshold_seconds: None,
+        holds: |_, s, t| s.value_at(t).is_some_and(|v| v > 0),
+    },
+    Rule {
+        name: "KubernetesJobRunningTooLong",
+        series: "kube_job_status_start_time",
+        for_seconds: 300,
+        threshold_seconds: Some(7200),
+        holds: |ctx, s, t| {
+            let job = s.label("job_name").unwrap_or_default();
+            !job.is_empty()
+                && s.value_at(t)
+                    .is_some_and(|start| t.div_euclid(SECOND) - start > 7200)
+                && ctx
+                    .active_by_job
+                    .get(job)
+                    .and_then(|a| a.value_at(t))
+                    .is_some_and(|a| a > 0)
+        },
+    },
+    Rule {
+        name: "CronJobNotScheduled",
+        series: "kube_cronjob_next_schedule_time",
+        for_seconds: 600,
+        threshold_seconds: Some(3600),
+        holds: |_, s, t| {
+            s.value_at(t)
+                .is_some_and(|next| t.div_euclid(SECOND) - next > 3600)
+        },
+    },
+    Rule {
+        name: "CronJobSuspended",
+        series: "kube_cronjob_spec_suspend",
+        for_seconds: 24 * 3600,
+        threshold_seconds: None,
+        holds: |_, s, t| s.value_at(t) == Some(1),
+    },
+];
+
+/// Evaluates [`RULES`] over `[start, end]` as Prometheus would with a continuous evaluation: a
+/// condition true without a break for the rule's `for:` fires then, and resolves when it turns
+/// false. The inputs are step functions, so the conditions can only change at a series' points
+/// or where a time comparison flips: only those instants are evaluated (a month of a minutely
+/// CronJob has 250,000 series; a grid would cost minutes).
+pub fn evaluate_alerts(series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
+    let mut alerts = Vec::new();
+    for rule in RULES {
+        alerts.extend(rule_alerts(rule, series, start, end));
+    }
+    jobscope_sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
+    alerts
+}
+
+/// One rule's spans, series by series (unsorted; see `evaluate_alerts`).
+fn rule_alerts(rule: &Rule, series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
+    let ctx = Alerting {
+        active_by_job: series
+            .iter()
+            .filter(|s| s.name == "kube_job_status_active")
+            .filter_map(|s| Some((s.label("job_name")?, s)))
+            .collect(),
+    };
+    let mut alerts = Vec::new();
+    for track in series.iter().filter(|s| s.name == rule.series) {
+        // Only a series that ever holds a value can make its condition true.
+        if track.points.iter().all(|(_, v)| v.is_none()) {
+            continue;
+        }
+        let subject = track
+            .label("job_name")
+            .or(track.label("cronjob"))
+            .unwrap_or("")
+            .to_owned();
+        let mut changes: Vec<Ms> = vec![start];
+        for &(at, value) in &track.points {
+            changes.push(at);
+            if let (Some(threshold), Some(v)) = (rule.threshold_seconds, value) {
+                // `t_seconds - v > threshold` first holds one second after v + threshold.
+                changes.push((v + threshold + 1).saturating_mul(SECOND));
+            }
+        }
+        if let Some(active) = track
+            .label("job_name")
+            .and_then(|j| ctx.active_by_job.get(j))
+        {
+            changes.extend(active.points.iter().map(|p| p.0));
+        }
+        changes.retain(|&t| t >= start && t <= end);
+        changes.sort_unstable();
+        changes.dedup();
+        let mut pending: Option<Ms> = None;
+        let mut open: Option<AlertSpan> = None;
+        for (i, &at) in changes.iter().enumerate() {
+            let next = changes.get(i + 1).copied().unwrap_or(end);
+            if (rule.holds)(&ctx, track, at) {
+                let since = *pending.get_or_insert(at);
+                let fires = since.saturating_add(rule.for_seconds * SECOND);
+                if open.is_none() && fires <= next && fires <= end {
+                    open = Some(AlertSpan {
+                        rule: rule.name,
+                        subject: subject.clone(),
+                        pending: since,
+                        firing: fires,
+                        resolved: None,
+                    });
+                }
+            } else {
+                pending = None;
+                if let Some(mut span) = open.take() {
+                    span.resolved = Some(at);
+                    alerts.push(span);
+                }
+            }
+        }
+        alerts.extend(open);
+    }
+    alerts
+}
+
+impl Recording {
+    pub fn snapshot(&self, t: Ms) -> Snapshot {
+        let jobs = self
+            .jobs
+            .iter()
+            .filter_map(|job| job.status_at(t).map(|s| (job.name.clone(), s.clone())))
+            .collect();
+        let mut snapshot = Snapshot {
+            time: t,
+            jobs,
+            pods_pending: 0,
+            pods_running: 0,
+            pods_succeeded: 0,
+            pods_failed: 0,
+            events_so_far: self.events.partition_point(|e| e.time <= t),
+            alerts_firing: self
+                .alerts
+                .iter()
+                .filter(|a| a.firing <= t && a.resolved.is_none_or(|r| r > t))
+                .map(|a| format!("{} {}", a.rule, a.subject))
+                .collect(),
+        };
+        for pod in &self.pods {
+            match pod.state_at(t) {
+                Some(PodState::Pending) => snapshot.pods_pending += 1,
+                Some(PodState::Running) => snapshot.pods_running += 1,
+                Some(PodState::Succeeded) => snapshot.pods_succeeded += 1,
+                Some(PodState::Failed | PodState::Terminated) => snapshot.pods_failed += 1,
+                None => {}
+            }
+        }
+        snapshot
+    }
+
+    fn x(&self, t: Ms) -> f64 {
+        let width = (self.shown_end - self.start).max(1) as f64;
+        LABEL + ((t - self.start) as f64 / width).clamp(0.0, 1.0) * (WIDTH - LABEL - 10.0)
+    }
+
+    /// The Gantt chart at `t`: one row per index or slot, pods coloured by their state then.
+    pub fn gantt(&self, t: Ms) -> Scene {
+        let height = TOP + ROW * self.rows.len().max(1) as f64 + 24.0;
+        let mut s = Scene::new(
+            WIDTH,
+            height,
+            format!("Pods of {} {} over time", self.kind, self.name),
+        );
+        for (n, row) in self.rows.iter().enumerate() {
+            let y = TOP + ROW * n as f64;
+            s.text_styled(
+                8.0,
+                y + 11.0,
+                row.clone(),
+                Paint::Muted,
+                Anchor::Start,
+                10.0,
+                false,
+            );
+        }
+        for pod in &self.pods {
+            let Some(state) = pod.state_at(t) else {
+                continue;
+            };
+            let y = TOP + ROW * pod.row as f64 + 2.0;
+            let x0 = self.x(pod.created);
+            let started = pod.started.filter(|s| *s <= t);
+            let tip = |state: PodState| {
+                format!(
+                    "{} · attempt {}{} · {}{}",
+                    pod.name,
+                    pod.attempt,
+                    pod.index
+                        .map(|i| format!(" · index {i}"))
+                        .unwrap_or_default(),
+                    state.as_str(),
+                    match (state, pod.exit_code) {
+                        (PodState::Failed | PodState::Terminated, Some(code)) =>
+                            format!(" (exit code {code})"),
+                        _ => String::new(),
+                    }
+                )
+            };
+            let end = pod.end_at(t, self.shown_end);
+            match started {
+                Some(started) => {
+                    let xs = self.x(started);
+                    if xs > x0 {
+                        s.rect(x0, y, xs - x0, ROW - 4.0, Paint::Pending, None);
+                    }
+                    let xe = self.x(end).max(xs + 1.5);
+                    s.rect(xs, y, xe - xs, ROW - 4.0, state.paint(), Some(tip(state)));
+                }
+                None => {
+                    let xe = self.x(end).max(x0 + 1.5);
+                    s.rect(x0, y, xe - x0, ROW - 4.0, state.paint(), Some(tip(state)));
+                }
+            }
+        }
+        let cursor = self.x(t);
+        s.line(
+            (cursor, TOP - 6.0),
+            (cursor, height - 20.0),
+            Paint::Ink,
+            1.0,
+        );
+        s.text_styled(
+            cursor,
+            TOP - 10.0,
+            format_rfc3339(instant(t), jobscope_cron::Zone::Utc),
+            Paint::Ink,
+            Anchor::Middle,
+            10.0,
+            false,
+        );
+        if self.hidden_pods > 0 {
+            s.text(
+                8.0,
+                height - 6.0,
+                format!(
+                    "{} more pods not drawn (the chart shows {MAX_ROWS} rows and {MAX_BARS} pods)",
+                    self.hidden_pods
+                ),
+                Paint::Muted,
+            );
+        }
+        s
+    }
+
+    /// A metric summed over every series of that name (the reason variants of
+    /// `kube_job_status_failed` count once per Job, by their largest value), as a step chart
+    /// up to `t`, with the spans where an alert on it fired.
+    pub fn chart(&self, metric: &'static str, t: Ms) -> Scene {
+        let height = 110.0;
+        let computed;
+        let totals: &[(Ms, i64)] = match self.totals.iter().find(|(m, _)| *m == metric) {
+            Some((_, totals)) => totals,
+            None => {
+                computed = metric_totals(&self.series, metric, self.start);
+                &computed
+            }
+        };
+        // At most a few hundred steps drawn: sample the change points evenly.
+        let stride = (totals.len() / 400).max(1);
+        let points: Vec<(Ms, i64)> = totals
+            .iter()
+            .step_by(stride)
+            .copied()
+            .filter(|&(at, _)| at <= t)
+            .collect();
+        let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
+        let y = |v: i64| height - 20.0 - (v as f64 / max as f64) * (height - 40.0);
+        let mut s = Scene::new(WIDTH, height, format!("{metric} over time"));
+        s.text(8.0, 16.0, metric, Paint::Ink);
+        s.text_styled(
+            8.0,
+            32.0,
+            format!("max {max}"),
+            Paint::Muted,
+            Anchor::Start,
+            10.0,
+            false,
+        );
+        s.line((LABEL, y(0)), (WIDTH - 10.0, y(0)), Paint::Grid, 1.0);
+        for alert in self
+            .alerts
+            .iter()
+            .filter(|a| alert_metric(a.rule) == Some(metric))
+        {
+            if alert.firing > t {
+                continue;
+            }
+            let x1 = self.x(alert.firing);
+            let x2 = self
+                .x(alert.resolved.unwrap_or(self.end).min(t))
+                .max(x1 + 2.0);
+            s.rect_alpha(
+                x1,
+                12.0,
+                x2 - x1,
+                height - 32.0,
+                Paint::Alert,
+                0.15,
+                Some(format!("{} firing for {}", alert.rule, alert.subject)),
+            );
+            s.marker(
+                x1,
+                12.0,
+                Paint::Alert,
+                format!("{} fires for {}", alert.rule, alert.subject),
+            );
+        }
+        let mut line = Vec::with_capacity(points.len() * 2 + 1);
+        for (i, &(at, v)) in points.iter().enumerate() {
+            if i > 0 {
+                line.push((self.x(at), y(points[i - 1].1)));
+            }
+            line.push((self.x(at), y(v)));
+        }
+        if let Some(&(_, v)) = points.last() {
+            line.push((self.x(t), y(v)));
+        }
+        s.polyline(line, Paint::Run, 2.0);
+        s
+    }
+}
+
+/// The metric chart an alert rule is drawn on.
+pub fn alert_metric(rule: &str) -> Option<&'static str> {
+    match rule {
+        "KubernetesJobFailed" => Some("kube_job_status_failed"),
+        "KubernetesJobRunningTooLong" => Some("kube_job_status_active"),
+        "CronJobNotScheduled" | "CronJobSuspended" => Some("kube_cronjob_status_active"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::with_subject;
+    use jobscope_golang::time::parse_rfc3339;
+
+    const JOB: &str = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  completions: 4\n  parallelism: 2\n  completionMode: Indexed\n  backoffLimit: 6\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: main, image: busybox}]\n";
+
+    fn run(input: &PlayerInput, manifest: &str) -> Recording {
+        let mut sim = with_subject(manifest, |subject| {
+            Simulation::new(&input.scenario(), subject)
+        })
+        .unwrap();
+        sim.run_to_end();
+        record(&sim)
+    }
+
+    /// Recording in small steps gives what recording at once gives, with progress rising to 1.
+    #[test]
+    fn stepwise_recording_is_the_same_recording() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        for (input, manifest) in [
+            (PlayerInput::for_kind(false, start), JOB),
+            (PlayerInput::for_kind(true, start), cron),
+        ] {
+            let mut sim = with_subject(manifest, |subject| {
+                Simulation::new(&input.scenario(), subject)
+            })
+            .unwrap();
+            sim.run_to_end();
+            let whole = record(&sim);
+            let mut recorder = Recorder::new(&sim);
+            let mut steps = 0;
+            let mut progress = 0.0;
+            while !recorder.step(2) {
+                assert!(recorder.progress() >= progress);
+                progress = recorder.progress();
+                steps += 1;
+            }
+            assert!(steps > 3, "{steps} steps");
+            assert_eq!(recorder.progress(), 1.0);
+            assert_eq!(recorder.finish(), whole);
+        }
+    }
+
+    /// The running-sum totals equal the definition: at each change point, per Job the largest
+    /// value of its series (at least 0), summed.
+    #[test]
+    fn metric_totals_follow_their_definition() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"*/5 * * * *\"\n  concurrencyPolicy: Allow\n  jobTemplate:\n    spec:\n      backoffLimit: 1\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        let recordings = [
+            run(&PlayerInput::for_kind(false, start), JOB),
+            run(&PlayerInput::for_kind(true, start), cron),
+        ];
+        for rec in &recordings {
+            for &metric in CHARTED_METRICS {
+                let tracks: Vec<&SeriesTrack> =
+                    rec.series.iter().filter(|s| s.name == metric).collect();
+                let by_definition = |at: Ms| -> i64 {
+                    let mut per_job: BTreeMap<&str, i64> = BTreeMap::new();
+                    for track in &tracks {
+                        if let Some(v) = track.value_at(at) {
+                            let key = track
+                                .label("job_name")
+                                .or(track.label("cronjob"))
+                                .unwrap_or("");
+                            let slot = per_job.entry(key).or_insert(0);
+                            *slot = (*slot).max(v);
+                        }
+                    }
+                    per_job.values().sum()
+                };
+                let totals = metric_totals(&rec.series, metric, rec.start);
+                assert!(!totals.is_empty());
+                for &(at, total) in &totals {
+                    assert_eq!(total, by_definition(at), "{metric} at {at}");
+                }
+            }
+            assert!(
+                rec.totals
+                    .iter()
+                    .any(|(_, t)| t.iter().any(|&(_, v)| v > 0))
+            );
+        }
+    }
+
+    #[test]
+    fn a_failing_first_attempt_is_retried_on_its_row() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let input = PlayerInput::for_kind(false, start);
+        let rec = run(&input, JOB);
+        assert_eq!(rec.kind, "Job");
+        assert_eq!(rec.rows, ["index 0", "index 1", "index 2", "index 3"]);
+        // Every index fails once, then succeeds: 8 pods, the retry on the same row later.
+        assert_eq!(rec.pods.len(), 8);
+        for index in 0..4 {
+            let on_row: Vec<&PodBar> = rec.pods.iter().filter(|p| p.index == Some(index)).collect();
+            assert_eq!(on_row.len(), 2);
+            assert_eq!(on_row[0].outcome, PodState::Failed);
+            assert_eq!(on_row[1].outcome, PodState::Succeeded);
+            assert!(on_row[1].created > on_row[0].finished.unwrap());
+        }
+        let end = rec.snapshot(rec.end);
+        assert_eq!(end.pods_succeeded, 4);
+        assert_eq!(end.pods_failed, 4);
+        let (name, status) = &end.jobs[0];
+        assert_eq!(name, "pi");
+        assert!(
+            status
+                .condition(jobscope_sim::model::ConditionKind::Complete)
+                .is_some()
+        );
+        // Before the start nothing exists; the Gantt grows with time.
+        let early = rec.gantt(rec.start);
+        let late = rec.gantt(rec.end);
+        let bars = |s: &Scene| s.count(|i| matches!(i, jobscope_scene::Item::Rect { .. }));
+        assert!(bars(&early) < bars(&late));
+        assert!(rec.events.iter().any(|e| e.reason == "SuccessfulCreate"));
+        // The failed pods make KubernetesJobFailed fire a minute after the first failure.
+        let failed = rec
+            .alerts
+            .iter()
+            .find(|a| a.rule == "KubernetesJobFailed")
+            .unwrap();
+        assert_eq!(failed.firing - failed.pending, 60 * SECOND);
+        assert_eq!(failed.subject, "pi");
+    }
+
+    #[test]
+    fn a_cronjob_gets_rows_per_job_and_a_suspension_alert() {
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: \"0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        let start = parse_rfc3339("2026-03-01T00:00:00Z").unwrap();
+        let mut input = PlayerInput::for_kind(true, start);
+        input.failing_attempts = 0;
+        input.duration_seconds = 3 * 86_400;
+        input.suspend_at = Some(6 * 3600);
+        let rec = run(&input, cron);
+        assert_eq!(rec.kind, "CronJob");
+        // Hourly runs after creation (01:00 … 05:00); the suspension at 06:00 comes first.
+        assert_eq!(rec.pods.len(), 5, "{:?}", rec.rows);
+        assert!(rec.rows[0].starts_with("report-") && rec.rows[0].ends_with("slot 0"));
+        let suspended = rec
+            .alerts
+            .iter()
+            .find(|a| a.rule == "CronJobSuspended")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}\n{:?}",
+                    rec.alerts,
+                    rec.series
+                        .iter()
+                        .filter(|s| s.name == "kube_cronjob_spec_suspend")
+                        .collect::<Vec<_>>()
+                )
+            });
+        assert!(suspended.firing >= rec.start + (6 + 24) * 3600 * SECOND);
+        assert!(
+            rec.chart("kube_cronjob_status_active", rec.end)
+                .to_svg()
+                .contains("CronJobSuspended")
+        );
+    }
+
+    #[test]
+    fn big_jobs_are_drawn_within_the_limits() {
+        let big = JOB
+            .replace("completions: 4", "completions: 400")
+            .replace("parallelism: 2", "parallelism: 50");
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let mut input = PlayerInput::for_kind(false, start);
+        input.failing_attempts = 0;
+        let rec = run(&input, &big);
+        assert_eq!(rec.rows.len(), MAX_ROWS);
+        assert_eq!(rec.pods.len() + rec.hidden_pods, 400);
+        assert!(rec.gantt(rec.end).to_svg().contains("more pods not drawn"));
+    }
+}

@@ -1,0 +1,19 @@
+//! Test support: a manifest text read as the analysis reads it, handed to the simulation.
+
+use jobscope_api::manifest::document::read_applied_manifest;
+use jobscope_sim::Subject;
+use jobscope_yaml::parse_stream;
+
+/// Runs `f` with the first document of `text` as a simulation subject.
+pub fn with_subject<T>(text: &str, f: impl FnOnce(Subject<'_>) -> T) -> T {
+    let stream = parse_stream(text);
+    let value = stream.documents[0]
+        .value
+        .clone()
+        .expect("a readable document");
+    let manifest = read_applied_manifest(&value);
+    f(Subject {
+        manifest: &manifest,
+        object: &value,
+    })
+}

@@ -39,9 +39,8 @@ const ROOTS = [
 
 // Go's predeclared types: never qualified with a package.
 const PREDECLARED = new Set(
-  'bool string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune float32 float64 complex64 complex128 error any'.split(
-    ' ',
-  ),
+  ('bool string int int8 int16 int32 int64 uint uint8 uint16 uint32 uint64 uintptr byte rune ' +
+    'float32 float64 complex64 complex128 error any').split(' '),
 );
 
 function fail(message) {
@@ -66,9 +65,8 @@ const ENDS_LINE = new Set(['ident', 'int', 'float', 'imag', 'rune', 'string']);
 const ENDS_LINE_WORDS = new Set(['break', 'continue', 'fallthrough', 'return']);
 const ENDS_LINE_PUNCT = new Set([')', ']', '}', '++', '--']);
 const KEYWORDS = new Set(
-  'break case chan const continue default defer else fallthrough for func go goto if import interface map package range return select struct switch type var'.split(
-    ' ',
-  ),
+  ('break case chan const continue default defer else fallthrough for func go goto if import ' +
+    'interface map package range return select struct switch type var').split(' '),
 );
 
 function tokenize(src, file) {
@@ -89,10 +87,11 @@ function tokenize(src, file) {
   };
   const newline = () => {
     const t = tokens[tokens.length - 1];
+    const word = t?.kind === 'ident' && KEYWORDS.has(t.text);
     const ends =
       t &&
       !t.auto &&
-      ((ENDS_LINE.has(t.kind) && (t.kind !== 'ident' || !KEYWORDS.has(t.text) || ENDS_LINE_WORDS.has(t.text))) ||
+      ((ENDS_LINE.has(t.kind) && (!word || ENDS_LINE_WORDS.has(t.text))) ||
         (t.kind === 'punct' && ENDS_LINE_PUNCT.has(t.text)));
     if (ends) tokens.push({ kind: 'punct', text: ';', line, doc: [], auto: true });
     line++;
@@ -127,14 +126,16 @@ function tokenize(src, file) {
       push('ident', src.slice(i, j));
       i = j;
     } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
+      const hex = /^0[xX]/.test(src.slice(i, i + 2));
       let j = i + 1;
       while (j < src.length && /[0-9A-Za-z_.]/.test(src[j])) {
-        // Exponent signs: 1e-3, 0x1p+4.
-        if (/[eEpP]/.test(src[j]) && /[+-]/.test(src[j + 1] ?? '')) j++;
+        // An exponent's sign belongs to the number: 1e-3, 0x1p+4 (in hex, e is a digit).
+        if ((hex ? /[pP]/ : /[eE]/).test(src[j]) && /[+-]/.test(src[j + 1] ?? '')) j++;
         j++;
       }
       const text = src.slice(i, j);
-      push(text.endsWith('i') ? 'imag' : /[.eE]/.test(text) && !/^0[xX]/.test(text) ? 'float' : 'int', text);
+      const float = /[.pP]/.test(text) || (!hex && /[eE]/.test(text));
+      push(text.endsWith('i') ? 'imag' : float ? 'float' : 'int', text);
       i = j;
     } else if (c === '"') {
       let j = i + 1;
@@ -305,7 +306,7 @@ function parseFile(src, file) {
     skipSemis();
     while (!is('}')) {
       const line = peek().line;
-      let names = [];
+      const names = [];
       let type;
       // An embedded field is a (possibly pointer, possibly qualified) type name alone.
       const embedded =
@@ -370,8 +371,12 @@ function parseFile(src, file) {
             if (is('(') || is('[') || is('{')) skipGroup();
             else p++;
           }
-          const toksOf = toks.slice(start, p);
-          values.push(toksOf.length === 1 && toksOf[0].kind === 'string' ? { string: stringValue(toksOf[0], at()) } : { text: toksOf.map((x) => x.text).join(' ') });
+          const expr = toks.slice(start, p);
+          values.push(
+            expr.length === 1 && expr[0].kind === 'string'
+              ? { string: stringValue(expr[0], at()) }
+              : { text: expr.map((x) => x.text).join(' ') },
+          );
           if (!is(',')) break;
           p++;
         }
@@ -398,10 +403,13 @@ function parseFile(src, file) {
     // Only methods named UnmarshalJSON matter: such a type decodes itself (Quantity, Time, ...).
     let receiver = null;
     if (is('(')) {
+      // `(q *Quantity)`, `(Quantity)`, `(l *List[T])`: the type is the last name before any `[`.
       const start = p;
       skipGroup();
-      const inner = toks.slice(start + 1, p - 1).filter((t) => t.text !== '*' && t.kind === 'ident');
-      receiver = inner[inner.length - 1]?.text ?? null;
+      const inner = toks.slice(start + 1, p - 1);
+      const cut = inner.findIndex((t) => t.text === '[');
+      const names = (cut < 0 ? inner : inner.slice(0, cut)).filter((t) => t.kind === 'ident');
+      receiver = names[names.length - 1]?.text ?? null;
     }
     const name = ident();
     if (is('[')) skipGroup(); // type parameters
@@ -499,9 +507,16 @@ const GENERATED = /^\/\/ Code generated .* DO NOT EDIT\.$/m;
 // `fieldsv1string` tag and once under `!fieldsv1string`.
 const GOOS = 'linux';
 const GOARCH = 'amd64';
-const KNOWN_GOOS = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris wasip1 windows zos'.split(' '));
-const KNOWN_GOARCH = new Set('386 amd64 arm arm64 loong64 mips mips64 mips64le mipsle ppc64 ppc64le riscv64 s390x sparc64 wasm'.split(' '));
-const satisfied = (tag) => tag === GOOS || tag === GOARCH || tag === 'unix' || tag === 'gc' || /^go1\.\d+$/.test(tag);
+const KNOWN_GOOS = new Set(
+  ('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 ' +
+    'solaris wasip1 windows zos').split(' '),
+);
+const KNOWN_GOARCH = new Set(
+  ('386 amd64 arm arm64 loong64 mips mips64 mips64le mipsle ppc64 ppc64le riscv64 s390x sparc64 ' +
+    'wasm').split(' '),
+);
+const satisfied = (tag) =>
+  tag === GOOS || tag === GOARCH || tag === 'unix' || tag === 'gc' || /^go1\.\d+$/.test(tag);
 
 /** Whether a `//go:build` expression holds for that build (`!a && (b || c)`). */
 function buildHolds(expr, where) {
@@ -741,7 +756,8 @@ const header = [
   '#   kubernetes VERSION                   the Kubernetes release these types ship in',
   '#   module PATH REPO TAG COMMIT          a Go module, its repository, the tag read and its commit',
   '#   package ID IMPORT-PATH NAME          a package: its id in this file and its Go package name',
-  '#   file REPO PATH                       a source file read (generated files are skipped)',
+  '#   file REPO PATH                       a source file read (generated files, and files',
+  '#                                        outside a linux/amd64 build, are skipped)',
   '#   root ID.Name                         a type the schema starts from',
   '#   struct ID.Name                       a struct; its fields follow, indented, in Go order:',
   '#     field GoName jsonName TYPE OPT*    a field, its JSON name, type and json tag options',

@@ -17,7 +17,8 @@ use super::tabs::Tab;
 use jobscope_analysis::format_rfc3339;
 use jobscope_analysis::simulation::instant;
 use jobscope_analysis::{
-    DocumentStatus, PlayerInput, Recorder, Recording, Scene, Simulation, start_simulation,
+    DocumentStatus, PlayerInput, Recorder, Recording, Scene, Simulation, alert_expression,
+    start_simulation,
 };
 
 pub const TAB: Tab = Tab {
@@ -676,7 +677,7 @@ fn charts_view(
         .map(|a| {
             view! {
                 <tr data-testid="sim-alert">
-                    <td>{a.rule}</td>
+                    <td title=alert_expression(a.rule).unwrap_or_default()>{a.rule}</td>
                     <td>{a.subject.clone()}</td>
                     <td>{format_rfc3339(instant(a.pending), jobscope_analysis::Zone::Utc)}</td>
                     <td>{format_rfc3339(instant(a.firing), jobscope_analysis::Zone::Utc)}</td>

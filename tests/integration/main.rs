@@ -7,6 +7,7 @@ mod examples;
 mod hostile;
 mod hostile_inputs;
 mod lint_fixtures;
+mod schema_gen;
 mod simulate_fixtures;
 mod simulate_props;
 mod tidy;

@@ -17,32 +17,18 @@ use std::process::{Command, Stdio};
 /// most of the schema is core/v1, so only the others are marked (`BATCH_JOB`, `META_OBJECT_META`).
 const UNPREFIXED_PACKAGE: &str = "k8s.io/api/core/v1";
 
-/// Types that decode themselves (the data file marks them `opaque`: they have an
-/// `UnmarshalJSON`), by import path and name, with the value kind that stands for what each
-/// accepts.
-const OPAQUE: &[(&str, &str, &str)] = &[
-    (
-        "k8s.io/apimachinery/pkg/api/resource",
-        "Quantity",
-        "Ty::Quantity",
-    ),
-    (
-        "k8s.io/apimachinery/pkg/util/intstr",
-        "IntOrString",
-        "Ty::IntOrString",
-    ),
-    ("k8s.io/apimachinery/pkg/apis/meta/v1", "Time", "Ty::Time"),
-    (
-        "k8s.io/apimachinery/pkg/apis/meta/v1",
-        "FieldsV1",
-        "Ty::AnyJson",
-    ),
-    (
-        "k8s.io/apimachinery/pkg/runtime",
-        "RawExtension",
-        "Ty::AnyJson",
-    ),
-];
+/// The value kind of a type that decodes itself (the data file marks it `opaque`: it has an
+/// `UnmarshalJSON`), by import path and name: what its decoder accepts, not its Go fields.
+fn opaque_kind(import_path: &str, name: &str) -> Option<&'static str> {
+    match (import_path, name) {
+        ("k8s.io/apimachinery/pkg/api/resource", "Quantity") => Some("Ty::Quantity"),
+        ("k8s.io/apimachinery/pkg/util/intstr", "IntOrString") => Some("Ty::IntOrString"),
+        ("k8s.io/apimachinery/pkg/apis/meta/v1", "Time") => Some("Ty::Time"),
+        ("k8s.io/apimachinery/pkg/apis/meta/v1", "FieldsV1") => Some("Ty::AnyJson"),
+        ("k8s.io/apimachinery/pkg/runtime", "RawExtension") => Some("Ty::AnyJson"),
+        _ => None,
+    }
+}
 
 /// A declared type: the data file's package id and the Go name (`("core", "PodSpec")`).
 type Key = (String, String);
@@ -87,7 +73,7 @@ enum Decl {
     /// A defined non-struct type: its underlying type and its string constants' values.
     Named(GoType, Vec<String>),
     Alias(GoType),
-    /// A type with its own `UnmarshalJSON`: see `OPAQUE`.
+    /// A type with its own `UnmarshalJSON`: see `opaque_kind`.
     Opaque,
 }
 
@@ -279,6 +265,7 @@ fn parse(input: &str) -> Result<Data, String> {
     Ok(data)
 }
 
+/// Whether a type is Go's `byte` (`[]byte` is base64 text in JSON, not a list).
 fn is_byte(ty: &GoType) -> bool {
     matches!(ty, GoType::Builtin(name) if name == "byte" || name == "uint8")
 }
@@ -400,8 +387,8 @@ impl<'a> Generator<'a> {
     }
 
     /// The values of an enum: a named string type with declared constants. The `+enum` marker
-    /// is not the test: ConditionStatus, PodConditionType, ResourceName and a dozen more carry
-    /// no marker, yet the schema lists their values like those of the marked types.
+    /// is not the test: `ConditionStatus`, `PodConditionType`, `ResourceName` and a dozen more
+    /// carry no marker, yet the schema lists their values like those of the marked types.
     fn enum_values(&self, key: &Key) -> Result<Option<&'a [String]>, String> {
         match self.decl(key)? {
             Decl::Named(underlying, values)
@@ -461,11 +448,13 @@ impl<'a> Generator<'a> {
         match self.decl(key)? {
             // An alias of an unnamed type (`decl` follows aliases of named ones) is that type.
             Decl::Alias(target) => self.convert(target),
-            Decl::Opaque => OPAQUE
-                .iter()
-                .find(|(path, n, _)| *path == package.import_path && n == name)
-                .map(|(_, _, kind)| ((*kind).to_owned(), go))
-                .ok_or_else(|| format!("{id}.{name} decodes itself; add its value kind to OPAQUE")),
+            Decl::Opaque => {
+                let path = &package.import_path;
+                let kind = opaque_kind(path, name).ok_or_else(|| {
+                    format!("{path}.{name} decodes itself; add it to opaque_kind")
+                })?;
+                Ok((kind.to_owned(), go))
+            }
             Decl::Struct(_) => {
                 if self.seen.insert(key.clone()) {
                     self.queue.push_back(key.clone());

@@ -52,7 +52,7 @@ pub struct DocumentReport {
     pub manifest: Option<Manifest>,
     /// The document as written, for Jobs and CronJobs (a simulation's merge patches apply to
     /// it).
-    pub value: Option<Value>,
+    pub(crate) value: Option<Value>,
 }
 
 impl Analysis {

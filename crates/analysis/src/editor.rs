@@ -7,7 +7,7 @@ use crate::{Diagnostic, DocumentReport, DocumentStatus, Instant, LineIndex};
 pub use jobscope_assist::{
     Completion, CompletionKind, Completions, Hover, QuickFix, TextEdit, Utf16Map,
 };
-pub use jobscope_lint::RuleDocs;
+pub(crate) use jobscope_lint::RuleDocs;
 pub use jobscope_schedule::{Run, ScheduleField, ScheduleView, WhyEvent, WhyInput, WhyReport};
 
 /// Completion candidates at byte `offset` of the editor's text.

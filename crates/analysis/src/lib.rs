@@ -12,9 +12,9 @@
 //! Invariant: nothing outside this crate needs to know how the YAML was parsed; the UI never
 //! matches on YAML nodes. Analysis never fails: any text yields an [`Analysis`].
 
-pub mod documents;
-pub mod editor;
-pub mod views;
+pub(crate) mod documents;
+pub(crate) mod editor;
+pub(crate) mod views;
 
 pub use documents::{Analysis, DocumentReport, DocumentStatus, Options, analyze};
 pub use editor::*;
@@ -40,7 +40,6 @@ pub mod schedule {
 pub mod simulation {
     pub use jobscope_sim::engine::{Event, ObjectRef, instant, millis};
     pub use jobscope_sim::model::{ConditionKind, Job, Ms, Phase, Pod};
-    pub use jobscope_sim::scenario::Scenario;
     pub use jobscope_sim::{Simulation, Stop, parse_scenario};
 }
 

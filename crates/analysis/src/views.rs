@@ -8,13 +8,13 @@ use crate::{
 };
 
 pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};
-pub use jobscope_sim::scenario::Scenario;
+pub(crate) use jobscope_sim::scenario::Scenario;
 pub use jobscope_sim::{Simulation, Subject};
 pub use jobscope_sim_views::concurrency::{Concurrency, Outcome};
 pub use jobscope_sim_views::concurrency_scene::{concurrency_mermaid, concurrency_scene};
 pub use jobscope_sim_views::player::{
-    AlertSpan, EventLine, PlayerInput, PodState, Recorder, Recording, Snapshot, alert_metric,
-    record,
+    AlertSpan, EventLine, PlayerInput, PodState, Recorder, Recording, Snapshot, alert_expression,
+    alert_metric, record,
 };
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};

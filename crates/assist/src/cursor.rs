@@ -15,26 +15,26 @@ use jobscope_yaml::split::split_documents;
 
 /// One step of a path: a mapping key or a sequence item.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Seg {
+pub(crate) enum Seg {
     Key(String),
     Item,
 }
 
 /// Where the cursor is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cursor {
+pub(crate) struct Cursor {
     /// The `---`-separated document holding the cursor.
-    pub doc: Span,
+    pub(crate) doc: Span,
     /// The document's top-level `kind:` value, wherever it is written.
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     /// The path of the mapping or sequence the cursor's key or value belongs to.
-    pub parent: Vec<Seg>,
-    pub place: Place,
+    pub(crate) parent: Vec<Seg>,
+    pub(crate) place: Place,
 }
 
 /// What the cursor is on.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Place {
+pub(crate) enum Place {
     /// A key being typed (or a bare scalar after a dash); `word` is the key's text (without
     /// quotes), possibly empty, and holds the cursor.
     Key {
@@ -195,7 +195,7 @@ fn tokenize(line: &str) -> LineTokens {
 }
 
 /// A key or scalar's text without its quotes (escapes are left alone: keys never need them).
-pub fn unquote(token: &str) -> String {
+pub(crate) fn unquote(token: &str) -> String {
     let token = token.trim();
     for quote in ['"', '\''] {
         if token.len() >= 2 && token.starts_with(quote) && token.ends_with(quote) {
@@ -233,7 +233,7 @@ fn pop_to(stack: &mut Vec<Frame>, x: usize, dash_line: bool) {
 }
 
 /// The span of the document holding `offset` (an empty one after a trailing separator).
-pub fn document_span(text: &str, offset: usize) -> Span {
+pub(crate) fn document_span(text: &str, offset: usize) -> Span {
     let (chunks, _) = split_documents(text);
     chunks
         .iter()
@@ -247,7 +247,7 @@ pub fn document_span(text: &str, offset: usize) -> Span {
 
 /// Where the cursor at byte `offset` is, or `None` inside a comment, a block scalar, a flow
 /// collection or the indentation before a line's content.
-pub fn cursor_at(text: &str, offset: usize) -> Option<Cursor> {
+pub(crate) fn cursor_at(text: &str, offset: usize) -> Option<Cursor> {
     let offset = floor_char(text, offset);
     let doc = document_span(text, offset);
     let mut stack: Vec<Frame> = Vec::new();
@@ -473,7 +473,7 @@ fn path_of(stack: &[Frame]) -> Vec<Seg> {
 }
 
 /// A path as people read it: `spec.template.spec.containers[].image`.
-pub fn path_label(path: &[Seg]) -> String {
+pub(crate) fn path_label(path: &[Seg]) -> String {
     let mut out = String::new();
     for seg in path {
         match seg {

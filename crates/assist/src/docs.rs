@@ -1001,13 +1001,13 @@ const DOCS: &[Row] = &[
 
 /// What the table says about a field.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldDoc {
-    pub default: Option<&'static str>,
-    pub text: Cow<'static, str>,
+pub(crate) struct FieldDoc {
+    pub(crate) default: Option<&'static str>,
+    pub(crate) text: Cow<'static, str>,
 }
 
 /// The table's row for `owner.field`, if it has one.
-pub fn field_doc(owner: &TypeDef, field: &str) -> Option<FieldDoc> {
+pub(crate) fn field_doc(owner: &TypeDef, field: &str) -> Option<FieldDoc> {
     DOCS.iter()
         .find(|(o, f, _, _)| *o == owner.name && *f == field)
         .map(|(_, _, default, text)| FieldDoc {
@@ -1017,7 +1017,7 @@ pub fn field_doc(owner: &TypeDef, field: &str) -> Option<FieldDoc> {
 }
 
 /// A description for any field: the table's, or a generic line built from the schema.
-pub fn describe(owner: &TypeDef, field: &str, ty: &Ty) -> FieldDoc {
+pub(crate) fn describe(owner: &TypeDef, field: &str, ty: &Ty) -> FieldDoc {
     field_doc(owner, field).unwrap_or_else(|| FieldDoc {
         default: None,
         text: Cow::Owned(format!(
@@ -1030,7 +1030,7 @@ pub fn describe(owner: &TypeDef, field: &str, ty: &Ty) -> FieldDoc {
 }
 
 /// Whether a field is one people commonly write (it has a row in the table).
-pub fn is_common(owner: &TypeDef, field: &str) -> bool {
+pub(crate) fn is_common(owner: &TypeDef, field: &str) -> bool {
     field_doc(owner, field).is_some()
 }
 

@@ -7,7 +7,7 @@ use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
 
 /// What a path leads to.
 #[derive(Clone, Copy, Debug)]
-pub enum At {
+pub(crate) enum At {
     Object(&'static TypeDef),
     Value(&'static Ty),
 }
@@ -23,14 +23,14 @@ impl At {
 
 /// The end of a walk: what is there, and the field that named it (with the type owning it).
 #[derive(Clone, Copy, Debug)]
-pub struct Walk {
-    pub at: At,
-    pub field: Option<(&'static TypeDef, &'static FieldDef)>,
+pub(crate) struct Walk {
+    pub(crate) at: At,
+    pub(crate) field: Option<(&'static TypeDef, &'static FieldDef)>,
 }
 
 /// The object type of a document's root, from its `kind`. Without a kind (a document being
 /// started), the root keys are the same for both kinds, and `metadata` too; `spec` is unknown.
-pub fn root_type(kind: Option<&str>) -> &'static TypeDef {
+pub(crate) fn root_type(kind: Option<&str>) -> &'static TypeDef {
     match kind {
         Some("CronJob") => &BATCH_CRON_JOB,
         _ => &BATCH_JOB,
@@ -38,12 +38,12 @@ pub fn root_type(kind: Option<&str>) -> &'static TypeDef {
 }
 
 /// Whether the schema is known below the root for this kind.
-pub fn kind_is_batch(kind: Option<&str>) -> bool {
+pub(crate) fn kind_is_batch(kind: Option<&str>) -> bool {
     matches!(kind, Some("Job" | "CronJob"))
 }
 
 /// Follows `path` from the document root.
-pub fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
+pub(crate) fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
     let root = root_type(kind);
     if !kind_is_batch(kind) {
         // Only the root and `metadata` are the same whatever the kind.
@@ -81,7 +81,7 @@ pub fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
 }
 
 /// A type as people read it.
-pub fn type_label(ty: &Ty) -> String {
+pub(crate) fn type_label(ty: &Ty) -> String {
     match ty {
         Ty::String => "string".to_owned(),
         Ty::Bool => "boolean".to_owned(),
@@ -101,7 +101,7 @@ pub fn type_label(ty: &Ty) -> String {
 }
 
 /// The short form for completion details: `int32`, `Container[]`, `map[string]string`.
-pub fn short_label(ty: &Ty) -> String {
+pub(crate) fn short_label(ty: &Ty) -> String {
     match ty {
         Ty::String | Ty::Enum(_) => "string".to_owned(),
         Ty::Bool => "boolean".to_owned(),
@@ -120,7 +120,7 @@ pub fn short_label(ty: &Ty) -> String {
 }
 
 /// Fields the apiserver or a controller sets; nobody writes them in a manifest to apply.
-pub fn is_server_owned(owner: &TypeDef, field: &str) -> bool {
+pub(crate) fn is_server_owned(owner: &TypeDef, field: &str) -> bool {
     match owner.name {
         "Job" | "CronJob" => field == "status",
         "ObjectMeta" => matches!(
@@ -139,7 +139,7 @@ pub fn is_server_owned(owner: &TypeDef, field: &str) -> bool {
 }
 
 /// Fields the API keeps only for old clients.
-pub fn is_deprecated(owner: &TypeDef, field: &str) -> bool {
+pub(crate) fn is_deprecated(owner: &TypeDef, field: &str) -> bool {
     matches!(
         (owner.name, field),
         ("PodSpec", "serviceAccount") | ("Volume", "gitRepo")

@@ -13,12 +13,12 @@
 //! are clamped), and every offset returned lies inside the text it was computed from.
 
 pub mod complete;
-pub mod cursor;
-pub mod docs;
-pub mod fields;
-pub mod fixes;
+pub(crate) mod cursor;
+pub(crate) mod docs;
+pub(crate) mod fields;
+pub(crate) mod fixes;
 pub mod hover;
-pub mod text;
+pub(crate) mod text;
 
 pub use complete::{Completion, CompletionKind, Completions, complete};
 pub use fixes::{QuickFix, TextEdit, apply_edits, quick_fixes};

@@ -60,19 +60,19 @@ impl Utf16Map {
 }
 
 /// The start of the line holding `offset`.
-pub fn line_start(text: &str, offset: usize) -> usize {
+pub(crate) fn line_start(text: &str, offset: usize) -> usize {
     let offset = floor_char(text, offset);
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// The end of the line holding `offset` (before its newline).
-pub fn line_end(text: &str, offset: usize) -> usize {
+pub(crate) fn line_end(text: &str, offset: usize) -> usize {
     let offset = floor_char(text, offset);
     text[offset..].find('\n').map_or(text.len(), |i| offset + i)
 }
 
 /// `offset` moved back to a character boundary and into the text.
-pub fn floor_char(text: &str, offset: usize) -> usize {
+pub(crate) fn floor_char(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -8,18 +8,17 @@
 
 use super::next::{Evaluator, Runaway};
 use super::parser::{ParseError, parse_standard};
-use jobscope_golang::duration::format_go_duration;
 use jobscope_golang::location::{LoadedLocation, load_location};
 use jobscope_golang::time::{Instant, SECOND, Zone, ZoneClock};
 
 /// The controller requeues itself this long after the next fire time (NTP skew padding).
-pub const NEXT_SCHEDULE_DELTA_NANOS: i64 = 100_000_000;
+pub(crate) const NEXT_SCHEDULE_DELTA_NANOS: i64 = 100_000_000;
 
 /// Steps of the controller's catch-up walk (`for t := Next(potentialEarliest); !t.After(now); …`)
 /// before we call it endless. A real walk takes a handful of steps (a few thousand for odd
 /// schedules); the endless walks are caught earlier, when robfig's zero time comes back a second
 /// time (from there the walk repeats itself).
-pub const CATCH_UP_BUDGET: u32 = 1_000_000;
+pub(crate) const CATCH_UP_BUDGET: u32 = 1_000_000;
 
 /// The schedule text the controller parses (`formatSchedule`): a `TZ` anywhere in the schedule
 /// wins and `timeZone` is ignored (the controller warns `UnsupportedSchedule`); otherwise a valid
@@ -101,7 +100,7 @@ impl MostRecentError {
 /// What `mostRecentScheduleTime` returns, plus its internal estimate of missed runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MostRecent {
-    pub earliest: Instant,
+    pub(crate) earliest: Instant,
     pub most_recent: Option<Instant>,
     pub missed: Missed,
     /// `numberOfMissedSchedules`, when the function got as far as computing it.
@@ -490,11 +489,6 @@ pub fn format_rfc1123z_utc(t: Instant) -> String {
         c.minute,
         c.second
     )
-}
-
-/// How a requeue delay reads in Go (`1h0m0.1s`), for explanations.
-pub fn describe_delay(nanos: i64) -> String {
-    format_go_duration(nanos)
 }
 
 /// Whether a zone name loads as kube-controller-manager's own zone (`Local`).

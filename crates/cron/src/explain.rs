@@ -32,7 +32,7 @@ pub struct CronWarning {
     pub code: &'static str,
     pub message: String,
     /// Bytes of the schedule text the warning is about, when it is about one part.
-    pub span: Option<(usize, usize)>,
+    pub(crate) span: Option<(usize, usize)>,
 }
 
 /// What one field of a five-field schedule means.
@@ -40,7 +40,7 @@ pub struct CronWarning {
 pub struct FieldExplanation {
     pub field: Field,
     pub text: String,
-    pub span: (usize, usize),
+    pub(crate) span: (usize, usize),
     /// `every minute`, `hours 9 through 17`, `Monday through Friday`.
     pub meaning: String,
     pub allowed: &'static str,
@@ -294,7 +294,7 @@ fn clock(hour: u32, minute: u32) -> String {
 }
 
 /// The sentence for a five-field schedule (without the zone).
-pub fn describe_spec(spec: &SpecSchedule) -> String {
+pub(crate) fn describe_spec(spec: &SpecSchedule) -> String {
     let minutes = values(spec, Field::Minute);
     let hours = values(spec, Field::Hour);
     let all_minutes = minutes.len() == 60;
@@ -543,11 +543,11 @@ pub struct DstEffect {
     /// The instant the offset changes.
     pub at: Instant,
     /// Positive: the clocks jump forward (a gap); negative: they go back (an overlap).
-    pub shift_seconds: i64,
+    pub(crate) shift_seconds: i64,
     /// The local date (`2026-03-08`) and the wall clock before and after the change.
     pub date: String,
-    pub wall_from: (u32, u32),
-    pub wall_to: (u32, u32),
+    pub(crate) wall_from: (u32, u32),
+    pub(crate) wall_to: (u32, u32),
     /// Wall times (`02:30`) the schedule names that do not happen that day.
     pub skipped: Vec<String>,
     /// Wall times at which the schedule runs twice.

@@ -14,7 +14,7 @@ use jobscope_golang::time::{Civil, HOUR, Instant, MINUTE, SECOND, Zone, ZoneCloc
 /// Steps of robfig's field loops before we call a search runaway. A search that gives up after
 /// five years takes a few thousand steps; robfig itself has no bound and can loop forever on
 /// some zone histories.
-pub const STEP_BUDGET: u32 = 100_000;
+pub(crate) const STEP_BUDGET: u32 = 100_000;
 
 /// The answer to "when next?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,14 +26,7 @@ pub enum NextTime {
     Runaway,
 }
 
-impl NextTime {
-    pub fn instant(self) -> Option<Instant> {
-        match self {
-            NextTime::At(t) => Some(t),
-            _ => None,
-        }
-    }
-}
+impl NextTime {}
 
 /// Evaluates one parsed schedule; keeps a zone-offset memo across calls, so iterating is cheap.
 #[derive(Clone, Debug)]
@@ -179,37 +172,6 @@ impl Evaluator {
             }
         }
         (times, None)
-    }
-
-    /// The last fire time strictly before `before`: the latest time in the chain of `Next` calls
-    /// that starts from an earlier point. Searches back at most `max_years` (robfig has no
-    /// `Prev`; the chain is how the controller itself walks missed times).
-    pub fn previous(&mut self, before: Instant, max_years: i64) -> Option<Instant> {
-        let mut window = HOUR / SECOND;
-        let limit = max_years.saturating_mul(366 * 86_400);
-        loop {
-            let start = Instant::from_unix(before.unix.saturating_sub(window));
-            let mut found = None;
-            let mut from = start;
-            let mut steps = 0;
-            while let NextTime::At(t) = self.next(from) {
-                if t >= before {
-                    break;
-                }
-                found = Some(t);
-                from = t;
-                steps += 1;
-                if steps > 100_000 {
-                    // Dense schedule far from `before`: jump closer and continue.
-                    from = Instant::from_unix(before.unix.saturating_sub(60));
-                    steps = 0;
-                }
-            }
-            if found.is_some() || window >= limit {
-                return found;
-            }
-            window = window.saturating_mul(8).min(limit);
-        }
     }
 }
 
@@ -380,6 +342,15 @@ fn day_matches(s: &SpecSchedule, c: &Civil) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl NextTime {
+        fn at(self) -> Option<Instant> {
+            match self {
+                NextTime::At(t) => Some(t),
+                _ => None,
+            }
+        }
+    }
     use crate::parser::parse_standard;
     use jobscope_golang::time::{format_rfc3339, parse_rfc3339};
 
@@ -468,7 +439,7 @@ mod tests {
             nanos: 5,
         };
         assert_eq!(
-            format_rfc3339(e.next(t).instant().unwrap(), Zone::Utc),
+            format_rfc3339(e.next(t).at().unwrap(), Zone::Utc),
             "2026-01-01T02:00:00Z"
         );
     }
@@ -590,7 +561,7 @@ mod tests {
             nanos: 999,
         };
         assert_eq!(
-            format_rfc3339(e.next(t).instant().unwrap(), Zone::Utc),
+            format_rfc3339(e.next(t).at().unwrap(), Zone::Utc),
             "2026-01-01T01:30:10Z"
         );
     }
@@ -601,26 +572,9 @@ mod tests {
         assert_eq!(e.zone(), ny());
         let next = e
             .next(parse_rfc3339("2026-06-01T00:00:00Z").unwrap())
-            .instant()
+            .at()
             .unwrap();
         assert_eq!(format_rfc3339(next, Zone::Utc), "2026-06-01T06:00:00Z");
-    }
-
-    #[test]
-    fn previous_finds_the_last_run_before() {
-        let mut e = evaluator("0 2 * * *", ny());
-        let before = parse_rfc3339("2026-06-10T12:00:00Z").unwrap();
-        assert_eq!(
-            format_rfc3339(e.previous(before, 6).unwrap(), ny()),
-            "2026-06-10T02:00:00-04:00"
-        );
-        let mut e = evaluator("0 0 1 1 *", Zone::Utc);
-        assert_eq!(
-            format_rfc3339(e.previous(before, 6).unwrap(), Zone::Utc),
-            "2026-01-01T00:00:00Z"
-        );
-        let mut e = evaluator("0 0 30 2 *", Zone::Utc);
-        assert_eq!(e.previous(before, 6), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use jobscope_golang::duration::{format_go_duration, parse_go_duration};
+use jobscope_golang::duration::parse_go_duration;
 use jobscope_golang::location::{LoadedLocation, load_location};
 use jobscope_golang::strings::go_strconv_quote;
 use jobscope_golang::time::{SECOND, Zone};
@@ -27,7 +27,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub(crate) const ALL: [Field; 5] = [
         Field::Minute,
         Field::Hour,
         Field::DayOfMonth,
@@ -53,7 +53,7 @@ impl Field {
     }
 
     /// Lower-case names robfig accepts (case-insensitively), with their values.
-    pub const fn names(self) -> &'static [(&'static str, u32)] {
+    pub(crate) const fn names(self) -> &'static [(&'static str, u32)] {
         match self {
             Field::Month => &[
                 ("jan", 1),
@@ -93,7 +93,7 @@ impl Field {
     }
 
     /// What the field accepts, for help texts.
-    pub const fn allowed(self) -> &'static str {
+    pub(crate) const fn allowed(self) -> &'static str {
         match self {
             Field::Minute => "0-59",
             Field::Hour => "0-23",
@@ -116,7 +116,7 @@ pub enum Schedule {
 /// robfig's `SpecSchedule`: one bit per allowed value, plus the star bit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SpecSchedule {
-    pub second: u64,
+    pub(crate) second: u64,
     pub minute: u64,
     pub hour: u64,
     pub dom: u64,
@@ -125,7 +125,7 @@ pub struct SpecSchedule {
 }
 
 impl SpecSchedule {
-    pub fn bits(&self, field: Field) -> u64 {
+    pub(crate) fn bits(&self, field: Field) -> u64 {
         match field {
             Field::Minute => self.minute,
             Field::Hour => self.hour,
@@ -147,30 +147,30 @@ pub enum ScheduleLocation {
 
 /// One `number | number-number [/step]` element of a field, as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RangeSyntax {
-    pub text: String,
-    pub span: (usize, usize),
-    pub start: u32,
-    pub end: u32,
-    pub step: u64,
+pub(crate) struct RangeSyntax {
+    pub(crate) text: String,
+    pub(crate) span: (usize, usize),
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) step: u64,
     /// Written as `*` or `?` (robfig ignores anything after `*-`).
-    pub star: bool,
+    pub(crate) star: bool,
     /// Written `N/step`, which robfig reads as `N-max/step`.
-    pub open_ended: bool,
+    pub(crate) open_ended: bool,
 }
 
 /// A field as written: its text, position and ranges.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldSyntax {
-    pub field: Field,
-    pub text: String,
-    pub span: (usize, usize),
-    pub ranges: Vec<RangeSyntax>,
+pub(crate) struct FieldSyntax {
+    pub(crate) field: Field,
+    pub(crate) text: String,
+    pub(crate) span: (usize, usize),
+    pub(crate) ranges: Vec<RangeSyntax>,
 }
 
 /// How the schedule was written, for explanations and editor hints.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ScheduleSyntax {
+pub(crate) enum ScheduleSyntax {
     Fields(Vec<FieldSyntax>),
     Descriptor { name: String, span: (usize, usize) },
 }
@@ -182,14 +182,14 @@ pub struct ParsedSchedule {
     pub location: ScheduleLocation,
     /// The `TZ=`/`CRON_TZ=` prefix, if any: the zone name as written and its span.
     pub tz_prefix: Option<(String, (usize, usize))>,
-    pub syntax: ScheduleSyntax,
+    pub(crate) syntax: ScheduleSyntax,
 }
 
 /// Why robfig rejects a schedule: its message, and the bytes it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     pub message: String,
-    pub span: (usize, usize),
+    pub(crate) span: (usize, usize),
     /// robfig panics instead of returning an error (a `TZ=` prefix with no space after it).
     pub panics: bool,
 }
@@ -572,32 +572,7 @@ fn parse_descriptor(descriptor: &str, span: (usize, usize)) -> Result<Schedule, 
     ))
 }
 
-impl Schedule {
-    /// A short canonical form: the bit sets as a crontab line, or `@every 1h30m0s`.
-    pub fn canonical(&self) -> String {
-        match self {
-            Schedule::Every { delay_nanos } => {
-                format!("@every {}", format_go_duration(*delay_nanos))
-            }
-            Schedule::Spec(spec) => Field::ALL
-                .iter()
-                .map(|field| {
-                    let bits = spec.bits(*field) & !STAR_BIT;
-                    let values: Vec<String> = (field.min()..=field.max())
-                        .filter(|v| bits & (1 << v) != 0)
-                        .map(|v| v.to_string())
-                        .collect();
-                    if bits == get_bits(u64::from(field.min()), u64::from(field.max()), 1) {
-                        "*".to_owned()
-                    } else {
-                        values.join(",")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
-    }
-}
+impl Schedule {}
 
 #[cfg(test)]
 mod tests {
@@ -817,20 +792,5 @@ mod tests {
         };
         let written: Vec<&str> = fields.iter().map(|f| &text[f.span.0..f.span.1]).collect();
         assert_eq!(written, ["*/5", "9-17", "*", "*", "MON-FRI"]);
-    }
-
-    #[test]
-    fn canonical_form() {
-        assert_eq!(
-            parse_standard("0 9-17/4 * * mon")
-                .unwrap()
-                .schedule
-                .canonical(),
-            "0 9,13,17 * * 1"
-        );
-        assert_eq!(
-            parse_standard("@every 90m").unwrap().schedule.canonical(),
-            "@every 1h30m0s"
-        );
     }
 }

@@ -25,7 +25,7 @@ mod parse;
 
 pub use parse::{go_parse_rfc3339, go_time_quote, parse_rfc3339};
 
-pub const NANOS_PER_SECOND: i64 = 1_000_000_000;
+pub(crate) const NANOS_PER_SECOND: i64 = 1_000_000_000;
 pub const SECOND: i64 = NANOS_PER_SECOND;
 pub const MINUTE: i64 = 60 * SECOND;
 pub const HOUR: i64 = 60 * MINUTE;
@@ -120,7 +120,7 @@ pub enum Zone {
 
 impl Zone {
     /// The zone's offset east of UTC, in seconds, at an instant.
-    pub fn offset_at(self, unix: i64) -> i32 {
+    pub(crate) fn offset_at(self, unix: i64) -> i32 {
         match self {
             Zone::Utc | Zone::Factory => 0,
             Zone::Iana(tz) => tz.offset_at(unix),
@@ -351,7 +351,7 @@ pub struct Civil {
     pub hour: u32,
     pub minute: u32,
     pub second: u32,
-    pub nanos: u32,
+    pub(crate) nanos: u32,
     /// 0 = Sunday, as Go's `time.Weekday`.
     pub weekday: u32,
 }
@@ -375,7 +375,7 @@ impl Civil {
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub(crate) fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
     let era = year.div_euclid(400);
     let year_of_era = year - era * 400;
@@ -386,7 +386,7 @@ pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// The proleptic Gregorian date of a day number (days since 1970-01-01).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
@@ -404,7 +404,7 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
-pub fn is_leap_year(year: i64) -> bool {
+pub(crate) fn is_leap_year(year: i64) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 

@@ -173,7 +173,7 @@ impl Reader {
 
 impl Tz {
     /// The zone of that exact name (case matters, as in Go's `LoadLocation` on Linux).
-    pub fn from_name(name: &str) -> Option<Tz> {
+    pub(crate) fn from_name(name: &str) -> Option<Tz> {
         let db = database();
         db.sorted
             .binary_search_by(|&n| db.names[usize::from(n)].0.cmp(name))
@@ -181,7 +181,7 @@ impl Tz {
             .map(|at| Tz(db.sorted[at]))
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         database()
             .names
             .get(usize::from(self.0))
@@ -211,13 +211,13 @@ impl Tz {
     }
 
     /// The offset east of UTC, in seconds, at an instant.
-    pub fn offset_at(self, unix: i64) -> i32 {
+    pub(crate) fn offset_at(self, unix: i64) -> i32 {
         self.span_at(unix).offset
     }
 
     /// The abbreviation at an instant (`EST`), or the offset written as `+05`, `-0330` where
     /// the database has none (as chrono-tz writes it).
-    pub fn abbreviation(self, unix: i64) -> String {
+    pub(crate) fn abbreviation(self, unix: i64) -> String {
         let span = self.span_at(unix);
         match span.abbreviation {
             Some(name) => name.to_owned(),
@@ -236,12 +236,12 @@ impl Tz {
 }
 
 /// Every name in the database, in chrono-tz's order.
-pub fn names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
     database().names.iter().map(|(name, _)| *name)
 }
 
 /// The IANA release the data comes from (e.g. `2025b`).
-pub fn version() -> &'static str {
+pub(crate) fn version() -> &'static str {
     database().version
 }
 

@@ -14,35 +14,35 @@ use jobscope_diagnostic::Span;
 
 /// The two kinds lint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Job,
     CronJob,
 }
 
 /// One document, as rules see it.
-pub struct Context<'a> {
-    pub kind: Kind,
+pub(crate) struct Context<'a> {
+    pub(crate) kind: Kind,
     /// The object after apiserver defaulting.
-    pub object: &'a Node,
+    pub(crate) object: &'a Node,
     /// The instant rules looking ahead count from (the caller's clock).
-    pub now: Instant,
+    pub(crate) now: Instant,
     schedule: OnceCell<Option<ScheduleFacts>>,
     /// The pod template's containers, listed once: most rules walk them.
     containers: OnceCell<Vec<ContainerRef<'a>>>,
 }
 
 /// A node the user wrote (not one defaulting added).
-pub fn written(node: Option<&Node>) -> Option<&Node> {
+pub(crate) fn written(node: Option<&Node>) -> Option<&Node> {
     node.filter(|n| !n.defaulted)
 }
 
 /// Where a node's name is written (its key), or the node itself.
-pub fn label_span(node: &Node) -> Span {
+pub(crate) fn label_span(node: &Node) -> Span {
     node.key_span.unwrap_or(node.span)
 }
 
 /// The deepest node along `path` from `base` that the user wrote (`base` when none is).
-pub fn deepest_written<'n>(base: &'n Node, path: &[&str]) -> &'n Node {
+pub(crate) fn deepest_written<'n>(base: &'n Node, path: &[&str]) -> &'n Node {
     let mut deepest = base;
     let mut node = base;
     for key in path {
@@ -60,7 +60,7 @@ pub fn deepest_written<'n>(base: &'n Node, path: &[&str]) -> &'n Node {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(kind: Kind, object: &'a Node, now: Instant) -> Self {
+    pub(crate) fn new(kind: Kind, object: &'a Node, now: Instant) -> Self {
         Context {
             kind,
             object,
@@ -71,7 +71,7 @@ impl<'a> Context<'a> {
     }
 
     /// `Job` or `CronJob`, for messages.
-    pub fn kind_name(&self) -> &'static str {
+    pub(crate) fn kind_name(&self) -> &'static str {
         match self.kind {
             Kind::Job => "Job",
             Kind::CronJob => "CronJob",
@@ -79,7 +79,7 @@ impl<'a> Context<'a> {
     }
 
     /// `Job `pi`` / `CronJob `nightly``, or `this Job` when the name is not written.
-    pub fn subject(&self) -> String {
+    pub(crate) fn subject(&self) -> String {
         match self.name() {
             Some(name) => format!("{} `{name}`", self.kind_name()),
             None => format!("this {}", self.kind_name()),
@@ -88,19 +88,23 @@ impl<'a> Context<'a> {
 
     /// The container's security setting `key`: its own `securityContext.<key>`, else the pod's
     /// (for the fields a pod security context also has).
-    pub fn security_setting(&self, container: &ContainerRef<'a>, key: &str) -> Option<&'a Node> {
+    pub(crate) fn security_setting(
+        &self,
+        container: &ContainerRef<'a>,
+        key: &str,
+    ) -> Option<&'a Node> {
         container
             .at(&["securityContext", key])
             .or_else(|| self.pod_field("securityContext").and_then(|sc| sc.get(key)))
     }
 
     /// `metadata.name` as written.
-    pub fn name(&self) -> Option<&'a str> {
+    pub(crate) fn name(&self) -> Option<&'a str> {
         written(self.object.at(&["metadata", "name"])).and_then(Node::as_str)
     }
 
     /// The CronJob's own spec (none for a Job).
-    pub fn cron_spec(&self) -> Option<&'a Node> {
+    pub(crate) fn cron_spec(&self) -> Option<&'a Node> {
         match self.kind {
             Kind::CronJob => self.object.get("spec"),
             Kind::Job => None,
@@ -108,7 +112,7 @@ impl<'a> Context<'a> {
     }
 
     /// The Job spec: `spec` of a Job, `spec.jobTemplate.spec` of a CronJob.
-    pub fn job_spec(&self) -> Option<&'a Node> {
+    pub(crate) fn job_spec(&self) -> Option<&'a Node> {
         self.object.at(self.job_spec_keys())
     }
 
@@ -119,7 +123,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn job_spec_path(&self) -> &'static str {
+    pub(crate) fn job_spec_path(&self) -> &'static str {
         match self.kind {
             Kind::Job => "spec",
             Kind::CronJob => "spec.jobTemplate.spec",
@@ -127,17 +131,17 @@ impl<'a> Context<'a> {
     }
 
     /// A field of the Job spec, defaulted or not.
-    pub fn job_field(&self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn job_field(&self, key: &str) -> Option<&'a Node> {
         self.job_spec().and_then(|spec| spec.get(key))
     }
 
     /// The pod spec of the Job's template.
-    pub fn pod_spec(&self) -> Option<&'a Node> {
+    pub(crate) fn pod_spec(&self) -> Option<&'a Node> {
         self.job_spec()
             .and_then(|spec| spec.at(&["template", "spec"]))
     }
 
-    pub fn pod_spec_path(&self) -> &'static str {
+    pub(crate) fn pod_spec_path(&self) -> &'static str {
         match self.kind {
             Kind::Job => "spec.template.spec",
             Kind::CronJob => "spec.jobTemplate.spec.template.spec",
@@ -145,17 +149,17 @@ impl<'a> Context<'a> {
     }
 
     /// A field of the pod spec, defaulted or not.
-    pub fn pod_field(&self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn pod_field(&self, key: &str) -> Option<&'a Node> {
         self.pod_spec().and_then(|spec| spec.get(key))
     }
 
     /// `restartPolicy` of the pod template as the apiserver sees it.
-    pub fn restart_policy(&self) -> Option<&'a str> {
+    pub(crate) fn restart_policy(&self) -> Option<&'a str> {
         self.pod_field("restartPolicy").and_then(Node::as_str)
     }
 
     /// The CronJob's `concurrencyPolicy` after defaulting (`Allow`).
-    pub fn concurrency_policy(&self) -> &'a str {
+    pub(crate) fn concurrency_policy(&self) -> &'a str {
         self.cron_spec()
             .and_then(|spec| spec.get("concurrencyPolicy"))
             .and_then(Node::as_str)
@@ -165,7 +169,7 @@ impl<'a> Context<'a> {
 
     /// Whether the pod template says it runs on Windows (`spec.os.name: windows`), where the
     /// Linux security settings do not apply.
-    pub fn is_windows(&self) -> bool {
+    pub(crate) fn is_windows(&self) -> bool {
         self.pod_spec()
             .and_then(|spec| spec.at(&["os", "name"]))
             .and_then(Node::as_str)
@@ -174,7 +178,7 @@ impl<'a> Context<'a> {
 
     /// Where to point a finding about the field at `path` from the object's root: the field
     /// itself when written, else the key of its nearest written parent.
-    pub fn anchor(&self, path: &[&str]) -> Span {
+    pub(crate) fn anchor(&self, path: &[&str]) -> Span {
         let node = deepest_written(self.object, path);
         if std::ptr::eq(node, self.object) {
             // Nothing on the way is written: point at `kind`, the document's first word.
@@ -190,14 +194,14 @@ impl<'a> Context<'a> {
     }
 
     /// [`Context::anchor`] for a path inside the Job spec.
-    pub fn job_anchor(&self, path: &[&str]) -> Span {
+    pub(crate) fn job_anchor(&self, path: &[&str]) -> Span {
         let mut full: Vec<&str> = self.job_spec_keys().to_vec();
         full.extend_from_slice(path);
         self.anchor(&full)
     }
 
     /// [`Context::anchor`] for a path inside the pod spec.
-    pub fn pod_anchor(&self, path: &[&str]) -> Span {
+    pub(crate) fn pod_anchor(&self, path: &[&str]) -> Span {
         let mut full: Vec<&str> = self.job_spec_keys().to_vec();
         full.extend_from_slice(&["template", "spec"]);
         full.extend_from_slice(path);
@@ -205,7 +209,7 @@ impl<'a> Context<'a> {
     }
 
     /// The init containers, then the containers, of the pod template.
-    pub fn containers(&self) -> &[ContainerRef<'a>] {
+    pub(crate) fn containers(&self) -> &[ContainerRef<'a>] {
         self.containers.get_or_init(|| self.list_containers())
     }
 
@@ -235,7 +239,7 @@ impl<'a> Context<'a> {
 
     /// The CronJob's schedule, evaluated once per document; `None` for a Job and for schedules
     /// or zones the apiserver rejects (it says so itself).
-    pub fn schedule(&self) -> Option<&ScheduleFacts> {
+    pub(crate) fn schedule(&self) -> Option<&ScheduleFacts> {
         self.schedule
             .get_or_init(|| {
                 self.cron_spec()
@@ -247,23 +251,23 @@ impl<'a> Context<'a> {
 
 /// One container of the pod template.
 #[derive(Clone, Debug)]
-pub struct ContainerRef<'a> {
-    pub node: &'a Node,
+pub(crate) struct ContainerRef<'a> {
+    pub(crate) node: &'a Node,
     /// `spec.template.spec.containers[0]`.
-    pub path: String,
-    pub name: &'a str,
-    pub init: bool,
+    pub(crate) path: String,
+    pub(crate) name: &'a str,
+    pub(crate) init: bool,
 }
 
 impl<'a> ContainerRef<'a> {
     /// A restartable init container (`restartPolicy: Always`): a sidecar that runs beside the
     /// main containers and is stopped when they finish.
-    pub fn is_sidecar(&self) -> bool {
+    pub(crate) fn is_sidecar(&self) -> bool {
         self.init && self.node.get("restartPolicy").and_then(Node::as_str) == Some("Always")
     }
 
     /// `container `x`` or `init container `x``, for messages.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let what = if self.is_sidecar() {
             "sidecar container"
         } else if self.init {
@@ -275,7 +279,7 @@ impl<'a> ContainerRef<'a> {
     }
 
     /// The field path of something inside the container.
-    pub fn field(&self, rest: &str) -> String {
+    pub(crate) fn field(&self, rest: &str) -> String {
         if rest.is_empty() {
             self.path.clone()
         } else {
@@ -283,13 +287,13 @@ impl<'a> ContainerRef<'a> {
         }
     }
 
-    pub fn at(&self, path: &[&str]) -> Option<&'a Node> {
+    pub(crate) fn at(&self, path: &[&str]) -> Option<&'a Node> {
         self.node.at(path)
     }
 
     /// Where to point a finding about `path` inside the container: the field when written,
     /// else its nearest written parent's key, else the container's `name`.
-    pub fn anchor(&self, path: &[&str]) -> Span {
+    pub(crate) fn anchor(&self, path: &[&str]) -> Span {
         let node = deepest_written(self.node, path);
         if std::ptr::eq(node, self.node) {
             return self.node.get("name").map_or(
@@ -305,7 +309,7 @@ impl<'a> ContainerRef<'a> {
 }
 
 /// A number of seconds in the largest whole unit: `90 s`, `5 min`, `2 h`, `3 days`.
-pub fn duration_text(seconds: i64) -> String {
+pub(crate) fn duration_text(seconds: i64) -> String {
     let plural = |n: i64, unit: &str| {
         if n == 1 {
             format!("1 {unit}")

@@ -9,10 +9,10 @@
 //! per document with the annotation `jobscope.dev/ignore: CODE,CODE` on the Job's or
 //! CronJob's own `metadata`.
 
-pub mod context;
-pub mod registry;
+pub(crate) mod context;
+pub(crate) mod registry;
 pub mod rules;
-pub mod schedule;
+pub(crate) mod schedule;
 
 pub use registry::{Finding, Rule, RuleDocs, normalize_code, rule, rules};
 
@@ -24,10 +24,10 @@ use jobscope_diagnostic::{Diagnostic, Source};
 use jobscope_golang::time::Instant;
 
 /// The annotation that turns rules off for one document.
-pub const IGNORE_ANNOTATION: &str = "jobscope.dev/ignore";
+pub(crate) const IGNORE_ANNOTATION: &str = "jobscope.dev/ignore";
 
 /// The codes a document's `jobscope.dev/ignore` annotation lists, normalized to `lint.<name>`.
-pub fn ignored_codes(object: &Node) -> Vec<String> {
+pub(crate) fn ignored_codes(object: &Node) -> Vec<String> {
     object
         .at(&["metadata", "annotations", IGNORE_ANNOTATION])
         .and_then(Node::as_str)

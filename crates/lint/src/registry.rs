@@ -36,7 +36,7 @@ pub struct Rule {
     pub help: &'static str,
     pub docs: RuleDocs,
     /// Reads the document and reports findings. Must not panic on any input.
-    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+    pub(crate) check: fn(&Context<'_>, &mut Vec<Finding>),
 }
 
 impl fmt::Debug for Rule {
@@ -52,17 +52,17 @@ impl fmt::Debug for Rule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     /// The node the finding is about, or the nearest written parent when the field is missing.
-    pub span: Span,
+    pub(crate) span: Span,
     /// The apiserver-style field path (`spec.template.spec.containers[0].resources`).
-    pub field: String,
+    pub(crate) field: String,
     /// One sentence naming the value, no trailing period.
-    pub message: String,
+    pub(crate) message: String,
     /// Replaces the rule's help when set.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl Finding {
-    pub fn new(span: Span, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(span: Span, field: impl Into<String>, message: impl Into<String>) -> Self {
         Finding {
             span,
             field: field.into(),
@@ -71,7 +71,7 @@ impl Finding {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -22,44 +22,44 @@ const WEEKLY_HORIZON_SECONDS: i64 = 15 * 86_400;
 
 /// What the schedule rules know about a CronJob's schedule.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScheduleFacts {
+pub(crate) struct ScheduleFacts {
     /// `spec.schedule` as written.
-    pub text: String,
-    pub span: Span,
+    pub(crate) text: String,
+    pub(crate) span: Span,
     /// `spec.timeZone` as written.
-    pub time_zone: Option<String>,
+    pub(crate) time_zone: Option<String>,
     /// The zone the controller evaluates the schedule in (UTC for kube-controller-manager's
     /// local zone, which is UTC on practically every cluster).
-    pub zone: Zone,
+    pub(crate) zone: Zone,
     /// `@every D`: counted from the last run, not aligned to the clock, zone ignored.
-    pub every: bool,
+    pub(crate) every: bool,
     /// Whether the hour field matches every hour: such schedules lose a run in a DST gap only
     /// because the hour itself is gone, so the time between runs stays the same.
-    pub every_hour: bool,
+    pub(crate) every_hour: bool,
     /// Whether the hour, day and month fields all match everything (`*/5 * * * *`), so the
     /// zone changes nothing about when runs happen (whole-hour offsets).
-    pub hourly_or_finer: bool,
+    pub(crate) hourly_or_finer: bool,
     /// The cron engine's warnings (`cron-dst-skip`, `cron-never-fires`, …).
-    pub warnings: Vec<CronWarning>,
+    pub(crate) warnings: Vec<CronWarning>,
     /// The shortest time between two consecutive runs in the coming two years, in seconds,
     /// measured on the nominal (UTC) clock so DST artefacts do not count as the period.
-    pub shortest_gap: Option<i64>,
+    pub(crate) shortest_gap: Option<i64>,
 }
 
 impl ScheduleFacts {
     /// `schedule `0 2 * * *``, for messages.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         format!("schedule `{}`", self.text)
     }
 
-    pub fn has_warning(&self, code: &str) -> bool {
+    pub(crate) fn has_warning(&self, code: &str) -> bool {
         self.warnings.iter().any(|w| w.code == code)
     }
 }
 
 /// Reads `spec.schedule` and `spec.timeZone` of a CronJob spec (kube-controller-manager's own
 /// zone taken as UTC).
-pub fn schedule_facts(cron_spec: &Node, now: Instant) -> Option<ScheduleFacts> {
+pub(crate) fn schedule_facts(cron_spec: &Node, now: Instant) -> Option<ScheduleFacts> {
     let schedule_node = cron_spec.get("schedule")?;
     let text = schedule_node.as_str()?;
     let time_zone = cron_spec.get("timeZone").and_then(Node::as_str);

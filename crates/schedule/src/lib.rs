@@ -9,9 +9,9 @@
 //!
 //! Invariant: no clock (every function takes `now`), no I/O; every loop bounded.
 
-pub mod panel;
-pub mod report;
-pub mod why;
+pub(crate) mod panel;
+pub(crate) mod report;
+pub(crate) mod why;
 
 pub use panel::{Run, ScheduleField, ScheduleView, now_text, schedule_view, viewer_zone};
 pub use report::{Reading, ScheduleReport, next_runs, schedule_report};

@@ -12,7 +12,7 @@ use jobscope_golang::time::{ZoneClock, format_rfc3339};
 use crate::report::schedule_report;
 
 /// How many upcoming runs the panel lists.
-pub const RUN_COUNT: usize = 10;
+pub(crate) const RUN_COUNT: usize = 10;
 
 /// One field of a five-field schedule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,9 +37,9 @@ pub struct Run {
 /// The Schedule panel of one CronJob.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScheduleView {
-    pub name: String,
+    pub(crate) name: String,
     pub schedule: String,
-    pub time_zone: Option<String>,
+    pub(crate) time_zone: Option<String>,
     /// The zone the runs are computed in (`America/New_York`, `UTC`).
     pub zone: String,
     /// Where that zone comes from, in words.
@@ -58,7 +58,7 @@ pub struct ScheduleView {
     /// Why fewer than [`RUN_COUNT`] runs are listed.
     pub runs_end: Option<String>,
     pub suspended: bool,
-    pub starting_deadline_seconds: Option<i64>,
+    pub(crate) starting_deadline_seconds: Option<i64>,
 }
 
 const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -67,7 +67,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `Mon 9 Mar 2026 02:30 EDT` (seconds when they are not zero).
-pub fn format_readable(t: Instant, zone: Zone) -> String {
+pub(crate) fn format_readable(t: Instant, zone: Zone) -> String {
     let c = ZoneClock::new(zone).civil(t);
     let seconds = if c.second != 0 {
         format!(":{:02}", c.second)

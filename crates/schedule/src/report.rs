@@ -14,7 +14,7 @@ use jobscope_golang::location::load_location;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScheduleReport {
     /// `spec.schedule` as written.
-    pub schedule: String,
+    pub(crate) schedule: String,
     /// `spec.timeZone` as written.
     pub time_zone: Option<String>,
     /// What the apiserver reports about `schedule` and `timeZone` on create (full messages).
@@ -31,7 +31,7 @@ pub struct Reading {
     /// The zone its runs are computed in.
     pub zone: Zone,
     /// Where that zone comes from.
-    pub source: ZoneSource,
+    pub(crate) source: ZoneSource,
     pub explanation: Explanation,
     /// kube-controller-manager's own zone (for a schedule without `timeZone`).
     controller_zone: Zone,

@@ -3,7 +3,7 @@
 //! `missed` prints the decision; the Schedule panel puts it in sentences.
 
 use jobscope_cron::controller::{
-    CronJobTimes, SyncDecision, SyncError, SyncInput, controller_evaluator, sync_idle_cron_job,
+    CronJobTimes, SyncDecision, SyncInput, controller_evaluator, sync_idle_cron_job,
 };
 use jobscope_cron::{Instant, Zone};
 use jobscope_golang::time::{format_rfc3339, parse_rfc3339};
@@ -14,10 +14,7 @@ use crate::panel::{ScheduleView, format_readable};
 /// One sync of the CronJob controller for a CronJob with no Job running: its decision and the
 /// zone its instants are shown in; or the error that keeps it from evaluating the schedule.
 pub fn controller_sync(input: &SyncInput<'_>) -> Result<(SyncDecision, Zone), String> {
-    let decision = sync_idle_cron_job(input).map_err(|e| match e {
-        SyncError::UnknownTimeZone(message) => message,
-        SyncError::Unparseable(error) => error.message,
-    })?;
+    let decision = sync_idle_cron_job(input).map_err(|e| e.message())?;
     let zone = controller_evaluator(input.schedule, input.time_zone, input.controller_zone)
         .map(|e| e.zone())
         .unwrap_or(Zone::Utc);
@@ -52,7 +49,7 @@ pub struct WhyReport {
     /// One or two sentences: what the controller does now and why.
     pub verdict: String,
     /// The Job it creates now and the run it is for.
-    pub creates: Option<(String, String)>,
+    pub(crate) creates: Option<(String, String)>,
     /// The most recent run that was due and not yet started.
     pub most_recent: Option<String>,
     /// `none`, `few`, `many`.

@@ -12,7 +12,7 @@ use jobscope_sim::scenario::{PodRule, RunFor, Scenario};
 use jobscope_sim::{Simulation, Subject};
 
 /// The most scheduled runs a diagram shows.
-pub const MAX_RUNS: usize = 60;
+pub(crate) const MAX_RUNS: usize = 60;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -25,7 +25,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Outcome::Completed => "completed",
             Outcome::Failed => "failed",
@@ -37,10 +37,10 @@ impl Outcome {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyRun {
-    pub name: String,
-    pub scheduled: Instant,
-    pub start: Instant,
-    pub end: Instant,
+    pub(crate) name: String,
+    pub(crate) scheduled: Instant,
+    pub(crate) start: Instant,
+    pub(crate) end: Instant,
     pub outcome: Outcome,
 }
 
@@ -60,15 +60,15 @@ pub struct Concurrency {
     pub name: String,
     pub schedule: String,
     pub duration_seconds: i64,
-    pub from: Instant,
-    pub to: Instant,
+    pub(crate) from: Instant,
+    pub(crate) to: Instant,
     pub slots: Vec<Instant>,
     pub lanes: Vec<PolicyLane>,
 }
 
 impl Concurrency {
     /// Where an instant falls across the window, from 0 to 1.
-    pub fn x(&self, t: Instant) -> f64 {
+    pub(crate) fn x(&self, t: Instant) -> f64 {
         let width = self.to.nanos_since(self.from) as f64;
         if width <= 0.0 {
             return 0.0;

@@ -8,7 +8,7 @@ use jobscope_scene::{Anchor, Paint, Scene};
 use crate::concurrency::{Concurrency, Outcome};
 use jobscope_golang::time::{Instant, Zone, format_rfc3339};
 
-pub fn outcome_paint(outcome: Outcome) -> Paint {
+pub(crate) fn outcome_paint(outcome: Outcome) -> Paint {
     match outcome {
         Outcome::Completed => Paint::Succeeded,
         Outcome::Failed => Paint::Failed,

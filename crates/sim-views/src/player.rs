@@ -20,9 +20,9 @@ use jobscope_sim::model::{JobStatus, Ms, Phase, Pod, SECOND};
 use jobscope_sim::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
 
 /// Rows of the Gantt chart; more pods than fit are counted, not drawn.
-pub const MAX_ROWS: usize = 120;
+pub(crate) const MAX_ROWS: usize = 120;
 /// Bars drawn at most (a month of a minutely CronJob creates 43,000 pods).
-pub const MAX_BARS: usize = 6_000;
+pub(crate) const MAX_BARS: usize = 6_000;
 
 const LABEL: f64 = 180.0;
 const ROW: f64 = 14.0;
@@ -178,7 +178,7 @@ impl PodState {
         }
     }
 
-    pub fn paint(self) -> Paint {
+    pub(crate) fn paint(self) -> Paint {
         match self {
             PodState::Pending => Paint::Pending,
             PodState::Running => Paint::Run,
@@ -193,18 +193,18 @@ impl PodState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PodBar {
     pub name: String,
-    pub job: usize,
+    pub(crate) job: usize,
     pub index: Option<i32>,
     pub attempt: u32,
     /// The Gantt row (by index, or the first free slot of its Job).
-    pub row: usize,
-    pub created: Ms,
-    pub started: Option<Ms>,
+    pub(crate) row: usize,
+    pub(crate) created: Ms,
+    pub(crate) started: Option<Ms>,
     /// When it reached Succeeded or Failed.
-    pub finished: Option<Ms>,
-    pub deleted: Option<Ms>,
+    pub(crate) finished: Option<Ms>,
+    pub(crate) deleted: Option<Ms>,
     /// How it ended by the end of the simulation.
-    pub outcome: PodState,
+    pub(crate) outcome: PodState,
     pub exit_code: Option<i32>,
     pub restarts: u32,
 }
@@ -250,15 +250,15 @@ pub struct EventLine {
 
 /// One Job's statuses over time.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JobTrack {
-    pub name: String,
-    pub created: Ms,
-    pub gone: Option<Ms>,
-    pub history: Vec<(Ms, JobStatus)>,
+pub(crate) struct JobTrack {
+    pub(crate) name: String,
+    pub(crate) created: Ms,
+    pub(crate) gone: Option<Ms>,
+    pub(crate) history: Vec<(Ms, JobStatus)>,
 }
 
 impl JobTrack {
-    pub fn status_at(&self, t: Ms) -> Option<&JobStatus> {
+    pub(crate) fn status_at(&self, t: Ms) -> Option<&JobStatus> {
         if t < self.created || self.gone.is_some_and(|g| g <= t) {
             return None;
         }
@@ -269,19 +269,19 @@ impl JobTrack {
 
 /// A series' values over time (`None` once it disappears).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SeriesTrack {
-    pub name: &'static str,
-    pub labels: jobscope_sim::metrics::Labels,
-    pub points: Vec<(Ms, Option<i64>)>,
+pub(crate) struct SeriesTrack {
+    pub(crate) name: &'static str,
+    pub(crate) labels: jobscope_sim::metrics::Labels,
+    pub(crate) points: Vec<(Ms, Option<i64>)>,
 }
 
 impl SeriesTrack {
-    pub fn value_at(&self, t: Ms) -> Option<i64> {
+    pub(crate) fn value_at(&self, t: Ms) -> Option<i64> {
         let n = self.points.partition_point(|(at, _)| *at <= t);
         self.points.get(n.checked_sub(1)?)?.1
     }
 
-    pub fn label(&self, key: &str) -> Option<&str> {
+    pub(crate) fn label(&self, key: &str) -> Option<&str> {
         self.labels
             .iter()
             .find(|(k, _)| *k == key)
@@ -305,32 +305,32 @@ pub struct AlertSpan {
 pub struct Recording {
     pub start: Ms,
     /// Where the simulation ended (`until`, unless a limit stopped it first).
-    pub end: Ms,
+    pub(crate) end: Ms,
     /// Where the charts and the scrubber end: a little after the last change (a Job done in
     /// ten minutes of a one-hour run fills the chart, not its first sixth).
     pub shown_end: Ms,
     pub kind: &'static str,
     pub name: String,
-    pub stopped: &'static str,
+    pub(crate) stopped: &'static str,
     pub pods: Vec<PodBar>,
-    pub rows: Vec<String>,
+    pub(crate) rows: Vec<String>,
     /// Pods not drawn (beyond [`MAX_ROWS`] or [`MAX_BARS`]).
-    pub hidden_pods: usize,
-    pub jobs: Vec<JobTrack>,
+    pub(crate) hidden_pods: usize,
+    pub(crate) jobs: Vec<JobTrack>,
     pub events: Vec<EventLine>,
-    pub series: Vec<SeriesTrack>,
+    pub(crate) series: Vec<SeriesTrack>,
     /// Each charted metric summed over its series at every change point (see `chart`),
     /// computed once: charts are redrawn at every step of the playback.
-    pub totals: Vec<(&'static str, Vec<(Ms, i64)>)>,
+    pub(crate) totals: Vec<(&'static str, Vec<(Ms, i64)>)>,
     pub alerts: Vec<AlertSpan>,
     pub notes: Vec<String>,
-    pub tasks_run: u64,
+    pub(crate) tasks_run: u64,
 }
 
 /// What the player shows at one virtual time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
-    pub time: Ms,
+    pub(crate) time: Ms,
     /// Jobs that exist at `t`, newest last, with their status then.
     pub jobs: Vec<(String, JobStatus)>,
     pub pods_pending: usize,
@@ -361,7 +361,7 @@ fn pod_outcome(pod: &jobscope_sim::model::Pod) -> PodState {
 }
 
 /// The series a recording keeps: what the charts draw and the alert rules read.
-pub const RECORDED_SERIES: &[&str] = &[
+pub(crate) const RECORDED_SERIES: &[&str] = &[
     "kube_job_status_active",
     "kube_job_status_succeeded",
     "kube_job_status_failed",
@@ -705,7 +705,7 @@ fn order_series(series: Vec<SeriesTrack>) -> Vec<SeriesTrack> {
 }
 
 /// The metrics the player charts (the CronJob's only for a CronJob).
-pub const CHARTED_METRICS: &[&str] = &[
+pub(crate) const CHARTED_METRICS: &[&str] = &[
     "kube_job_status_active",
     "kube_job_status_succeeded",
     "kube_job_status_failed",
@@ -725,7 +725,7 @@ fn series_object(track: &SeriesTrack) -> &str {
 /// (the reason variants of `kube_job_status_failed` count once per Job), summed. Linear in
 /// the points: each object's value changes become deltas of one running sum (evaluating every
 /// series at every point took seconds for a month of a minutely CronJob).
-pub fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms, i64)> {
+pub(crate) fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms, i64)> {
     let tracks: Vec<&SeriesTrack> = series.iter().filter(|s| s.name == metric).collect();
     let mut times: Vec<Ms> = tracks
         .iter()
@@ -788,11 +788,17 @@ pub fn metric_totals(series: &[SeriesTrack], metric: &str, start: Ms) -> Vec<(Ms
         .collect()
 }
 
-/// The alert rules of the example PrometheusRule: name, the series it watches, `for:` in
-/// seconds, and its condition for one series at a time.
+/// The alert rules of the example PrometheusRule (`shared/examples/prometheus-rules.yaml`, kept
+/// as the fixture `tests/fixtures/validate/examples/prometheus-rules.yaml`): name, the PromQL
+/// expression, the series it watches, `for:` in seconds, and its condition for one series at a
+/// time. `holds` implements `expr` for the series kube-state-metrics writes; a test reads the
+/// example and fails when a rule's name, `for:` or expression differs from it.
 struct Rule {
     name: &'static str,
+    expr: &'static str,
     series: &'static str,
+    /// The metric chart the page draws the rule's alerts on.
+    chart: &'static str,
     for_seconds: i64,
     /// Where the condition can change besides the series' own points (a time comparison
     /// flips at value + threshold).
@@ -808,14 +814,18 @@ struct Alerting<'a> {
 const RULES: &[Rule] = &[
     Rule {
         name: "KubernetesJobFailed",
+        expr: "kube_job_status_failed > 0",
         series: "kube_job_status_failed",
+        chart: "kube_job_status_failed",
         for_seconds: 60,
         threshold_seconds: None,
         holds: |_, s, t| s.value_at(t).is_some_and(|v| v > 0),
     },
     Rule {
         name: "KubernetesJobRunningTooLong",
+        expr: "time() - kube_job_status_start_time{job_name!=\"\"} > 7200 and kube_job_status_active > 0",
         series: "kube_job_status_start_time",
+        chart: "kube_job_status_active",
         for_seconds: 300,
         threshold_seconds: Some(7200),
         holds: |ctx, s, t| {
@@ -832,7 +842,9 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "CronJobNotScheduled",
+        expr: "time() - kube_cronjob_next_schedule_time > 3600",
         series: "kube_cronjob_next_schedule_time",
+        chart: "kube_cronjob_status_active",
         for_seconds: 600,
         threshold_seconds: Some(3600),
         holds: |_, s, t| {
@@ -842,26 +854,14 @@ const RULES: &[Rule] = &[
     },
     Rule {
         name: "CronJobSuspended",
+        expr: "kube_cronjob_spec_suspend == 1",
         series: "kube_cronjob_spec_suspend",
+        chart: "kube_cronjob_status_active",
         for_seconds: 24 * 3600,
         threshold_seconds: None,
         holds: |_, s, t| s.value_at(t) == Some(1),
     },
 ];
-
-/// Evaluates [`RULES`] over `[start, end]` as Prometheus would with a continuous evaluation: a
-/// condition true without a break for the rule's `for:` fires then, and resolves when it turns
-/// false. The inputs are step functions, so the conditions can only change at a series' points
-/// or where a time comparison flips: only those instants are evaluated (a month of a minutely
-/// CronJob has 250,000 series; a grid would cost minutes).
-pub fn evaluate_alerts(series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
-    let mut alerts = Vec::new();
-    for rule in RULES {
-        alerts.extend(rule_alerts(rule, series, start, end));
-    }
-    jobscope_sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
-    alerts
-}
 
 /// One rule's spans, series by series (unsorted; see `evaluate_alerts`).
 fn rule_alerts(rule: &Rule, series: &[SeriesTrack], start: Ms, end: Ms) -> Vec<AlertSpan> {
@@ -1137,12 +1137,12 @@ impl Recording {
 
 /// The metric chart an alert rule is drawn on.
 pub fn alert_metric(rule: &str) -> Option<&'static str> {
-    match rule {
-        "KubernetesJobFailed" => Some("kube_job_status_failed"),
-        "KubernetesJobRunningTooLong" => Some("kube_job_status_active"),
-        "CronJobNotScheduled" | "CronJobSuspended" => Some("kube_cronjob_status_active"),
-        _ => None,
-    }
+    RULES.iter().find(|r| r.name == rule).map(|r| r.chart)
+}
+
+/// An alert rule's PromQL expression, as the example PrometheusRule writes it.
+pub fn alert_expression(rule: &str) -> Option<&'static str> {
+    RULES.iter().find(|r| r.name == rule).map(|r| r.expr)
 }
 
 #[cfg(test)]
@@ -1150,6 +1150,41 @@ mod tests {
     use super::*;
     use crate::testing::with_subject;
     use jobscope_golang::time::parse_rfc3339;
+
+    /// The rules implemented here are the example PrometheusRule's: same alerts in the same
+    /// order, same `for:` and the same expression (white space aside).
+    #[test]
+    fn the_alert_rules_are_the_example_prometheus_rules() {
+        let text = include_str!("../../../tests/fixtures/validate/examples/prometheus-rules.yaml");
+        let stream = jobscope_yaml::parse_stream(text);
+        let document = stream.documents[0]
+            .value
+            .as_ref()
+            .expect("the example parses");
+        let items = |value: Option<&jobscope_yaml::Value>| match value.map(|v| &v.kind) {
+            Some(jobscope_yaml::ValueKind::Seq(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        let mut written = Vec::new();
+        for group in items(document.get("spec").and_then(|s| s.get("groups"))) {
+            for rule in items(group.get("rules")) {
+                let text = |key: &str| rule.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+                let for_seconds = jobscope_golang::duration::parse_go_duration(text("for"))
+                    .expect("a duration")
+                    / 1_000_000_000;
+                let expr = text("expr")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                written.push((text("alert").to_owned(), expr, for_seconds));
+            }
+        }
+        let implemented: Vec<(String, String, i64)> = RULES
+            .iter()
+            .map(|r| (r.name.to_owned(), r.expr.to_owned(), r.for_seconds))
+            .collect();
+        assert_eq!(implemented, written);
+    }
 
     const JOB: &str = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  completions: 4\n  parallelism: 2\n  completionMode: Indexed\n  backoffLimit: 6\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: main, image: busybox}]\n";
 

@@ -5,7 +5,7 @@ use jobscope_sim::Subject;
 use jobscope_yaml::parse_stream;
 
 /// Runs `f` with the first document of `text` as a simulation subject.
-pub fn with_subject<T>(text: &str, f: impl FnOnce(Subject<'_>) -> T) -> T {
+pub(crate) fn with_subject<T>(text: &str, f: impl FnOnce(Subject<'_>) -> T) -> T {
     let stream = parse_stream(text);
     let value = stream.documents[0]
         .value

@@ -12,7 +12,7 @@ use jobscope_cron::{Evaluator, ParseError, Zone};
 use jobscope_golang::location::load_location;
 
 /// kube-controller-manager's zone (`time.Local`): UTC in practically every cluster.
-pub const CONTROLLER_ZONE: Zone = Zone::Utc;
+pub(crate) const CONTROLLER_ZONE: Zone = Zone::Utc;
 
 /// A child Job as the sync lists it: its id and how it finished, if it did (the informer's
 /// copy at the start of the sync; the CronJob controller never changes a Job's status).

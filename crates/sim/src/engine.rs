@@ -41,7 +41,7 @@ pub const MAX_TASKS: u64 = 1_000_000;
 pub const MAX_PODS: usize = 150_000;
 
 /// `syncJobBatchPeriod`.
-pub const BATCH: Ms = SECOND;
+pub(crate) const BATCH: Ms = SECOND;
 
 /// Kubelet container restart back-off: 10 s doubling to 300 s.
 const KUBELET_BACKOFF_INITIAL: Ms = 10 * SECOND;
@@ -68,9 +68,9 @@ impl Stop {
 /// Condition messages most Jobs carry, shared instead of allocated per Job.
 #[derive(Debug)]
 pub(super) struct SharedTexts {
-    pub completions_reached: Rc<str>,
-    pub job_suspended: Rc<str>,
-    pub job_resumed: Rc<str>,
+    pub(crate) completions_reached: Rc<str>,
+    pub(crate) job_suspended: Rc<str>,
+    pub(crate) job_resumed: Rc<str>,
 }
 
 impl Default for SharedTexts {
@@ -164,8 +164,8 @@ pub(super) enum Task {
 /// A queue's pending state for one key: an entry ready now, and the earliest delayed one.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct QueueState {
-    pub now: bool,
-    pub waiting: Option<Ms>,
+    pub(crate) now: bool,
+    pub(crate) waiting: Option<Ms>,
 }
 
 pub struct Simulation {
@@ -212,7 +212,7 @@ pub struct Simulation {
     pub(super) down_until: Option<Ms>,
     /// The manifest's object as YAML values, for merge patches.
     object: Value,
-    pub namespace: String,
+    pub(crate) namespace: String,
 }
 
 /// `Instant` of a virtual time.

@@ -3,12 +3,12 @@
 
 /// Sorted, non-overlapping, non-adjacent intervals `[first, last]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Intervals(pub Vec<(i32, i32)>);
+pub(crate) struct Intervals(pub Vec<(i32, i32)>);
 
 impl Intervals {
     /// `parseIndexesFromString`: corrupt parts are skipped; parsing stops at the first interval
     /// that starts at or beyond `completions`, and an interval's end is capped below it.
-    pub fn parse(text: &str, completions: i32) -> Intervals {
+    pub(crate) fn parse(text: &str, completions: i32) -> Intervals {
         let mut result: Vec<(i32, i32)> = Vec::new();
         if text.is_empty() {
             return Intervals(result);
@@ -37,13 +37,13 @@ impl Intervals {
     }
 
     /// `withOrderedIndexes`: this set plus sorted `indexes`.
-    pub fn with_indexes(&self, indexes: &[i32]) -> Intervals {
+    pub(crate) fn with_indexes(&self, indexes: &[i32]) -> Intervals {
         let extra = Intervals(indexes.iter().map(|&i| (i, i)).collect());
         self.merge(&extra)
     }
 
     /// `merge`.
-    pub fn merge(&self, other: &Intervals) -> Intervals {
+    pub(crate) fn merge(&self, other: &Intervals) -> Intervals {
         let mut result: Vec<(i32, i32)> = Vec::new();
         let mut push = |interval: (i32, i32)| match result.last_mut() {
             Some(last) if interval.0 <= last.1.saturating_add(1) => {
@@ -68,17 +68,17 @@ impl Intervals {
         Intervals(result)
     }
 
-    pub fn total(&self) -> i32 {
+    pub(crate) fn total(&self) -> i32 {
         self.0.iter().map(|(first, last)| last - first + 1).sum()
     }
 
-    pub fn has(&self, index: i32) -> bool {
+    pub(crate) fn has(&self, index: i32) -> bool {
         let at = self.0.partition_point(|&(_, last)| last < index);
         self.0.get(at).is_some_and(|&(first, _)| first <= index)
     }
 
     /// How many of `rule`'s indexes this set holds (`matchSucceededIndexesRule`'s count).
-    pub fn overlap(&self, rule: &Intervals) -> i32 {
+    pub(crate) fn overlap(&self, rule: &Intervals) -> i32 {
         let mut contains = 0;
         let (mut r, mut s) = (0, 0);
         while r < rule.0.len() && s < self.0.len() {

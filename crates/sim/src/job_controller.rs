@@ -19,23 +19,23 @@ const MAX_PODS_PER_SYNC: usize = 500;
 const POD_FAILURE_BACKOFF: Ms = 10 * SECOND;
 const MAX_POD_FAILURE_BACKOFF: Ms = 600 * SECOND;
 
-pub const MSG_BACKOFF_LIMIT: &str = "Job has reached the specified backoff limit";
-pub const MSG_DEADLINE: &str = "Job was active longer than specified deadline";
-pub const MSG_MAX_FAILED_INDEXES: &str =
+pub(crate) const MSG_BACKOFF_LIMIT: &str = "Job has reached the specified backoff limit";
+pub(crate) const MSG_DEADLINE: &str = "Job was active longer than specified deadline";
+pub(crate) const MSG_MAX_FAILED_INDEXES: &str =
     "Job has exceeded the specified maximal number of failed indexes";
-pub const MSG_FAILED_INDEXES: &str = "Job has failed indexes";
-pub const MSG_COMPLETIONS_REACHED: &str = "Reached expected number of succeeded pods";
+pub(crate) const MSG_FAILED_INDEXES: &str = "Job has failed indexes";
+pub(crate) const MSG_COMPLETIONS_REACHED: &str = "Reached expected number of succeeded pods";
 
 /// `isPodFailed`: Failed, or (unless only failed pods are replaced) being deleted and not
 /// Succeeded.
-pub fn is_pod_failed(pod: &Pod, spec: &JobSpec) -> bool {
+pub(crate) fn is_pod_failed(pod: &Pod, spec: &JobSpec) -> bool {
     pod.phase == Phase::Failed
         || (!spec.only_replace_failed && pod.deletion.is_some() && pod.phase != Phase::Succeeded)
 }
 
 /// What the pod failure policy says about a failed pod: the FailJob message, whether the
 /// failure counts, and the matched action (`matchPodFailurePolicy`).
-pub fn match_pod_failure_policy(
+pub(crate) fn match_pod_failure_policy(
     spec: &JobSpec,
     pod: &Pod,
     namespace: &str,

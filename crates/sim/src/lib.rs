@@ -11,15 +11,15 @@
 //! (`until`, [`engine::MAX_TASKS`], [`engine::MAX_PODS`]) and can be stepped in chunks so a
 //! browser stays responsive; knows nothing of the UI.
 
-pub mod cronjob_controller;
+pub(crate) mod cronjob_controller;
 pub mod engine;
-pub mod intervals;
-pub mod job_controller;
+pub(crate) mod intervals;
+pub(crate) mod job_controller;
 pub mod metrics;
 pub mod model;
-pub mod rng;
+pub(crate) mod rng;
 pub mod scenario;
-pub mod ttl;
+pub(crate) mod ttl;
 
 pub use engine::{Simulation, Stop, Subject};
 pub use scenario::{Scenario, parse_scenario};

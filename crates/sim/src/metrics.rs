@@ -53,7 +53,7 @@ pub fn labels_cmp(a: &Labels, b: &Labels) -> std::cmp::Ordering {
 }
 
 /// A series key's order: by name, then labels.
-pub fn key_cmp(a: (&str, &Labels), b: (&str, &Labels)) -> std::cmp::Ordering {
+pub(crate) fn key_cmp(a: (&str, &Labels), b: (&str, &Labels)) -> std::cmp::Ordering {
     a.0.cmp(b.0).then_with(|| labels_cmp(a.1, b.1))
 }
 
@@ -503,7 +503,11 @@ impl Simulation {
 
     /// The samples of `metrics_of`, one object (each Job, then the CronJob) at a time, each
     /// object's in time order; no global sort (a series belongs to one object).
-    pub fn metrics_by_object(&self, keep: impl Fn(&str) -> bool, each: impl FnMut(&[Sample])) {
+    pub(crate) fn metrics_by_object(
+        &self,
+        keep: impl Fn(&str) -> bool,
+        each: impl FnMut(&[Sample]),
+    ) {
         self.metrics_of_objects(keep, 0..self.metric_objects(), each);
     }
 

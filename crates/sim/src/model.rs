@@ -9,82 +9,71 @@ pub type Ms = i64;
 pub const SECOND: Ms = 1_000;
 
 /// A time as the API stores it in a status or `metav1.Time` field: whole seconds.
-pub fn api_time(t: Ms) -> Ms {
+pub(crate) fn api_time(t: Ms) -> Ms {
     t - t.rem_euclid(SECOND)
 }
 
-pub type JobId = usize;
-pub type PodId = usize;
+pub(crate) type JobId = usize;
+pub(crate) type PodId = usize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RestartPolicy {
+pub(crate) enum RestartPolicy {
     Never,
     OnFailure,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PolicyAction {
+pub(crate) enum PolicyAction {
     FailJob,
     FailIndex,
     Ignore,
     Count,
 }
 
-impl PolicyAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PolicyAction::FailJob => "FailJob",
-            PolicyAction::FailIndex => "FailIndex",
-            PolicyAction::Ignore => "Ignore",
-            PolicyAction::Count => "Count",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OnExitCodes {
-    pub container_name: Option<String>,
+pub(crate) struct OnExitCodes {
+    pub(crate) container_name: Option<String>,
     /// `In` when true, `NotIn` otherwise.
-    pub is_in: bool,
-    pub values: Vec<i32>,
+    pub(crate) is_in: bool,
+    pub(crate) values: Vec<i32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PolicyRule {
-    pub action: PolicyAction,
-    pub on_exit_codes: Option<OnExitCodes>,
+pub(crate) struct PolicyRule {
+    pub(crate) action: PolicyAction,
+    pub(crate) on_exit_codes: Option<OnExitCodes>,
     /// `(type, status)` patterns.
-    pub on_pod_conditions: Vec<(String, String)>,
+    pub(crate) on_pod_conditions: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SuccessRule {
-    pub succeeded_indexes: Option<String>,
-    pub succeeded_count: Option<i32>,
+pub(crate) struct SuccessRule {
+    pub(crate) succeeded_indexes: Option<String>,
+    pub(crate) succeeded_count: Option<i32>,
 }
 
 /// A Job's spec as the Job controller reads it (after apiserver defaulting).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JobSpec {
-    pub parallelism: i32,
-    pub completions: Option<i32>,
-    pub backoff_limit: i32,
-    pub backoff_limit_per_index: Option<i32>,
-    pub max_failed_indexes: Option<i32>,
-    pub active_deadline_seconds: Option<i64>,
-    pub ttl_seconds_after_finished: Option<i64>,
-    pub indexed: bool,
-    pub suspend: bool,
+pub(crate) struct JobSpec {
+    pub(crate) parallelism: i32,
+    pub(crate) completions: Option<i32>,
+    pub(crate) backoff_limit: i32,
+    pub(crate) backoff_limit_per_index: Option<i32>,
+    pub(crate) max_failed_indexes: Option<i32>,
+    pub(crate) active_deadline_seconds: Option<i64>,
+    pub(crate) ttl_seconds_after_finished: Option<i64>,
+    pub(crate) indexed: bool,
+    pub(crate) suspend: bool,
     /// `podReplacementPolicy: Failed` (always with a podFailurePolicy).
-    pub only_replace_failed: bool,
-    pub pod_failure_policy: Option<Vec<PolicyRule>>,
-    pub success_policy: Option<Vec<SuccessRule>>,
+    pub(crate) only_replace_failed: bool,
+    pub(crate) pod_failure_policy: Option<Vec<PolicyRule>>,
+    pub(crate) success_policy: Option<Vec<SuccessRule>>,
     /// Set to a controller other than the built-in one.
-    pub managed_elsewhere: bool,
-    pub restart_policy: RestartPolicy,
-    pub containers: Vec<std::rc::Rc<str>>,
-    pub init_containers: Vec<std::rc::Rc<str>>,
-    pub termination_grace_seconds: i64,
+    pub(crate) managed_elsewhere: bool,
+    pub(crate) restart_policy: RestartPolicy,
+    pub(crate) containers: Vec<std::rc::Rc<str>>,
+    pub(crate) init_containers: Vec<std::rc::Rc<str>>,
+    pub(crate) termination_grace_seconds: i64,
 }
 
 fn int(node: Option<&Node>) -> Option<i64> {
@@ -105,7 +94,7 @@ fn names(list: Option<&Node>) -> Vec<std::rc::Rc<str>> {
 
 impl JobSpec {
     /// Reads a defaulted `JobSpec` node.
-    pub fn from_node(spec: &Node) -> JobSpec {
+    pub(crate) fn from_node(spec: &Node) -> JobSpec {
         let pod_spec = spec.at(&["template", "spec"]);
         let pod_failure_policy = spec.at(&["podFailurePolicy", "rules"]).map(|rules| {
             rules
@@ -202,12 +191,12 @@ impl JobSpec {
     }
 
     /// `hasBackoffLimitPerIndex`.
-    pub fn per_index(&self) -> bool {
+    pub(crate) fn per_index(&self) -> bool {
         self.indexed && self.backoff_limit_per_index.is_some()
     }
 
     /// `completions` for an Indexed Job (validation guarantees it is set).
-    pub fn index_count(&self) -> i32 {
+    pub(crate) fn index_count(&self) -> i32 {
         self.completions.unwrap_or(0)
     }
 }
@@ -235,16 +224,16 @@ pub struct CronJobSpec {
     pub schedule: String,
     pub time_zone: Option<String>,
     pub concurrency_policy: ConcurrencyPolicy,
-    pub suspend: bool,
-    pub starting_deadline_seconds: Option<i64>,
-    pub successful_jobs_history_limit: Option<i32>,
-    pub failed_jobs_history_limit: Option<i32>,
+    pub(crate) suspend: bool,
+    pub(crate) starting_deadline_seconds: Option<i64>,
+    pub(crate) successful_jobs_history_limit: Option<i32>,
+    pub(crate) failed_jobs_history_limit: Option<i32>,
     /// `jobTemplate.spec`, defaulted as the apiserver defaults a Job created from it.
-    pub job_template: std::rc::Rc<JobSpec>,
+    pub(crate) job_template: std::rc::Rc<JobSpec>,
 }
 
 impl CronJobSpec {
-    pub fn from_node(spec: &Node) -> CronJobSpec {
+    pub(crate) fn from_node(spec: &Node) -> CronJobSpec {
         let mut job_spec = spec
             .at(&["jobTemplate", "spec"])
             .cloned()
@@ -345,7 +334,7 @@ impl JobStatus {
     }
 
     /// Writes both lists; returns whether either changed.
-    pub fn set_indexes(&mut self, completed: String, failed: Option<String>) -> bool {
+    pub(crate) fn set_indexes(&mut self, completed: String, failed: Option<String>) -> bool {
         let changed =
             completed != self.completed_indexes() || failed.as_deref() != self.failed_indexes();
         match &mut self.indexes {
@@ -377,47 +366,47 @@ pub struct Job {
     /// The CronJob's scheduled time, for Jobs it created.
     pub scheduled_time: Option<Ms>,
     /// Ordinal among the CronJob's Jobs (0 for a plain Job).
-    pub ordinal: usize,
+    pub(crate) ordinal: usize,
     /// Shared: every Job of a CronJob has its template's spec.
-    pub spec: std::rc::Rc<JobSpec>,
-    pub generation: u64,
+    pub(crate) spec: std::rc::Rc<JobSpec>,
+    pub(crate) generation: u64,
     pub status: JobStatus,
     /// Every status the Job had, with when it took effect (for the player and the metrics).
     pub history: Vec<(Ms, JobStatus)>,
     /// When it was deleted (TTL, history limit, Replace); it leaves the API at once
     /// (background propagation) or once its pods are gone (foreground).
     pub deleted_at: Option<Ms>,
-    pub gone: bool,
+    pub(crate) gone: bool,
     /// When it left the API.
     pub gone_at: Option<Ms>,
     /// The spec over time, for the metrics: empty until the first patch (then the creation
     /// spec and each patched one). A CronJob's Jobs are never patched, and a month of them
     /// spent an allocation each on a one-entry log.
-    pub spec_log: Vec<(Ms, std::rc::Rc<JobSpec>)>,
+    pub(crate) spec_log: Vec<(Ms, std::rc::Rc<JobSpec>)>,
     /// Every pod created for this Job, in creation order.
-    pub pods: Vec<PodId>,
+    pub(crate) pods: Vec<PodId>,
     /// Pods of this Job the controller still tracks (not yet counted or still running).
-    pub live_pods: Vec<PodId>,
+    pub(crate) live_pods: Vec<PodId>,
     /// Pods created so far, and per completion index.
-    pub pods_created: usize,
-    pub pods_per_index: Vec<u32>,
+    pub(crate) pods_created: usize,
+    pub(crate) pods_per_index: Vec<u32>,
     /// The in-memory pod recreation back-off record (`backoffRecord`).
-    pub backoff_failures: i32,
-    pub backoff_last_failure: Option<Ms>,
+    pub(crate) backoff_failures: i32,
+    pub(crate) backoff_last_failure: Option<Ms>,
 }
 
 /// What a container is doing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContainerState {
     pub name: std::rc::Rc<str>,
-    pub running_since: Option<Ms>,
+    pub(crate) running_since: Option<Ms>,
     /// `(exit code, finishedAt)` of the last termination, while terminated.
     pub terminated: Option<(i32, Ms)>,
     pub restarts: u32,
     /// Exit code of the first failed run (for the pod record).
-    pub first_failure: Option<i32>,
+    pub(crate) first_failure: Option<i32>,
     /// The exit code every run of this container ends with (the scenario's pod rule).
-    pub planned_exit_code: i32,
+    pub(crate) planned_exit_code: i32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -438,19 +427,19 @@ impl Phase {
         }
     }
 
-    pub fn terminal(self) -> bool {
+    pub(crate) fn terminal(self) -> bool {
         matches!(self, Phase::Succeeded | Phase::Failed)
     }
 }
 
 /// How a pod behaves, fixed when it is created from the scenario's rules.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Behaviour {
+pub(crate) struct Behaviour {
     /// How long each container run lasts.
-    pub run_for: Ms,
-    pub ready: bool,
+    pub(crate) run_for: Ms,
+    pub(crate) ready: bool,
     /// Exits at once on SIGTERM (143) or is killed at the end of the grace period (137).
-    pub exits_on_sigterm: bool,
+    pub(crate) exits_on_sigterm: bool,
 }
 
 /// A simulated pod.
@@ -466,36 +455,36 @@ pub struct Pod {
     pub started: Option<Ms>,
     pub finished: Option<Ms>,
     pub phase: Phase,
-    pub ready: bool,
-    pub ready_changed: Ms,
+    pub(crate) ready: bool,
+    pub(crate) ready_changed: Ms,
     pub containers: Vec<ContainerState>,
-    pub behaviour: Behaviour,
+    pub(crate) behaviour: Behaviour,
     /// When deletion was requested, and the grace period it got.
     pub deletion: Option<(Ms, i64)>,
     /// Evicted through the Eviction API: `DisruptionTarget=True`.
-    pub disruption_target: bool,
-    pub finalizer: bool,
+    pub(crate) disruption_target: bool,
+    pub(crate) finalizer: bool,
     /// Left the API (deleted and no finalizer holds it).
     pub gone: Option<Ms>,
     /// `batch.kubernetes.io/job-index-failure-count` and `…-ignored-failure-count`.
-    pub index_failure_count: i32,
-    pub index_ignored_count: i32,
+    pub(crate) index_failure_count: i32,
+    pub(crate) index_ignored_count: i32,
 }
 
 impl Pod {
     /// `FilterActivePods`: not terminal and not being deleted.
-    pub fn is_active(&self) -> bool {
+    pub(crate) fn is_active(&self) -> bool {
         !self.phase.terminal() && self.deletion.is_none()
     }
 
     /// `IsPodTerminating`: being deleted and not terminal.
-    pub fn is_terminating(&self) -> bool {
+    pub(crate) fn is_terminating(&self) -> bool {
         !self.phase.terminal() && self.deletion.is_some()
     }
 
     /// `getFinishedTime`: the latest container finish when all terminated, else the time the
     /// pod stopped being ready, else the deletion request, else creation.
-    pub fn finished_time(&self) -> Ms {
+    pub(crate) fn finished_time(&self) -> Ms {
         api_time(self.raw_finished_time())
     }
 
@@ -547,11 +536,11 @@ pub struct CronJobStatus {
 #[derive(Clone, Debug)]
 pub struct CronJob {
     pub name: String,
-    pub created: Ms,
+    pub(crate) created: Ms,
     pub spec: CronJobSpec,
     pub status: CronJobStatus,
-    pub history: Vec<(Ms, CronJobStatus)>,
+    pub(crate) history: Vec<(Ms, CronJobStatus)>,
     /// The spec over time (patches), for the metrics.
-    pub spec_log: Vec<(Ms, CronJobSpec)>,
-    pub jobs_created: usize,
+    pub(crate) spec_log: Vec<(Ms, CronJobSpec)>,
+    pub(crate) jobs_created: usize,
 }

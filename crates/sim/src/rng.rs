@@ -2,18 +2,18 @@
 //! scenario gives the same names and durations on every platform. (A crate would add bundle
 //! weight for ten lines.)
 
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 /// The characters the apiserver's name generator uses (`utilrand.String`): no vowels, no
 /// look-alikes.
 const NAME_ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
 
 impl Rng {
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -22,7 +22,7 @@ impl Rng {
     }
 
     /// Uniform in `low..=high`.
-    pub fn between(&mut self, low: i64, high: i64) -> i64 {
+    pub(crate) fn between(&mut self, low: i64, high: i64) -> i64 {
         if high <= low {
             return low;
         }
@@ -32,7 +32,7 @@ impl Rng {
 
     /// The five characters `generateName` appends.
     /// Appends the five characters `generateName` appends (to a name, without a new string).
-    pub fn push_name_suffix(&mut self, name: &mut String) {
+    pub(crate) fn push_name_suffix(&mut self, name: &mut String) {
         for _ in 0..5 {
             name.push(
                 NAME_ALPHABET[(self.next_u64() % NAME_ALPHABET.len() as u64) as usize] as char,

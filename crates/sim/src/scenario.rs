@@ -9,10 +9,10 @@ use jobscope_golang::time::parse_rfc3339;
 use jobscope_yaml::{Value, ValueKind, parse_stream};
 
 /// 2026-01-01T00:00:00Z, the default start.
-pub const DEFAULT_START: Ms = 1_767_225_600_000;
+pub(crate) const DEFAULT_START: Ms = 1_767_225_600_000;
 
 /// How long a scenario runs when it names no `until`.
-pub const DEFAULT_DURATION: Ms = 24 * 3600 * SECOND;
+pub(crate) const DEFAULT_DURATION: Ms = 24 * 3600 * SECOND;
 
 /// Which pods a rule or an action is about; every key set must match.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub struct PodSelector {
 }
 
 impl PodSelector {
-    pub fn matches(&self, index: Option<i32>, attempt: u32, pod: usize, job: usize) -> bool {
+    pub(crate) fn matches(&self, index: Option<i32>, attempt: u32, pod: usize, job: usize) -> bool {
         self.index.is_none_or(|i| index.map(i64::from) == Some(i))
             && self.attempt.is_none_or(|a| i64::from(attempt) == a)
             && self.pod.is_none_or(|p| p == pod as i64)

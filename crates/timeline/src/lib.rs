@@ -12,17 +12,17 @@ pub mod svg;
 use jobscope_cron::controller::controller_evaluator;
 use jobscope_cron::explain::{DstEffect, dst_effects};
 use jobscope_cron::{NextTime, Schedule, Zone};
-use jobscope_golang::time::{Civil, HOUR, Instant, SECOND, ZoneClock};
+use jobscope_golang::time::{Civil, Instant, SECOND, ZoneClock};
 
 /// More runs than this in a lane's window are shown as a heat map.
-pub const MAX_MARKS: usize = 400;
+pub(crate) const MAX_MARKS: usize = 400;
 /// The heat map's resolution across the window.
-pub const HEAT_BUCKETS: usize = 240;
+pub(crate) const HEAT_BUCKETS: usize = 240;
 /// The most runs counted per lane (a year of a minutely schedule is 525,600); beyond it the
 /// lane says it stopped counting.
-pub const MAX_COUNTED_RUNS: usize = 1_100_000;
+pub(crate) const MAX_COUNTED_RUNS: usize = 1_100_000;
 /// The most collisions listed (the count goes on).
-pub const MAX_COLLISIONS_LISTED: usize = 200;
+pub(crate) const MAX_COLLISIONS_LISTED: usize = 200;
 
 /// How much time the timeline shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub enum Span {
 }
 
 impl Span {
-    pub fn seconds(self) -> i64 {
+    pub(crate) fn seconds(self) -> i64 {
         match self {
             Span::Day => 24 * 3600,
             Span::Week => 7 * 24 * 3600,
@@ -43,7 +43,7 @@ impl Span {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Span::Day => "day",
             Span::Week => "week",
@@ -67,9 +67,9 @@ pub struct LaneInput {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Run {
     pub at: Instant,
-    pub end: Option<Instant>,
+    pub(crate) end: Option<Instant>,
     /// Starts before the previous run of the lane has ended.
-    pub overlaps_previous: bool,
+    pub(crate) overlaps_previous: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,11 +79,11 @@ pub struct Lane {
     pub zone: String,
     /// Why the lane has no runs (an invalid schedule or zone), in the parser's words.
     pub error: Option<String>,
-    pub suspended: bool,
+    pub(crate) suspended: bool,
     /// Each run, when there are at most [`MAX_MARKS`].
     pub runs: Vec<Run>,
     /// Otherwise: runs per bucket across the window.
-    pub heat: Vec<u32>,
+    pub(crate) heat: Vec<u32>,
     pub total_runs: usize,
     /// Counting stopped at [`MAX_COUNTED_RUNS`].
     pub truncated: bool,
@@ -92,36 +92,36 @@ pub struct Lane {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Collision {
-    pub at: Instant,
+pub(crate) struct Collision {
+    pub(crate) at: Instant,
     /// Indexes of the lanes that fire at that instant.
-    pub lanes: Vec<usize>,
+    pub(crate) lanes: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Tick {
-    pub at: Instant,
-    pub label: String,
+pub(crate) struct Tick {
+    pub(crate) at: Instant,
+    pub(crate) label: String,
     /// A day or month boundary (drawn stronger).
-    pub major: bool,
+    pub(crate) major: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
-    pub from: Instant,
-    pub to: Instant,
-    pub span: Span,
+    pub(crate) from: Instant,
+    pub(crate) to: Instant,
+    pub(crate) span: Span,
     /// The zone labels are written in.
     pub display_zone: String,
-    pub ticks: Vec<Tick>,
+    pub(crate) ticks: Vec<Tick>,
     pub lanes: Vec<Lane>,
-    pub collisions: Vec<Collision>,
+    pub(crate) collisions: Vec<Collision>,
     pub collision_count: usize,
 }
 
 impl Timeline {
     /// Where an instant falls across the window, from 0 to 1.
-    pub fn x(&self, t: Instant) -> f64 {
+    pub(crate) fn x(&self, t: Instant) -> f64 {
         let width = self.to.nanos_since(self.from) as f64;
         if width <= 0.0 {
             return 0.0;
@@ -311,9 +311,6 @@ pub fn start_of_day(t: Instant, zone: Zone) -> Instant {
     let since_midnight = i64::from(c.hour) * 3600 + i64::from(c.minute) * 60 + i64::from(c.second);
     Instant::from_unix(t.unix - since_midnight)
 }
-
-/// One hour, for callers building windows.
-pub const ONE_HOUR_NANOS: i64 = HOUR;
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,7 @@
 
 use super::Timeline;
 use jobscope_cron::Zone;
-use jobscope_golang::time::{Instant, format_rfc3339};
+use jobscope_golang::time::format_rfc3339;
 use jobscope_scene::geometry::{LABEL, LANE, TOP, WIDTH, x_at};
 use jobscope_scene::{Anchor, Paint, Scene};
 
@@ -137,15 +137,11 @@ pub fn dst_text(effect: &jobscope_cron::explain::DstEffect) -> String {
     }
 }
 
-/// The schedule timeline as an SVG document.
-pub fn timeline_svg(t: &Timeline) -> String {
-    timeline_scene(t).to_svg()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{LaneInput, Span, layout};
+    use jobscope_golang::time::Instant;
     use jobscope_scene::escape;
 
     #[test]
@@ -163,7 +159,7 @@ mod tests {
             Span::Day,
             Zone::Utc,
         );
-        let svg = timeline_svg(&t);
+        let svg = timeline_scene(&t).to_svg();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));

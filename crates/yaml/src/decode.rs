@@ -95,7 +95,7 @@ pub enum ProblemKind {
 }
 
 /// Decodes the tree's root.
-pub fn decode_tree(tree: &Tree, text: &str) -> (Option<Value>, Vec<DecodeProblem>) {
+pub(crate) fn decode_tree(tree: &Tree, text: &str) -> (Option<Value>, Vec<DecodeProblem>) {
     let Some(root) = tree.root else {
         return (None, Vec::new());
     };

@@ -17,15 +17,15 @@
 //! Invariants: never panics and never gives up (a syntax error keeps the tree before it); every
 //! span lies inside the input; every loop and recursion is bounded by the limits below.
 
-pub mod decode;
+pub(crate) mod decode;
 pub mod position;
 pub mod scalar;
 pub mod split;
-pub mod tree;
+pub(crate) mod tree;
 
 pub use decode::{DecodeProblem, Entry, ProblemKind, Value, ValueKind};
 use jobscope_diagnostic::Span;
-pub use tree::SyntaxError;
+pub(crate) use tree::SyntaxError;
 
 /// go-yaml's nesting limit: deeper text is rejected by kubectl with this number in the message.
 pub const GO_YAML_MAX_DEPTH: usize = 10_000;
@@ -36,7 +36,7 @@ pub const MAX_TREE_DEPTH: usize = 256;
 
 /// The most values one document may expand to through aliases; beyond it the document is not
 /// analysed (go-yaml's own ratio rule usually stops alias bombs well before).
-pub const MAX_VALUE_NODES: usize = 1_000_000;
+pub(crate) const MAX_VALUE_NODES: usize = 1_000_000;
 
 /// The apiserver refuses request bodies over 3 MiB (`MaxRequestBodyBytes`); a document that
 /// large is reported, not parsed.

@@ -1,54 +1,6 @@
 //! Positions in the text: byte offsets (what the core uses), and the line and column shown to
 //! people (computed only at the edges).
 
-/// Maps the parser's character indices to byte offsets. ASCII text needs no table; other text
-/// keeps a checkpoint every 64 characters, so large inputs cost little memory.
-#[derive(Clone, Debug)]
-pub struct CharToByte {
-    ascii: bool,
-    /// Byte offset of every 64th character.
-    checkpoints: Vec<usize>,
-}
-
-const CHECKPOINT_EVERY: usize = 64;
-
-impl CharToByte {
-    pub fn new(text: &str) -> Self {
-        if text.is_ascii() {
-            return CharToByte {
-                ascii: true,
-                checkpoints: Vec::new(),
-            };
-        }
-        let checkpoints = text
-            .char_indices()
-            .enumerate()
-            .filter(|(index, _)| index % CHECKPOINT_EVERY == 0)
-            .map(|(_, (byte, _))| byte)
-            .collect();
-        CharToByte {
-            ascii: false,
-            checkpoints,
-        }
-    }
-
-    /// The byte offset of character `char_index` in `text` (the text's length past its end).
-    pub fn byte(&self, text: &str, char_index: usize) -> usize {
-        if self.ascii {
-            return char_index.min(text.len());
-        }
-        let checkpoint = char_index / CHECKPOINT_EVERY;
-        let Some(&start) = self.checkpoints.get(checkpoint) else {
-            return text.len();
-        };
-        let rest = char_index % CHECKPOINT_EVERY;
-        text[start..]
-            .char_indices()
-            .nth(rest)
-            .map_or(text.len(), |(offset, _)| start + offset)
-    }
-}
-
 /// Line starts of a text, for turning byte offsets into 1-based lines and columns.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
@@ -82,32 +34,11 @@ impl LineIndex {
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|start| *start <= offset).max(1)
     }
-
-    /// The byte offset where a 1-based line starts.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line.checked_sub(1)?).copied()
-    }
-
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn char_to_byte_handles_multibyte_text() {
-        let text = "é: ü\nname: ß".repeat(40);
-        let map = CharToByte::new(&text);
-        for (char_index, (byte, _)) in text.char_indices().enumerate() {
-            assert_eq!(map.byte(&text, char_index), byte);
-        }
-        assert_eq!(map.byte(&text, text.chars().count()), text.len());
-        let ascii = CharToByte::new("abc");
-        assert_eq!(ascii.byte("abc", 2), 2);
-    }
 
     #[test]
     fn line_and_column() {
@@ -117,6 +48,5 @@ mod tests {
         assert_eq!(index.line_col(text, 5), (2, 1));
         assert_eq!(index.line_col(text, text.find(": 2").unwrap()), (2, 3));
         assert_eq!(index.line_col(text, text.len()), (3, 1));
-        assert_eq!(index.line_start(2), Some(5));
     }
 }

@@ -18,14 +18,6 @@ pub enum Scalar {
 
 const LONG_TAG_PREFIX: &str = "tag:yaml.org,2002:";
 
-/// go-yaml's short form of a tag (`!!int`).
-pub fn short_tag(tag: &str) -> String {
-    match tag.strip_prefix(LONG_TAG_PREFIX) {
-        Some(rest) => format!("!!{rest}"),
-        None => tag.to_owned(),
-    }
-}
-
 fn normalise_tag(tag: Option<&str>) -> Option<String> {
     tag.map(|tag| {
         if let Some(rest) = tag.strip_prefix("!!") {

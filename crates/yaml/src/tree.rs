@@ -8,18 +8,18 @@ use libyaml_safer::{
 use super::{GO_YAML_MAX_DEPTH, MAX_TREE_DEPTH};
 use jobscope_diagnostic::Span;
 
-pub type NodeId = u32;
+pub(crate) type NodeId = u32;
 
 /// How a scalar was written; only plain scalars are resolved to bools, numbers and null.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     Plain,
     Quoted,
     Block,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum NodeKind {
+pub(crate) enum NodeKind {
     Scalar {
         text: String,
         style: Style,
@@ -36,11 +36,11 @@ pub enum NodeKind {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub kind: NodeKind,
-    pub span: Span,
+pub(crate) struct Node {
+    pub(crate) kind: NodeKind,
+    pub(crate) span: Span,
     /// The full tag (`tag:yaml.org,2002:str`, `!custom`), if one was written.
-    pub tag: Option<String>,
+    pub(crate) tag: Option<String>,
 }
 
 /// A syntax error: the parser's problem (in go-yaml/libyaml words) and where it is.
@@ -52,19 +52,19 @@ pub struct SyntaxError {
 
 /// The nodes of one YAML document.
 #[derive(Clone, Debug, Default)]
-pub struct Tree {
-    pub nodes: Vec<Node>,
-    pub root: Option<NodeId>,
-    pub syntax_error: Option<SyntaxError>,
+pub(crate) struct Tree {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) root: Option<NodeId>,
+    pub(crate) syntax_error: Option<SyntaxError>,
     /// Errors that do not stop parsing (too deep).
-    pub limit_errors: Vec<SyntaxError>,
+    pub(crate) limit_errors: Vec<SyntaxError>,
     /// The chunk held more than one YAML document (after `...`); only the first is used, as
     /// go-yaml does.
-    pub extra_documents: bool,
+    pub(crate) extra_documents: bool,
 }
 
 impl Tree {
-    pub fn node(&self, id: NodeId) -> &Node {
+    pub(crate) fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id as usize]
     }
 }
@@ -82,7 +82,7 @@ enum Frame {
 }
 
 /// Parses one document chunk `text[span]` of the whole `text`.
-pub fn parse_tree(text: &str, span: Span) -> Tree {
+pub(crate) fn parse_tree(text: &str, span: Span) -> Tree {
     let chunk = &text[span.start..span.end];
     // libyaml marks count bytes of the chunk.
     let offset = |mark: Mark| span.start + (mark.index as usize).min(chunk.len());

@@ -43,7 +43,7 @@ struct Decoder {
 }
 
 /// Decodes a document against a root type (`Job`, `CronJob`).
-pub fn decode_object(value: &Value, root: &'static TypeDef) -> (Node, Vec<DecodeError>) {
+pub(crate) fn decode_object(value: &Value, root: &'static TypeDef) -> (Node, Vec<DecodeError>) {
     let mut decoder = Decoder {
         errors: Vec::new(),
         field_stack: Vec::new(),

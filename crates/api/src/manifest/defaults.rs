@@ -5,7 +5,7 @@
 //! `defaulted`, which the effective manifest shows.
 
 use super::image::parse_image;
-use super::object::{IntOrString, Node, NodeValue};
+use super::object::{Node, NodeValue};
 use super::schema;
 use super::types::TypeDef;
 use jobscope_diagnostic::Span;
@@ -127,7 +127,7 @@ fn set_generation(object: &mut Node) {
 }
 
 /// Defaulting and `PrepareForCreate` for a Job. Returns the fields dropped for disabled gates.
-pub fn default_job(job: &mut Node) -> Vec<DroppedField> {
+pub(crate) fn default_job(job: &mut Node) -> Vec<DroppedField> {
     let Some(spec) = ensure(job, "spec", &schema::BATCH_JOB_SPEC) else {
         return Vec::new();
     };
@@ -171,7 +171,7 @@ pub fn default_job(job: &mut Node) -> Vec<DroppedField> {
 }
 
 /// Defaulting and `PrepareForCreate` for a CronJob.
-pub fn default_cron_job(cron_job: &mut Node) -> Vec<DroppedField> {
+pub(crate) fn default_cron_job(cron_job: &mut Node) -> Vec<DroppedField> {
     let Some(spec) = ensure(cron_job, "spec", &schema::BATCH_CRON_JOB_SPEC) else {
         return Vec::new();
     };
@@ -199,7 +199,7 @@ pub fn default_cron_job(cron_job: &mut Node) -> Vec<DroppedField> {
 /// The handler's `dedupOwnerReferences` (before admission and validation): an owner reference
 /// equal in every field to an earlier one with the same UID is removed. Returns the UIDs of the
 /// removed ones, each with the span of its entry.
-pub fn dedup_owner_references(object: &mut Node) -> Vec<(String, Span)> {
+pub(crate) fn dedup_owner_references(object: &mut Node) -> Vec<(String, Span)> {
     let Some(NodeValue::List(refs)) = object
         .at_mut(&["metadata", "ownerReferences"])
         .map(|r| &mut r.value)
@@ -288,7 +288,7 @@ fn list_mut<'a>(node: &'a mut Node, key: &str) -> &'a mut [Node] {
 }
 
 /// `SetDefaults_PodSpec` and the generated defaults of everything inside a pod spec.
-pub fn default_pod_spec(spec: &mut Node) {
+pub(crate) fn default_pod_spec(spec: &mut Node) {
     set_default_str(spec, "dnsPolicy", "ClusterFirst");
     set_default_str(spec, "restartPolicy", "Always");
     set_default(
@@ -754,14 +754,6 @@ fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
         }
     }
     dropped
-}
-
-/// The written value of an `IntOrString`, for displays.
-pub fn int_or_string_text(value: &IntOrString) -> String {
-    match value {
-        IntOrString::Int(v) => v.to_string(),
-        IntOrString::Str(s) => s.clone(),
-    }
 }
 
 #[cfg(test)]

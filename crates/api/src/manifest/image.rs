@@ -5,9 +5,9 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImageRef {
     /// The repository as written, without tag or digest.
-    pub repository: String,
+    pub(crate) repository: String,
     pub tag: Option<String>,
-    pub digest: Option<String>,
+    pub(crate) digest: Option<String>,
 }
 
 impl ImageRef {

@@ -21,7 +21,7 @@ use jobscope_yaml::scalar::go_json_float;
 use jobscope_yaml::{Entry, Value, ValueKind};
 
 /// The annotation `kubectl apply` keeps the applied configuration in.
-pub const LAST_APPLIED_ANNOTATION: &str = "kubectl.kubernetes.io/last-applied-configuration";
+pub(crate) const LAST_APPLIED_ANNOTATION: &str = "kubectl.kubernetes.io/last-applied-configuration";
 
 /// The namespace kubectl fills in when the document has none (the context's, usually this).
 const CONTEXT_NAMESPACE: &str = "default";
@@ -40,21 +40,21 @@ pub struct UnreadableAnnotation {
 
 /// A document as kubectl sends it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Applied {
+pub(crate) struct Applied {
     /// The object the apiserver decodes, minus the last-applied annotation (which exists only
     /// for the size check, not in the model).
-    pub value: Value,
+    pub(crate) value: Value,
     /// The bytes (key and value) the last-applied annotation adds to `metadata.annotations`;
     /// 0 when kubectl cannot set it (`metadata` is not a map).
-    pub last_applied_bytes: usize,
-    pub unreadable_annotations: Vec<UnreadableAnnotation>,
+    pub(crate) last_applied_bytes: usize,
+    pub(crate) unreadable_annotations: Vec<UnreadableAnnotation>,
     /// A written namespace kubectl ignores (not a string), with its JSON type.
-    pub ignored_namespace: Option<(Span, &'static str)>,
+    pub(crate) ignored_namespace: Option<(Span, &'static str)>,
 }
 
 /// Applies kubectl's changes to a document's value (a JSON object; anything else is returned
 /// unchanged, the apiserver refuses it later).
-pub fn prepare(value: &Value) -> Applied {
+pub(crate) fn prepare(value: &Value) -> Applied {
     let mut applied = Applied {
         value: value.clone(),
         last_applied_bytes: 0,
@@ -228,7 +228,7 @@ fn number_text(value: &Value) -> Option<String> {
 }
 
 /// The JSON text of a value, as `json.Marshal` writes it.
-pub fn json_text(value: &Value) -> String {
+pub(crate) fn json_text(value: &Value) -> String {
     let mut out = String::new();
     write_json(value, &mut out);
     out

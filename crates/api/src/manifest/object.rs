@@ -45,7 +45,7 @@ pub struct Node {
 }
 
 impl Node {
-    pub fn new(value: NodeValue, span: Span) -> Self {
+    pub(crate) fn new(value: NodeValue, span: Span) -> Self {
         Node {
             value,
             span,
@@ -73,7 +73,7 @@ impl Node {
         }
     }
 
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
         match &mut self.value {
             NodeValue::Object(_, fields) => fields
                 .iter_mut()
@@ -92,7 +92,7 @@ impl Node {
         path.iter().try_fold(self, |node, key| node.get(key))
     }
 
-    pub fn at_mut(&mut self, path: &[&str]) -> Option<&mut Node> {
+    pub(crate) fn at_mut(&mut self, path: &[&str]) -> Option<&mut Node> {
         let mut node = self;
         for key in path {
             node = node.get_mut(key)?;
@@ -152,22 +152,15 @@ impl Node {
     }
 
     /// The fields of an object (empty for anything else).
-    pub fn fields(&self) -> &[(&'static str, Node)] {
+    pub(crate) fn fields(&self) -> &[(&'static str, Node)] {
         match &self.value {
             NodeValue::Object(_, fields) => fields,
             _ => &[],
         }
     }
 
-    pub fn type_def(&self) -> Option<&'static TypeDef> {
-        match &self.value {
-            NodeValue::Object(def, _) => Some(def),
-            _ => None,
-        }
-    }
-
     /// Sets a field of an object (replacing it), or an entry of a map.
-    pub fn set(&mut self, key: &'static str, node: Node) {
+    pub(crate) fn set(&mut self, key: &'static str, node: Node) {
         match &mut self.value {
             NodeValue::Object(_, fields) => {
                 match fields.iter_mut().find(|(name, _)| *name == key) {
@@ -183,7 +176,7 @@ impl Node {
         }
     }
 
-    pub fn remove(&mut self, key: &str) {
+    pub(crate) fn remove(&mut self, key: &str) {
         match &mut self.value {
             NodeValue::Object(_, fields) => fields.retain(|(name, _)| *name != key),
             NodeValue::Map(entries) => entries.retain(|(name, _)| name != key),
@@ -193,7 +186,11 @@ impl Node {
 
     /// Sets a field only when it is absent, marking it as defaulted. Returns the field (none
     /// when this node is not an object or map).
-    pub fn default_field(&mut self, key: &'static str, value: NodeValue) -> Option<&mut Node> {
+    pub(crate) fn default_field(
+        &mut self,
+        key: &'static str,
+        value: NodeValue,
+    ) -> Option<&mut Node> {
         if self.get(key).is_none() {
             let span = Span::new(self.span.start, self.span.start);
             self.set(

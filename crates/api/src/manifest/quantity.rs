@@ -8,15 +8,15 @@
 use std::cmp::Ordering;
 
 /// `ErrFormatWrong`.
-pub const FORMAT_WRONG: &str =
+pub(crate) const FORMAT_WRONG: &str =
     "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 /// `ErrNumeric`.
-pub const NUMERIC: &str = "unable to parse numeric part of quantity";
+pub(crate) const NUMERIC: &str = "unable to parse numeric part of quantity";
 /// `ErrSuffix`.
-pub const SUFFIX: &str = "unable to parse quantity's suffix";
+pub(crate) const SUFFIX: &str = "unable to parse quantity's suffix";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     DecimalExponent,
     BinarySI,
     DecimalSI,
@@ -31,7 +31,7 @@ pub enum Format {
 pub struct Quantity {
     mantissa: i128,
     exponent: i32,
-    pub format: Format,
+    pub(crate) format: Format,
     /// The text as written when the apiserver keeps it (already canonical).
     kept: Option<String>,
     dec: bool,
@@ -41,7 +41,7 @@ pub struct Quantity {
 const MAX_ALLOWED: i128 = i64::MAX as i128;
 
 impl Quantity {
-    pub fn zero() -> Self {
+    pub(crate) fn zero() -> Self {
         Quantity {
             mantissa: 0,
             exponent: 0,
@@ -51,7 +51,7 @@ impl Quantity {
         }
     }
 
-    pub fn from_int(value: i64) -> Self {
+    pub(crate) fn from_int(value: i64) -> Self {
         Quantity {
             mantissa: i128::from(value),
             exponent: 0,
@@ -62,7 +62,7 @@ impl Quantity {
     }
 
     /// `ParseQuantity`.
-    pub fn parse(text: &str) -> Result<Quantity, &'static str> {
+    pub(crate) fn parse(text: &str) -> Result<Quantity, &'static str> {
         if text.is_empty() {
             return Err(FORMAT_WRONG);
         }
@@ -157,7 +157,7 @@ impl Quantity {
         Ok(quantity)
     }
 
-    pub fn is_zero(&self) -> bool {
+    pub(crate) fn is_zero(&self) -> bool {
         self.mantissa == 0
     }
 
@@ -166,25 +166,25 @@ impl Quantity {
     }
 
     /// Compares the values.
-    pub fn cmp_value(&self, other: &Quantity) -> Ordering {
+    pub(crate) fn cmp_value(&self, other: &Quantity) -> Ordering {
         let exponent = self.exponent.min(other.exponent);
         scaled(self.mantissa, self.exponent - exponent)
             .cmp(&scaled(other.mantissa, other.exponent - exponent))
     }
 
     /// `Value()`: the value rounded up to an integer (0 when it overflows an int64amount).
-    pub fn value(&self) -> i64 {
+    pub(crate) fn value(&self) -> i64 {
         self.scaled_value(0)
     }
 
     /// `MilliValue()`.
-    pub fn milli_value(&self) -> i64 {
+    pub(crate) fn milli_value(&self) -> i64 {
         self.scaled_value(-3)
     }
 
     /// `ScaledValue(scale)`: the value in units of 10^scale, rounded up, with Go's overflow:
     /// an int64Amount gives 0 when it does not fit, an inf.Dec its low 64 bits.
-    pub fn scaled_value(&self, scale: i32) -> i64 {
+    pub(crate) fn scaled_value(&self, scale: i32) -> i64 {
         if self.dec {
             dec_scaled_value(self.mantissa, -i64::from(self.exponent), -i64::from(scale))
         } else {
@@ -201,7 +201,7 @@ impl Quantity {
 
     /// `RoundUp(scale)`: rounds away from zero to at least `scale`; false when that lost precision.
     /// An int64Amount already that precise keeps its written text.
-    pub fn round_up(&mut self, scale: i32) -> bool {
+    pub(crate) fn round_up(&mut self, scale: i32) -> bool {
         if self.dec {
             self.kept = None;
             let (mantissa, exact) = rescale_round_up(self.mantissa, self.exponent, scale);
@@ -223,7 +223,7 @@ impl Quantity {
     }
 
     /// `Add(y)`: the canonical text afterwards; a zero quantity takes `y`'s format.
-    pub fn add(&mut self, y: &Quantity) {
+    pub(crate) fn add(&mut self, y: &Quantity) {
         self.kept = None;
         if !self.dec && !y.dec {
             if self.mantissa == 0 {
@@ -250,7 +250,7 @@ impl Quantity {
     }
 
     /// Whether the value is a whole number of units.
-    pub fn is_integer(&self) -> bool {
+    pub(crate) fn is_integer(&self) -> bool {
         if self.exponent >= 0 {
             return true;
         }

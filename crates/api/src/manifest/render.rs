@@ -20,19 +20,6 @@ pub fn render_yaml(node: &Node) -> Vec<Line> {
     lines
 }
 
-/// The whole text, defaulted lines ending with `# defaulted`.
-pub fn render_yaml_text(node: &Node) -> String {
-    let mut out = String::new();
-    for line in render_yaml(node) {
-        out.push_str(&line.text);
-        if line.defaulted {
-            out.push_str("  # defaulted");
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Fields of an object or entries of a map, written ones first.
 fn entries(node: &Node) -> Vec<(String, &Node)> {
     let mut pairs: Vec<(String, &Node)> = match &node.value {
@@ -241,6 +228,19 @@ fn block_scalar_ok(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rendered lines as one text, defaulted lines marked.
+    fn render_yaml_text(node: &Node) -> String {
+        let mut out = String::new();
+        for line in render_yaml(node) {
+            out.push_str(&line.text);
+            if line.defaulted {
+                out.push_str("  # defaulted");
+            }
+            out.push('\n');
+        }
+        out
+    }
     use crate::manifest::decode::decode_object;
     use crate::manifest::defaults::default_job;
     use crate::manifest::schema::BATCH_JOB;

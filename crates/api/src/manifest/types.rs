@@ -41,9 +41,9 @@ pub struct FieldDef {
     pub json: &'static str,
     pub ty: Ty,
     /// The Go type decode errors name (`int32`, `v1.RestartPolicy`, `[]v1.Container`).
-    pub go: &'static str,
+    pub(crate) go: &'static str,
     /// A Go pointer: absent means nil, not the zero value.
-    pub pointer: bool,
+    pub(crate) pointer: bool,
 }
 
 /// A named string type and the values the API defines for it.
@@ -59,27 +59,7 @@ impl TypeDef {
     }
 }
 
-impl Ty {
-    /// The Go type of a value of this kind, as decode errors print it.
-    pub fn go_name(&self) -> String {
-        match self {
-            Ty::String => "string".to_owned(),
-            Ty::Bool => "bool".to_owned(),
-            Ty::Int32 => "int32".to_owned(),
-            Ty::Int64 => "int64".to_owned(),
-            Ty::Float64 => "float64".to_owned(),
-            Ty::Bytes => "[]uint8".to_owned(),
-            Ty::Quantity => "resource.Quantity".to_owned(),
-            Ty::IntOrString => "intstr.IntOrString".to_owned(),
-            Ty::Time => "v1.Time".to_owned(),
-            Ty::AnyJson => "v1.FieldsV1".to_owned(),
-            Ty::Enum(def) => def.go.to_owned(),
-            Ty::Object(def) => format!("v1.{}", def.name),
-            Ty::List(_, go) => format!("[]{go}"),
-            Ty::Map(_, go) => format!("map[string]{go}"),
-        }
-    }
-}
+impl Ty {}
 
 /// Object types are statics: two are the same type when they are the same static.
 impl PartialEq for TypeDef {

@@ -17,9 +17,8 @@ use super::context::{
 use super::field::BadValue;
 use super::fieldpath::validate_object_field_selector;
 use super::names::{
-    is_config_map_key, is_dns1123_label, is_dns1123_subdomain, is_http_header_name,
-    is_qualified_name, is_relaxed_env_var_name, is_valid_id, is_valid_port_name, is_valid_port_num,
-    name_is_dns_subdomain, regex_error,
+    is_config_map_key, is_dns1123_label, is_http_header_name, is_relaxed_env_var_name, is_valid_id,
+    is_valid_port_name, is_valid_port_num, name_is_dns_subdomain, regex_error,
 };
 use super::paths::{has_backsteps, validate_local_descending_path, validate_path_no_backsteps};
 use super::pod::PodOptions;
@@ -30,11 +29,7 @@ use super::securitycontext::{
 };
 use super::volumes::Volumes;
 use crate::manifest::object::{IntOrString, Node};
-use crate::manifest::schema::{
-    CONTAINER_RESIZE_POLICY, ENUM_SIGNAL, SECCOMP_PROFILE, SECURITY_CONTEXT,
-};
-use crate::manifest::types::{FieldDef, Ty, TypeDef};
-use jobscope_golang::strings::go_json_string;
+use crate::manifest::schema::{CONTAINER_RESIZE_POLICY, ENUM_SIGNAL, SECURITY_CONTEXT};
 use jobscope_golang::strings::go_trim_space;
 
 /// `capabilities.Get().AllowPrivileged`, kube-apiserver's `--allow-privileged`. The flag's own
@@ -124,7 +119,7 @@ impl<'a> Ctx<'a> {
 
 /// `validateContainers(spec.Containers, …)`; `spec_loc` is the pod spec's location.
 #[allow(clippy::too_many_arguments)] // reason: mirrors the Go function's parameters
-pub fn validate_containers(
+pub(crate) fn validate_containers(
     spec: Option<&Node>,
     vols: &Volumes<'_>,
     pod_claim_names: &[String],
@@ -181,7 +176,7 @@ pub fn validate_containers(
 
 /// `validateInitContainers(spec.InitContainers, …)`.
 #[allow(clippy::too_many_arguments)] // reason: mirrors the Go function's parameters
-pub fn validate_init_containers(
+pub(crate) fn validate_init_containers(
     spec: Option<&Node>,
     vols: &Volumes<'_>,
     pod_claim_names: &[String],
@@ -266,7 +261,7 @@ pub fn validate_init_containers(
 }
 
 /// `validateEphemeralContainers(spec.EphemeralContainers, …)`.
-pub fn validate_ephemeral_containers(
+pub(crate) fn validate_ephemeral_containers(
     spec: Option<&Node>,
     vols: &Volumes<'_>,
     pod_claim_names: &[String],

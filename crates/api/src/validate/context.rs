@@ -11,7 +11,7 @@ use jobscope_golang::strings::go_json_string;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loc {
     path: String,
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 impl Loc {
@@ -23,7 +23,7 @@ impl Loc {
     }
 
     /// The path as the apiserver prints it (`spec.template.spec.containers[0].image`).
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         self.path.clone()
     }
 
@@ -40,7 +40,7 @@ impl Loc {
     }
 
     /// `fldPath.Child(name)`, located at `node` when it exists, else at this location.
-    pub fn child(&self, name: &str, node: Option<&Node>) -> Loc {
+    pub(crate) fn child(&self, name: &str, node: Option<&Node>) -> Loc {
         let span = node.map_or(self.span, |n| n.span);
         if self.path.is_empty() {
             Loc::new(name, span)
@@ -50,13 +50,17 @@ impl Loc {
     }
 
     /// `fldPath.Child(name)` of a field of `parent`.
-    pub fn field<'n>(&self, parent: Option<&'n Node>, name: &str) -> (Option<&'n Node>, Loc) {
+    pub(crate) fn field<'n>(
+        &self,
+        parent: Option<&'n Node>,
+        name: &str,
+    ) -> (Option<&'n Node>, Loc) {
         let node = parent.and_then(|p| p.get(name));
         (node, self.child(name, node))
     }
 
     /// `fldPath.Index(i)`.
-    pub fn index(&self, index: usize, node: &Node) -> Loc {
+    pub(crate) fn index(&self, index: usize, node: &Node) -> Loc {
         let mut digits = [0u8; 20];
         self.extended(
             &[
@@ -69,12 +73,12 @@ impl Loc {
     }
 
     /// `fldPath.Key(key)`, at `span`.
-    pub fn key(&self, key: &str, span: Span) -> Loc {
+    pub(crate) fn key(&self, key: &str, span: Span) -> Loc {
         self.extended(&["[", key, "]"], span)
     }
 
     /// The same path, underlining something else.
-    pub fn at(&self, span: Span) -> Loc {
+    pub(crate) fn at(&self, span: Span) -> Loc {
         Loc {
             path: self.path.clone(),
             span,
@@ -103,57 +107,57 @@ pub struct Out {
 }
 
 impl Out {
-    pub fn error(&mut self, error: FieldError, span: Span) {
+    pub(crate) fn error(&mut self, error: FieldError, span: Span) {
         self.findings.push(Finding::Error { error, span });
     }
 
-    pub fn invalid(&mut self, loc: &Loc, value: BadValue, detail: impl Into<String>) {
+    pub(crate) fn invalid(&mut self, loc: &Loc, value: BadValue, detail: impl Into<String>) {
         self.error(FieldError::invalid(loc.path(), value, detail), loc.span);
     }
 
-    pub fn required(&mut self, loc: &Loc, detail: impl Into<String>) {
+    pub(crate) fn required(&mut self, loc: &Loc, detail: impl Into<String>) {
         self.error(FieldError::required(loc.path(), detail), loc.span);
     }
 
-    pub fn forbidden(&mut self, loc: &Loc, detail: impl Into<String>) {
+    pub(crate) fn forbidden(&mut self, loc: &Loc, detail: impl Into<String>) {
         self.error(FieldError::forbidden(loc.path(), detail), loc.span);
     }
 
-    pub fn not_supported(&mut self, loc: &Loc, value: BadValue, valid: &[&str]) {
+    pub(crate) fn not_supported(&mut self, loc: &Loc, value: BadValue, valid: &[&str]) {
         self.error(
             FieldError::not_supported(loc.path(), value, valid),
             loc.span,
         );
     }
 
-    pub fn duplicate(&mut self, loc: &Loc, value: BadValue) {
+    pub(crate) fn duplicate(&mut self, loc: &Loc, value: BadValue) {
         self.error(FieldError::duplicate(loc.path(), value), loc.span);
     }
 
-    pub fn not_found(&mut self, loc: &Loc, value: BadValue) {
+    pub(crate) fn not_found(&mut self, loc: &Loc, value: BadValue) {
         self.error(FieldError::not_found(loc.path(), value), loc.span);
     }
 
-    pub fn too_long(&mut self, loc: &Loc, max: i64) {
+    pub(crate) fn too_long(&mut self, loc: &Loc, max: i64) {
         self.error(FieldError::too_long(loc.path(), max), loc.span);
     }
 
-    pub fn too_many(&mut self, loc: &Loc, actual: i64, max: i64) {
+    pub(crate) fn too_many(&mut self, loc: &Loc, actual: i64, max: i64) {
         self.error(FieldError::too_many(loc.path(), actual, max), loc.span);
     }
 
-    pub fn internal(&mut self, loc: &Loc, detail: impl Into<String>) {
+    pub(crate) fn internal(&mut self, loc: &Loc, detail: impl Into<String>) {
         self.error(FieldError::internal(loc.path(), detail), loc.span);
     }
 
-    pub fn warning(&mut self, message: impl Into<String>, span: Span) {
+    pub(crate) fn warning(&mut self, message: impl Into<String>, span: Span) {
         self.findings.push(Finding::Warning {
             message: message.into(),
             span,
         });
     }
 
-    pub fn extend(&mut self, other: Out) {
+    pub(crate) fn extend(&mut self, other: Out) {
         self.findings.extend(other.findings);
     }
 
@@ -167,7 +171,7 @@ impl Out {
 }
 
 /// `ValidateNonnegativeField`.
-pub fn nonnegative(value: i64, loc: &Loc, out: &mut Out) {
+pub(crate) fn nonnegative(value: i64, loc: &Loc, out: &mut Out) {
     if value < 0 {
         out.invalid(
             loc,
@@ -178,14 +182,14 @@ pub fn nonnegative(value: i64, loc: &Loc, out: &mut Out) {
 }
 
 /// `ValidatePositiveField`.
-pub fn positive(value: i64, loc: &Loc, out: &mut Out) {
+pub(crate) fn positive(value: i64, loc: &Loc, out: &mut Out) {
     if value <= 0 {
         out.invalid(loc, BadValue::Int(value), "must be greater than zero");
     }
 }
 
 /// Applies a `[]string` check (`IsDNS1123Label`, …) as `field.Invalid` errors.
-pub fn each_invalid(messages: Vec<String>, loc: &Loc, value: &str, out: &mut Out) {
+pub(crate) fn each_invalid(messages: Vec<String>, loc: &Loc, value: &str, out: &mut Out) {
     for message in messages {
         out.invalid(loc, BadValue::Str(value.to_owned()), message);
     }
@@ -193,29 +197,29 @@ pub fn each_invalid(messages: Vec<String>, loc: &Loc, value: &str, out: &mut Out
 
 // Typed reads of optional nodes, the way Go code reads struct fields.
 
-pub fn str_of(node: Option<&Node>) -> &str {
+pub(crate) fn str_of(node: Option<&Node>) -> &str {
     node.and_then(Node::as_str).unwrap_or("")
 }
 
-pub fn int_of(node: Option<&Node>) -> Option<i64> {
+pub(crate) fn int_of(node: Option<&Node>) -> Option<i64> {
     node.and_then(Node::as_i64)
 }
 
-pub fn bool_of(node: Option<&Node>) -> Option<bool> {
+pub(crate) fn bool_of(node: Option<&Node>) -> Option<bool> {
     node.and_then(Node::as_bool)
 }
 
-pub fn items_of(node: Option<&Node>) -> &[Node] {
+pub(crate) fn items_of(node: Option<&Node>) -> &[Node] {
     node.map_or(&[], Node::items)
 }
 
-pub fn entries_of(node: Option<&Node>) -> &[(String, Node)] {
+pub(crate) fn entries_of(node: Option<&Node>) -> &[(String, Node)] {
     node.map_or(&[], Node::entries)
 }
 
 /// The value as the apiserver prints it in an `Invalid value` error: strings quoted, numbers
 /// and bools bare, anything else as JSON.
-pub fn bad_value(node: &Node) -> BadValue {
+pub(crate) fn bad_value(node: &Node) -> BadValue {
     match &node.value {
         NodeValue::Str(text) | NodeValue::Time(text) | NodeValue::Bytes(text) => {
             BadValue::Str(text.clone())
@@ -228,7 +232,7 @@ pub fn bad_value(node: &Node) -> BadValue {
 }
 
 /// `json.Marshal` of a node: object fields in the API's order, map keys sorted (as Go does).
-pub fn to_json(node: &Node) -> String {
+pub(crate) fn to_json(node: &Node) -> String {
     match &node.value {
         NodeValue::Bool(v) => v.to_string(),
         NodeValue::Int(v) => v.to_string(),
@@ -268,7 +272,7 @@ pub fn to_json(node: &Node) -> String {
 }
 
 /// A string map as Go's `json.Marshal(map[string]string)` prints it.
-pub fn string_map_json(entries: &[(String, String)]) -> String {
+pub(crate) fn string_map_json(entries: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = entries.iter().collect();
     jobscope_sort::sort(&mut sorted);
     let parts: Vec<String> = sorted
@@ -278,15 +282,10 @@ pub fn string_map_json(entries: &[(String, String)]) -> String {
     format!("{{{}}}", parts.join(","))
 }
 
-/// The kind a schema field holds (for code that needs to know without a node).
-pub fn is_list(ty: &Ty) -> bool {
-    matches!(ty, Ty::List(..))
-}
-
 /// `json.Marshal` of an internal (`pkg/apis/core`) struct, as `field.Invalid` prints one: the
 /// internal types have no json tags, so the keys are Go's field names and every field is
 /// written, unset pointers and slices as `null`.
-pub fn internal_json(node: Option<&Node>, def: &TypeDef) -> String {
+pub(crate) fn internal_json(node: Option<&Node>, def: &TypeDef) -> String {
     let parts: Vec<String> = def
         .fields
         .iter()

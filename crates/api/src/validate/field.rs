@@ -36,7 +36,7 @@ impl ErrorType {
 
 /// The offending value, as `ErrorBody` prints it.
 #[derive(Clone, Debug, PartialEq)]
-pub enum BadValue {
+pub(crate) enum BadValue {
     /// `field.OmitValueType{}`: no value printed.
     Omit,
     /// A Go `string`, printed with `%q`.
@@ -50,7 +50,7 @@ pub enum BadValue {
 
 impl BadValue {
     /// A `*string` or other pointer/struct value: Go prints its JSON encoding.
-    pub fn json_string(text: &str) -> BadValue {
+    pub(crate) fn json_string(text: &str) -> BadValue {
         BadValue::Json(go_json_string(text))
     }
 }
@@ -60,12 +60,16 @@ impl BadValue {
 pub struct FieldError {
     pub error_type: ErrorType,
     pub field: String,
-    pub value: BadValue,
-    pub detail: String,
+    pub(crate) value: BadValue,
+    pub(crate) detail: String,
 }
 
 impl FieldError {
-    pub fn invalid(field: impl Into<String>, value: BadValue, detail: impl Into<String>) -> Self {
+    pub(crate) fn invalid(
+        field: impl Into<String>,
+        value: BadValue,
+        detail: impl Into<String>,
+    ) -> Self {
         FieldError {
             error_type: ErrorType::Invalid,
             field: field.into(),
@@ -74,7 +78,7 @@ impl FieldError {
         }
     }
 
-    pub fn required(field: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub(crate) fn required(field: impl Into<String>, detail: impl Into<String>) -> Self {
         FieldError {
             error_type: ErrorType::Required,
             field: field.into(),
@@ -83,7 +87,7 @@ impl FieldError {
         }
     }
 
-    pub fn forbidden(field: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub(crate) fn forbidden(field: impl Into<String>, detail: impl Into<String>) -> Self {
         FieldError {
             error_type: ErrorType::Forbidden,
             field: field.into(),
@@ -92,7 +96,7 @@ impl FieldError {
         }
     }
 
-    pub fn internal(field: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub(crate) fn internal(field: impl Into<String>, detail: impl Into<String>) -> Self {
         FieldError {
             error_type: ErrorType::Internal,
             field: field.into(),
@@ -101,7 +105,7 @@ impl FieldError {
         }
     }
 
-    pub fn duplicate(field: impl Into<String>, value: BadValue) -> Self {
+    pub(crate) fn duplicate(field: impl Into<String>, value: BadValue) -> Self {
         FieldError {
             error_type: ErrorType::Duplicate,
             field: field.into(),
@@ -110,7 +114,7 @@ impl FieldError {
         }
     }
 
-    pub fn not_found(field: impl Into<String>, value: BadValue) -> Self {
+    pub(crate) fn not_found(field: impl Into<String>, value: BadValue) -> Self {
         FieldError {
             error_type: ErrorType::NotFound,
             field: field.into(),
@@ -120,7 +124,7 @@ impl FieldError {
     }
 
     /// `field.NotSupported`: the detail lists the valid values, each `strconv.Quote`d.
-    pub fn not_supported(field: impl Into<String>, value: BadValue, valid: &[&str]) -> Self {
+    pub(crate) fn not_supported(field: impl Into<String>, value: BadValue, valid: &[&str]) -> Self {
         let detail = if valid.is_empty() {
             String::new()
         } else {
@@ -136,7 +140,7 @@ impl FieldError {
     }
 
     /// `field.TooLong(field, value, max)`: the value is never printed.
-    pub fn too_long(field: impl Into<String>, max_length: i64) -> Self {
+    pub(crate) fn too_long(field: impl Into<String>, max_length: i64) -> Self {
         let detail = if max_length >= 0 {
             format!(
                 "may not be more than {max_length} {}",
@@ -154,7 +158,7 @@ impl FieldError {
     }
 
     /// `field.TooMany(field, actual, max)`.
-    pub fn too_many(field: impl Into<String>, actual: i64, max: i64) -> Self {
+    pub(crate) fn too_many(field: impl Into<String>, actual: i64, max: i64) -> Self {
         let detail = if max >= 0 {
             format!(
                 "must have at most {max} {}",
@@ -177,7 +181,7 @@ impl FieldError {
     }
 
     /// `ErrorBody()`.
-    pub fn body(&self) -> String {
+    pub(crate) fn body(&self) -> String {
         let mut body = match self.error_type {
             ErrorType::Required
             | ErrorType::Forbidden

@@ -51,7 +51,7 @@ fn convert_downward_api_field_label(version: &str, label: &str) -> Result<String
 }
 
 /// `validateObjectFieldSelector`.
-pub fn validate_object_field_selector(
+pub(crate) fn validate_object_field_selector(
     selector: &Node,
     expressions: &[&str],
     loc: &Loc,

@@ -24,12 +24,12 @@ const MAX_MANAGED_BY_LENGTH: i64 = 63;
 const MAX_SUCCEEDED_INDEXES_LENGTH: i64 = 64 * 1024;
 const MAX_SUCCESS_POLICY_RULES: i64 = 20;
 /// The controller names CronJob runs `<name>-<unix minutes>`: 11 characters more.
-pub const MAX_CRON_JOB_NAME_LENGTH: usize = 63 - 11;
+pub(crate) const MAX_CRON_JOB_NAME_LENGTH: usize = 63 - 11;
 
-pub const LEGACY_CONTROLLER_UID_LABEL: &str = "controller-uid";
-pub const LEGACY_JOB_NAME_LABEL: &str = "job-name";
-pub const CONTROLLER_UID_LABEL: &str = "batch.kubernetes.io/controller-uid";
-pub const JOB_NAME_LABEL: &str = "batch.kubernetes.io/job-name";
+pub(crate) const LEGACY_CONTROLLER_UID_LABEL: &str = "controller-uid";
+pub(crate) const LEGACY_JOB_NAME_LABEL: &str = "job-name";
+pub(crate) const CONTROLLER_UID_LABEL: &str = "batch.kubernetes.io/controller-uid";
+pub(crate) const JOB_NAME_LABEL: &str = "batch.kubernetes.io/job-name";
 
 /// `ValidateJob(job, opts)`: the job after defaulting and the strategy's `PrepareForCreate`.
 /// `extra_annotation_bytes`: annotations added besides the written ones (kubectl's).
@@ -150,7 +150,7 @@ fn validate_job_spec_with_selector(
 }
 
 /// `validateJobSpec`.
-pub fn validate_job_spec(spec: Option<&Node>, loc: &Loc, opts: &PodOptions, out: &mut Out) {
+pub(crate) fn validate_job_spec(spec: Option<&Node>, loc: &Loc, opts: &PodOptions, out: &mut Out) {
     let field = |name: &str| loc.field(spec, name);
     for name in [
         "parallelism",
@@ -611,7 +611,7 @@ fn validate_success_policy(spec: Option<&Node>, policy: &Node, loc: &Loc, out: &
 }
 
 /// `validateIndexesFormat`: `1,3-5,7`, increasing, below `completions`.
-pub fn validate_indexes_format(text: &str, completions: i64) -> Result<i64, String> {
+pub(crate) fn validate_indexes_format(text: &str, completions: i64) -> Result<i64, String> {
     if text.is_empty() {
         return Ok(0);
     }

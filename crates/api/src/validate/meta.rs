@@ -7,12 +7,12 @@ use super::names::{is_qualified_name, is_valid_label_value};
 use crate::manifest::object::Node;
 
 /// Annotations may hold at most 256 KiB in total.
-pub const TOTAL_ANNOTATION_SIZE_LIMIT: i64 = 256 * 1024;
+pub(crate) const TOTAL_ANNOTATION_SIZE_LIMIT: i64 = 256 * 1024;
 
 /// `ValidateObjectMeta(meta, requiresNamespace, nameFn, fldPath)`. `extra_annotation_bytes`
 /// are annotations the object carries besides the written ones (kubectl's last-applied
 /// configuration), which count towards the size limit.
-pub fn validate_object_meta(
+pub(crate) fn validate_object_meta(
     meta: Option<&Node>,
     loc: &Loc,
     name_fn: fn(&str, bool) -> Vec<String>,
@@ -65,7 +65,7 @@ pub fn validate_object_meta(
 }
 
 /// `ValidateLabels`: keys are qualified names, values label values; both errors name the map.
-pub fn validate_labels(labels: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_labels(labels: Option<&Node>, loc: &Loc, out: &mut Out) {
     for (key, value) in entries_of(labels) {
         let key_loc = loc.at(value.key_span.unwrap_or(value.span));
         each_invalid(is_qualified_name(key), &key_loc, key, out);
@@ -75,7 +75,7 @@ pub fn validate_labels(labels: Option<&Node>, loc: &Loc, out: &mut Out) {
 }
 
 /// `ValidateAnnotations`: keys (lower-cased) are qualified names; 256 KiB in total.
-pub fn validate_annotations(annotations: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_annotations(annotations: Option<&Node>, loc: &Loc, out: &mut Out) {
     validate_annotations_with(annotations, loc, 0, out);
 }
 
@@ -236,7 +236,7 @@ fn is_standard_finalizer(name: &str) -> bool {
 }
 
 /// `ValidateLabelSelector` (metav1 validation).
-pub fn validate_label_selector(
+pub(crate) fn validate_label_selector(
     selector: Option<&Node>,
     loc: &Loc,
     allow_invalid_label_value: bool,
@@ -258,7 +258,7 @@ pub fn validate_label_selector(
 }
 
 /// `ValidateLabelSelectorRequirement`.
-pub fn validate_label_selector_requirement(
+pub(crate) fn validate_label_selector_requirement(
     requirement: &Node,
     loc: &Loc,
     allow_invalid_label_value: bool,
@@ -308,7 +308,10 @@ pub fn validate_label_selector_requirement(
 /// Whether a label selector (matchLabels and matchExpressions) matches a set of labels, as
 /// `metav1.LabelSelectorAsSelector(...).Matches(labels)`; `None` when the selector does not
 /// convert (then the apiserver skips the check).
-pub fn selector_matches(selector: Option<&Node>, labels: &[(String, String)]) -> Option<bool> {
+pub(crate) fn selector_matches(
+    selector: Option<&Node>,
+    labels: &[(String, String)],
+) -> Option<bool> {
     let Some(selector) = selector else {
         // A nil selector converts to labels.Nothing(), which matches nothing.
         return Some(false);
@@ -360,7 +363,7 @@ pub fn selector_matches(selector: Option<&Node>, labels: &[(String, String)]) ->
 }
 
 /// A `map[string]string` node as owned pairs.
-pub fn string_pairs(map: Option<&Node>) -> Vec<(String, String)> {
+pub(crate) fn string_pairs(map: Option<&Node>) -> Vec<(String, String)> {
     entries_of(map)
         .iter()
         .map(|(k, v)| (k.clone(), str_of(Some(v)).to_owned()))

@@ -5,21 +5,21 @@
 //! the decoded, defaulted object (`manifest`) and report `field.Error`s with the apiserver's
 //! paths and words, each located at the text it is about.
 
-pub mod containers;
+pub(crate) mod containers;
 pub mod context;
 pub mod field;
-pub mod fieldpath;
+pub(crate) mod fieldpath;
 pub mod job;
-pub mod meta;
-pub mod names;
-pub mod paths;
-pub mod pod;
-pub mod podsecurity;
-pub mod resources;
+pub(crate) mod meta;
+pub(crate) mod names;
+pub(crate) mod paths;
+pub(crate) mod pod;
+pub(crate) mod podsecurity;
+pub(crate) mod resources;
 pub mod schedule;
-pub mod scheduling;
-pub mod securitycontext;
-pub mod volumes;
+pub(crate) mod scheduling;
+pub(crate) mod securitycontext;
+pub(crate) mod volumes;
 pub mod warnings;
 
 #[cfg(test)]

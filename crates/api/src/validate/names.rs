@@ -1,10 +1,9 @@
 //! The name and value checks of `k8s.io/apimachinery/pkg/util/validation`, with their exact
 //! messages (each returns the list of problems, empty when the value is fine).
 
-pub const DNS1123_LABEL_MAX: usize = 63;
-pub const DNS1123_SUBDOMAIN_MAX: usize = 253;
-pub const DNS1035_LABEL_MAX: usize = 63;
-pub const LABEL_VALUE_MAX: usize = 63;
+pub(crate) const DNS1123_LABEL_MAX: usize = 63;
+pub(crate) const DNS1123_SUBDOMAIN_MAX: usize = 253;
+pub(crate) const LABEL_VALUE_MAX: usize = 63;
 const QUALIFIED_NAME_MAX: usize = 63;
 
 const QUALIFIED_NAME_FMT: &str = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
@@ -16,18 +15,13 @@ const DNS1123_LABEL_MSG: &str = "a lowercase RFC 1123 label must consist of lowe
 const DNS1123_SUBDOMAIN_FMT: &str =
     "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
 const DNS1123_SUBDOMAIN_MSG: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
-const DNS1035_LABEL_FMT: &str = "[a-z]([-a-z0-9]*[a-z0-9])?";
-const DNS1035_LABEL_MSG: &str = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
-const C_IDENTIFIER_FMT: &str = "[A-Za-z_][A-Za-z0-9_]*";
-const C_IDENTIFIER_MSG: &str = "a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_'";
-
 /// `MaxLenError`.
-pub fn max_len_error(length: usize) -> String {
+pub(crate) fn max_len_error(length: usize) -> String {
     format!("must be no more than {length} characters")
 }
 
 /// `RegexError`.
-pub fn regex_error(message: &str, format: &str, examples: &[&str]) -> String {
+pub(crate) fn regex_error(message: &str, format: &str, examples: &[&str]) -> String {
     if examples.is_empty() {
         return format!("{message} (regex used for validation is '{format}')");
     }
@@ -42,12 +36,12 @@ pub fn regex_error(message: &str, format: &str, examples: &[&str]) -> String {
     out
 }
 
-pub fn empty_error() -> &'static str {
+pub(crate) fn empty_error() -> &'static str {
     "must be non-empty"
 }
 
 /// `InclusiveRangeError`.
-pub fn inclusive_range_error(lo: i64, hi: i64) -> String {
+pub(crate) fn inclusive_range_error(lo: i64, hi: i64) -> String {
     format!("must be between {lo} and {hi}, inclusive")
 }
 
@@ -80,12 +74,8 @@ fn matches_dns1123_subdomain(value: &str) -> bool {
     !value.is_empty() && value.split('.').all(matches_dns1123_label)
 }
 
-fn matches_dns1035_label(value: &str) -> bool {
-    matches_dns1123_label(value) && value.as_bytes()[0].is_ascii_lowercase()
-}
-
 /// `IsQualifiedName`: `[prefix/]name`, the shape of label keys and annotation keys.
-pub fn is_qualified_name(value: &str) -> Vec<String> {
+pub(crate) fn is_qualified_name(value: &str) -> Vec<String> {
     let mut errors = Vec::new();
     let parts: Vec<&str> = value.split('/').collect();
     let name = match parts.as_slice() {
@@ -129,7 +119,7 @@ pub fn is_qualified_name(value: &str) -> Vec<String> {
 }
 
 /// `IsValidLabelValue`.
-pub fn is_valid_label_value(value: &str) -> Vec<String> {
+pub(crate) fn is_valid_label_value(value: &str) -> Vec<String> {
     let mut errors = Vec::new();
     if value.len() > LABEL_VALUE_MAX {
         errors.push(max_len_error(LABEL_VALUE_MAX));
@@ -145,7 +135,7 @@ pub fn is_valid_label_value(value: &str) -> Vec<String> {
 }
 
 /// `IsDNS1123Label`.
-pub fn is_dns1123_label(value: &str) -> Vec<String> {
+pub(crate) fn is_dns1123_label(value: &str) -> Vec<String> {
     let mut errors = Vec::new();
     if value.len() > DNS1123_LABEL_MAX {
         errors.push(max_len_error(DNS1123_LABEL_MAX));
@@ -165,7 +155,7 @@ pub fn is_dns1123_label(value: &str) -> Vec<String> {
 }
 
 /// `IsDNS1123Subdomain`.
-pub fn is_dns1123_subdomain(value: &str) -> Vec<String> {
+pub(crate) fn is_dns1123_subdomain(value: &str) -> Vec<String> {
     let mut errors = Vec::new();
     if value.len() > DNS1123_SUBDOMAIN_MAX {
         errors.push(max_len_error(DNS1123_SUBDOMAIN_MAX));
@@ -180,43 +170,8 @@ pub fn is_dns1123_subdomain(value: &str) -> Vec<String> {
     errors
 }
 
-/// `IsDNS1035Label`.
-pub fn is_dns1035_label(value: &str) -> Vec<String> {
-    let mut errors = Vec::new();
-    if value.len() > DNS1035_LABEL_MAX {
-        errors.push(max_len_error(DNS1035_LABEL_MAX));
-    }
-    if !matches_dns1035_label(value) {
-        errors.push(regex_error(
-            DNS1035_LABEL_MSG,
-            DNS1035_LABEL_FMT,
-            &["my-name", "abc-123"],
-        ));
-    }
-    errors
-}
-
-/// `IsCIdentifier`.
-pub fn is_c_identifier(value: &str) -> Vec<String> {
-    let bytes = value.as_bytes();
-    let ok = !bytes.is_empty()
-        && (bytes[0].is_ascii_alphabetic() || bytes[0] == b'_')
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
-    if ok {
-        Vec::new()
-    } else {
-        vec![regex_error(
-            C_IDENTIFIER_MSG,
-            C_IDENTIFIER_FMT,
-            &["my_name", "MY_NAME", "MyName"],
-        )]
-    }
-}
-
 /// `IsValidPortNum`.
-pub fn is_valid_port_num(port: i64) -> Vec<String> {
+pub(crate) fn is_valid_port_num(port: i64) -> Vec<String> {
     if (1..=65535).contains(&port) {
         Vec::new()
     } else {
@@ -225,7 +180,7 @@ pub fn is_valid_port_num(port: i64) -> Vec<String> {
 }
 
 /// `IsInRange`.
-pub fn is_in_range(value: i64, min: i64, max: i64) -> Vec<String> {
+pub(crate) fn is_in_range(value: i64, min: i64, max: i64) -> Vec<String> {
     if (min..=max).contains(&value) {
         Vec::new()
     } else {
@@ -234,12 +189,12 @@ pub fn is_in_range(value: i64, min: i64, max: i64) -> Vec<String> {
 }
 
 /// `IsValidGroupID` and `IsValidUserID`.
-pub fn is_valid_id(id: i64) -> Vec<String> {
+pub(crate) fn is_valid_id(id: i64) -> Vec<String> {
     is_in_range(id, 0, i64::from(i32::MAX))
 }
 
 /// `IsValidPortName`.
-pub fn is_valid_port_name(port: &str) -> Vec<String> {
+pub(crate) fn is_valid_port_name(port: &str) -> Vec<String> {
     let mut errors = Vec::new();
     if port.len() > 15 {
         errors.push(max_len_error(15));
@@ -266,7 +221,7 @@ pub fn is_valid_port_name(port: &str) -> Vec<String> {
 }
 
 /// `IsHTTPHeaderName`.
-pub fn is_http_header_name(value: &str) -> Vec<String> {
+pub(crate) fn is_http_header_name(value: &str) -> Vec<String> {
     if !value.is_empty()
         && value
             .bytes()
@@ -292,7 +247,7 @@ fn has_chdir_prefix(value: &str) -> Vec<String> {
 }
 
 /// `IsRelaxedEnvVarName` (the rule since v1.32: printable ASCII but `=`).
-pub fn is_relaxed_env_var_name(value: &str) -> Vec<String> {
+pub(crate) fn is_relaxed_env_var_name(value: &str) -> Vec<String> {
     let mut errors = Vec::new();
     if value.is_empty() {
         errors.push(format!("environment variable name {}", empty_error()));
@@ -307,7 +262,7 @@ pub fn is_relaxed_env_var_name(value: &str) -> Vec<String> {
 }
 
 /// `IsConfigMapKey`.
-pub fn is_config_map_key(value: &str) -> Vec<String> {
+pub(crate) fn is_config_map_key(value: &str) -> Vec<String> {
     let mut errors = Vec::new();
     if value.len() > DNS1123_SUBDOMAIN_MAX {
         errors.push(max_len_error(DNS1123_SUBDOMAIN_MAX));
@@ -327,20 +282,6 @@ pub fn is_config_map_key(value: &str) -> Vec<String> {
     errors
 }
 
-/// `IsValidPercent`.
-pub fn is_valid_percent(value: &str) -> Vec<String> {
-    let digits = value.strip_suffix('%').unwrap_or("");
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        Vec::new()
-    } else {
-        vec![regex_error(
-            "a valid percent string must be a numeric string followed by an ending '%'",
-            "[0-9]+%",
-            &["1%", "93%"],
-        )]
-    }
-}
-
 /// `maskTrailingDash`: a generateName may end with '-' (the suffix follows).
 fn mask_trailing_dash(name: &str) -> String {
     // (Go drops the character before the dash too.)
@@ -352,7 +293,7 @@ fn mask_trailing_dash(name: &str) -> String {
 }
 
 /// `NameIsDNSSubdomain(name, prefix)`.
-pub fn name_is_dns_subdomain(name: &str, prefix: bool) -> Vec<String> {
+pub(crate) fn name_is_dns_subdomain(name: &str, prefix: bool) -> Vec<String> {
     let name = if prefix {
         mask_trailing_dash(name)
     } else {
@@ -362,7 +303,7 @@ pub fn name_is_dns_subdomain(name: &str, prefix: bool) -> Vec<String> {
 }
 
 /// `NameIsDNSLabel(name, prefix)` (namespaces, container names, …).
-pub fn name_is_dns_label(name: &str, prefix: bool) -> Vec<String> {
+pub(crate) fn name_is_dns_label(name: &str, prefix: bool) -> Vec<String> {
     let name = if prefix {
         mask_trailing_dash(name)
     } else {
@@ -372,7 +313,7 @@ pub fn name_is_dns_label(name: &str, prefix: bool) -> Vec<String> {
 }
 
 /// `IsDomainPrefixedPath`: the problems, as (bad value, message) pairs; `Err` for the whole value.
-pub fn domain_prefixed_path_problems(value: &str) -> Vec<(String, String)> {
+pub(crate) fn domain_prefixed_path_problems(value: &str) -> Vec<(String, String)> {
     let parts: Vec<&str> = value.splitn(2, '/').collect();
     if parts.len() != 2 || parts[0].is_empty() || parts[1].is_empty() {
         return vec![(

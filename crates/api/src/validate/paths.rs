@@ -5,7 +5,7 @@ use super::context::{Loc, Out};
 use super::field::BadValue;
 
 /// `validateLocalDescendingPath`: relative, and no `..` element.
-pub fn validate_local_descending_path(target: &str, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_local_descending_path(target: &str, loc: &Loc, out: &mut Out) {
     if target.starts_with('/') {
         out.invalid(
             loc,
@@ -17,7 +17,7 @@ pub fn validate_local_descending_path(target: &str, loc: &Loc, out: &mut Out) {
 }
 
 /// `validatePathNoBacksteps` (one error is enough, even for `../../..`).
-pub fn validate_path_no_backsteps(target: &str, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_path_no_backsteps(target: &str, loc: &Loc, out: &mut Out) {
     if has_backsteps(target) {
         out.invalid(
             loc,
@@ -27,6 +27,6 @@ pub fn validate_path_no_backsteps(target: &str, loc: &Loc, out: &mut Out) {
     }
 }
 
-pub fn has_backsteps(target: &str) -> bool {
+pub(crate) fn has_backsteps(target: &str) -> bool {
     target.split('/').any(|part| part == "..")
 }

@@ -19,26 +19,26 @@ use crate::manifest::object::Node;
 
 /// `PodValidationOptions` for a new object on a v1.34 apiserver with default feature gates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PodOptions {
-    pub allow_invalid_pod_deletion_cost: bool,
-    pub allow_indivisible_huge_pages_values: bool,
-    pub allow_invalid_label_value_in_selector: bool,
-    pub allow_invalid_topology_spread_constraint_label_selector: bool,
-    pub allow_namespaced_sysctls_for_host_net_and_host_ipc: bool,
-    pub allow_non_local_projected_token_path: bool,
-    pub allow_pod_lifecycle_sleep_action_zero_value: bool,
-    pub pod_level_resources_enabled: bool,
-    pub allow_invalid_label_value_in_required_node_affinity: bool,
-    pub allow_sidecar_resize_policy: bool,
-    pub allow_match_label_keys_in_pod_topology_spread: bool,
-    pub allow_match_label_keys_in_pod_topology_spread_selector_merge: bool,
-    pub allow_container_restart_policy_rules: bool,
-    pub allow_user_namespaces_with_volume_devices: bool,
-    pub allow_relaxed_environment_variable_validation: bool,
-    pub allow_relaxed_dns_search_validation: bool,
-    pub allow_env_files_validation: bool,
-    pub allow_only_recursive_selinux_change_policy: bool,
-    pub resource_is_pod: bool,
+pub(crate) struct PodOptions {
+    pub(crate) allow_invalid_pod_deletion_cost: bool,
+    pub(crate) allow_indivisible_huge_pages_values: bool,
+    pub(crate) allow_invalid_label_value_in_selector: bool,
+    pub(crate) allow_invalid_topology_spread_constraint_label_selector: bool,
+    pub(crate) allow_namespaced_sysctls_for_host_net_and_host_ipc: bool,
+    pub(crate) allow_non_local_projected_token_path: bool,
+    pub(crate) allow_pod_lifecycle_sleep_action_zero_value: bool,
+    pub(crate) pod_level_resources_enabled: bool,
+    pub(crate) allow_invalid_label_value_in_required_node_affinity: bool,
+    pub(crate) allow_sidecar_resize_policy: bool,
+    pub(crate) allow_match_label_keys_in_pod_topology_spread: bool,
+    pub(crate) allow_match_label_keys_in_pod_topology_spread_selector_merge: bool,
+    pub(crate) allow_container_restart_policy_rules: bool,
+    pub(crate) allow_user_namespaces_with_volume_devices: bool,
+    pub(crate) allow_relaxed_environment_variable_validation: bool,
+    pub(crate) allow_relaxed_dns_search_validation: bool,
+    pub(crate) allow_env_files_validation: bool,
+    pub(crate) allow_only_recursive_selinux_change_policy: bool,
+    pub(crate) resource_is_pod: bool,
 }
 
 impl Default for PodOptions {
@@ -69,7 +69,7 @@ impl Default for PodOptions {
 }
 
 /// `ValidatePodTemplateSpec(spec, fldPath, opts)`.
-pub fn validate_pod_template_spec(
+pub(crate) fn validate_pod_template_spec(
     template: Option<&Node>,
     loc: &Loc,
     opts: &PodOptions,
@@ -105,7 +105,7 @@ pub fn validate_pod_template_spec(
 }
 
 /// `ValidatePodSpec(spec, podMeta, fldPath, opts)`.
-pub fn validate_pod_spec(
+pub(crate) fn validate_pod_spec(
     spec: Option<&Node>,
     pod_meta: Option<&Node>,
     loc: &Loc,
@@ -258,7 +258,7 @@ pub fn validate_pod_spec(
 }
 
 /// `validateRestartPolicy`.
-pub fn validate_restart_policy(policy: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_restart_policy(policy: Option<&Node>, loc: &Loc, out: &mut Out) {
     match str_of(policy) {
         "Always" | "OnFailure" | "Never" => {}
         "" => out.required(loc, ""),

@@ -21,7 +21,7 @@ use super::securitycontext::{
     validate_windows_security_context_options,
 };
 use crate::manifest::object::Node;
-use jobscope_golang::strings::{go_json_string, go_strconv_quote};
+use jobscope_golang::strings::go_strconv_quote;
 
 const MIRROR_POD_ANNOTATION: &str = "kubernetes.io/config.mirror";
 const TOLERATIONS_ANNOTATION: &str = "scheduler.alpha.kubernetes.io/tolerations";
@@ -36,7 +36,7 @@ const APPARMOR_CONTAINER_ANNOTATION_PREFIX: &str =
 const ALLOW_PRIVILEGED: bool = true;
 
 /// `ValidatePodSpecificAnnotations(annotations, spec, fldPath, opts)`; `loc` is the annotations'.
-pub fn validate_pod_specific_annotations(
+pub(crate) fn validate_pod_specific_annotations(
     annotations: Option<&Node>,
     spec: Option<&Node>,
     loc: &Loc,
@@ -237,7 +237,7 @@ fn security_context<'a>(spec: Option<&'a Node>, spec_loc: &Loc) -> (Option<&'a N
 }
 
 /// `validateSeccompAnnotationsAndFields(meta, spec, specPath)`.
-pub fn validate_seccomp_annotations_and_fields(
+pub(crate) fn validate_seccomp_annotations_and_fields(
     meta: Option<&Node>,
     spec: Option<&Node>,
     spec_loc: &Loc,
@@ -310,7 +310,7 @@ fn validate_seccomp_annotations_and_fields_match(
 }
 
 /// `validateAppArmorAnnotationsAndFieldsMatchOnCreate(meta, spec, specPath)`.
-pub fn validate_app_armor_annotations_and_fields_match_on_create(
+pub(crate) fn validate_app_armor_annotations_and_fields_match_on_create(
     meta: Option<&Node>,
     spec: Option<&Node>,
     spec_loc: &Loc,
@@ -366,7 +366,7 @@ pub fn validate_app_armor_annotations_and_fields_match_on_create(
 }
 
 /// `validatePodHostNetworkDeps(spec, fldPath, opts)`.
-pub fn validate_pod_host_network_deps(
+pub(crate) fn validate_pod_host_network_deps(
     spec: Option<&Node>,
     spec_loc: &Loc,
     opts: &PodOptions,
@@ -399,7 +399,7 @@ pub fn validate_pod_host_network_deps(
 }
 
 /// `validateDNSPolicy(&spec.DNSPolicy, fldPath.Child("dnsPolicy"))`.
-pub fn validate_dns_policy(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_dns_policy(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (policy, loc) = spec_loc.field(spec, "dnsPolicy");
     match str_of(policy) {
         "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None" => {}
@@ -413,7 +413,7 @@ pub fn validate_dns_policy(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
 }
 
 /// `validatePodSpecSecurityContext(spec.SecurityContext, spec, fldPath, fldPath.Child("securityContext"), opts)`.
-pub fn validate_pod_spec_security_context(
+pub(crate) fn validate_pod_spec_security_context(
     spec: Option<&Node>,
     spec_loc: &Loc,
     opts: &PodOptions,
@@ -607,7 +607,7 @@ fn sysctl_namespace(sysctl: &str) -> &'static str {
 }
 
 /// `validatePodDNSConfig(spec.DNSConfig, &spec.DNSPolicy, fldPath.Child("dnsConfig"), opts)`.
-pub fn validate_pod_dns_config(
+pub(crate) fn validate_pod_dns_config(
     spec: Option<&Node>,
     spec_loc: &Loc,
     opts: &PodOptions,
@@ -882,7 +882,11 @@ fn parse_ipv6(input: &[u8]) -> bool {
 }
 
 /// `validateWindowsHostProcessPod(spec, fldPath)`.
-pub fn validate_windows_host_process_pod(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_windows_host_process_pod(
+    spec: Option<&Node>,
+    spec_loc: &Loc,
+    out: &mut Out,
+) {
     let pod_host_process =
         bool_of(spec.and_then(|s| s.at(&["securityContext", "windowsOptions", "hostProcess"])));
     let mut containers = 0;
@@ -938,7 +942,12 @@ pub fn validate_windows_host_process_pod(spec: Option<&Node>, spec_loc: &Loc, ou
 
 /// `validateHostUsers(spec, fldPath, opts)`: with `hostUsers: false`, no host namespaces and
 /// (by default) no volume devices.
-pub fn validate_host_users(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOptions, out: &mut Out) {
+pub(crate) fn validate_host_users(
+    spec: Option<&Node>,
+    spec_loc: &Loc,
+    opts: &PodOptions,
+    out: &mut Out,
+) {
     if bool_of(spec.and_then(|s| s.get("hostUsers"))) != Some(false) {
         return;
     }
@@ -967,7 +976,7 @@ pub fn validate_host_users(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOption
 
 /// `validatePodHostName(spec, fldPath)` (`hostnameOverride`; dropped before validation while
 /// the HostnameOverride gate is off, as it is by default).
-pub fn validate_pod_host_name(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_pod_host_name(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (name, loc) = spec_loc.field(spec, "hostnameOverride");
     let Some(name) = name else { return };
     if bool_of(spec.and_then(|s| s.get("setHostnameAsFQDN"))) == Some(true) {
@@ -984,7 +993,7 @@ pub fn validate_pod_host_name(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out
 }
 
 /// `ValidateHostAliases(spec.HostAliases, …)` when host aliases are set.
-pub fn validate_host_aliases(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_host_aliases(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (aliases, aliases_loc) = spec_loc.field(spec, "hostAliases");
     for (index, alias) in items_of(aliases).iter().enumerate() {
         let alias_loc = aliases_loc.index(index, alias);
@@ -1004,7 +1013,7 @@ pub fn validate_host_aliases(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out)
 }
 
 /// `validateOS` and then `validateLinux` or `validateWindows`, when `spec.os` is set.
-pub fn validate_os(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOptions, out: &mut Out) {
+pub(crate) fn validate_os(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOptions, out: &mut Out) {
     let _ = opts;
     let (os, os_loc) = spec_loc.field(spec, "os");
     let Some(os) = os else { return };
@@ -1839,6 +1848,7 @@ mod tests {
     use super::*;
     use crate::manifest::schema::META_OBJECT_META;
     use jobscope_diagnostic::Span;
+    use jobscope_golang::strings::go_json_string;
 
     const ROOT: &str = "spec.template.spec";
     const SUBDOMAIN: &str = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";

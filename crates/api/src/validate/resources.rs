@@ -68,7 +68,7 @@ const INTEGER_RESOURCES: &[&str] = &[
 const SUPPORTED_POD_LEVEL_RESOURCES: &[&str] = &["cpu", "hugepages-", "memory"];
 
 /// `ValidateContainerResourceRequirements(requirements, podClaimNames, fldPath, opts)`.
-pub fn validate_container_resource_requirements(
+pub(crate) fn validate_container_resource_requirements(
     requirements: Option<&Node>,
     pod_claim_names: &[String],
     loc: &Loc,
@@ -92,7 +92,7 @@ pub fn validate_container_resource_requirements(
 }
 
 /// `validatePodResources(spec, podClaimNames, fldPath, opts)`; `spec_loc` is the pod spec's.
-pub fn validate_pod_resources(
+pub(crate) fn validate_pod_resources(
     spec: Option<&Node>,
     pod_claim_names: &[String],
     spec_loc: &Loc,
@@ -132,7 +132,12 @@ pub fn validate_pod_resources(
 }
 
 /// `validateOverhead(spec.Overhead, fldPath.Child("overhead"), opts)` when overhead is set.
-pub fn validate_overhead(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOptions, out: &mut Out) {
+pub(crate) fn validate_overhead(
+    spec: Option<&Node>,
+    spec_loc: &Loc,
+    opts: &PodOptions,
+    out: &mut Out,
+) {
     let (overhead, overhead_loc) = spec_loc.field(spec, "overhead");
     if overhead.is_none() {
         return;
@@ -155,7 +160,7 @@ pub fn validate_overhead(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOptions,
 }
 
 /// `validatePodResourceClaims(podMeta, claims, fldPath)`.
-pub fn validate_pod_resource_claims(
+pub(crate) fn validate_pod_resource_claims(
     pod_meta: Option<&Node>,
     claims: Option<&Node>,
     loc: &Loc,

@@ -52,7 +52,7 @@ pub fn time_zone_errors(time_zone: Option<&str>, path: &str) -> Vec<FieldError> 
 
 /// The problems the apiserver reports for `spec.timeZone: <name>` on create, each as the detail
 /// text of an `Invalid value` error, in the order it reports them (`validateTimeZone`).
-pub fn time_zone_problems(name: &str) -> Vec<String> {
+pub(crate) fn time_zone_problems(name: &str) -> Vec<String> {
     if name.is_empty() {
         return vec!["timeZone must be nil or non-empty string".to_owned()];
     }

@@ -17,14 +17,19 @@ use crate::manifest::object::Node;
 use jobscope_diagnostic::Span;
 
 /// `validateImagePullSecrets(spec.ImagePullSecrets, fldPath.Child("imagePullSecrets"))`.
-pub fn validate_image_pull_secrets(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_image_pull_secrets(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     // Go reports an entry whose fields other than `name` are set ("only name may be set"), but
     // `LocalObjectReference` has no other field, in v1 or internally: nothing can fail here.
     let _ = (spec, spec_loc, out);
 }
 
 /// `validateAffinity(spec.Affinity, opts, fldPath.Child("affinity"))`.
-pub fn validate_affinity(spec: Option<&Node>, spec_loc: &Loc, opts: &PodOptions, out: &mut Out) {
+pub(crate) fn validate_affinity(
+    spec: Option<&Node>,
+    spec_loc: &Loc,
+    opts: &PodOptions,
+    out: &mut Out,
+) {
     let (affinity, affinity_loc) = spec_loc.field(spec, "affinity");
     let Some(affinity) = affinity else { return };
     let (node_affinity, node_loc) = affinity_loc.field(Some(affinity), "nodeAffinity");
@@ -419,7 +424,7 @@ fn validate_match_label_keys_in_topology_spread(
 }
 
 /// `validateReadinessGates`.
-pub fn validate_readiness_gates(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_readiness_gates(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (gates, gates_loc) = spec_loc.field(spec, "readinessGates");
     for (index, gate) in items_of(gates).iter().enumerate() {
         let (condition, condition_loc) = gates_loc
@@ -431,7 +436,7 @@ pub fn validate_readiness_gates(spec: Option<&Node>, spec_loc: &Loc, out: &mut O
 }
 
 /// `validateSchedulingGates`: qualified names, no duplicates (both reported at the item).
-pub fn validate_scheduling_gates(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_scheduling_gates(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (gates, gates_loc) = spec_loc.field(spec, "schedulingGates");
     let mut seen: Vec<&str> = Vec::new();
     for (index, gate) in items_of(gates).iter().enumerate() {
@@ -447,7 +452,7 @@ pub fn validate_scheduling_gates(spec: Option<&Node>, spec_loc: &Loc, out: &mut 
 }
 
 /// `validateTopologySpreadConstraints`.
-pub fn validate_topology_spread_constraints(
+pub(crate) fn validate_topology_spread_constraints(
     spec: Option<&Node>,
     spec_loc: &Loc,
     opts: &PodOptions,
@@ -543,16 +548,16 @@ pub fn validate_topology_spread_constraints(
 /// annotation, with the text each part is located at.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Toleration {
-    pub key: String,
-    pub operator: String,
-    pub value: String,
-    pub effect: String,
-    pub has_seconds: bool,
-    pub span: Span,
-    pub key_span: Span,
-    pub operator_span: Span,
-    pub value_span: Span,
-    pub effect_span: Span,
+    pub(crate) key: String,
+    pub(crate) operator: String,
+    pub(crate) value: String,
+    pub(crate) effect: String,
+    pub(crate) has_seconds: bool,
+    pub(crate) span: Span,
+    pub(crate) key_span: Span,
+    pub(crate) operator_span: Span,
+    pub(crate) value_span: Span,
+    pub(crate) effect_span: Span,
 }
 
 impl Toleration {
@@ -574,7 +579,7 @@ impl Toleration {
 }
 
 /// `ValidateTolerations(spec.Tolerations, …)` when tolerations are set.
-pub fn validate_tolerations(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_tolerations(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (tolerations, loc) = spec_loc.field(spec, "tolerations");
     let list: Vec<Toleration> = items_of(tolerations)
         .iter()
@@ -659,7 +664,7 @@ pub(super) fn validate_toleration_list(tolerations: &[Toleration], loc: &Loc, ou
 }
 
 /// `ValidatePreemptionPolicy` when set.
-pub fn validate_preemption_policy(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_preemption_policy(spec: Option<&Node>, spec_loc: &Loc, out: &mut Out) {
     let (policy, loc) = spec_loc.field(spec, "preemptionPolicy");
     let Some(policy) = policy else { return };
     match str_of(Some(policy)) {

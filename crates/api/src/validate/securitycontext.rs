@@ -18,7 +18,7 @@ const MAX_RUN_AS_USER_NAME_USER_LENGTH: usize = 104;
 const MAX_APP_ARMOR_LOCALHOST_PROFILE_LENGTH: i64 = 4095;
 
 /// `validateSeccompProfileField`.
-pub fn validate_seccomp_profile_field(profile: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_seccomp_profile_field(profile: Option<&Node>, loc: &Loc, out: &mut Out) {
     let Some(profile) = profile else { return };
     let (kind, kind_loc) = loc.field(Some(profile), "type");
     let kind = str_of(kind);
@@ -48,7 +48,7 @@ pub fn validate_seccomp_profile_field(profile: Option<&Node>, loc: &Loc, out: &m
 }
 
 /// `ValidateAppArmorProfileField`.
-pub fn validate_app_armor_profile_field(profile: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_app_armor_profile_field(profile: Option<&Node>, loc: &Loc, out: &mut Out) {
     let Some(profile) = profile else { return };
     let (kind, kind_loc) = loc.field(Some(profile), "type");
     let (local, local_loc) = loc.field(Some(profile), "localhostProfile");
@@ -91,7 +91,11 @@ pub fn validate_app_armor_profile_field(profile: Option<&Node>, loc: &Loc, out: 
 }
 
 /// `validateWindowsSecurityContextOptions`.
-pub fn validate_windows_security_context_options(options: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_windows_security_context_options(
+    options: Option<&Node>,
+    loc: &Loc,
+    out: &mut Out,
+) {
     let Some(options) = options else { return };
     // The fields are *string: Go prints them as JSON.
     let (spec_name, spec_name_loc) = loc.field(Some(options), "gmsaCredentialSpecName");

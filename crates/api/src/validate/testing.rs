@@ -7,7 +7,7 @@ use crate::manifest::types::TypeDef;
 use jobscope_yaml::parse_stream;
 
 /// Decodes YAML text as the given API type (panics on bad test input; tests only).
-pub fn node(text: &str, ty: &'static TypeDef) -> Node {
+pub(crate) fn node(text: &str, ty: &'static TypeDef) -> Node {
     let stream = parse_stream(text);
     let value = stream.documents[0]
         .value
@@ -19,12 +19,12 @@ pub fn node(text: &str, ty: &'static TypeDef) -> Node {
 }
 
 /// A pod spec from YAML (`containers: [...]` at the top level).
-pub fn pod_spec(text: &str) -> Node {
+pub(crate) fn pod_spec(text: &str) -> Node {
     node(text, &crate::manifest::schema::POD_SPEC)
 }
 
 /// The error messages (`field: Type: value: detail`) of a run, in order.
-pub fn messages(out: &Out) -> Vec<String> {
+pub(crate) fn messages(out: &Out) -> Vec<String> {
     out.findings
         .iter()
         .filter_map(|f| match f {

@@ -17,8 +17,8 @@ use super::field::BadValue;
 use super::fieldpath::validate_object_field_selector;
 use super::meta::{string_pairs, validate_annotations, validate_label_selector, validate_labels};
 use super::names::{
-    inclusive_range_error, is_dns1123_label, is_dns1123_subdomain, is_qualified_name,
-    name_is_dns_label, name_is_dns_subdomain,
+    inclusive_range_error, is_dns1123_label, is_dns1123_subdomain, name_is_dns_label,
+    name_is_dns_subdomain,
 };
 use super::paths::{validate_local_descending_path, validate_path_no_backsteps};
 use super::pod::PodOptions;
@@ -28,12 +28,12 @@ use jobscope_golang::strings::{go_json_string, go_strconv_quote};
 /// What `ValidateVolumes` returns: each valid volume by name, with its node (its source is the
 /// one set field besides `name`).
 #[derive(Clone, Debug, Default)]
-pub struct Volumes<'a> {
-    pub by_name: Vec<(String, &'a Node)>,
+pub(crate) struct Volumes<'a> {
+    pub(crate) by_name: Vec<(String, &'a Node)>,
 }
 
 impl<'a> Volumes<'a> {
-    pub fn get(&self, name: &str) -> Option<&'a Node> {
+    pub(crate) fn get(&self, name: &str) -> Option<&'a Node> {
         self.by_name
             .iter()
             .find(|(n, _)| n == name)
@@ -144,7 +144,7 @@ const SOURCES: &[(&str, &str, &str)] = &[
 ];
 
 /// `ValidateVolumes(volumes, podMeta, fldPath, opts)`.
-pub fn validate_volumes<'a>(
+pub(crate) fn validate_volumes<'a>(
     volumes: Option<&'a Node>,
     pod_meta: Option<&Node>,
     loc: &Loc,
@@ -1425,7 +1425,7 @@ fn validate_local_non_reserved_path(path: &str, loc: &Loc, out: &mut Out) {
 }
 
 /// `validateFileKeyRefVolumes(spec, fldPath)`.
-pub fn validate_file_key_ref_volumes(spec: Option<&Node>, loc: &Loc, out: &mut Out) {
+pub(crate) fn validate_file_key_ref_volumes(spec: Option<&Node>, loc: &Loc, out: &mut Out) {
     let volumes = items_of(spec.and_then(|s| s.get("volumes")));
     // A Go map by name: a later volume of the same name replaces an earlier one.
     let lookup = |name: &str| volumes.iter().rev().find(|v| str_of(v.get("name")) == name);

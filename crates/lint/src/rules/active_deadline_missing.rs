@@ -5,7 +5,7 @@ use crate::context::{Context, Kind};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.active-deadline-missing",
     severity: Severity::Warning,
     summary: "A Job without `activeDeadlineSeconds` can run forever",

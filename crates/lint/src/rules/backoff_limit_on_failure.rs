@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.backoff-limit-on-failure",
     severity: Severity::Warning,
     summary: "With `restartPolicy: OnFailure`, `backoffLimit` counts container restarts and the failed pod's logs are lost",

@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.capabilities-not-dropped",
     severity: Severity::Info,
     summary: "A container that does not drop `ALL` capabilities",

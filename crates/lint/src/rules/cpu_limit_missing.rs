@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.cpu-limit-missing",
     severity: Severity::Info,
     summary: "A container without a CPU limit",

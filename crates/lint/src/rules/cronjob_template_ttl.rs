@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.cronjob-template-ttl",
     severity: Severity::Warning,
     summary: "A TTL in a CronJob's job template fights the CronJob's history limits",

@@ -22,7 +22,7 @@ const BASELINE: [&str; 13] = [
     "SYS_CHROOT",
 ];
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.dangerous-capabilities",
     severity: Severity::Warning,
     summary: "A container adds a Linux capability outside the baseline Pod Security set (`SYS_ADMIN`, `NET_ADMIN`, `ALL`, …)",

@@ -6,7 +6,7 @@ use crate::context::{Context, duration_text, written};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.deadline-exceeds-period",
     severity: Severity::Warning,
     summary: "`activeDeadlineSeconds` is longer than the time between a CronJob's runs",

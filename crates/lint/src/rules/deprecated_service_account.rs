@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.deprecated-service-account-field",
     severity: Severity::Info,
     summary: "The deprecated `serviceAccount` field instead of `serviceAccountName`",

@@ -5,7 +5,7 @@ use crate::context::{Context, written};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.failed-history-zero",
     severity: Severity::Warning,
     summary: "`failedJobsHistoryLimit: 0` deletes failed runs before anyone can look at them",

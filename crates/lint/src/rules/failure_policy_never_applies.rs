@@ -11,7 +11,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.failure-policy-never-applies",
     severity: Severity::Warning,
     summary: "A `podFailurePolicy` rule, `backoffLimitPerIndex` or `maxFailedIndexes` that can never take effect",

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.host-namespaces",
     severity: Severity::Warning,
     summary: "A pod that shares the node's network, PID or IPC namespace",

@@ -23,7 +23,7 @@ const SENSITIVE: [&str; 12] = [
     "/var/lib/containerd",
 ];
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.host-path-volume",
     severity: Severity::Warning,
     summary: "A `hostPath` volume: node files inside a pod that may run on any node",

@@ -14,7 +14,7 @@ use jobscope_diagnostic::Severity;
 /// `spec.hostname` of a pod must be a DNS label.
 const MAX_HOSTNAME: usize = 63;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.indexed-hostname-too-long",
     severity: Severity::Warning,
     summary: "A CronJob's Indexed Jobs would get pod hostnames over 63 characters, so every Job is refused",

@@ -5,7 +5,7 @@ use crate::context::{Context, label_span};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.job-probes",
     severity: Severity::Info,
     summary: "A probe on a Job's container: what it does to a run-to-completion pod",

@@ -4,7 +4,7 @@ use crate::context::{Context, Kind};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.job-ttl-missing",
     severity: Severity::Warning,
     summary: "A Job without `ttlSecondsAfterFinished` stays in the cluster after it finishes",

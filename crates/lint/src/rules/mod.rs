@@ -4,52 +4,52 @@
 
 use super::registry::Rule;
 
-pub mod active_deadline_missing;
-pub mod backoff_limit_on_failure;
-pub mod capabilities_not_dropped;
-pub mod cpu_limit_missing;
-pub mod cronjob_template_ttl;
-pub mod dangerous_capabilities;
-pub mod deadline_exceeds_period;
-pub mod deprecated_service_account;
-pub mod failed_history_zero;
-pub mod failure_policy_never_applies;
-pub mod gpu_toleration_missing;
-pub mod host_namespaces;
-pub mod host_path_volume;
-pub mod host_port;
-pub mod image_latest_tag;
-pub mod indexed_hostname_too_long;
-pub mod job_probes;
-pub mod job_ttl_missing;
-pub mod memory_limit_missing;
-pub mod name_near_limit;
-pub mod prestop_grace_period;
-pub mod privilege_escalation;
-pub mod privileged_container;
-pub mod probe_port_unknown;
-pub mod proc_mount_unmasked;
-pub mod requests_missing;
-pub mod run_as_root;
-pub mod runtime_socket;
-pub mod schedule_dst_repeat;
-pub mod schedule_dst_skip;
-pub mod schedule_never_fires;
-pub mod schedule_overlap;
-pub mod seccomp_unconfined;
-pub mod secret_in_env;
-pub mod service_account_token;
-pub mod ssh_port;
-pub mod starting_deadline_short;
-pub mod starting_deadline_unset_forbid;
-pub mod starting_deadline_zero;
-pub mod time_zone_missing;
-pub mod unknown_ignore_code;
-pub mod unsafe_sysctls;
-pub mod writable_root_filesystem;
+pub(crate) mod active_deadline_missing;
+pub(crate) mod backoff_limit_on_failure;
+pub(crate) mod capabilities_not_dropped;
+pub(crate) mod cpu_limit_missing;
+pub(crate) mod cronjob_template_ttl;
+pub(crate) mod dangerous_capabilities;
+pub(crate) mod deadline_exceeds_period;
+pub(crate) mod deprecated_service_account;
+pub(crate) mod failed_history_zero;
+pub(crate) mod failure_policy_never_applies;
+pub(crate) mod gpu_toleration_missing;
+pub(crate) mod host_namespaces;
+pub(crate) mod host_path_volume;
+pub(crate) mod host_port;
+pub(crate) mod image_latest_tag;
+pub(crate) mod indexed_hostname_too_long;
+pub(crate) mod job_probes;
+pub(crate) mod job_ttl_missing;
+pub(crate) mod memory_limit_missing;
+pub(crate) mod name_near_limit;
+pub(crate) mod prestop_grace_period;
+pub(crate) mod privilege_escalation;
+pub(crate) mod privileged_container;
+pub(crate) mod probe_port_unknown;
+pub(crate) mod proc_mount_unmasked;
+pub(crate) mod requests_missing;
+pub(crate) mod run_as_root;
+pub(crate) mod runtime_socket;
+pub(crate) mod schedule_dst_repeat;
+pub(crate) mod schedule_dst_skip;
+pub(crate) mod schedule_never_fires;
+pub(crate) mod schedule_overlap;
+pub(crate) mod seccomp_unconfined;
+pub(crate) mod secret_in_env;
+pub(crate) mod service_account_token;
+pub(crate) mod ssh_port;
+pub(crate) mod starting_deadline_short;
+pub(crate) mod starting_deadline_unset_forbid;
+pub(crate) mod starting_deadline_zero;
+pub(crate) mod time_zone_missing;
+pub(crate) mod unknown_ignore_code;
+pub(crate) mod unsafe_sysctls;
+pub(crate) mod writable_root_filesystem;
 
 /// Every rule, in listing order.
-pub static ALL: [&Rule; 43] = [
+pub(crate) static ALL: [&Rule; 43] = [
     // Job lifecycle.
     &job_ttl_missing::RULE,
     &cronjob_template_ttl::RULE,

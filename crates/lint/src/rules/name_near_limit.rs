@@ -9,7 +9,7 @@ const LIMIT: usize = 52;
 /// Names this close to the limit are reported.
 const MARGIN: usize = 4;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.name-near-limit",
     severity: Severity::Info,
     summary: "A CronJob name within 4 characters of the 52-character limit",

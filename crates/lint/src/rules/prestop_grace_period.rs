@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.prestop-exceeds-grace-period",
     severity: Severity::Warning,
     summary: "`terminationGracePeriodSeconds` is no longer than the preStop hook's sleep",
@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
 
 /// Seconds slept by `sleep N` commands in an exec hook's command line (`sleep 5`, `sleep 5s`,
 /// `/bin/sleep 5`, `sh -c "sleep 5 && nginx -s quit"`).
-pub fn exec_sleep_seconds(command: &[&str]) -> i64 {
+pub(crate) fn exec_sleep_seconds(command: &[&str]) -> i64 {
     let words: Vec<&str> = command
         .iter()
         .flat_map(|part| {

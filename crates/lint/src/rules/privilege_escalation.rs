@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.privilege-escalation-allowed",
     severity: Severity::Info,
     summary: "A container that does not set `allowPrivilegeEscalation: false`",

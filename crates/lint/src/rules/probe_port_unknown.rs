@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::{IntOrString, Node};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.probe-port-unknown",
     severity: Severity::Warning,
     summary: "A probe names a port the container does not declare, so it always fails",

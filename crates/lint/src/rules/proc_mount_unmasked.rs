@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.proc-mount-unmasked",
     severity: Severity::Info,
     summary: "A container with `procMount: Unmasked`",

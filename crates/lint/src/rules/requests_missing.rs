@@ -6,7 +6,7 @@ use crate::context::{ContainerRef, Context};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.requests-missing",
     severity: Severity::Warning,
     summary: "A container without CPU or memory requests",
@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
 };
 
 /// Whether the container, or the pod as a whole, sets `resource` as a request or a limit.
-pub fn has_request(ctx: &Context<'_>, container: &ContainerRef<'_>, resource: &str) -> bool {
+pub(crate) fn has_request(ctx: &Context<'_>, container: &ContainerRef<'_>, resource: &str) -> bool {
     ["requests", "limits"].iter().any(|list| {
         container.at(&["resources", list, resource]).is_some()
             || ctx

@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.runtime-socket-mount",
     severity: Severity::Warning,
     summary: "A pod mounts the container runtime's socket (Docker, containerd, CRI-O)",
@@ -22,7 +22,7 @@ pub static RULE: Rule = Rule {
 };
 
 /// Whether a host path is a container runtime socket or a directory holding one.
-pub fn is_runtime_socket(path: &str) -> bool {
+pub(crate) fn is_runtime_socket(path: &str) -> bool {
     let path = if path.len() > 1 {
         path.trim_end_matches('/')
     } else {

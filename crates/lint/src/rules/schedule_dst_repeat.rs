@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.schedule-dst-repeat",
     severity: Severity::Warning,
     summary: "A scheduled time falls into the hour that repeats when clocks go back, so it runs twice",

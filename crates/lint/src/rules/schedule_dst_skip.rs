@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.schedule-dst-skip",
     severity: Severity::Warning,
     summary: "A scheduled time falls into a daylight-saving gap, so that day's run is skipped",

@@ -13,7 +13,7 @@ use jobscope_diagnostic::Severity;
 /// Without a deadline, schedules whose runs are at most this far apart are reported.
 const UNBOUNDED_REPORT_GAP: i64 = 3_600;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.schedule-overlap-allow",
     severity: Severity::Warning,
     summary: "With `concurrencyPolicy: Allow`, runs start more often than a run may last, so they overlap",

@@ -6,7 +6,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.secret-in-env",
     severity: Severity::Warning,
     summary: "A secret written as a literal environment variable value",
@@ -35,7 +35,7 @@ const SECRET_WORDS: [&str; 9] = [
 const POINTER_SUFFIXES: [&str; 5] = ["_FILE", "_PATH", "_DIR", "_NAME", "_URL"];
 
 /// Whether an environment variable name says it holds a secret.
-pub fn looks_secret(name: &str) -> bool {
+pub(crate) fn looks_secret(name: &str) -> bool {
     let upper = name.to_ascii_uppercase().replace('-', "_");
     SECRET_WORDS.iter().any(|word| upper.contains(word))
         && !POINTER_SUFFIXES

@@ -7,7 +7,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.service-account-token-mounted",
     severity: Severity::Info,
     summary: "A pod using the `default` service account mounts its API token",

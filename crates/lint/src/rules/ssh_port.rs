@@ -5,7 +5,7 @@ use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.ssh-port",
     severity: Severity::Info,
     summary: "A container exposes the SSH port 22",

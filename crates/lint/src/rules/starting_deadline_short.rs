@@ -8,7 +8,7 @@ use jobscope_diagnostic::Severity;
 /// Deadlines under this many seconds are reported.
 const MINIMUM: i64 = 10;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.starting-deadline-too-short",
     severity: Severity::Warning,
     summary: "A `startingDeadlineSeconds` under 10 s skips runs whenever the controller is briefly late",

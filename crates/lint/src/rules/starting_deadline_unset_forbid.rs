@@ -6,7 +6,7 @@ use crate::context::{Context, written};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.starting-deadline-unset-forbid",
     severity: Severity::Info,
     summary: "With `concurrencyPolicy: Forbid` and no `startingDeadlineSeconds`, skipped runs start late",

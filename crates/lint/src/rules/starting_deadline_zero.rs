@@ -5,7 +5,7 @@ use crate::context::{Context, written};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.starting-deadline-zero",
     severity: Severity::Warning,
     summary: "`startingDeadlineSeconds: 0` means the CronJob never starts a Job",

@@ -5,7 +5,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.time-zone-missing",
     severity: Severity::Warning,
     summary: "A CronJob without `timeZone` runs in kube-controller-manager's time zone",

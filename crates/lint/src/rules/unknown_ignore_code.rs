@@ -6,7 +6,7 @@ use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs, rule};
 use jobscope_diagnostic::Severity;
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.unknown-ignore-code",
     severity: Severity::Info,
     summary: "The `jobscope.dev/ignore` annotation names an unknown rule",

@@ -21,7 +21,7 @@ const SAFE: [&str; 12] = [
     "net.ipv4.tcp_wmem",
 ];
 
-pub static RULE: Rule = Rule {
+pub(crate) static RULE: Rule = Rule {
     code: "lint.unsafe-sysctls",
     severity: Severity::Warning,
     summary: "A pod sysctl outside the kubelet's safe set",

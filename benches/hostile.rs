@@ -62,7 +62,7 @@ fn simulation(c: &mut Criterion) {
             b.iter(|| {
                 let mut sim = jobscope_analysis::simulation(&scenario).expect("accepted");
                 sim.run_to_end();
-                black_box(sim.stopped)
+                black_box(sim.stopped())
             })
         });
     }

@@ -36,7 +36,7 @@ fn simulate(c: &mut Criterion) {
     let indexed = indexed_job();
     // Checked, then dropped: a finished run kept alive changes the allocator's state for
     // the benchmarks after it.
-    assert_eq!(run(&indexed).jobs[0].status.succeeded, 100_000);
+    assert_eq!(run(&indexed).jobs()[0].status.succeeded, 100_000);
     c.bench_function(
         "indexed job 100,000 completions, parallelism 1,000, 1% fail once",
         |b| b.iter(|| black_box(run(black_box(&indexed)))),
@@ -47,11 +47,11 @@ fn simulate(c: &mut Criterion) {
         // Indexed run above: kept alive, its ~100 MB made every run after it 5-6% slower.
         {
             let check = run(&text);
-            assert_eq!(check.stopped, Some(jobscope_sim::Stop::Until), "{policy}");
+            assert_eq!(check.stopped(), Some(jobscope_sim::Stop::Until), "{policy}");
             assert!(
-                check.jobs.len() >= 21_000,
+                check.jobs().len() >= 21_000,
                 "{policy}: {} jobs",
-                check.jobs.len()
+                check.jobs().len()
             );
         }
         c.bench_function(

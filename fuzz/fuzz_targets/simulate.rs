@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     // A few thousand steps: enough to reach every controller path (a CronJob's first jobs,
     // back-off, deadlines), small enough that an instrumented run stays well under a second.
     sim.step(5_000);
-    for pod in &sim.pods {
+    for pod in sim.pods() {
         if let Some(started) = pod.started {
             assert!(started >= pod.created);
         }

@@ -230,30 +230,30 @@ fn simulated(text: &str) -> Simulation {
 #[test]
 fn a_job_of_two_billion_completions_stops_at_the_pod_limit() {
     let sim = simulated(HUGE_JOB_SCENARIO);
-    assert_eq!(sim.stopped, Some(Stop::EventLimit));
-    assert_eq!(sim.pods.len(), MAX_PODS);
-    let notes: Vec<&str> = sim.notes.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(sim.stopped(), Some(Stop::EventLimit));
+    assert_eq!(sim.pods().len(), MAX_PODS);
+    let notes: Vec<&str> = sim.notes().iter().map(|n| n.message.as_str()).collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
         notes[0].contains(&format!("after creating {MAX_PODS} pods")),
         "{notes:?}"
     );
     // The controller still honours parallelism on the way.
-    assert!(sim.jobs[0].status.active <= 100_000);
+    assert!(sim.jobs()[0].status.active <= 100_000);
 }
 
 #[test]
 fn a_cronjob_every_minute_for_ten_years_stops_at_the_step_limit() {
     let sim = simulated(EVERY_MINUTE_TEN_YEARS_SCENARIO);
-    assert_eq!(sim.stopped, Some(Stop::EventLimit));
-    assert_eq!(sim.tasks_run, MAX_TASKS);
-    let notes: Vec<&str> = sim.notes.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(sim.stopped(), Some(Stop::EventLimit));
+    assert_eq!(sim.tasks_run(), MAX_TASKS);
+    let notes: Vec<&str> = sim.notes().iter().map(|n| n.message.as_str()).collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
         notes[0].contains(&format!("after {MAX_TASKS} steps")),
         "{notes:?}"
     );
     // It got somewhere: one Job a minute for the simulated time.
-    let minutes = (sim.now - sim.start) / 60_000;
-    assert!(sim.jobs.len() as i64 >= minutes - 1 && minutes > 1000);
+    let minutes = (sim.now() - sim.start()) / 60_000;
+    assert!(sim.jobs().len() as i64 >= minutes - 1 && minutes > 1000);
 }

@@ -106,7 +106,7 @@ fn run(text: &str) -> Simulation {
 
 /// The end of a pod's active life: finished, or deleted.
 fn active_until(sim: &Simulation, pod: usize) -> Ms {
-    let p = &sim.pods[pod];
+    let p = &sim.pods()[pod];
     let finished = p.finished.unwrap_or(Ms::MAX);
     let deleted = p.deletion.map_or(Ms::MAX, |(at, _)| at);
     finished.min(deleted)
@@ -119,8 +119,8 @@ proptest! {
     fn controller_invariants(case in case()) {
         let text = scenario(&case);
         let sim = run(&text);
-        let job = &sim.jobs[0];
-        for pod in &sim.pods {
+        let job = &sim.jobs()[0];
+        for pod in sim.pods() {
             if let Some(started) = pod.started {
                 prop_assert!(started >= pod.created, "pod {} started before it was created", pod.name);
             }
@@ -129,18 +129,18 @@ proptest! {
             }
         }
         // Active pods never outnumber parallelism (the controller counts before it creates).
-        let mut moments: Vec<Ms> = sim.pods.iter().map(|p| p.created).collect();
+        let mut moments: Vec<Ms> = sim.pods().iter().map(|p| p.created).collect();
         moments.sort_unstable();
         moments.dedup();
         for t in moments {
-            let active = (0..sim.pods.len())
-                .filter(|&p| sim.pods[p].created <= t && t < active_until(&sim, p))
+            let active = (0..sim.pods().len())
+                .filter(|&p| sim.pods()[p].created <= t && t < active_until(&sim, p))
                 .count();
             prop_assert!(active as u32 <= case.parallelism, "{active} active pods at {t} with parallelism {}", case.parallelism);
         }
         // A finished Job starts nothing after its terminal condition.
         if let Some(done) = job.status.finished() {
-            prop_assert!(sim.pods.iter().all(|p| p.created <= done.time + 999), "a pod was created after the Job finished");
+            prop_assert!(sim.pods().iter().all(|p| p.created <= done.time + 999), "a pod was created after the Job finished");
             prop_assert_eq!(job.status.active, 0);
         }
         // Completed means enough successes.
@@ -151,10 +151,10 @@ proptest! {
         }
         // Same scenario, same result.
         let again = run(&text);
-        prop_assert_eq!(format!("{:?}", again.events), format!("{:?}", sim.events));
+        prop_assert_eq!(format!("{:?}", again.events()), format!("{:?}", sim.events()));
         prop_assert_eq!(
-            sim.pods.iter().map(|p| (&p.name, p.created, p.finished)).collect::<Vec<_>>(),
-            again.pods.iter().map(|p| (&p.name, p.created, p.finished)).collect::<Vec<_>>()
+            sim.pods().iter().map(|p| (&p.name, p.created, p.finished)).collect::<Vec<_>>(),
+            again.pods().iter().map(|p| (&p.name, p.created, p.finished)).collect::<Vec<_>>()
         );
     }
 }

@@ -38,8 +38,9 @@ pub mod schedule {
 
 /// The simulation's scenario format, its objects and its clock, for the CLI's `simulate`.
 pub mod simulation {
-    pub use jobscope_sim::engine::{Event, ObjectRef, instant, millis};
     pub use jobscope_sim::model::{ConditionKind, Job, Ms, Phase, Pod};
+    pub use jobscope_sim::model::{instant, millis};
+    pub use jobscope_sim::{Event, ObjectRef};
     pub use jobscope_sim::{Simulation, Stop, parse_scenario};
 }
 

@@ -113,7 +113,7 @@ pub fn start_simulation(
 pub fn simulation(scenario: &Scenario) -> Result<Simulation, Vec<Diagnostic>> {
     let options = Options {
         lint: false,
-        ..Options::at(jobscope_sim::engine::instant(scenario.start))
+        ..Options::at(jobscope_sim::model::instant(scenario.start))
     };
     let analysis = analyze(&scenario.manifest, &options);
     let batch: Vec<&DocumentReport> = analysis

@@ -6,8 +6,8 @@ use jobscope_cron::Instant;
 use jobscope_cron::controller::controller_evaluator;
 use jobscope_cron::{NextTime, Zone};
 use jobscope_diagnostic::Diagnostic;
-use jobscope_sim::engine::{instant, millis};
 use jobscope_sim::model::{ConcurrencyPolicy, ConditionKind};
+use jobscope_sim::model::{instant, millis};
 use jobscope_sim::scenario::{PodRule, RunFor, Scenario};
 use jobscope_sim::{Simulation, Subject};
 
@@ -102,7 +102,7 @@ pub fn concurrency(
         actions: Vec::new(),
     };
     let probe = Simulation::new(&scenario, subject)?;
-    let Some(cron) = &probe.cron else {
+    let Some(cron) = &probe.cron() else {
         return Err(vec![Diagnostic::new(
             "timeline.not-cronjob",
             jobscope_diagnostic::Severity::Error,
@@ -142,7 +142,7 @@ pub fn concurrency(
         sim.set_concurrency_policy(policy);
         sim.run_to_end();
         let mut lane_runs = Vec::new();
-        for job in &sim.jobs {
+        for job in sim.jobs() {
             // Only the runs of the chosen slots; later ones fall in the room left for the last.
             let Some(scheduled) = job.scheduled_time.filter(|&s| s <= millis(last)) else {
                 continue;

@@ -14,10 +14,11 @@ use jobscope_cron::Instant;
 use jobscope_golang::time::format_rfc3339;
 use jobscope_scene::geometry::WIDTH;
 use jobscope_scene::{Anchor, Paint, Scene};
-use jobscope_sim::engine::{ObjectRef, Simulation, instant};
 use jobscope_sim::metrics::labels_cmp;
+use jobscope_sim::model::instant;
 use jobscope_sim::model::{JobStatus, Ms, Phase, Pod, SECOND};
 use jobscope_sim::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
+use jobscope_sim::{ObjectRef, Simulation};
 
 /// Rows of the Gantt chart; more pods than fit are counted, not drawn.
 pub(crate) const MAX_ROWS: usize = 120;
@@ -73,7 +74,7 @@ impl PlayerInput {
 
     /// The scenario this form describes (its subject is the document the page shows).
     pub fn scenario(&self) -> Scenario {
-        let start = jobscope_sim::engine::millis(self.start);
+        let start = jobscope_sim::model::millis(self.start);
         let at = |seconds: i64| start.saturating_add(seconds.clamp(0, 10 * 366 * 86_400) * SECOND);
         let (low, high) = (
             self.run_min_seconds.clamp(0, 366 * 86_400),
@@ -413,22 +414,22 @@ impl<'s> Recorder<'s> {
     pub fn new(sim: &'s Simulation) -> Self {
         Recorder {
             sim,
-            indexed: sim.pods.iter().any(|p| p.index.is_some()),
+            indexed: sim.pods().iter().any(|p| p.index.is_some()),
             next_pod: 0,
             rows: Vec::new(),
             row_of: BTreeMap::new(),
             slots: BTreeMap::new(),
-            pods: Vec::with_capacity(sim.pods.len().min(MAX_BARS)),
+            pods: Vec::with_capacity(sim.pods().len().min(MAX_BARS)),
             hidden: 0,
-            jobs: Vec::with_capacity(sim.jobs.len()),
-            events: Vec::with_capacity(sim.events.len()),
+            jobs: Vec::with_capacity(sim.jobs().len()),
+            events: Vec::with_capacity(sim.events().len()),
             next_object: 0,
             series: Vec::new(),
             // Nothing changes after the last task: the world stands still until `until`. Only
             // a simulation cut short by its limits ends where it stopped.
-            end: match sim.stopped {
-                Some(jobscope_sim::Stop::EventLimit) | None => sim.now.max(sim.start),
-                Some(_) => sim.until.max(sim.start),
+            end: match sim.stopped() {
+                Some(jobscope_sim::Stop::EventLimit) | None => sim.now().max(sim.start()),
+                Some(_) => sim.until().max(sim.start()),
             },
             stages_done: 0,
             alerts: Vec::new(),
@@ -438,7 +439,11 @@ impl<'s> Recorder<'s> {
 
     fn units(&self) -> usize {
         let sim = self.sim;
-        sim.pods.len() + sim.jobs.len() + sim.events.len() + sim.metric_objects() + FINISH_STAGES
+        sim.pods().len()
+            + sim.jobs().len()
+            + sim.events().len()
+            + sim.metric_objects()
+            + FINISH_STAGES
     }
 
     fn done(&self) -> usize {
@@ -458,11 +463,11 @@ impl<'s> Recorder<'s> {
         let sim = self.sim;
         let mut left = budget;
         while left > 0 {
-            if let Some(pod) = sim.pods.get(self.next_pod) {
+            if let Some(pod) = sim.pods().get(self.next_pod) {
                 self.record_pod(pod);
                 self.next_pod += 1;
                 left -= 1;
-            } else if let Some(job) = sim.jobs.get(self.jobs.len()) {
+            } else if let Some(job) = sim.jobs().get(self.jobs.len()) {
                 self.jobs.push(JobTrack {
                     name: job.name.clone(),
                     created: job.created,
@@ -470,7 +475,7 @@ impl<'s> Recorder<'s> {
                     history: job.history.clone(),
                 });
                 left -= 1;
-            } else if let Some(event) = sim.events.get(self.events.len()) {
+            } else if let Some(event) = sim.events().get(self.events.len()) {
                 self.events.push(EventLine {
                     time: event.time,
                     warning: event.warning,
@@ -503,7 +508,7 @@ impl<'s> Recorder<'s> {
     }
 
     fn finish_stage(&mut self, stage: usize) {
-        let (start, end) = (self.sim.start, self.end);
+        let (start, end) = (self.sim.start(), self.end);
         if stage == 0 {
             self.series = order_series(std::mem::take(&mut self.series));
         } else if let Some(rule) = RULES.get(stage - 1) {
@@ -525,13 +530,13 @@ impl<'s> Recorder<'s> {
             None
         });
         let busy_until = finished.or(pod.gone).unwrap_or(Ms::MAX);
-        let job_name = &sim.jobs[pod.job].name;
+        let job_name = &sim.jobs()[pod.job].name;
         let rows = &mut self.rows;
         let row = if let (true, Some(index)) = (self.indexed, pod.index) {
             match self.row_of.get(&(pod.job, index)) {
                 Some(&row) => Some(row),
                 None if rows.len() < MAX_ROWS => {
-                    rows.push(if sim.cron.is_some() {
+                    rows.push(if sim.cron().is_some() {
                         format!("{job_name} #{index}")
                     } else {
                         format!("index {index}")
@@ -549,7 +554,7 @@ impl<'s> Recorder<'s> {
                     Some(*row)
                 }
                 None if rows.len() < MAX_ROWS => {
-                    rows.push(if sim.cron.is_some() {
+                    rows.push(if sim.cron().is_some() {
                         format!("{job_name} slot {}", job_slots.len())
                     } else {
                         format!("slot {}", job_slots.len())
@@ -616,11 +621,14 @@ impl<'s> Recorder<'s> {
         while !self.step(usize::MAX) {}
         let sim = self.sim;
         let end = self.end;
-        let (kind, name) = match &sim.cron {
+        let (kind, name) = match &sim.cron() {
             Some(cron) => ("CronJob", cron.name.clone()),
             None => (
                 "Job",
-                sim.jobs.first().map(|j| j.name.clone()).unwrap_or_default(),
+                sim.jobs()
+                    .first()
+                    .map(|j| j.name.clone())
+                    .unwrap_or_default(),
             ),
         };
         let series = self.series;
@@ -628,7 +636,7 @@ impl<'s> Recorder<'s> {
         jobscope_sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
         let pods = self.pods;
         let last_change = [
-            sim.events.last().map(|e| e.time),
+            sim.events().last().map(|e| e.time),
             pods.iter()
                 .filter_map(|p: &PodBar| p.finished.or(p.deleted))
                 .max(),
@@ -642,17 +650,17 @@ impl<'s> Recorder<'s> {
         .flatten()
         .max()
         .unwrap_or(end);
-        let margin = ((last_change - sim.start) / 20).max(60 * SECOND);
+        let margin = ((last_change - sim.start()) / 20).max(60 * SECOND);
         let shown_end = last_change
             .saturating_add(margin)
-            .clamp(sim.start + SECOND, end.max(sim.start + SECOND));
+            .clamp(sim.start() + SECOND, end.max(sim.start() + SECOND));
         Recording {
-            start: sim.start,
+            start: sim.start(),
             end,
             shown_end,
             kind,
             name,
-            stopped: sim.stopped.map_or("running", |s| s.as_str()),
+            stopped: sim.stopped().map_or("running", |s| s.as_str()),
             pods,
             rows: self.rows,
             hidden_pods: self.hidden,
@@ -661,8 +669,8 @@ impl<'s> Recorder<'s> {
             totals: self.totals,
             series,
             alerts,
-            notes: sim.notes.iter().map(|n| n.message.clone()).collect(),
-            tasks_run: sim.tasks_run,
+            notes: sim.notes().iter().map(|n| n.message.clone()).collect(),
+            tasks_run: sim.tasks_run(),
         }
     }
 }

@@ -7,11 +7,11 @@
 
 use std::rc::Rc;
 
-use super::engine::{Event, Message, ObjectRef, Simulation};
 use super::intervals::Intervals;
 use super::model::{
     Condition, ConditionKind, JobId, JobSpec, Ms, Phase, Pod, PodId, PolicyAction, SECOND, api_time,
 };
+use crate::cluster::{BATCH, Cluster, Message, ObjectRef};
 
 /// `MaxPodCreateDeletePerSync` and `MaxUncountedPods`.
 const MAX_PODS_PER_SYNC: usize = 500;
@@ -195,81 +195,105 @@ struct SyncContext {
     deleted: Vec<PodId>,
 }
 
-impl Simulation {
-    fn job_event(
-        &mut self,
-        job: JobId,
-        warning: bool,
-        reason: &'static str,
-        message: impl Into<Message>,
-    ) {
-        self.events.push(Event {
-            time: self.now,
-            object: ObjectRef::Job(job),
-            warning,
-            reason,
-            message: message.into(),
-        });
+/// The back-off record of a Job (`backoffRecord`): failures since the last success and when
+/// the last one finished. The controller keeps these in memory (a restart loses them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct BackoffRecord {
+    failures: i32,
+    last_failure: Option<Ms>,
+}
+
+/// Condition messages most Jobs carry, shared instead of allocated per Job.
+#[derive(Debug)]
+struct SharedTexts {
+    completions_reached: Rc<str>,
+    job_suspended: Rc<str>,
+    job_resumed: Rc<str>,
+}
+
+impl Default for SharedTexts {
+    fn default() -> Self {
+        SharedTexts {
+            completions_reached: Rc::from(MSG_COMPLETIONS_REACHED),
+            job_suspended: Rc::from("Job suspended"),
+            job_resumed: Rc::from("Job resumed"),
+        }
+    }
+}
+
+/// The Job controller: what it keeps in memory between syncs. Everything else it reads and
+/// writes through the cluster's API operations.
+#[derive(Debug, Default)]
+pub(crate) struct JobController {
+    /// By Job id; a Job without an entry has no failures recorded.
+    backoff: Vec<BackoffRecord>,
+    texts: SharedTexts,
+}
+
+impl JobController {
+    fn backoff_of(&self, job: JobId) -> BackoffRecord {
+        self.backoff.get(job).copied().unwrap_or_default()
     }
 
-    fn valid_index(&self, job: JobId, pod: PodId) -> bool {
-        let spec = &self.jobs[job].spec;
-        !spec.indexed
-            || self.pods[pod]
-                .index
-                .is_some_and(|i| i >= 0 && i < spec.index_count())
+    fn set_backoff(&mut self, job: JobId, record: BackoffRecord) {
+        if self.backoff.len() <= job {
+            if record == BackoffRecord::default() {
+                return;
+            }
+            self.backoff.resize(job + 1, BackoffRecord::default());
+        }
+        self.backoff[job] = record;
+    }
+
+    /// A restarted kube-controller-manager has lost its in-memory back-off records.
+    pub(crate) fn restart(&mut self) {
+        self.backoff.clear();
     }
 
     /// `syncJob`.
-    pub(super) fn sync_job(&mut self, job_id: JobId) {
-        let now = self.now;
-        if self.jobs[job_id].gone {
-            self.jobs[job_id].backoff_failures = 0;
-            self.jobs[job_id].backoff_last_failure = None;
+    pub(crate) fn sync(&mut self, c: &mut Cluster, job_id: JobId) {
+        let now = c.now;
+        if c.jobs[job_id].gone {
+            self.set_backoff(job_id, BackoffRecord::default());
             return;
         }
-        if self.jobs[job_id].spec.managed_elsewhere {
+        if c.jobs[job_id].spec.managed_elsewhere {
             return;
         }
-        if self.jobs[job_id].status.finished().is_some() {
-            self.jobs[job_id].backoff_failures = 0;
-            self.jobs[job_id].backoff_last_failure = None;
+        if c.jobs[job_id].status.finished().is_some() {
+            self.set_backoff(job_id, BackoffRecord::default());
             return;
         }
-        let spec = self.jobs[job_id].spec.clone();
+        let spec = c.jobs[job_id].spec.clone();
         // Scratch lists from the pool: a sync runs for every pod change.
-        let mut pods = self.buffer();
-        pods.extend_from_slice(&self.jobs[job_id].live_pods);
-        let mut active = self.buffer();
-        active.extend(pods.iter().copied().filter(|&p| self.pods[p].is_active()));
-        let ready = active.iter().filter(|&&p| self.pods[p].ready).count() as i32;
-        let terminating = pods
-            .iter()
-            .filter(|&&p| self.pods[p].is_terminating())
-            .count() as i32;
+        let mut pods = c.buffer();
+        pods.extend_from_slice(&c.jobs[job_id].live_pods);
+        let mut active = c.buffer();
+        active.extend(pods.iter().copied().filter(|&p| c.pods[p].is_active()));
+        let ready = active.iter().filter(|&&p| c.pods[p].ready).count() as i32;
+        let terminating = pods.iter().filter(|&&p| c.pods[p].is_terminating()).count() as i32;
 
         // getNewFinishedPods: tracked pods (finalizer, valid index) newly Succeeded or failed.
-        let tracked =
-            |sim: &Simulation, p: PodId| sim.pods[p].finalizer && sim.valid_index(job_id, p);
-        let mut new_succeeded = self.buffer();
+        let tracked = |c: &Cluster, p: PodId| c.pods[p].finalizer && valid_index(c, job_id, p);
+        let mut new_succeeded = c.buffer();
         new_succeeded.extend(
             pods.iter()
                 .copied()
-                .filter(|&p| tracked(self, p) && self.pods[p].phase == Phase::Succeeded),
+                .filter(|&p| tracked(c, p) && c.pods[p].phase == Phase::Succeeded),
         );
-        let mut new_failed = self.buffer();
+        let mut new_failed = c.buffer();
         new_failed.extend(
             pods.iter()
                 .copied()
-                .filter(|&p| tracked(self, p) && is_pod_failed(&self.pods[p], &spec)),
+                .filter(|&p| tracked(c, p) && is_pod_failed(&c.pods[p], &spec)),
         );
         let non_ignored = new_failed
             .iter()
-            .filter(|&&p| match_pod_failure_policy(&spec, &self.pods[p], &self.namespace).1)
+            .filter(|&&p| match_pod_failure_policy(&spec, &c.pods[p], &c.namespace).1)
             .count() as i32;
         let (status_succeeded, status_failed) = (
-            self.jobs[job_id].status.succeeded,
-            self.jobs[job_id].status.failed,
+            c.jobs[job_id].status.succeeded,
+            c.jobs[job_id].status.failed,
         );
         let mut ctx = SyncContext {
             pods,
@@ -288,13 +312,13 @@ impl Simulation {
             deleted: Vec::new(),
         };
 
-        if self.jobs[job_id].status.start_time.is_none() && !spec.suspend {
-            self.jobs[job_id].status.start_time = Some(api_time(now));
+        if c.jobs[job_id].status.start_time.is_none() && !spec.suspend {
+            c.jobs[job_id].status.start_time = Some(api_time(now));
         }
-        self.new_backoff_record(job_id, &mut ctx, &new_succeeded, &new_failed);
+        self.new_backoff_record(c, job_id, &mut ctx, &new_succeeded, &new_failed);
 
         let exceeds_backoff_limit = ctx.failed > spec.backoff_limit;
-        let job_status = &self.jobs[job_id].status;
+        let job_status = &c.jobs[job_id].status;
         ctx.finished = job_status
             .condition(ConditionKind::SuccessCriteriaMet)
             .filter(|c| c.status)
@@ -310,7 +334,7 @@ impl Simulation {
                     target.message.clone(),
                     now,
                 ));
-            } else if let Some(message) = self.fail_job_message(job_id, &ctx.pods) {
+            } else if let Some(message) = fail_job_message(c, job_id, &ctx.pods) {
                 ctx.finished = Some(condition(
                     ConditionKind::FailureTarget,
                     "PodFailurePolicy",
@@ -320,14 +344,14 @@ impl Simulation {
             }
         }
         if ctx.finished.is_none() {
-            if exceeds_backoff_limit || self.past_backoff_limit_on_failure(job_id, &ctx.pods) {
+            if exceeds_backoff_limit || past_backoff_limit_on_failure(c, job_id, &ctx.pods) {
                 ctx.finished = Some(condition(
                     ConditionKind::FailureTarget,
                     "BackoffLimitExceeded",
                     MSG_BACKOFF_LIMIT,
                     now,
                 ));
-            } else if self.past_active_deadline(job_id) {
+            } else if past_active_deadline(c, job_id) {
                 ctx.finished = Some(condition(
                     ConditionKind::FailureTarget,
                     "DeadlineExceeded",
@@ -335,22 +359,22 @@ impl Simulation {
                     now,
                 ));
             } else if let (Some(deadline), false) = (spec.active_deadline_seconds, spec.suspend)
-                && let Some(start) = self.jobs[job_id].status.start_time
+                && let Some(start) = c.jobs[job_id].status.start_time
             {
                 let remaining = deadline.saturating_mul(SECOND) - (now - start);
-                self.enqueue_job(job_id, remaining);
+                c.enqueue_job(job_id, remaining);
             }
         }
 
         if spec.indexed {
             let completions = spec.index_count();
             ctx.prev_succeeded_indexes =
-                Intervals::parse(self.jobs[job_id].status.completed_indexes(), completions);
+                Intervals::parse(c.jobs[job_id].status.completed_indexes(), completions);
             let mut new_indexes: Vec<i32> = ctx
                 .pods
                 .iter()
-                .filter(|&&p| self.pods[p].phase == Phase::Succeeded && self.pods[p].finalizer)
-                .filter_map(|&p| self.pods[p].index)
+                .filter(|&&p| c.pods[p].phase == Phase::Succeeded && c.pods[p].finalizer)
+                .filter_map(|&p| c.pods[p].index)
                 .filter(|&i| i >= 0 && i < completions)
                 .collect();
             new_indexes.sort_unstable();
@@ -358,7 +382,7 @@ impl Simulation {
             ctx.succeeded_indexes = ctx.prev_succeeded_indexes.with_indexes(&new_indexes);
             ctx.succeeded = ctx.succeeded_indexes.total();
             if spec.per_index() {
-                let failed = self.calculate_failed_indexes(job_id, &ctx.pods);
+                let failed = calculate_failed_indexes(c, job_id, &ctx.pods);
                 if ctx.finished.is_none() {
                     if spec
                         .max_failed_indexes
@@ -382,7 +406,7 @@ impl Simulation {
                     }
                 }
                 ctx.failed_indexes = Some(failed);
-                ctx.delayed_deletion = self.pods_with_delayed_deletion(job_id, &ctx);
+                ctx.delayed_deletion = pods_with_delayed_deletion(c, job_id, &ctx);
             }
             if ctx.finished.is_none()
                 && let Some(message) =
@@ -402,18 +426,18 @@ impl Simulation {
         if ctx.finished.is_some() {
             // deleteActivePods: delete, keeping finalizers.
             let to_delete = ctx.active.clone();
-            let deleted_ready = to_delete.iter().filter(|&&p| self.pods[p].ready).count() as i32;
+            let deleted_ready = to_delete.iter().filter(|&&p| c.pods[p].ready).count() as i32;
             for pod in &to_delete {
-                self.delete_pod_for_job(*pod, false);
+                delete_pod_for_job(c, *pod, false);
             }
             ctx.deleted.extend_from_slice(&to_delete);
             active_count -= to_delete.len() as i32;
             ctx.terminating += to_delete.len() as i32;
             ctx.ready -= deleted_ready;
         } else {
-            let manage_called = self.jobs[job_id].deleted_at.is_none();
+            let manage_called = c.jobs[job_id].deleted_at.is_none();
             if manage_called {
-                active_count = self.manage_job(job_id, &mut ctx);
+                active_count = manage_job(c, job_id, &mut ctx);
             }
             let complete = match spec.completions {
                 None => ctx.succeeded > 0 && active_count == 0,
@@ -427,7 +451,7 @@ impl Simulation {
                     now,
                 ));
             } else if manage_called {
-                let conditions = &mut self.jobs[job_id].status.conditions;
+                let conditions = &mut c.jobs[job_id].status.conditions;
                 if spec.suspend {
                     if ensure_condition(
                         conditions,
@@ -438,7 +462,7 @@ impl Simulation {
                         now,
                     ) {
                         suspend_changed = true;
-                        self.job_event(job_id, false, "Suspended", "Job suspended");
+                        job_event(c, job_id, false, "Suspended", "Job suspended");
                     }
                 } else if ensure_condition(
                     conditions,
@@ -449,14 +473,14 @@ impl Simulation {
                     now,
                 ) {
                     suspend_changed = true;
-                    self.job_event(job_id, false, "Resumed", "Job resumed");
+                    job_event(c, job_id, false, "Resumed", "Job resumed");
                     // ActiveDeadlineSeconds counts the time a Job is continuously active.
-                    self.jobs[job_id].status.start_time = Some(api_time(now));
+                    c.jobs[job_id].status.start_time = Some(api_time(now));
                 }
             }
         }
 
-        let job = &mut self.jobs[job_id];
+        let job = &mut c.jobs[job_id];
         let needs_update = suspend_changed
             || active_count != job.status.active
             || ctx.ready != job.status.ready
@@ -464,31 +488,29 @@ impl Simulation {
         job.status.active = active_count;
         job.status.ready = ctx.ready;
         job.status.terminating = ctx.terminating;
-        self.track_status_and_remove_finalizers(job_id, &mut ctx, needs_update);
+        self.track_status_and_remove_finalizers(c, job_id, &mut ctx, needs_update);
         // One call per list: a loop over an array of the five lists copied them through
         // the stack at every sync (a store-forwarding stall perf showed in this function).
-        self.recycle(ctx.pods);
-        self.recycle(ctx.active);
-        self.recycle(ctx.deleted);
-        self.recycle(new_succeeded);
-        self.recycle(new_failed);
+        c.recycle(ctx.pods);
+        c.recycle(ctx.active);
+        c.recycle(ctx.deleted);
+        c.recycle(new_succeeded);
+        c.recycle(new_failed);
     }
 
     /// `newBackoffRecord`: failures since the last success, and when the last one finished.
     fn new_backoff_record(
         &self,
+        c: &Cluster,
         job_id: JobId,
         ctx: &mut SyncContext,
         succeeded: &[PodId],
         failed: &[PodId],
     ) {
-        let job = &self.jobs[job_id];
-        ctx.backoff_failures = job.backoff_failures;
-        ctx.backoff_last_failure = job.backoff_last_failure;
-        let mut failed_times: Vec<Ms> = failed
-            .iter()
-            .map(|&p| self.pods[p].finished_time())
-            .collect();
+        let record = self.backoff_of(job_id);
+        ctx.backoff_failures = record.failures;
+        ctx.backoff_last_failure = record.last_failure;
+        let mut failed_times: Vec<Ms> = failed.iter().map(|&p| c.pods[p].finished_time()).collect();
         failed_times.sort_unstable();
         if succeeded.is_empty() {
             if let Some(&last) = failed_times.last() {
@@ -501,7 +523,7 @@ impl Simulation {
         ctx.backoff_last_failure = None;
         let last_success = succeeded
             .iter()
-            .map(|&p| self.pods[p].finished_time())
+            .map(|&p| c.pods[p].finished_time())
             .max()
             .unwrap_or(0);
         for &failed_at in failed_times.iter().rev() {
@@ -515,396 +537,23 @@ impl Simulation {
         }
     }
 
-    /// `getFailJobMessage`: the first failed pod a FailJob rule matches.
-    fn fail_job_message(&self, job_id: JobId, pods: &[PodId]) -> Option<String> {
-        let spec = &self.jobs[job_id].spec;
-        spec.pod_failure_policy.as_ref()?;
-        pods.iter().find_map(|&p| {
-            let pod = &self.pods[p];
-            if is_pod_failed(pod, spec) {
-                match_pod_failure_policy(spec, pod, &self.namespace).0
-            } else {
-                None
-            }
-        })
-    }
-
-    /// `pastBackoffLimitOnFailure`: container restarts of running and pending pods.
-    fn past_backoff_limit_on_failure(&self, job_id: JobId, pods: &[PodId]) -> bool {
-        let spec = &self.jobs[job_id].spec;
-        if spec.restart_policy != super::model::RestartPolicy::OnFailure {
-            return false;
-        }
-        let restarts: i64 = pods
-            .iter()
-            .map(|&p| &self.pods[p])
-            .filter(|p| matches!(p.phase, Phase::Running | Phase::Pending))
-            .map(|p| i64::from(p.restarts()))
-            .sum();
-        if spec.backoff_limit == 0 {
-            restarts > 0
-        } else {
-            restarts >= i64::from(spec.backoff_limit)
-        }
-    }
-
-    fn past_active_deadline(&self, job_id: JobId) -> bool {
-        let job = &self.jobs[job_id];
-        match (job.spec.active_deadline_seconds, job.status.start_time) {
-            (Some(deadline), Some(start)) if !job.spec.suspend => {
-                self.now - start >= deadline.saturating_mul(SECOND)
-            }
-            _ => false,
-        }
-    }
-
-    /// `calculateFailedIndexes`.
-    fn calculate_failed_indexes(&self, job_id: JobId, pods: &[PodId]) -> Intervals {
-        let spec = &self.jobs[job_id].spec;
-        let completions = spec.index_count();
-        let previous = self.jobs[job_id]
-            .status
-            .failed_indexes()
-            .map(|s| Intervals::parse(s, completions))
-            .unwrap_or_default();
-        let mut new_failed: Vec<i32> = pods
-            .iter()
-            .map(|&p| &self.pods[p])
-            .filter(|p| p.finalizer && p.index.is_some_and(|i| i >= 0 && i < completions))
-            .filter(|p| self.is_index_failed(spec, p))
-            .filter_map(|p| p.index)
-            .collect();
-        new_failed.sort_unstable();
-        new_failed.dedup();
-        previous.with_indexes(&new_failed)
-    }
-
-    /// `isIndexFailed`.
-    fn is_index_failed(&self, spec: &JobSpec, pod: &Pod) -> bool {
-        if !is_pod_failed(pod, spec) {
-            return false;
-        }
-        let counted = if spec.pod_failure_policy.is_some() {
-            let (_, count, action) = match_pod_failure_policy(spec, pod, &self.namespace);
-            if action == Some(PolicyAction::FailIndex) {
-                return true;
-            }
-            count
-        } else {
-            true
-        };
-        counted && pod.index_failure_count >= spec.backoff_limit_per_index.unwrap_or(0)
-    }
-
-    /// `getPodsWithDelayedDeletionPerIndex`.
-    fn pods_with_delayed_deletion(&self, job_id: JobId, ctx: &SyncContext) -> Vec<(i32, PodId)> {
-        let spec = &self.jobs[job_id].spec;
-        let completions = spec.index_count();
-        let active_indexes: Vec<i32> = ctx
-            .active
-            .iter()
-            .filter_map(|&p| self.pods[p].index)
-            .collect();
-        let mut result: Vec<(i32, PodId)> = Vec::new();
-        for &p in &ctx.pods {
-            let pod = &self.pods[p];
-            if !pod.finalizer || !is_pod_failed(pod, spec) {
-                continue;
-            }
-            let Some(ix) = pod.index.filter(|&i| i >= 0 && i < completions) else {
-                continue;
-            };
-            if ctx.succeeded_indexes.has(ix)
-                || ctx.failed_indexes.as_ref().is_some_and(|f| f.has(ix))
-                || active_indexes.contains(&ix)
-            {
-                continue;
-            }
-            match result.iter_mut().find(|(i, _)| *i == ix) {
-                Some(slot) => {
-                    let last = &self.pods[slot.1];
-                    let absolute = |p: &Pod| p.index_failure_count + p.index_ignored_count;
-                    if absolute(last) <= absolute(pod)
-                        && pod.finished_time() >= last.finished_time()
-                    {
-                        slot.1 = p;
-                    }
-                }
-                None => result.push((ix, p)),
-            }
-        }
-        result
-    }
-
-    /// `deleteJobPods` (finalizer stripped first: not counted) or a plain delete.
-    fn delete_pod_for_job(&mut self, pod: PodId, strip_finalizer: bool) {
-        let job = self.pods[pod].job;
-        if strip_finalizer {
-            self.remove_finalizer(pod);
-        }
-        self.delete_pod(pod, false);
-        self.job_event(job, false, "SuccessfulDelete", Message::DeletedPod(pod));
-    }
-
-    /// `manageJob`: creates or deletes pods; returns the new active count.
-    fn manage_job(&mut self, job_id: JobId, ctx: &mut SyncContext) -> i32 {
-        let spec = self.jobs[job_id].spec.clone();
-        let mut active = ctx.active.len() as i32;
-        if spec.suspend {
-            let to_delete = self.active_pods_for_removal(job_id, &ctx.active, active as usize);
-            let removed_ready = to_delete.iter().filter(|&&p| self.pods[p].ready).count() as i32;
-            for &pod in &to_delete {
-                self.delete_pod_for_job(pod, true);
-            }
-            ctx.deleted.extend_from_slice(&to_delete);
-            active -= to_delete.len() as i32;
-            ctx.terminating += to_delete.len() as i32;
-            ctx.ready -= removed_ready;
-            return active;
-        }
-        let want_active = match spec.completions {
-            None => {
-                if ctx.succeeded > 0 {
-                    active
-                } else {
-                    spec.parallelism
-                }
-            }
-            Some(completions) => (completions - ctx.succeeded).min(spec.parallelism).max(0),
-        };
-        let remove_at_least = (active - want_active).max(0) as usize;
-        let mut to_delete = self.active_pods_for_removal(job_id, &ctx.active, remove_at_least);
-        to_delete.truncate(MAX_PODS_PER_SYNC);
-        if !to_delete.is_empty() {
-            let removed_ready = to_delete.iter().filter(|&&p| self.pods[p].ready).count() as i32;
-            for &pod in &to_delete {
-                self.delete_pod_for_job(pod, true);
-            }
-            ctx.deleted.extend_from_slice(&to_delete);
-            active -= to_delete.len() as i32;
-            ctx.terminating += to_delete.len() as i32;
-            ctx.ready -= removed_ready;
-            return active;
-        }
-        let terminating = if spec.only_replace_failed {
-            ctx.terminating
-        } else {
-            0
-        };
-        let mut diff = want_active - terminating - active;
-        if diff <= 0 {
-            return active;
-        }
-        if !spec.per_index() {
-            let remaining =
-                remaining_backoff(self.now, ctx.backoff_failures, ctx.backoff_last_failure);
-            if remaining > 0 {
-                self.enqueue_job(job_id, remaining.max(super::engine::BATCH));
-                return 0;
-            }
-        }
-        diff = diff.min(MAX_PODS_PER_SYNC as i32);
-        let mut indexes: Vec<Option<i32>> = Vec::new();
-        if spec.indexed {
-            let mut pending = self.first_pending_indexes(job_id, ctx, diff as usize);
-            if spec.per_index() {
-                let mut ready_now = Vec::new();
-                let mut min_remaining: Option<Ms> = None;
-                for ix in pending {
-                    let remaining =
-                        ctx.delayed_deletion
-                            .iter()
-                            .find(|(i, _)| *i == ix)
-                            .map_or(0, |&(_, p)| {
-                                let pod = &self.pods[p];
-                                remaining_backoff(
-                                    self.now,
-                                    pod.index_failure_count + pod.index_ignored_count + 1,
-                                    Some(pod.finished_time()),
-                                )
-                            });
-                    if remaining == 0 {
-                        ready_now.push(ix);
-                    } else if min_remaining.is_none_or(|m| remaining < m) {
-                        min_remaining = Some(remaining);
-                    }
-                }
-                if ready_now.is_empty()
-                    && let Some(remaining) = min_remaining
-                {
-                    self.enqueue_job(job_id, remaining.max(super::engine::BATCH));
-                    return 0;
-                }
-                pending = ready_now;
-            }
-            indexes = pending.into_iter().map(Some).collect();
-        }
-        // NonIndexed: `diff` pods without an index (no list needed).
-        let unindexed = if spec.indexed {
-            0
-        } else {
-            diff.max(0) as usize
-        };
-        let all = indexes
-            .into_iter()
-            .chain(std::iter::repeat_n(None, unindexed));
-        for index in all {
-            let (failures, ignored) = match index {
-                Some(ix) if spec.per_index() => self.new_index_failure_counts(&spec, ctx, ix),
-                _ => (0, 0),
-            };
-            let pod = self.create_pod(job_id, index, failures, ignored);
-            self.job_event(job_id, false, "SuccessfulCreate", Message::CreatedPod(pod));
-            active += 1;
-        }
-        active
-    }
-
-    /// `getNewIndexFailureCounts`: the counts a replacement pod of `index` carries.
-    fn new_index_failure_counts(
-        &self,
-        spec: &JobSpec,
-        ctx: &SyncContext,
-        index: i32,
-    ) -> (i32, i32) {
-        let Some(&(_, replaced)) = ctx.delayed_deletion.iter().find(|(i, _)| *i == index) else {
-            return (0, 0);
-        };
-        let pod = &self.pods[replaced];
-        let (mut failures, mut ignored) = (pod.index_failure_count, pod.index_ignored_count);
-        if spec.pod_failure_policy.is_some() {
-            if match_pod_failure_policy(spec, pod, &self.namespace).1 {
-                failures += 1;
-            } else {
-                ignored += 1;
-            }
-        } else {
-            failures += 1;
-        }
-        (failures, ignored)
-    }
-
-    /// `firstPendingIndexes`: the lowest indexes not succeeded, running, failed, or (when only
-    /// failed pods are replaced) held by a terminating pod.
-    fn first_pending_indexes(&self, job_id: JobId, ctx: &SyncContext, count: usize) -> Vec<i32> {
-        let spec = &self.jobs[job_id].spec;
-        let completions = spec.index_count();
-        let mut taken: Vec<i32> = ctx
-            .active
-            .iter()
-            .filter_map(|&p| self.pods[p].index)
-            .collect();
-        if spec.only_replace_failed {
-            taken.extend(
-                ctx.pods
-                    .iter()
-                    .filter(|&&p| self.pods[p].is_terminating())
-                    .filter_map(|&p| self.pods[p].index),
-            );
-        }
-        taken.sort_unstable();
-        taken.dedup();
-        let mut non_pending = ctx.succeeded_indexes.with_indexes(&taken);
-        if let Some(failed) = &ctx.failed_indexes {
-            non_pending = non_pending.merge(failed);
-        }
-        let mut result = Vec::with_capacity(count);
-        let mut candidate = 0;
-        for &(first, last) in &non_pending.0 {
-            while candidate < completions && result.len() < count && candidate < first {
-                result.push(candidate);
-                candidate += 1;
-            }
-            if candidate < last + 1 {
-                candidate = last + 1;
-            }
-        }
-        while candidate < completions && result.len() < count {
-            result.push(candidate);
-            candidate += 1;
-        }
-        result
-    }
-
-    /// `activePodsForRemoval`: duplicates and out-of-range indexes first, then the pods the
-    /// ReplicaSet ordering would delete first.
-    fn active_pods_for_removal(
-        &self,
-        job_id: JobId,
-        active: &[PodId],
-        at_least: usize,
-    ) -> Vec<PodId> {
-        let spec = &self.jobs[job_id].spec;
-        if !spec.indexed && at_least == 0 {
-            // Nothing to remove: no duplicate indexes without indexes (the common case).
-            return Vec::new();
-        }
-        let mut remove: Vec<PodId> = Vec::new();
-        let mut left: Vec<PodId> = active.to_vec();
-        if spec.indexed {
-            let completions = spec.index_count();
-            jobscope_sort::sort_by_key(&mut left, |&p| self.pods[p].index.unwrap_or(-1));
-            let mut kept: Vec<PodId> = Vec::new();
-            for &p in &left {
-                let index = self.pods[p].index.unwrap_or(-1);
-                if index < 0 || index >= completions {
-                    remove.push(p);
-                } else if kept
-                    .last()
-                    .is_some_and(|&k| self.pods[k].index == Some(index))
-                {
-                    // Keep the best pod of an index (the one ActivePods orders last).
-                    let previous = kept.pop().unwrap_or(p);
-                    let (worse, better) = if self.removal_key(previous) < self.removal_key(p) {
-                        (previous, p)
-                    } else {
-                        (p, previous)
-                    };
-                    remove.push(worse);
-                    kept.push(better);
-                } else {
-                    kept.push(p);
-                }
-            }
-            left = kept;
-        }
-        if remove.len() < at_least {
-            jobscope_sort::sort_by_key(&mut left, |&p| self.removal_key(p));
-            let need = (at_least - remove.len()).min(left.len());
-            remove.extend_from_slice(&left[..need]);
-        }
-        remove
-    }
-
-    /// `controller.ActivePods` ordering: pending before running, not ready before ready,
-    /// ready for less time first, more restarts first, newer first.
-    fn removal_key(&self, p: PodId) -> (u8, u8, i64, i64, i64) {
-        let pod = &self.pods[p];
-        (
-            u8::from(pod.phase == Phase::Running),
-            u8::from(pod.ready),
-            if pod.ready { -pod.ready_changed } else { 0 },
-            -i64::from(pod.restarts()),
-            -pod.created,
-        )
-    }
-
     /// `trackJobStatusAndRemoveFinalizers`.
     fn track_status_and_remove_finalizers(
         &mut self,
+        c: &mut Cluster,
         job_id: JobId,
         ctx: &mut SyncContext,
         needs_update: bool,
     ) {
-        let now = self.now;
-        let spec = self.jobs[job_id].spec.clone();
+        let now = c.now;
+        let spec = c.jobs[job_id].spec.clone();
         let mut needs_flush = needs_update;
-        let mut pods = self.buffer();
+        let mut pods = c.buffer();
         pods.extend_from_slice(&ctx.pods);
         if spec.indexed {
-            jobscope_sort::sort_by_key(&mut pods, |&p| self.pods[p].index.unwrap_or(-1));
+            jobscope_sort::sort_by_key(&mut pods, |&p| c.pods[p].index.unwrap_or(-1));
         }
-        let mut to_remove = self.buffer();
+        let mut to_remove = c.buffer();
         let mut uncounted_succeeded = 0;
         let mut uncounted_failed = 0;
         let mut new_succeeded_indexes: Vec<i32> = Vec::new();
@@ -914,7 +563,7 @@ impl Simulation {
             .as_ref()
             .is_some_and(|c| !(c.kind == ConditionKind::SuccessCriteriaMet && c.status));
         for &p in &pods {
-            let pod = &self.pods[p];
+            let pod = &c.pods[p];
             if !pod.finalizer {
                 continue;
             }
@@ -924,11 +573,11 @@ impl Simulation {
             } else {
                 is_pod_failed(pod, &spec)
             };
-            if !self.can_remove_finalizer(job_id, ctx, p, consider_failed) {
+            if !can_remove_finalizer(c, job_id, ctx, p, consider_failed) {
                 continue;
             }
             to_remove.push(p);
-            let pod = &self.pods[p];
+            let pod = &c.pods[p];
             if pod.phase == Phase::Succeeded {
                 if spec.indexed {
                     if let Some(ix) = pod.index
@@ -946,7 +595,7 @@ impl Simulation {
             } else if consider_failed || finished_as_failure {
                 let valid =
                     !spec.indexed || pod.index.is_some_and(|i| i >= 0 && i < spec.index_count());
-                if valid && match_pod_failure_policy(&spec, pod, &self.namespace).1 {
+                if valid && match_pod_failure_policy(&spec, pod, &c.namespace).1 {
                     uncounted_failed += 1;
                     needs_flush = true;
                 }
@@ -958,7 +607,7 @@ impl Simulation {
                 break;
             }
         }
-        let job = &mut self.jobs[job_id];
+        let job = &mut c.jobs[job_id];
         if spec.indexed {
             new_succeeded_indexes.sort_unstable();
             ctx.succeeded_indexes = ctx.succeeded_indexes.with_indexes(&new_succeeded_indexes);
@@ -999,15 +648,20 @@ impl Simulation {
         if needs_flush {
             // The first write (with the uncounted pods) also stores the back-off record.
             wrote = true;
-            job.backoff_failures = ctx.backoff_failures;
-            job.backoff_last_failure = ctx.backoff_last_failure;
+            self.set_backoff(
+                job_id,
+                BackoffRecord {
+                    failures: ctx.backoff_failures,
+                    last_failure: ctx.backoff_last_failure,
+                },
+            );
         }
         for &p in &to_remove {
-            self.remove_finalizer(p);
+            c.remove_finalizer(p);
         }
-        self.recycle(to_remove);
-        self.recycle(pods);
-        let job = &mut self.jobs[job_id];
+        c.recycle(to_remove);
+        c.recycle(pods);
+        let job = &mut c.jobs[job_id];
         if uncounted_succeeded + uncounted_failed > 0 {
             if !spec.indexed {
                 job.status.succeeded += uncounted_succeeded as i32;
@@ -1036,66 +690,448 @@ impl Simulation {
             wrote = true;
         }
         if wrote {
-            self.job_status_written(job_id);
+            c.job_status_written(job_id);
         }
         if let Some(finished) = finished_now {
             if finished.kind == ConditionKind::Complete {
-                let job = &self.jobs[job_id];
+                let job = &c.jobs[job_id];
                 if job
                     .spec
                     .completions
                     .is_some_and(|c| job.status.succeeded > c)
                 {
-                    self.job_event(
+                    job_event(
+                        c,
                         job_id,
                         true,
                         "TooManySucceededPods",
                         "Too many succeeded pods running after completion count reached",
                     );
                 }
-                self.job_event(job_id, false, "Completed", "Job completed");
+                job_event(c, job_id, false, "Completed", "Job completed");
             } else {
-                self.job_event(
+                job_event(
+                    c,
                     job_id,
                     true,
                     finished.reason,
                     Message::Text(finished.message.clone()),
                 );
             }
-            self.jobs[job_id].backoff_failures = 0;
-            self.jobs[job_id].backoff_last_failure = None;
+            self.set_backoff(job_id, BackoffRecord::default());
         }
     }
+}
 
-    /// `canRemoveFinalizer`.
-    fn can_remove_finalizer(
-        &self,
-        job_id: JobId,
-        ctx: &SyncContext,
-        pod: PodId,
-        consider_failed: bool,
-    ) -> bool {
-        let job = &self.jobs[job_id];
-        if job.deleted_at.is_some()
-            || ctx.finished.is_some()
-            || self.pods[pod].phase == Phase::Succeeded
-        {
+fn job_event(
+    c: &mut Cluster,
+    job: JobId,
+    warning: bool,
+    reason: &'static str,
+    message: impl Into<Message>,
+) {
+    c.event(ObjectRef::Job(job), warning, reason, message);
+}
+
+fn valid_index(c: &Cluster, job: JobId, pod: PodId) -> bool {
+    let spec = &c.jobs[job].spec;
+    !spec.indexed
+        || c.pods[pod]
+            .index
+            .is_some_and(|i| i >= 0 && i < spec.index_count())
+}
+
+/// `getFailJobMessage`: the first failed pod a FailJob rule matches.
+fn fail_job_message(c: &Cluster, job_id: JobId, pods: &[PodId]) -> Option<String> {
+    let spec = &c.jobs[job_id].spec;
+    spec.pod_failure_policy.as_ref()?;
+    pods.iter().find_map(|&p| {
+        let pod = &c.pods[p];
+        if is_pod_failed(pod, spec) {
+            match_pod_failure_policy(spec, pod, &c.namespace).0
+        } else {
+            None
+        }
+    })
+}
+
+/// `pastBackoffLimitOnFailure`: container restarts of running and pending pods.
+fn past_backoff_limit_on_failure(c: &Cluster, job_id: JobId, pods: &[PodId]) -> bool {
+    let spec = &c.jobs[job_id].spec;
+    if spec.restart_policy != super::model::RestartPolicy::OnFailure {
+        return false;
+    }
+    let restarts: i64 = pods
+        .iter()
+        .map(|&p| &c.pods[p])
+        .filter(|p| matches!(p.phase, Phase::Running | Phase::Pending))
+        .map(|p| i64::from(p.restarts()))
+        .sum();
+    if spec.backoff_limit == 0 {
+        restarts > 0
+    } else {
+        restarts >= i64::from(spec.backoff_limit)
+    }
+}
+
+fn past_active_deadline(c: &Cluster, job_id: JobId) -> bool {
+    let job = &c.jobs[job_id];
+    match (job.spec.active_deadline_seconds, job.status.start_time) {
+        (Some(deadline), Some(start)) if !job.spec.suspend => {
+            c.now - start >= deadline.saturating_mul(SECOND)
+        }
+        _ => false,
+    }
+}
+
+/// `calculateFailedIndexes`.
+fn calculate_failed_indexes(c: &Cluster, job_id: JobId, pods: &[PodId]) -> Intervals {
+    let spec = &c.jobs[job_id].spec;
+    let completions = spec.index_count();
+    let previous = c.jobs[job_id]
+        .status
+        .failed_indexes()
+        .map(|s| Intervals::parse(s, completions))
+        .unwrap_or_default();
+    let mut new_failed: Vec<i32> = pods
+        .iter()
+        .map(|&p| &c.pods[p])
+        .filter(|p| p.finalizer && p.index.is_some_and(|i| i >= 0 && i < completions))
+        .filter(|p| is_index_failed(c, spec, p))
+        .filter_map(|p| p.index)
+        .collect();
+    new_failed.sort_unstable();
+    new_failed.dedup();
+    previous.with_indexes(&new_failed)
+}
+
+/// `isIndexFailed`.
+fn is_index_failed(c: &Cluster, spec: &JobSpec, pod: &Pod) -> bool {
+    if !is_pod_failed(pod, spec) {
+        return false;
+    }
+    let counted = if spec.pod_failure_policy.is_some() {
+        let (_, count, action) = match_pod_failure_policy(spec, pod, &c.namespace);
+        if action == Some(PolicyAction::FailIndex) {
             return true;
         }
-        if !consider_failed {
-            return false;
-        }
-        if job.spec.per_index()
-            && let Some(ix) = self.pods[pod].index
-            && ctx
-                .delayed_deletion
-                .iter()
-                .any(|&(i, p)| i == ix && p == pod)
-        {
-            return false;
-        }
+        count
+    } else {
         true
+    };
+    counted && pod.index_failure_count >= spec.backoff_limit_per_index.unwrap_or(0)
+}
+
+/// `getPodsWithDelayedDeletionPerIndex`.
+fn pods_with_delayed_deletion(c: &Cluster, job_id: JobId, ctx: &SyncContext) -> Vec<(i32, PodId)> {
+    let spec = &c.jobs[job_id].spec;
+    let completions = spec.index_count();
+    let active_indexes: Vec<i32> = ctx.active.iter().filter_map(|&p| c.pods[p].index).collect();
+    let mut result: Vec<(i32, PodId)> = Vec::new();
+    for &p in &ctx.pods {
+        let pod = &c.pods[p];
+        if !pod.finalizer || !is_pod_failed(pod, spec) {
+            continue;
+        }
+        let Some(ix) = pod.index.filter(|&i| i >= 0 && i < completions) else {
+            continue;
+        };
+        if ctx.succeeded_indexes.has(ix)
+            || ctx.failed_indexes.as_ref().is_some_and(|f| f.has(ix))
+            || active_indexes.contains(&ix)
+        {
+            continue;
+        }
+        match result.iter_mut().find(|(i, _)| *i == ix) {
+            Some(slot) => {
+                let last = &c.pods[slot.1];
+                let absolute = |p: &Pod| p.index_failure_count + p.index_ignored_count;
+                if absolute(last) <= absolute(pod) && pod.finished_time() >= last.finished_time() {
+                    slot.1 = p;
+                }
+            }
+            None => result.push((ix, p)),
+        }
     }
+    result
+}
+
+/// `deleteJobPods` (finalizer stripped first: not counted) or a plain delete.
+fn delete_pod_for_job(c: &mut Cluster, pod: PodId, strip_finalizer: bool) {
+    let job = c.pods[pod].job;
+    if strip_finalizer {
+        c.remove_finalizer(pod);
+    }
+    c.delete_pod(pod, false);
+    job_event(c, job, false, "SuccessfulDelete", Message::DeletedPod(pod));
+}
+
+/// `manageJob`: creates or deletes pods; returns the new active count.
+fn manage_job(c: &mut Cluster, job_id: JobId, ctx: &mut SyncContext) -> i32 {
+    let spec = c.jobs[job_id].spec.clone();
+    let mut active = ctx.active.len() as i32;
+    if spec.suspend {
+        let to_delete = active_pods_for_removal(c, job_id, &ctx.active, active as usize);
+        let removed_ready = to_delete.iter().filter(|&&p| c.pods[p].ready).count() as i32;
+        for &pod in &to_delete {
+            delete_pod_for_job(c, pod, true);
+        }
+        ctx.deleted.extend_from_slice(&to_delete);
+        active -= to_delete.len() as i32;
+        ctx.terminating += to_delete.len() as i32;
+        ctx.ready -= removed_ready;
+        return active;
+    }
+    let want_active = match spec.completions {
+        None => {
+            if ctx.succeeded > 0 {
+                active
+            } else {
+                spec.parallelism
+            }
+        }
+        Some(completions) => (completions - ctx.succeeded).min(spec.parallelism).max(0),
+    };
+    let remove_at_least = (active - want_active).max(0) as usize;
+    let mut to_delete = active_pods_for_removal(c, job_id, &ctx.active, remove_at_least);
+    to_delete.truncate(MAX_PODS_PER_SYNC);
+    if !to_delete.is_empty() {
+        let removed_ready = to_delete.iter().filter(|&&p| c.pods[p].ready).count() as i32;
+        for &pod in &to_delete {
+            delete_pod_for_job(c, pod, true);
+        }
+        ctx.deleted.extend_from_slice(&to_delete);
+        active -= to_delete.len() as i32;
+        ctx.terminating += to_delete.len() as i32;
+        ctx.ready -= removed_ready;
+        return active;
+    }
+    let terminating = if spec.only_replace_failed {
+        ctx.terminating
+    } else {
+        0
+    };
+    let mut diff = want_active - terminating - active;
+    if diff <= 0 {
+        return active;
+    }
+    if !spec.per_index() {
+        let remaining = remaining_backoff(c.now, ctx.backoff_failures, ctx.backoff_last_failure);
+        if remaining > 0 {
+            c.enqueue_job(job_id, remaining.max(BATCH));
+            return 0;
+        }
+    }
+    diff = diff.min(MAX_PODS_PER_SYNC as i32);
+    let mut indexes: Vec<Option<i32>> = Vec::new();
+    if spec.indexed {
+        let mut pending = first_pending_indexes(c, job_id, ctx, diff as usize);
+        if spec.per_index() {
+            let mut ready_now = Vec::new();
+            let mut min_remaining: Option<Ms> = None;
+            for ix in pending {
+                let remaining =
+                    ctx.delayed_deletion
+                        .iter()
+                        .find(|(i, _)| *i == ix)
+                        .map_or(0, |&(_, p)| {
+                            let pod = &c.pods[p];
+                            remaining_backoff(
+                                c.now,
+                                pod.index_failure_count + pod.index_ignored_count + 1,
+                                Some(pod.finished_time()),
+                            )
+                        });
+                if remaining == 0 {
+                    ready_now.push(ix);
+                } else if min_remaining.is_none_or(|m| remaining < m) {
+                    min_remaining = Some(remaining);
+                }
+            }
+            if ready_now.is_empty()
+                && let Some(remaining) = min_remaining
+            {
+                c.enqueue_job(job_id, remaining.max(BATCH));
+                return 0;
+            }
+            pending = ready_now;
+        }
+        indexes = pending.into_iter().map(Some).collect();
+    }
+    // NonIndexed: `diff` pods without an index (no list needed).
+    let unindexed = if spec.indexed {
+        0
+    } else {
+        diff.max(0) as usize
+    };
+    let all = indexes
+        .into_iter()
+        .chain(std::iter::repeat_n(None, unindexed));
+    for index in all {
+        let (failures, ignored) = match index {
+            Some(ix) if spec.per_index() => new_index_failure_counts(c, &spec, ctx, ix),
+            _ => (0, 0),
+        };
+        let pod = c.create_pod(job_id, index, failures, ignored);
+        job_event(
+            c,
+            job_id,
+            false,
+            "SuccessfulCreate",
+            Message::CreatedPod(pod),
+        );
+        active += 1;
+    }
+    active
+}
+
+/// `getNewIndexFailureCounts`: the counts a replacement pod of `index` carries.
+fn new_index_failure_counts(
+    c: &Cluster,
+    spec: &JobSpec,
+    ctx: &SyncContext,
+    index: i32,
+) -> (i32, i32) {
+    let Some(&(_, replaced)) = ctx.delayed_deletion.iter().find(|(i, _)| *i == index) else {
+        return (0, 0);
+    };
+    let pod = &c.pods[replaced];
+    let (mut failures, mut ignored) = (pod.index_failure_count, pod.index_ignored_count);
+    if spec.pod_failure_policy.is_some() {
+        if match_pod_failure_policy(spec, pod, &c.namespace).1 {
+            failures += 1;
+        } else {
+            ignored += 1;
+        }
+    } else {
+        failures += 1;
+    }
+    (failures, ignored)
+}
+
+/// `firstPendingIndexes`: the lowest indexes not succeeded, running, failed, or (when only
+/// failed pods are replaced) held by a terminating pod.
+fn first_pending_indexes(c: &Cluster, job_id: JobId, ctx: &SyncContext, count: usize) -> Vec<i32> {
+    let spec = &c.jobs[job_id].spec;
+    let completions = spec.index_count();
+    let mut taken: Vec<i32> = ctx.active.iter().filter_map(|&p| c.pods[p].index).collect();
+    if spec.only_replace_failed {
+        taken.extend(
+            ctx.pods
+                .iter()
+                .filter(|&&p| c.pods[p].is_terminating())
+                .filter_map(|&p| c.pods[p].index),
+        );
+    }
+    taken.sort_unstable();
+    taken.dedup();
+    let mut non_pending = ctx.succeeded_indexes.with_indexes(&taken);
+    if let Some(failed) = &ctx.failed_indexes {
+        non_pending = non_pending.merge(failed);
+    }
+    let mut result = Vec::with_capacity(count);
+    let mut candidate = 0;
+    for &(first, last) in &non_pending.0 {
+        while candidate < completions && result.len() < count && candidate < first {
+            result.push(candidate);
+            candidate += 1;
+        }
+        if candidate < last + 1 {
+            candidate = last + 1;
+        }
+    }
+    while candidate < completions && result.len() < count {
+        result.push(candidate);
+        candidate += 1;
+    }
+    result
+}
+
+/// `activePodsForRemoval`: duplicates and out-of-range indexes first, then the pods the
+/// ReplicaSet ordering would delete first.
+fn active_pods_for_removal(
+    c: &Cluster,
+    job_id: JobId,
+    active: &[PodId],
+    at_least: usize,
+) -> Vec<PodId> {
+    let spec = &c.jobs[job_id].spec;
+    if !spec.indexed && at_least == 0 {
+        // Nothing to remove: no duplicate indexes without indexes (the common case).
+        return Vec::new();
+    }
+    let mut remove: Vec<PodId> = Vec::new();
+    let mut left: Vec<PodId> = active.to_vec();
+    if spec.indexed {
+        let completions = spec.index_count();
+        jobscope_sort::sort_by_key(&mut left, |&p| c.pods[p].index.unwrap_or(-1));
+        let mut kept: Vec<PodId> = Vec::new();
+        for &p in &left {
+            let index = c.pods[p].index.unwrap_or(-1);
+            if index < 0 || index >= completions {
+                remove.push(p);
+            } else if kept.last().is_some_and(|&k| c.pods[k].index == Some(index)) {
+                // Keep the best pod of an index (the one ActivePods orders last).
+                let previous = kept.pop().unwrap_or(p);
+                let (worse, better) = if removal_key(c, previous) < removal_key(c, p) {
+                    (previous, p)
+                } else {
+                    (p, previous)
+                };
+                remove.push(worse);
+                kept.push(better);
+            } else {
+                kept.push(p);
+            }
+        }
+        left = kept;
+    }
+    if remove.len() < at_least {
+        jobscope_sort::sort_by_key(&mut left, |&p| removal_key(c, p));
+        let need = (at_least - remove.len()).min(left.len());
+        remove.extend_from_slice(&left[..need]);
+    }
+    remove
+}
+
+/// `controller.ActivePods` ordering: pending before running, not ready before ready,
+/// ready for less time first, more restarts first, newer first.
+fn removal_key(c: &Cluster, p: PodId) -> (u8, u8, i64, i64, i64) {
+    let pod = &c.pods[p];
+    (
+        u8::from(pod.phase == Phase::Running),
+        u8::from(pod.ready),
+        if pod.ready { -pod.ready_changed } else { 0 },
+        -i64::from(pod.restarts()),
+        -pod.created,
+    )
+}
+
+/// `canRemoveFinalizer`.
+fn can_remove_finalizer(
+    c: &Cluster,
+    job_id: JobId,
+    ctx: &SyncContext,
+    pod: PodId,
+    consider_failed: bool,
+) -> bool {
+    let job = &c.jobs[job_id];
+    if job.deleted_at.is_some() || ctx.finished.is_some() || c.pods[pod].phase == Phase::Succeeded {
+        return true;
+    }
+    if !consider_failed {
+        return false;
+    }
+    if job.spec.per_index()
+        && let Some(ix) = c.pods[pod].index
+        && ctx
+            .delayed_deletion
+            .iter()
+            .any(|&(i, p)| i == ix && p == pod)
+    {
+        return false;
+    }
+    true
 }
 
 /// `matchSuccessPolicy`: the message of the first rule the succeeded indexes satisfy.

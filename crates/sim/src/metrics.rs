@@ -5,10 +5,11 @@
 
 use std::rc::Rc;
 
-use super::engine::{Simulation, instant, millis};
 use super::model::{
     ConditionKind, CronJobSpec, CronJobStatus, Job, JobSpec, JobStatus, Ms, SECOND,
 };
+use crate::cluster::Cluster;
+use crate::model::{instant, millis};
 
 /// A series' labels in kube-state-metrics' order. Shared: every sample of a series, and every
 /// series of an object with the same extra labels, hold the same allocation (a month of a
@@ -485,15 +486,15 @@ impl<'a, T> LogCursor<'a, T> {
     }
 }
 
-impl Simulation {
+impl Cluster {
     /// Every change of every series, in time order.
-    pub fn metrics(&self) -> Vec<Sample> {
+    pub(crate) fn metrics(&self) -> Vec<Sample> {
         self.metrics_of(|_| true)
     }
 
     /// Every change of the series whose name `keep` accepts, in time order (the player keeps
     /// a few of the 25 series per Job).
-    pub fn metrics_of(&self, keep: impl Fn(&str) -> bool) -> Vec<Sample> {
+    pub(crate) fn metrics_of(&self, keep: impl Fn(&str) -> bool) -> Vec<Sample> {
         let mut all = Vec::new();
         self.metrics_by_object(keep, |samples| all.extend_from_slice(samples));
         // std's sort, not jobscope_sort: a month has millions of samples (2.5 times slower there).
@@ -512,13 +513,13 @@ impl Simulation {
     }
 
     /// How many objects have series: the Jobs, and the CronJob if there is one.
-    pub fn metric_objects(&self) -> usize {
+    pub(crate) fn metric_objects(&self) -> usize {
         self.jobs.len() + usize::from(self.cron.is_some())
     }
 
     /// `metrics_by_object` for the objects in `objects` (Jobs by position, then the CronJob
     /// at `jobs.len()`), so the work can be split.
-    pub fn metrics_of_objects(
+    pub(crate) fn metrics_of_objects(
         &self,
         keep: impl Fn(&str) -> bool,
         objects: std::ops::Range<usize>,

@@ -2,11 +2,27 @@
 //! read and write, and the typed view of a Job's or CronJob's spec taken from the defaulted model.
 
 use jobscope_api::manifest::object::Node;
+use jobscope_golang::time::Instant;
 
 /// Virtual time: milliseconds since the Unix epoch. The timing model's finest step is 0.1 s.
 pub type Ms = i64;
 
 pub const SECOND: Ms = 1_000;
+
+/// `Instant` of a virtual time.
+pub fn instant(t: Ms) -> Instant {
+    Instant {
+        unix: t.div_euclid(SECOND),
+        nanos: (t.rem_euclid(SECOND) * 1_000_000) as u32,
+    }
+}
+
+/// Virtual time of an `Instant` (sub-millisecond parts dropped).
+pub fn millis(t: Instant) -> Ms {
+    t.unix
+        .saturating_mul(SECOND)
+        .saturating_add(i64::from(t.nanos / 1_000_000))
+}
 
 /// A time as the API stores it in a status or `metav1.Time` field: whole seconds.
 pub(crate) fn api_time(t: Ms) -> Ms {
@@ -390,9 +406,17 @@ pub struct Job {
     /// Pods created so far, and per completion index.
     pub(crate) pods_created: usize,
     pub(crate) pods_per_index: Vec<u32>,
-    /// The in-memory pod recreation back-off record (`backoffRecord`).
-    pub(crate) backoff_failures: i32,
-    pub(crate) backoff_last_failure: Option<Ms>,
+}
+
+impl Job {
+    /// The TTL-after-finished controller's `needsCleanup`: a TTL and a terminal condition, and
+    /// not already being deleted.
+    pub(crate) fn needs_ttl_cleanup(&self) -> bool {
+        self.spec.ttl_seconds_after_finished.is_some()
+            && self.status.finished().is_some()
+            && self.deleted_at.is_none()
+            && !self.gone
+    }
 }
 
 /// What a container is doing.

@@ -2,6 +2,7 @@
 //! scenario gives the same names and durations on every platform. (A crate would add bundle
 //! weight for ten lines.)
 
+#[derive(Debug)]
 pub(crate) struct Rng(u64);
 
 /// The characters the apiserver's name generator uses (`utilrand.String`): no vowels, no

@@ -115,13 +115,13 @@ fn write_json_stream<W: Write>(sim: &Simulation, out: &mut W) -> std::io::Result
     write!(
         out,
         "{{\"stoppedBecause\":{},",
-        Value::from(sim.stopped.map_or("until", |s| s.as_str()))
+        Value::from(sim.stopped().map_or("until", |s| s.as_str()))
     )?;
-    write_list(out, "jobs", &sim.jobs, job_json)?;
+    write_list(out, "jobs", sim.jobs(), job_json)?;
     out.write_all(b",")?;
-    write_list(out, "pods", &sim.pods, |pod| pod_json(sim, pod))?;
+    write_list(out, "pods", sim.pods(), |pod| pod_json(sim, pod))?;
     out.write_all(b",")?;
-    write_list(out, "events", &sim.events, |e| {
+    write_list(out, "events", sim.events(), |e| {
         json!({
             "time": time(e.time),
             "object": sim.object_name(e.object),
@@ -130,11 +130,11 @@ fn write_json_stream<W: Write>(sim: &Simulation, out: &mut W) -> std::io::Result
             "message": sim.message_text(&e.message),
         })
     })?;
-    let cron = sim.cron.as_ref().map_or(Value::Null, |c| {
+    let cron = sim.cron().as_ref().map_or(Value::Null, |c| {
         json!({
             "lastScheduleTime": api_time(c.status.last_schedule_time),
             "lastSuccessfulTime": api_time(c.status.last_successful_time),
-            "active": c.status.active.iter().map(|&j| sim.jobs[j].name.clone()).collect::<Vec<_>>(),
+            "active": c.status.active.iter().map(|&j| sim.jobs()[j].name.clone()).collect::<Vec<_>>(),
         })
     });
     out.write_all(b",\"cronJob\":")?;
@@ -152,7 +152,7 @@ fn write_json_stream<W: Write>(sim: &Simulation, out: &mut W) -> std::io::Result
     write_list(
         out,
         "notes",
-        &sim.notes,
+        sim.notes(),
         |n| json!({"time": time(n.time), "message": n.message}),
     )?;
     out.write_all(b"}\n")
@@ -189,7 +189,7 @@ fn job_json(job: &Job) -> Value {
 fn pod_json(sim: &Simulation, pod: &Pod) -> Value {
     json!({
         "name": pod.name,
-        "job": sim.jobs[pod.job].name,
+        "job": sim.jobs()[pod.job].name,
         "pod": pod.ordinal,
         "index": pod.index,
         "attempt": pod.attempt,
@@ -211,7 +211,7 @@ fn pod_json(sim: &Simulation, pod: &Pod) -> Value {
 fn to_text(sim: &Simulation) -> String {
     let mut out = String::new();
     let clock = |t: Ms| format_rfc3339_nano(instant(t), Zone::Utc);
-    for event in &sim.events {
+    for event in sim.events() {
         out.push_str(&format!(
             "{}  {:<7} {:<22} {:<20} {}\n",
             clock(event.time),
@@ -221,11 +221,11 @@ fn to_text(sim: &Simulation) -> String {
             sim.message_text(&event.message)
         ));
     }
-    for note in &sim.notes {
+    for note in sim.notes() {
         out.push_str(&format!("{}  note: {}\n", clock(note.time), note.message));
     }
     out.push('\n');
-    for job in &sim.jobs {
+    for job in sim.jobs() {
         let s = &job.status;
         let outcome = s.finished().map_or("running".to_owned(), |c| {
             format!("{} ({})", c.kind.as_str(), c.reason)
@@ -242,11 +242,11 @@ fn to_text(sim: &Simulation) -> String {
     }
     out.push_str(&format!(
         "\nstopped: {} at {} ({} pods, {} events, {} simulation steps)\n",
-        sim.stopped.map_or("until", |s| s.as_str()),
-        clock(sim.now),
-        sim.pods.len(),
-        sim.events.len(),
-        sim.tasks_run
+        sim.stopped().map_or("until", |s| s.as_str()),
+        clock(sim.now()),
+        sim.pods().len(),
+        sim.events().len(),
+        sim.tasks_run()
     ));
     out
 }

@@ -5,103 +5,20 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use jobscope_analysis::Instant;
-use jobscope_analysis::{Analysis, DocumentStatus, Options, analyze, quick_fixes};
+use jobscope_analysis::{DocumentStatus, quick_fixes};
 
 use super::DEFAULT_EXAMPLE;
-use super::bridge::{self, EditorDiagnostic, EditorHandle, Hooks, SHARE_PREFIX};
+use super::bridge::{self, EditorDiagnostic, Hooks, SHARE_PREFIX};
 use super::examples::{DEFAULT_EXAMPLE_FILE, EXAMPLES, find};
+use super::page::{MAX_SHARE_URL, Page, new_page};
 use super::storage::{self, EXAMPLE_KEY, PREVIOUS_KEY, TEXT_KEY, THEME_KEY};
-use super::tabs::TabPanels;
-
-/// Share links longer than this are refused: chat apps, mail clients and some browsers cut
-/// longer addresses, and a cut link restores nothing.
-pub const MAX_SHARE_URL: usize = 16_000;
-
-/// What every part of the page reads: all `Copy`, passed by value.
-#[derive(Clone, Copy)]
-pub struct Page {
-    /// The editor's text, as of the last change.
-    pub source: RwSignal<String>,
-    /// How many changes the editor has seen (diagnostics are matched to it).
-    pub version: RwSignal<u32>,
-    pub analysis: Memo<Analysis>,
-    /// The document the user picked (see [`Page::document`]).
-    pub picked: RwSignal<usize>,
-    pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
-    /// The page's clock, read once: lint and the Schedule panel look ahead from it.
-    pub now: Instant,
-    pub viewer_zone: StoredValue<String>,
-    /// The polite live region's message.
-    pub status: RwSignal<String>,
-}
-
-impl Page {
-    /// The document the panels show: the picked one if it is a Job or CronJob, else the first
-    /// Job or CronJob, else the first document.
-    pub fn document(&self) -> usize {
-        let picked = self.picked.get();
-        self.analysis.with(|analysis| {
-            let batch = |i: &usize| {
-                analysis.documents.get(*i).is_some_and(|d| {
-                    matches!(d.status, DocumentStatus::Job | DocumentStatus::CronJob)
-                })
-            };
-            if batch(&picked) {
-                picked
-            } else {
-                (0..analysis.documents.len()).find(batch).unwrap_or(0)
-            }
-        })
-    }
-
-    /// Moves the editor's cursor to a byte range of the current text.
-    pub fn reveal(&self, from: usize, to: usize) {
-        let text = self.source.get_untracked();
-        self.editor.with_value(|editor| {
-            if let Some(editor) = editor {
-                editor.select_bytes(&text, from, to);
-            }
-        });
-    }
-
-    /// Replaces the editor's text as one undoable change.
-    pub fn replace_text(&self, text: &str) {
-        self.editor.with_value(|editor| {
-            if let Some(editor) = editor {
-                editor.set_text(text);
-            }
-        });
-    }
-
-    pub fn say(&self, message: impl Into<String>) {
-        self.status.set(message.into());
-    }
-}
-
-/// A page state with an empty text: the analysis follows `source`.
-pub fn new_page() -> Page {
-    let now = browser_now();
-    let options = Options::at(now);
-    let source = RwSignal::new(String::new());
-    // One analysis per edit, shared by every view that reads it.
-    let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text, &options)));
-    Page {
-        source,
-        version: RwSignal::new(0),
-        analysis,
-        picked: RwSignal::new(0),
-        editor: StoredValue::new_local(None),
-        now,
-        viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
-        status: RwSignal::new(String::new()),
-    }
-}
+use super::tabs::{TABS, TabPanels};
 
 #[component]
 pub fn App() -> impl IntoView {
     if let Some(view) = super::embed::embed_view() {
-        return view! { <super::embed::EmbedApp view=view /> }.into_any();
+        let panel = TABS.iter().find(|t| t.id == view).map(|t| t.panel);
+        return view! { <super::embed::EmbedApp view=view panel=panel /> }.into_any();
     }
     let page = new_page();
     provide_context(page);
@@ -478,10 +395,4 @@ fn DocumentBar() -> impl IntoView {
             </p>
         </div>
     }
-}
-
-/// The browser's current time.
-fn browser_now() -> Instant {
-    let millis = js_sys::Date::now();
-    Instant::from_unix((millis / 1000.0).floor() as i64)
 }

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::app::Page;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
-use super::tabs::Tab;
+use super::page::Page;
+use super::tab::Tab;
 use jobscope_analysis::Outcome;
 use jobscope_analysis::{
     Concurrency, DocumentStatus, Scene, concurrency_mermaid, concurrency_scene, concurrency_view,

@@ -301,7 +301,7 @@ pub fn Exports(
     #[prop(optional)] mermaid: Option<Signal<String>>,
     testid: &'static str,
 ) -> impl IntoView {
-    let page = expect_context::<super::app::Page>();
+    let page = expect_context::<super::page::Page>();
     let report = move |result: Result<(), String>, what: &str| match result {
         Ok(()) => page.say(format!("Downloaded the {what}.")),
         Err(error) => page.say(format!("Could not download the {what}: {error}")),

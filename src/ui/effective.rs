@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::app::Page;
 use super::bridge;
-use super::tabs::Tab;
+use super::page::Page;
+use super::tab::Tab;
 use jobscope_analysis::effective_yaml;
 
 pub const TAB: Tab = Tab {

@@ -6,10 +6,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::app::{Page, new_page};
 use super::bridge;
+use super::page::{Page, new_page};
 use super::storage;
-use super::tabs::TABS;
 
 /// The views an embed URL can name.
 pub const EMBED_VIEWS: &[&str] = &["timeline", "concurrency", "simulation", "schedule"];
@@ -35,7 +34,7 @@ fn base_address() -> String {
 
 /// The embed app: one view of the fragment's manifest.
 #[component]
-pub fn EmbedApp(view: &'static str) -> impl IntoView {
+pub fn EmbedApp(view: &'static str, panel: Option<fn(Page) -> AnyView>) -> impl IntoView {
     let page = new_page();
     provide_context(page);
     let loaded = RwSignal::new(false);
@@ -51,7 +50,6 @@ pub fn EmbedApp(view: &'static str) -> impl IntoView {
         }
         loaded.set(true);
     });
-    let tab = TABS.iter().find(|t| t.id == view);
     let open_url = move || format!("{}{}", base_address(), storage::fragment());
     view! {
         <main class="embed" data-testid="embed" data-view=view>
@@ -60,7 +58,7 @@ pub fn EmbedApp(view: &'static str) -> impl IntoView {
             </p>
             <Show when=move || loaded.get() && !page.source.with(String::is_empty)>
                 <div class="embed-view" data-testid="summary">
-                    {tab.map(|t| (t.panel)(page))}
+                    {panel.map(|panel| panel(page))}
                 </div>
             </Show>
             <p class="embed-footer">
@@ -92,7 +90,7 @@ pub fn EmbedSnippet(view: &'static str) -> impl IntoView {
             match bridge::encode_share(&text).await {
                 Ok(fragment) => {
                     let url = format!("{}?embed={view}{fragment}", base_address());
-                    if url.len() > super::app::MAX_SHARE_URL {
+                    if url.len() > super::page::MAX_SHARE_URL {
                         snippet.set(String::new());
                         page.say("This manifest is too large for an embed link.");
                         return;

@@ -1,9 +1,9 @@
 //! The browser UI (Leptos, client-side rendered): the only module that names leptos, web-sys or
 //! wasm-bindgen. Components map the façade's plain data to DOM; no analysis happens here.
 //!
-//! - `app`: the page (header, editor, document bar) and the shared [`app::Page`] state;
+//! - `app`: the page (header, editor, document bar); `page`: the shared [`page::Page`] state;
 //! - `bridge`: the CodeMirror editor and browser APIs in `web/src/editor.js`, via wasm-bindgen;
-//! - `tabs`: the tab registry and the accessible tab list; `problems`, `schedule`, `effective`:
+//! - `tab`: what a tab is; `tabs`: the tab registry and the accessible tab list; `problems`, `schedule`, `effective`:
 //!   one tab each;
 //! - `timeline`, `concurrency`, `player`: the visualization tabs; `diagram` draws a core
 //!   `Scene` as SVG elements and exports it (SVG, PNG, Mermaid); `embed`: the `?embed=<view>`
@@ -19,10 +19,12 @@ mod diagram;
 mod effective;
 mod embed;
 mod examples;
+mod page;
 mod player;
 mod problems;
 mod schedule;
 mod storage;
+mod tab;
 mod tabs;
 mod timeline;
 

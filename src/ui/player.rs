@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::app::Page;
 use super::concurrency::human_seconds;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
-use super::tabs::Tab;
+use super::page::Page;
+use super::tab::Tab;
 use jobscope_analysis::format_rfc3339;
 use jobscope_analysis::simulation::instant;
 use jobscope_analysis::{

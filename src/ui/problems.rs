@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::app::Page;
-use super::tabs::Tab;
+use super::page::Page;
+use super::tab::Tab;
 use jobscope_analysis::Severity;
 use jobscope_analysis::{line_col, quick_fixes, rule_docs};
 

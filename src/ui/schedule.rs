@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::app::Page;
-use super::tabs::Tab;
+use super::page::Page;
+use super::tab::Tab;
 use jobscope_analysis::{DocumentStatus, WhyInput, instant_text, schedule_view, why_not_run};
 
 pub const TAB: Tab = Tab {

@@ -9,17 +9,9 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::app::Page;
+use super::page::Page;
+use super::tab::Tab;
 use super::{concurrency, effective, player, problems, schedule, timeline};
-
-/// One tab.
-pub struct Tab {
-    /// Stable id: element ids `tab-<id>`, `panel-<id>` and test ids use it.
-    pub id: &'static str,
-    /// The tab's label, possibly with live counts.
-    pub title: fn(Page) -> AnyView,
-    pub panel: fn(Page) -> AnyView,
-}
 
 /// Every tab, in order.
 pub static TABS: &[Tab] = &[

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::app::Page;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
-use super::tabs::Tab;
+use super::page::Page;
+use super::tab::Tab;
 use jobscope_analysis::format_rfc3339;
 use jobscope_analysis::{
     Scene, Timeline, TimelineSpan, start_of_day, timeline, timeline_lanes, timeline_mermaid,

@@ -15,7 +15,7 @@ use jobscope_diagnostic::{Severity, Source};
 use jobscope_lint::rules;
 use jobscope_yaml::position::LineIndex;
 
-use crate::yaml_files;
+use crate::{check_expected, document_lines, fixture_cases, yaml_files};
 
 fn options() -> Options {
     Options::at(Instant::from_unix(1_767_225_600))
@@ -32,16 +32,7 @@ fn read(path: &Path) -> String {
 /// The lint findings of one file, as the `.out` files hold them.
 fn render(text: &str, analysis: &Analysis) -> String {
     let lines = LineIndex::new(text);
-    let mut out = String::new();
-    for document in &analysis.documents {
-        out.push_str(&format!(
-            "# document {}: {} {} {}\n",
-            document.index,
-            document.api_version.as_deref().unwrap_or("-"),
-            document.kind.as_deref().unwrap_or("-"),
-            document.name.as_deref().unwrap_or("-")
-        ));
-    }
+    let mut out = document_lines(analysis);
     for diagnostic in analysis.diagnostics() {
         if diagnostic.source != Source::Lint {
             continue;
@@ -55,54 +46,14 @@ fn render(text: &str, analysis: &Analysis) -> String {
     out
 }
 
-/// Compares (or, with `JOBSCOPE_BLESS`, writes) each input's rendering with its `.out` file.
+/// Compares (or, with `JOBSCOPE_BLESS`, writes) each input's lint findings with its `.out` file.
 fn check_outputs(cases: &[(PathBuf, PathBuf)]) {
-    let bless = std::env::var_os("JOBSCOPE_BLESS").is_some();
-    let mut failures = Vec::new();
-    for (input, expected_path) in cases {
-        let text = read(input);
-        let actual = render(&text, &analyze(&text, &options()));
-        let expected = std::fs::read_to_string(expected_path).unwrap_or_default();
-        if actual == expected {
-            continue;
-        }
-        if bless {
-            if let Some(parent) = expected_path.parent() {
-                let _ = std::fs::create_dir_all(parent);
-            }
-            std::fs::write(expected_path, &actual).unwrap();
-        } else {
-            failures.push(format!(
-                "{}\n--- expected\n{expected}--- actual\n{actual}",
-                input.display()
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} fixture(s) differ (JOBSCOPE_BLESS=1 rewrites them):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    check_expected(cases, |text| render(text, &analyze(text, &options())));
 }
 
 #[test]
 fn lint_fixtures() {
-    let mut files = Vec::new();
-    yaml_files(&fixtures_root().join("lint"), &mut files);
-    files.sort();
-    assert!(
-        files.len() >= 80,
-        "expected the lint fixtures, found {}",
-        files.len()
-    );
-    let cases: Vec<_> = files
-        .into_iter()
-        .map(|path| {
-            let out = path.with_extension("out");
-            (path, out)
-        })
-        .collect();
+    let cases = fixture_cases(&fixtures_root().join("lint"), 80);
     check_outputs(&cases);
 }
 

@@ -18,15 +18,15 @@ struct Case {
     seed: u64,
 }
 
-fn case() -> impl Strategy<Value = Case> {
-    (
-        0u32..6,
-        proptest::option::of(0u32..12),
-        any::<bool>(),
-        0u32..5,
-        any::<bool>(),
-        proptest::option::of(5u32..400),
-        proptest::collection::vec(
+prop_compose! {
+    fn case()(
+        parallelism in 0u32..6,
+        completions in proptest::option::of(0u32..12),
+        indexed in any::<bool>(),
+        backoff_limit in 0u32..5,
+        on_failure in any::<bool>(),
+        deadline in proptest::option::of(5u32..400),
+        rules in proptest::collection::vec(
             (
                 proptest::option::of(0u32..4),
                 1u32..120,
@@ -34,34 +34,12 @@ fn case() -> impl Strategy<Value = Case> {
             ),
             0..4,
         ),
-        any::<u64>(),
-    )
-        .prop_map(
-            |(
-                parallelism,
-                completions,
-                indexed,
-                backoff_limit,
-                on_failure,
-                deadline,
-                rules,
-                seed,
-            )| Case {
-                parallelism,
-                // Indexed Jobs need completions.
-                completions: if indexed {
-                    Some(completions.unwrap_or(3))
-                } else {
-                    completions
-                },
-                indexed,
-                backoff_limit,
-                on_failure,
-                deadline,
-                rules,
-                seed,
-            },
-        )
+        seed in any::<u64>(),
+    ) -> Case {
+        // Indexed Jobs need completions.
+        let completions = if indexed { Some(completions.unwrap_or(3)) } else { completions };
+        Case { parallelism, completions, indexed, backoff_limit, on_failure, deadline, rules, seed }
+    }
 }
 
 fn scenario(case: &Case) -> String {

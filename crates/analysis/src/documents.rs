@@ -127,28 +127,25 @@ impl KubectlStop {
 
 /// The YAML-to-JSON errors of a document: kubectl sends nothing for it.
 fn conversion_errors(document: &Document) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
-    if let Some(error) = &document.syntax_error {
-        errors.push(Diagnostic::new(
-            "yaml.syntax",
+    let error = |code: &'static str, span: Span, message: &str| {
+        Diagnostic::new(
+            code,
             Severity::Error,
             Source::Yaml,
-            error.span,
-            format!("error converting YAML to JSON: {}", error.message),
-        ));
-    }
-    for problem in &document.problems {
-        if problem.kind == ProblemKind::Fatal {
-            errors.push(Diagnostic::new(
-                "yaml.conversion",
-                Severity::Error,
-                Source::Yaml,
-                problem.span,
-                format!("error converting YAML to JSON: {}", problem.message),
-            ));
-        }
-    }
-    errors
+            span,
+            format!("error converting YAML to JSON: {message}"),
+        )
+    };
+    let syntax = document
+        .syntax_error
+        .iter()
+        .map(|e| error("yaml.syntax", e.span, &e.message));
+    let fatal = document
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Fatal)
+        .map(|p| error("yaml.conversion", p.span, &p.message));
+    syntax.chain(fatal).collect()
 }
 
 /// Analyses the editor's whole text.

@@ -75,6 +75,30 @@ const SCHEDULES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The pod template both snippets share, at column 0, its fields numbered from `${1}`.
+const POD_TEMPLATE: &str = "template:
+  spec:
+    restartPolicy: Never
+    containers:
+      - name: ${1:main}
+        image: ${2:busybox:1.36}
+        command: [\"sh\", \"-c\", \"${3:echo done}\"]
+        resources:
+          requests:
+            cpu: 100m
+            memory: 128Mi
+          limits:
+            cpu: 500m
+            memory: 256Mi
+        securityContext:
+          runAsNonRoot: true
+          runAsUser: 10001
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          capabilities:
+            drop: [\"ALL\"]
+";
+
 const JOB_SNIPPET: &str = "apiVersion: batch/v1
 kind: Job
 metadata:
@@ -85,28 +109,7 @@ spec:
   activeDeadlineSeconds: ${3:3600}
   # Delete the finished Job (and its pods) a day later.
   ttlSecondsAfterFinished: 86400
-  template:
-    spec:
-      restartPolicy: Never
-      containers:
-        - name: ${4:main}
-          image: ${5:busybox:1.36}
-          command: [\"sh\", \"-c\", \"${6:echo done}\"]
-          resources:
-            requests:
-              cpu: 100m
-              memory: 128Mi
-            limits:
-              cpu: 500m
-              memory: 256Mi
-          securityContext:
-            runAsNonRoot: true
-            runAsUser: 10001
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: [\"ALL\"]
-${0}";
+";
 
 const CRON_JOB_SNIPPET: &str = "apiVersion: batch/v1
 kind: CronJob
@@ -122,28 +125,30 @@ spec:
     spec:
       backoffLimit: 2
       activeDeadlineSeconds: ${4:3600}
-      template:
-        spec:
-          restartPolicy: Never
-          containers:
-            - name: ${5:main}
-              image: ${6:busybox:1.36}
-              command: [\"sh\", \"-c\", \"${7:echo done}\"]
-              resources:
-                requests:
-                  cpu: 100m
-                  memory: 128Mi
-                limits:
-                  cpu: 500m
-                  memory: 256Mi
-              securityContext:
-                runAsNonRoot: true
-                runAsUser: 10001
-                allowPrivilegeEscalation: false
-                readOnlyRootFilesystem: true
-                capabilities:
-                  drop: [\"ALL\"]
-${0}";
+";
+
+/// `head` followed by the shared pod template, indented by `indent` spaces, its fields
+/// numbered after `head`'s `fields`, and the final cursor stop.
+fn with_pod_template(head: &str, indent: usize, fields: u32) -> String {
+    let mut out = head.to_owned();
+    for line in POD_TEMPLATE.lines() {
+        out.push_str(&" ".repeat(indent));
+        let mut rest = line;
+        // Renumber `${n:` as `${fields + n:`.
+        while let Some(at) = rest.find("${") {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let n: u32 = rest[..digits].parse().unwrap_or(0);
+            out.push_str(&(fields + n).to_string());
+            rest = &rest[digits..];
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out.push_str("${0}");
+    out
+}
 
 /// Completions at byte `offset` of `text`, or `None` where nothing can be offered (comments,
 /// block scalars, free-form maps, fields of unknown kinds).
@@ -180,12 +185,12 @@ pub fn complete(text: &str, offset: usize) -> Option<Completions> {
                 items.push(snippet(
                     "Job",
                     "a new Job, with limits and a TTL",
-                    JOB_SNIPPET,
+                    &with_pod_template(JOB_SNIPPET, 2, 3),
                 ));
                 items.push(snippet(
                     "CronJob",
                     "a new CronJob, with a time zone and an overlap policy",
-                    CRON_JOB_SNIPPET,
+                    &with_pod_template(CRON_JOB_SNIPPET, 6, 4),
                 ));
             }
             (!items.is_empty()).then_some(Completions {

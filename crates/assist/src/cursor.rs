@@ -20,6 +20,23 @@ pub(crate) enum Seg {
     Item,
 }
 
+#[cfg(test)]
+impl Seg {
+    /// A path written as keys, `-` for a list item: `["spec", "containers", "-"]`.
+    pub(crate) fn path(parts: &[&str]) -> Vec<Seg> {
+        parts
+            .iter()
+            .map(|p| {
+                if *p == "-" {
+                    Seg::Item
+                } else {
+                    Seg::Key((*p).to_owned())
+                }
+            })
+            .collect()
+    }
+}
+
 /// Where the cursor is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Cursor {
@@ -500,15 +517,7 @@ mod tests {
     }
 
     fn key(path: &[&str]) -> Vec<Seg> {
-        path.iter()
-            .map(|p| {
-                if *p == "-" {
-                    Seg::Item
-                } else {
-                    Seg::Key((*p).to_owned())
-                }
-            })
-            .collect()
+        Seg::path(path)
     }
 
     const JOB: &str = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: pi\n        image: perl\n";

@@ -151,16 +151,7 @@ mod tests {
     use super::*;
 
     fn path(parts: &[&str]) -> Vec<Seg> {
-        parts
-            .iter()
-            .map(|p| {
-                if *p == "-" {
-                    Seg::Item
-                } else {
-                    Seg::Key((*p).to_owned())
-                }
-            })
-            .collect()
+        Seg::path(parts)
     }
 
     #[test]

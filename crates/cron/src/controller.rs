@@ -154,16 +154,21 @@ pub fn most_recent_schedule_time(
         .wrapping_mul(between)
         .wrapping_mul(SECOND);
     let potential_earliest = t1.add_nanos(back);
+    // The catch-up loop never ends (robfig's search runs away, its zero time repeats, or it
+    // goes past the budget): reported, not run forever.
+    let endless = || {
+        result(
+            None,
+            Missed::None,
+            Some(missed_count),
+            Some(MostRecentError::Endless),
+        )
+    };
     let mut most_recent = Instant::GO_ZERO;
     let mut t = match eval.next_go(potential_earliest) {
         Ok(t) => t,
         Err(Runaway) => {
-            return result(
-                None,
-                Missed::None,
-                Some(missed_count),
-                Some(MostRecentError::Endless),
-            );
+            return endless();
         }
     };
     let mut steps = 0;
@@ -172,33 +177,18 @@ pub fn most_recent_schedule_time(
         steps += 1;
         if t.is_go_zero() {
             if zero_seen {
-                return result(
-                    None,
-                    Missed::None,
-                    Some(missed_count),
-                    Some(MostRecentError::Endless),
-                );
+                return endless();
             }
             zero_seen = true;
         }
         if steps > CATCH_UP_BUDGET {
-            return result(
-                None,
-                Missed::None,
-                Some(missed_count),
-                Some(MostRecentError::Endless),
-            );
+            return endless();
         }
         most_recent = t;
         t = match eval.next_go(t) {
             Ok(next) => next,
             Err(Runaway) => {
-                return result(
-                    None,
-                    Missed::None,
-                    Some(missed_count),
-                    Some(MostRecentError::Endless),
-                );
+                return endless();
             }
         };
     }
@@ -499,10 +489,27 @@ pub fn is_local(time_zone: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jobscope_golang::time::{format_rfc3339, format_rfc3339_nano, parse_rfc3339};
+    use jobscope_golang::time::{format_rfc3339_nano, parse_rfc3339};
 
     fn at(text: &str) -> Instant {
         parse_rfc3339(text).unwrap()
+    }
+
+    /// One sync (the test's inputs are valid, so it decides).
+    fn sync(
+        schedule: &str,
+        created: &str,
+        last: Option<&str>,
+        now: &str,
+        deadline: Option<i64>,
+    ) -> SyncDecision {
+        sync_idle_cron_job(&input(schedule, created, last, now, deadline)).unwrap()
+    }
+
+    /// An instant of a decision in RFC 3339 (UTC, fractions when there are any).
+    fn utc(t: Option<Instant>) -> String {
+        t.map(|t| format_rfc3339_nano(t, Zone::Utc))
+            .unwrap_or_default()
     }
 
     #[test]
@@ -547,41 +554,30 @@ mod tests {
 
     #[test]
     fn nothing_due_yet_requeues_for_the_next_run() {
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:10:00Z",
             None,
             "2026-01-01T00:30:00Z",
             None,
-        ))
-        .unwrap();
+        );
         assert_eq!(d.scheduled_time, None);
         assert_eq!(d.most_recent.unwrap().missed, Missed::None);
-        assert_eq!(
-            format_rfc3339_nano(d.next_sync_at.unwrap(), Zone::Utc),
-            "2026-01-01T01:00:00.1Z"
-        );
+        assert_eq!(utc(d.next_sync_at), "2026-01-01T01:00:00.1Z");
     }
 
     #[test]
     fn a_due_run_is_created_and_the_next_sync_follows_it() {
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:10:00Z",
             None,
             "2026-01-01T01:00:00.1Z",
             None,
-        ))
-        .unwrap();
-        assert_eq!(
-            format_rfc3339(d.scheduled_time.unwrap(), Zone::Utc),
-            "2026-01-01T01:00:00Z"
         );
+        assert_eq!(utc(d.scheduled_time), "2026-01-01T01:00:00Z");
         assert_eq!(d.job_name.as_deref(), Some("report-29453820"));
-        assert_eq!(
-            format_rfc3339_nano(d.next_sync_at.unwrap(), Zone::Utc),
-            "2026-01-01T02:00:00.1Z"
-        );
+        assert_eq!(utc(d.next_sync_at), "2026-01-01T02:00:00.1Z");
         assert_eq!(d.events.last().unwrap().reason, "SuccessfulCreate");
     }
 
@@ -589,67 +585,54 @@ mod tests {
     fn after_an_outage_the_latest_missed_run_starts() {
         // Created at midnight, the controller was down until 05:30: five runs missed, the 05:00
         // one is created.
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-01-01T05:30:00Z",
             None,
-        ))
-        .unwrap();
+        );
         let most_recent = d.most_recent.unwrap();
         assert_eq!(most_recent.missed, Missed::Few);
         assert_eq!(most_recent.approx_missed, Some(5));
-        assert_eq!(
-            format_rfc3339(d.scheduled_time.unwrap(), Zone::Utc),
-            "2026-01-01T05:00:00Z"
-        );
+        assert_eq!(utc(d.scheduled_time), "2026-01-01T05:00:00Z");
     }
 
     #[test]
     fn too_late_for_the_starting_deadline() {
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-01-01T05:30:00Z",
             Some(600),
-        ))
-        .unwrap();
+        );
         // The deadline moves the earliest time to 05:20, after the 05:00 run: nothing is unmet.
         assert_eq!(d.scheduled_time, None);
         assert_eq!(d.most_recent.unwrap().most_recent, None);
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-01-01T05:30:00Z",
             Some(3000),
-        ))
-        .unwrap();
-        // 05:00 + 3000 s = 05:50, still in time.
-        assert_eq!(
-            format_rfc3339(d.scheduled_time.unwrap(), Zone::Utc),
-            "2026-01-01T05:00:00Z"
         );
+        // 05:00 + 3000 s = 05:50, still in time.
+        assert_eq!(utc(d.scheduled_time), "2026-01-01T05:00:00Z");
     }
 
     #[test]
     fn more_than_a_hundred_missed_warns_but_still_runs() {
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "* * * * *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-01-01T03:00:30Z",
             None,
-        ))
-        .unwrap();
+        );
         assert!(d.too_many_missed_warning);
         assert_eq!(d.most_recent.unwrap().missed, Missed::Many);
-        assert_eq!(
-            format_rfc3339(d.scheduled_time.unwrap(), Zone::Utc),
-            "2026-01-01T03:00:00Z"
-        );
+        assert_eq!(utc(d.scheduled_time), "2026-01-01T03:00:00Z");
         assert!(d.events.iter().any(|e| e.reason == "TooManyMissedTimes"));
     }
 
@@ -657,30 +640,25 @@ mod tests {
     fn a_run_older_than_the_starting_deadline_is_never_seen() {
         // The deadline moves the earliest time to 01:00:10, past the 01:00 run: nothing is
         // unmet, no event is recorded, the run is silently skipped.
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-01-01T01:00:20Z",
             Some(10),
-        ))
-        .unwrap();
+        );
         assert_eq!(d.scheduled_time, None);
         assert_eq!(d.most_recent.unwrap().most_recent, None);
         assert!(d.events.is_empty());
         // Within the deadline it runs.
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 * * * *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-01-01T01:00:05Z",
             Some(10),
-        ))
-        .unwrap();
-        assert_eq!(
-            format_rfc3339(d.scheduled_time.unwrap(), Zone::Utc),
-            "2026-01-01T01:00:00Z"
         );
+        assert_eq!(utc(d.scheduled_time), "2026-01-01T01:00:00Z");
         // Because the deadline already bounds the search, the controller's "too late" branch
         // (MissSchedule) cannot fire for a non-negative deadline.
         assert!(!d.events.iter().any(|e| e.reason == "MissSchedule"));
@@ -696,14 +674,13 @@ mod tests {
 
     #[test]
     fn a_never_firing_schedule_is_an_invalid_schedule() {
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 0 30 2 *",
             "2026-01-01T00:00:00Z",
             None,
             "2026-03-01T00:00:00Z",
             None,
-        ))
-        .unwrap();
+        );
         assert_eq!(d.scheduled_time, None);
         assert_eq!(d.next_sync_at, None);
         assert_eq!(
@@ -718,14 +695,13 @@ mod tests {
 
     #[test]
     fn leap_day_schedules_make_the_catch_up_loop_endless_after_2096() {
-        let d = sync_idle_cron_job(&input(
+        let d = sync(
             "0 0 29 2 *",
             "2096-03-01T00:00:00Z",
             None,
             "2104-03-01T00:00:00Z",
             None,
-        ))
-        .unwrap();
+        );
         assert!(d.endless);
     }
 

@@ -317,23 +317,27 @@ fn build_block(zone: Zone, index: i64) -> OffsetBlock {
         let next = probe.min(end);
         let next_offset = zone.offset_at(next);
         if next_offset != offset {
-            // Narrow the change to the first second with the new offset.
-            let (mut lo, mut hi) = (before, next);
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if zone.offset_at(mid) == offset {
-                    lo = mid
-                } else {
-                    hi = mid
-                }
-            }
-            segments.push((hi, next_offset));
+            segments.push((first_change(zone, before, next, offset), next_offset));
             offset = next_offset;
         }
         before = next;
         probe = next + 3600;
     }
     OffsetBlock { index, segments }
+}
+
+/// The first second in `(lo, hi]` whose offset is no longer `offset` (which is the offset at
+/// `lo`; the one at `hi` differs).
+fn first_change(zone: Zone, mut lo: i64, mut hi: i64, offset: i32) -> i64 {
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if zone.offset_at(mid) == offset {
+            lo = mid
+        } else {
+            hi = mid
+        }
+    }
+    hi
 }
 
 /// Go's `norm`: moves whole multiples of `base` from `lo` into `hi`.
@@ -431,16 +435,8 @@ pub fn offset_changes(zone: Zone, from: Instant, to: Instant) -> Vec<(Instant, i
         let next = (t + step).min(to.unix);
         let next_offset = zone.offset_at(next);
         if next_offset != offset {
-            let (mut lo, mut hi) = (t, next);
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if zone.offset_at(mid) == offset {
-                    lo = mid
-                } else {
-                    hi = mid
-                }
-            }
-            changes.push((Instant::from_unix(hi), offset, next_offset));
+            let at = first_change(zone, t, next, offset);
+            changes.push((Instant::from_unix(at), offset, next_offset));
             offset = next_offset;
         }
         t = next;
@@ -561,30 +557,44 @@ mod tests {
         assert_eq!(Civil::from_local_seconds(0, 0).weekday, 4);
     }
 
+    /// Wall times that do not exist or exist twice land where Go's `time.Date` puts them: it
+    /// looks up the offset at the wall time taken as UTC and, if the instant moved by that offset
+    /// falls in another period, uses that period's offset.
     #[test]
-    fn date_in_a_spring_forward_gap_follows_go() {
-        // 2026-03-08 02:30 does not exist in New York. Go looks up the offset at 02:30 UTC (EST),
-        // finds 07:30 UTC past the transition, takes EDT's offset, and lands at 01:30 EST.
-        let mut clock = new_york();
-        let t = clock.date(2026, 3, 8, 2, 30, 0, 0);
-        assert_eq!(format_rfc3339(t, clock.zone), "2026-03-08T01:30:00-05:00");
-        // East of UTC the same rule lands after the gap: Berlin 2026-03-29 02:30 is 03:30 CEST.
-        let mut berlin = ZoneClock::new(Zone::iana("Europe/Berlin").expect("zone"));
-        let t = berlin.date(2026, 3, 29, 2, 30, 0, 0);
-        assert_eq!(format_rfc3339(t, berlin.zone), "2026-03-29T03:30:00+02:00");
-    }
-
-    #[test]
-    fn date_in_a_fall_back_overlap_takes_go_s_choice() {
-        // 2026-11-01 01:30 happens twice in New York. Go looks up the offset at 01:30 UTC
-        // (EDT then), and 05:30 UTC is still EDT, so it picks the first occurrence.
-        let mut clock = new_york();
-        let t = clock.date(2026, 11, 1, 1, 30, 0, 0);
-        assert_eq!(format_rfc3339(t, clock.zone), "2026-11-01T01:30:00-04:00");
-        // Berlin 2026-10-25 02:30: the lookup at 02:30 UTC is already CET, so the second one.
-        let mut berlin = ZoneClock::new(Zone::iana("Europe/Berlin").expect("zone"));
-        let t = berlin.date(2026, 10, 25, 2, 30, 0, 0);
-        assert_eq!(format_rfc3339(t, berlin.zone), "2026-10-25T02:30:00+01:00");
+    fn date_in_gaps_and_overlaps_follows_go() {
+        for (zone, (y, mo, d, h, mi), want) in [
+            // 02:30 does not exist on New York's spring-forward day: the lookup at 02:30 UTC
+            // (EST) lands past the transition, takes EDT's offset, and ends at 01:30 EST.
+            (
+                "America/New_York",
+                (2026, 3, 8, 2, 30),
+                "2026-03-08T01:30:00-05:00",
+            ),
+            // East of UTC the same rule lands after the gap.
+            (
+                "Europe/Berlin",
+                (2026, 3, 29, 2, 30),
+                "2026-03-29T03:30:00+02:00",
+            ),
+            // 01:30 happens twice on New York's fall-back day: the lookup at 01:30 UTC (EDT)
+            // is still EDT at 05:30 UTC, so the first occurrence.
+            (
+                "America/New_York",
+                (2026, 11, 1, 1, 30),
+                "2026-11-01T01:30:00-04:00",
+            ),
+            // Berlin 02:30 on its fall-back day: the lookup at 02:30 UTC is already CET, so
+            // the second occurrence.
+            (
+                "Europe/Berlin",
+                (2026, 10, 25, 2, 30),
+                "2026-10-25T02:30:00+01:00",
+            ),
+        ] {
+            let mut clock = ZoneClock::new(Zone::iana(zone).expect("zone"));
+            let t = clock.date(y, mo, d, h, mi, 0, 0);
+            assert_eq!(format_rfc3339(t, clock.zone), want, "{zone}");
+        }
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub(crate) struct Context<'a> {
     pub(crate) object: &'a Node,
     /// The instant rules looking ahead count from (the caller's clock).
     pub(crate) now: Instant,
+    /// Whether a code names a rule (with or without `lint.`), for the rule that checks the
+    /// codes an annotation names.
+    pub(crate) is_rule: fn(&str) -> bool,
     schedule: OnceCell<Option<ScheduleFacts>>,
     /// The pod template's containers, listed once: most rules walk them.
     containers: OnceCell<Vec<ContainerRef<'a>>>,
@@ -60,11 +63,17 @@ pub(crate) fn deepest_written<'n>(base: &'n Node, path: &[&str]) -> &'n Node {
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(kind: Kind, object: &'a Node, now: Instant) -> Self {
+    pub(crate) fn new(
+        kind: Kind,
+        object: &'a Node,
+        now: Instant,
+        is_rule: fn(&str) -> bool,
+    ) -> Self {
         Context {
             kind,
             object,
             now,
+            is_rule,
             schedule: OnceCell::new(),
             containers: OnceCell::new(),
         }
@@ -109,6 +118,12 @@ impl<'a> Context<'a> {
             Kind::CronJob => self.object.get("spec"),
             Kind::Job => None,
         }
+    }
+
+    /// A number the user wrote in the CronJob's spec (`field`), with its node.
+    pub(crate) fn written_cron_number(&self, field: &str) -> Option<(&'a Node, i64)> {
+        let node = self.cron_spec().and_then(|spec| written(spec.get(field)))?;
+        Some((node, node.as_i64()?))
     }
 
     /// The Job spec: `spec` of a Job, `spec.jobTemplate.spec` of a CronJob.
@@ -213,6 +228,33 @@ impl<'a> Context<'a> {
         self.containers.get_or_init(|| self.list_containers())
     }
 
+    /// The containers of a Linux pod (none of a Windows pod, where the Linux security settings
+    /// do not apply).
+    pub(crate) fn linux_containers(&self) -> &[ContainerRef<'a>] {
+        if self.is_windows() {
+            &[]
+        } else {
+            self.containers()
+        }
+    }
+
+    /// The pod template's `hostPath` volumes, with their position in `volumes`.
+    pub(crate) fn host_path_volumes(&self) -> impl Iterator<Item = HostPathVolume<'a>> + 'a {
+        let volumes = self
+            .pod_field("volumes")
+            .map(Node::items)
+            .unwrap_or_default();
+        volumes.iter().enumerate().filter_map(|(index, volume)| {
+            let node = volume.get("hostPath")?;
+            Some(HostPathVolume {
+                index,
+                name: volume.get("name").and_then(Node::as_str).unwrap_or(""),
+                path: node.get("path").and_then(Node::as_str).unwrap_or(""),
+                node,
+            })
+        })
+    }
+
     fn list_containers(&self) -> Vec<ContainerRef<'a>> {
         let Some(spec) = self.pod_spec() else {
             return Vec::new();
@@ -251,6 +293,16 @@ impl<'a> Context<'a> {
 
 /// One container of the pod template.
 #[derive(Clone, Debug)]
+/// A `hostPath` volume of the pod template.
+pub(crate) struct HostPathVolume<'a> {
+    /// Its position in `volumes`.
+    pub(crate) index: usize,
+    pub(crate) name: &'a str,
+    pub(crate) path: &'a str,
+    /// The `hostPath` node.
+    pub(crate) node: &'a Node,
+}
+
 pub(crate) struct ContainerRef<'a> {
     pub(crate) node: &'a Node,
     /// `spec.template.spec.containers[0]`.
@@ -289,6 +341,21 @@ impl<'a> ContainerRef<'a> {
 
     pub(crate) fn at(&self, path: &[&str]) -> Option<&'a Node> {
         self.node.at(path)
+    }
+
+    /// A boolean of the container's `securityContext`.
+    pub(crate) fn security_flag(&self, name: &str) -> Option<bool> {
+        self.at(&["securityContext", name]).and_then(Node::as_bool)
+    }
+
+    /// The container's `ports`, with their positions.
+    pub(crate) fn ports(&self) -> impl Iterator<Item = (usize, &'a Node)> + 'a {
+        self.node
+            .get("ports")
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
     }
 
     /// Where to point a finding about `path` inside the container: the field when written,

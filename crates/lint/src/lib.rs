@@ -14,7 +14,8 @@ pub(crate) mod registry;
 pub mod rules;
 pub(crate) mod schedule;
 
-pub use registry::{Finding, Rule, RuleDocs, normalize_code, rule, rules};
+pub use registry::{Finding, Rule, RuleDocs, normalize_code};
+pub use rules::{rule, rules};
 
 use context::{Context, Kind};
 use jobscope_api::manifest::decode::DecodeErrorKind;
@@ -64,7 +65,7 @@ pub fn lint_document(
     let Some(object) = &manifest.effective else {
         return Vec::new();
     };
-    let context = Context::new(kind, object, now);
+    let context = Context::new(kind, object, now, |code| rule(code).is_some());
     let ignored = ignored_codes(object);
     let disabled: Vec<String> = disabled_rules
         .iter()

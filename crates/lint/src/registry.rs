@@ -5,7 +5,6 @@
 use std::fmt;
 
 use super::context::Context;
-use super::rules::ALL;
 use jobscope_diagnostic::{Severity, Span};
 
 /// The documentation of one rule, in the sections the UI's "explain" panel shows.
@@ -77,17 +76,6 @@ impl Finding {
     }
 }
 
-/// Every rule, in the order `jobscope rules` lists them.
-pub fn rules() -> &'static [&'static Rule] {
-    &ALL
-}
-
-/// The rule with this code (`lint.job-ttl-missing`; the `lint.` prefix may be left out).
-pub fn rule(code: &str) -> Option<&'static Rule> {
-    let wanted = normalize_code(code);
-    rules().iter().copied().find(|rule| rule.code == wanted)
-}
-
 /// `job-ttl-missing` and `lint.job-ttl-missing` name the same rule.
 pub fn normalize_code(code: &str) -> String {
     let code = code.trim();
@@ -95,63 +83,5 @@ pub fn normalize_code(code: &str) -> String {
         code.to_owned()
     } else {
         format!("lint.{code}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_unique_prefixed_and_never_errors() {
-        let mut seen = Vec::new();
-        for rule in rules() {
-            assert!(rule.code.starts_with("lint."), "{}", rule.code);
-            assert!(
-                rule.code[5..]
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-                "{}",
-                rule.code
-            );
-            assert_ne!(rule.severity, Severity::Error, "{}", rule.code);
-            assert!(!seen.contains(&rule.code), "duplicate {}", rule.code);
-            seen.push(rule.code);
-        }
-    }
-
-    #[test]
-    fn every_rule_is_documented() {
-        for rule in rules() {
-            let docs = rule.docs;
-            for (section, text) in [
-                ("summary", rule.summary),
-                ("help", rule.help),
-                ("what it does", docs.what_it_does),
-                ("why it matters", docs.why_it_matters),
-                ("example", docs.example),
-                ("use instead", docs.use_instead),
-            ] {
-                assert!(!text.trim().is_empty(), "{}: empty {section}", rule.code);
-            }
-            assert!(
-                !rule.summary.ends_with('.'),
-                "{}: summaries have no trailing period",
-                rule.code
-            );
-        }
-    }
-
-    #[test]
-    fn lookup_accepts_the_short_form() {
-        assert_eq!(
-            rule("job-ttl-missing").map(|r| r.code),
-            Some("lint.job-ttl-missing")
-        );
-        assert_eq!(
-            rule(" lint.job-ttl-missing ").map(|r| r.code),
-            Some("lint.job-ttl-missing")
-        );
-        assert!(rule("lint.nope").is_none());
     }
 }

@@ -355,35 +355,17 @@ fn schedule_and_create(
         c.note("the CronJob controller's catch-up loop would never end for this schedule; the simulation stops scheduling".to_owned());
         return (None, update);
     }
-    let scheduled = match found.most_recent {
-        Some(t) if !t.after(instant(now)) => {
-            if found.missed == Missed::Many {
-                cron_event(
-                    c,
-                    true,
-                    "TooManyMissedTimes",
-                    "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew",
-                );
-            }
-            t
-        }
-        _ => {
-            if let Some(error) = found.error {
-                cron_event(
-                    c,
-                    true,
-                    "InvalidSchedule",
-                    format!(
-                        "invalid schedule: {} : {}",
-                        schedule_text(c),
-                        error.message()
-                    ),
-                );
-                return (None, update);
-            }
-            return (requeue_unchanged(eval), update);
-        }
-    };
+    // nextScheduleTime: nothing due yet returns no time (with the error, if any); a due run
+    // with many missed before it is reported first.
+    let due = found.most_recent.filter(|t| !t.after(instant(now)));
+    if due.is_some() && found.missed == Missed::Many {
+        cron_event(
+            c,
+            true,
+            "TooManyMissedTimes",
+            "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew",
+        );
+    }
     if let Some(error) = found.error {
         cron_event(
             c,
@@ -397,6 +379,9 @@ fn schedule_and_create(
         );
         return (None, update);
     }
+    let Some(scheduled) = due else {
+        return (requeue_unchanged(eval), update);
+    };
     if let Some(deadline) = times.starting_deadline_seconds
         && scheduled
             .add_nanos(deadline.saturating_mul(1_000_000_000))

@@ -44,49 +44,46 @@ pub(crate) fn match_pod_failure_policy(
         return (None, true, None);
     };
     for (index, rule) in rules.iter().enumerate() {
-        if let Some(codes) = &rule.on_exit_codes {
-            let matched = pod.containers.iter().find_map(|c| {
-                let (code, _) = c.terminated?;
-                let name_ok = codes.container_name.as_ref().is_none_or(|n| **n == *c.name);
-                let code_ok = code != 0 && (codes.values.contains(&code) == codes.is_in);
-                (name_ok && code_ok).then_some((&*c.name, code))
-            });
-            if let Some((container, code)) = matched {
-                return match rule.action {
-                    PolicyAction::Ignore => (None, false, Some(PolicyAction::Ignore)),
-                    PolicyAction::FailIndex => (None, true, Some(PolicyAction::FailIndex)),
-                    PolicyAction::Count => (None, true, Some(PolicyAction::Count)),
-                    PolicyAction::FailJob => (
-                        Some(format!(
-                            "Container {container} for pod {namespace}/{} failed with exit code {code} matching FailJob rule at index {index}",
-                            pod.name
-                        )),
-                        true,
-                        Some(PolicyAction::FailJob),
-                    ),
-                };
-            }
+        // The FailJob message says what matched.
+        let matched: Option<String> = if let Some(codes) = &rule.on_exit_codes {
+            pod.containers
+                .iter()
+                .find_map(|c| {
+                    let (code, _) = c.terminated?;
+                    let name_ok = codes.container_name.as_ref().is_none_or(|n| **n == *c.name);
+                    let code_ok = code != 0 && (codes.values.contains(&code) == codes.is_in);
+                    (name_ok && code_ok).then_some((&*c.name, code))
+                })
+                .map(|(container, code)| {
+                    format!(
+                        "Container {container} for pod {namespace}/{} failed with exit code {code} matching FailJob rule at index {index}",
+                        pod.name
+                    )
+                })
         } else if !rule.on_pod_conditions.is_empty() {
-            let matched = pod_conditions(pod).into_iter().find(|(kind, status)| {
-                rule.on_pod_conditions
-                    .iter()
-                    .any(|(t, s)| t == kind && s == status)
-            });
-            if let Some((kind, _)) = matched {
-                return match rule.action {
-                    PolicyAction::Ignore => (None, false, Some(PolicyAction::Ignore)),
-                    PolicyAction::FailIndex => (None, true, Some(PolicyAction::FailIndex)),
-                    PolicyAction::Count => (None, true, Some(PolicyAction::Count)),
-                    PolicyAction::FailJob => (
-                        Some(format!(
-                            "Pod {namespace}/{} has condition {kind} matching FailJob rule at index {index}",
-                            pod.name
-                        )),
-                        true,
-                        Some(PolicyAction::FailJob),
-                    ),
-                };
-            }
+            pod_conditions(pod)
+                .into_iter()
+                .find(|(kind, status)| {
+                    rule.on_pod_conditions
+                        .iter()
+                        .any(|(t, s)| t == kind && s == status)
+                })
+                .map(|(kind, _)| {
+                    format!(
+                        "Pod {namespace}/{} has condition {kind} matching FailJob rule at index {index}",
+                        pod.name
+                    )
+                })
+        } else {
+            None
+        };
+        if let Some(message) = matched {
+            return match rule.action {
+                PolicyAction::Ignore => (None, false, Some(PolicyAction::Ignore)),
+                PolicyAction::FailIndex => (None, true, Some(PolicyAction::FailIndex)),
+                PolicyAction::Count => (None, true, Some(PolicyAction::Count)),
+                PolicyAction::FailJob => (Some(message), true, Some(PolicyAction::FailJob)),
+            };
         }
     }
     (None, true, None)
@@ -426,14 +423,7 @@ impl JobController {
         if ctx.finished.is_some() {
             // deleteActivePods: delete, keeping finalizers.
             let to_delete = ctx.active.clone();
-            let deleted_ready = to_delete.iter().filter(|&&p| c.pods[p].ready).count() as i32;
-            for pod in &to_delete {
-                delete_pod_for_job(c, *pod, false);
-            }
-            ctx.deleted.extend_from_slice(&to_delete);
-            active_count -= to_delete.len() as i32;
-            ctx.terminating += to_delete.len() as i32;
-            ctx.ready -= deleted_ready;
+            active_count -= delete_active_pods(c, &mut ctx, &to_delete, false);
         } else {
             let manage_called = c.jobs[job_id].deleted_at.is_none();
             if manage_called {
@@ -856,6 +846,24 @@ fn pods_with_delayed_deletion(c: &Cluster, job_id: JobId, ctx: &SyncContext) -> 
     result
 }
 
+/// Deletes active pods of the Job in this sync (`strip_finalizer` as in `delete_pod_for_job`)
+/// and counts them as terminating from now on; returns how many.
+fn delete_active_pods(
+    c: &mut Cluster,
+    ctx: &mut SyncContext,
+    pods: &[PodId],
+    strip_finalizer: bool,
+) -> i32 {
+    let ready = pods.iter().filter(|&&p| c.pods[p].ready).count() as i32;
+    for &pod in pods {
+        delete_pod_for_job(c, pod, strip_finalizer);
+    }
+    ctx.deleted.extend_from_slice(pods);
+    ctx.terminating += pods.len() as i32;
+    ctx.ready -= ready;
+    pods.len() as i32
+}
+
 /// `deleteJobPods` (finalizer stripped first: not counted) or a plain delete.
 fn delete_pod_for_job(c: &mut Cluster, pod: PodId, strip_finalizer: bool) {
     let job = c.pods[pod].job;
@@ -872,15 +880,7 @@ fn manage_job(c: &mut Cluster, job_id: JobId, ctx: &mut SyncContext) -> i32 {
     let mut active = ctx.active.len() as i32;
     if spec.suspend {
         let to_delete = active_pods_for_removal(c, job_id, &ctx.active, active as usize);
-        let removed_ready = to_delete.iter().filter(|&&p| c.pods[p].ready).count() as i32;
-        for &pod in &to_delete {
-            delete_pod_for_job(c, pod, true);
-        }
-        ctx.deleted.extend_from_slice(&to_delete);
-        active -= to_delete.len() as i32;
-        ctx.terminating += to_delete.len() as i32;
-        ctx.ready -= removed_ready;
-        return active;
+        return active - delete_active_pods(c, ctx, &to_delete, true);
     }
     let want_active = match spec.completions {
         None => {
@@ -896,15 +896,7 @@ fn manage_job(c: &mut Cluster, job_id: JobId, ctx: &mut SyncContext) -> i32 {
     let mut to_delete = active_pods_for_removal(c, job_id, &ctx.active, remove_at_least);
     to_delete.truncate(MAX_PODS_PER_SYNC);
     if !to_delete.is_empty() {
-        let removed_ready = to_delete.iter().filter(|&&p| c.pods[p].ready).count() as i32;
-        for &pod in &to_delete {
-            delete_pod_for_job(c, pod, true);
-        }
-        ctx.deleted.extend_from_slice(&to_delete);
-        active -= to_delete.len() as i32;
-        ctx.terminating += to_delete.len() as i32;
-        ctx.ready -= removed_ready;
-        return active;
+        return active - delete_active_pods(c, ctx, &to_delete, true);
     }
     let terminating = if spec.only_replace_failed {
         ctx.terminating

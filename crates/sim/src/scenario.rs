@@ -223,8 +223,11 @@ impl Reader {
         }
     }
 
-    fn selector(&mut self, value: &Value, what: &str) -> PodSelector {
-        self.check_keys(value, SELECTOR_KEYS, what);
+    /// A pod selector (`index`, `attempt`, `pod`, `job`), besides the `other_keys` its map may
+    /// hold.
+    fn selector(&mut self, value: &Value, what: &str, other_keys: &[&str]) -> PodSelector {
+        let keys: Vec<&str> = SELECTOR_KEYS.iter().chain(other_keys).copied().collect();
+        self.check_keys(value, &keys, what);
         let mut selector = PodSelector::default();
         for key in SELECTOR_KEYS {
             if let Some(v) = value.get(key) {
@@ -285,7 +288,7 @@ impl Reader {
         self.check_keys(value, RULE_KEYS, &what);
         let mut rule = PodRule::fallback();
         if let Some(when) = value.get("when") {
-            rule.when = self.selector(when, &format!("{what}.when"));
+            rule.when = self.selector(when, &format!("{what}.when"), &[]);
         }
         if let Some(v) = value.get("runFor")
             && let Some(run_for) = self.run_for(v)
@@ -365,10 +368,7 @@ impl Reader {
                     .unwrap_or(false),
                 None => false,
             };
-            let mut keys: Vec<&str> = SELECTOR_KEYS.to_vec();
-            keys.push("evict");
-            self.check_keys(v, &keys, &format!("{what}.deletePod"));
-            let selector = self.selector_without_check(v, &format!("{what}.deletePod"));
+            let selector = self.selector(v, &format!("{what}.deletePod"), &["evict"]);
             kinds.push(ActionKind::DeletePod { selector, evict });
         }
         if let Some(v) = value.get("controllerDown")
@@ -399,22 +399,6 @@ impl Reader {
                 None
             }
         }
-    }
-
-    fn selector_without_check(&mut self, value: &Value, what: &str) -> PodSelector {
-        let mut selector = PodSelector::default();
-        for key in SELECTOR_KEYS {
-            if let Some(v) = value.get(key) {
-                let n = self.int(v, &format!("{what}.{key}"));
-                match *key {
-                    "index" => selector.index = n,
-                    "attempt" => selector.attempt = n,
-                    "pod" => selector.pod = n,
-                    _ => selector.job = n,
-                }
-            }
-        }
-        selector
     }
 }
 

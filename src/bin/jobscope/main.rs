@@ -5,6 +5,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+mod common;
+#[cfg(not(target_arch = "wasm32"))]
 mod rules_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 mod schedule_cmd;

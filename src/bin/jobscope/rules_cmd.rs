@@ -8,7 +8,7 @@ use jobscope_analysis::rules::rules;
 use lexopt::prelude::*;
 use serde_json::json;
 
-use crate::cli::{CommandResult, Format, parse_format, write_json, write_out};
+use crate::common::{CommandResult, Format, parse_format, write_json, write_out};
 
 pub fn rules_command(args: Vec<OsString>) -> CommandResult {
     let mut format = Format::Text;

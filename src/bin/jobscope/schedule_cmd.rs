@@ -12,7 +12,7 @@ use jobscope_analysis::{Instant, Zone, format_rfc3339, format_rfc3339_nano};
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use crate::cli::{
+use crate::common::{
     CommandResult, Format, UsageError, now, parse_format, string_value, time_value, write_err,
     write_json, write_out,
 };

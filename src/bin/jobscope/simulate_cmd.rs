@@ -10,7 +10,7 @@ use jobscope_analysis::{Diagnostic, LineIndex, Zone, format_rfc3339, format_rfc3
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use crate::cli::{CommandResult, Format, UsageError, parse_format, write_err, write_out};
+use crate::common::{CommandResult, Format, UsageError, parse_format, write_err, write_out};
 
 /// Exact time (fractions of a second when there are any).
 fn time(t: Ms) -> Value {

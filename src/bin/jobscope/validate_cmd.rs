@@ -9,7 +9,7 @@ use jobscope_analysis::{Analysis, Diagnostic, LineIndex, Options, Severity, anal
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
-use crate::cli::{
+use crate::common::{
     CommandResult, Format, UsageError, now, parse_format, string_value, time_value, write_json,
     write_out,
 };

@@ -694,23 +694,19 @@ mod tests {
 
     #[test]
     fn add_like_go() {
-        let mut sum = q("500m");
-        sum.add(&q("1Gi"));
-        assert_eq!(sum.text(), "1073741824500m");
-        let mut sum = q("0");
-        sum.add(&q("1Gi"));
-        assert_eq!(sum.text(), "1Gi");
-        // Adding clears the kept text.
-        let mut sum = q("+1");
-        sum.add(&q("0"));
-        assert_eq!(sum.text(), "1");
-        let mut sum = q("250m");
-        sum.add(&q("250m"));
-        assert_eq!(sum.text(), "500m");
-        // int64 overflow moves the sum to inf.Dec, still exact.
-        let mut sum = q("10E");
-        sum.add(&q("1"));
-        assert_eq!(sum.text(), "10000000000000000001");
+        for (a, b, sum_text) in [
+            ("500m", "1Gi", "1073741824500m"),
+            ("0", "1Gi", "1Gi"),
+            // Adding clears the kept text.
+            ("+1", "0", "1"),
+            ("250m", "250m", "500m"),
+            // int64 overflow moves the sum to inf.Dec, still exact.
+            ("10E", "1", "10000000000000000001"),
+        ] {
+            let mut sum = q(a);
+            sum.add(&q(b));
+            assert_eq!(sum.text(), sum_text, "{a} + {b}");
+        }
     }
 
     #[test]

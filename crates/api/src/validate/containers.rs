@@ -12,16 +12,19 @@
 use std::collections::HashSet;
 
 use super::context::{
-    Loc, Out, each_invalid, int_of, internal_json, items_of, nonnegative, str_of, to_json,
+    Loc, Out, each_invalid, int_of, internal_json, items_of, nonnegative, required_str, str_of,
+    to_json,
 };
 use super::field::BadValue;
-use super::fieldpath::validate_object_field_selector;
+use super::fieldpath::{
+    validate_container_resource_field_selector, validate_object_field_selector,
+};
 use super::names::{
     is_config_map_key, is_dns1123_label, is_http_header_name, is_relaxed_env_var_name, is_valid_id,
     is_valid_port_name, is_valid_port_num, name_is_dns_subdomain, regex_error,
 };
+use super::options::PodOptions;
 use super::paths::{has_backsteps, validate_local_descending_path, validate_path_no_backsteps};
-use super::pod::PodOptions;
 use super::resources::validate_container_resource_requirements;
 use super::securitycontext::{
     validate_app_armor_profile_field, validate_seccomp_profile_field,
@@ -55,24 +58,6 @@ const ENV_FIELD_PATH_EXPRESSIONS: &[&str] = &[
     "status.hostIPs",
     "status.podIP",
     "status.podIPs",
-];
-
-/// `validContainerResourceFieldPathExpressions`, sorted.
-const CONTAINER_RESOURCE_FIELD_PATH_EXPRESSIONS: &[&str] = &[
-    "limits.cpu",
-    "limits.ephemeral-storage",
-    "limits.memory",
-    "requests.cpu",
-    "requests.ephemeral-storage",
-    "requests.memory",
-];
-
-const HUGEPAGES_REQUESTS_PREFIX_DOWNWARD_API: &str = "requests.hugepages-";
-const HUGEPAGES_LIMITS_PREFIX_DOWNWARD_API: &str = "limits.hugepages-";
-
-/// `validContainerResourceDivisorForMemory` (the same set serves hugepages and ephemeral storage).
-const DIVISORS_FOR_BYTES: &[&str] = &[
-    "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei",
 ];
 
 /// Which list a container is in: the rules and the dropped fields differ.
@@ -603,17 +588,7 @@ fn validate_env_var_value_from(
     let (resource_ref, resource_ref_loc) = loc.field(Some(value_from), "resourceFieldRef");
     if let Some(resource_ref) = resource_ref {
         sources += 1;
-        validate_container_resource_field_selector(
-            resource_ref,
-            CONTAINER_RESOURCE_FIELD_PATH_EXPRESSIONS,
-            &[
-                HUGEPAGES_LIMITS_PREFIX_DOWNWARD_API,
-                HUGEPAGES_REQUESTS_PREFIX_DOWNWARD_API,
-            ],
-            &resource_ref_loc,
-            false,
-            out,
-        );
+        validate_container_resource_field_selector(resource_ref, &resource_ref_loc, false, out);
     }
     let (config_map_ref, config_map_ref_loc) = loc.field(Some(value_from), "configMapKeyRef");
     if let Some(selector) = config_map_ref {
@@ -650,112 +625,26 @@ fn validate_env_var_value_from(
     }
 }
 
-/// `validateContainerResourceFieldSelector`.
-fn validate_container_resource_field_selector(
-    selector: &Node,
-    expressions: &[&str],
-    prefixes: &[&str],
-    loc: &Loc,
-    volume: bool,
-    out: &mut Out,
-) {
-    let (container_name, container_name_loc) = loc.field(Some(selector), "containerName");
-    let (resource_node, resource_loc) = loc.field(Some(selector), "resource");
-    let resource = str_of(resource_node);
-    if volume && str_of(container_name).is_empty() {
-        out.required(&container_name_loc, "");
-    } else if resource.is_empty() {
-        out.required(&resource_loc, "");
-    } else if !expressions.contains(&resource)
-        && !prefixes.iter().any(|prefix| resource.starts_with(prefix))
-    {
-        out.not_supported(
-            &resource_loc,
-            BadValue::Str(resource.to_owned()),
-            expressions,
-        );
-    }
-    validate_container_resource_divisor(resource, selector.get("divisor"), loc, out);
-}
-
-/// `validateContainerResourceDivisor`.
-fn validate_container_resource_divisor(
-    resource: &str,
-    divisor: Option<&Node>,
-    loc: &Loc,
-    out: &mut Out,
-) {
-    let Some(quantity) = divisor.and_then(Node::as_quantity).filter(|q| !q.is_zero()) else {
-        return;
-    };
-    let text = quantity.text();
-    let divisor_loc = loc.child("divisor", divisor);
-    let value = || BadValue::Str(resource.to_owned());
-    match resource {
-        "limits.cpu" | "requests.cpu" if !["1m", "1"].contains(&text.as_str()) => {
-            out.invalid(
-                &divisor_loc,
-                value(),
-                "only divisor's values 1m and 1 are supported with the cpu resource",
-            );
-        }
-        "limits.memory" | "requests.memory" if !DIVISORS_FOR_BYTES.contains(&text.as_str()) => {
-            out.invalid(&divisor_loc, value(), "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource");
-        }
-        "limits.ephemeral-storage" | "requests.ephemeral-storage"
-            if !DIVISORS_FOR_BYTES.contains(&text.as_str()) =>
-        {
-            out.invalid(
-                &divisor_loc,
-                value(),
-                "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the local ephemeral storage resource",
-            );
-        }
-        _ => {}
-    }
-    let hugepages = resource.starts_with(HUGEPAGES_REQUESTS_PREFIX_DOWNWARD_API)
-        || resource.starts_with(HUGEPAGES_LIMITS_PREFIX_DOWNWARD_API);
-    if hugepages && !DIVISORS_FOR_BYTES.contains(&text.as_str()) {
-        out.invalid(&divisor_loc, value(), "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource");
-    }
-}
-
 /// `validateConfigMapKeySelector` and `validateSecretKeySelector` (the same rules; both check
 /// the name as a secret name, without the generate-name allowance).
 fn validate_key_selector(selector: &Node, loc: &Loc, out: &mut Out) {
     let (name_node, name_loc) = loc.field(Some(selector), "name");
     let name = str_of(name_node);
     each_invalid(name_is_dns_subdomain(name, false), &name_loc, name, out);
-    let (key_node, key_loc) = loc.field(Some(selector), "key");
-    let key = str_of(key_node);
-    if key.is_empty() {
-        out.required(&key_loc, "");
-    } else {
+    if let Some((key, key_loc)) = required_str(selector, "key", loc, out) {
         each_invalid(is_config_map_key(key), &key_loc, key, out);
     }
 }
 
 /// `validateFileKeySelector` (only reached with the EnvFiles gate on).
 fn validate_file_key_selector(selector: &Node, loc: &Loc, out: &mut Out) {
-    let (key_node, key_loc) = loc.field(Some(selector), "key");
-    let key = str_of(key_node);
-    if key.is_empty() {
-        out.required(&key_loc, "");
-    } else {
+    if let Some((key, key_loc)) = required_str(selector, "key", loc, out) {
         each_invalid(is_relaxed_env_var_name(key), &key_loc, key, out);
     }
-    let (volume_node, volume_loc) = loc.field(Some(selector), "volumeName");
-    let volume = str_of(volume_node);
-    if volume.is_empty() {
-        out.required(&volume_loc, "");
-    } else {
+    if let Some((volume, volume_loc)) = required_str(selector, "volumeName", loc, out) {
         each_invalid(is_dns1123_label(volume), &volume_loc, volume, out);
     }
-    let (path_node, path_loc) = loc.field(Some(selector), "path");
-    let path = str_of(path_node);
-    if path.is_empty() {
-        out.required(&path_loc, "");
-    } else {
+    if let Some((path, path_loc)) = required_str(selector, "path", loc, out) {
         validate_path_no_backsteps(path, &path_loc, out);
     }
 }

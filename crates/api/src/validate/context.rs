@@ -197,6 +197,59 @@ pub(crate) fn each_invalid(messages: Vec<String>, loc: &Loc, value: &str, out: &
 
 // Typed reads of optional nodes, the way Go code reads struct fields.
 
+/// A string field that must not be empty: `Required value` when it is, else its value and
+/// location for the checks that follow (Go's `if len(x) == 0 { Required } else { ... }`).
+pub(crate) fn required_str<'n>(
+    parent: &'n Node,
+    key: &str,
+    loc: &Loc,
+    out: &mut Out,
+) -> Option<(&'n str, Loc)> {
+    let (node, key_loc) = loc.field(Some(parent), key);
+    match str_of(node) {
+        "" => {
+            out.required(&key_loc, "");
+            None
+        }
+        value => Some((value, key_loc)),
+    }
+}
+
+/// An optional enum field (a `*T` in Go): when it is set, its value must be one of `allowed`
+/// (listed as Go lists a `sets.Set`: sorted).
+pub(crate) fn optional_one_of(value: Option<&Node>, loc: &Loc, allowed: &[&str], out: &mut Out) {
+    if let Some(value) = value {
+        let text = str_of(Some(value));
+        if !allowed.contains(&text) {
+            out.not_supported(loc, BadValue::json_string(text), allowed);
+        }
+    }
+}
+
+/// A required enum field: empty is `Required value: valid values: ["A" "B"]` (Go's `%q` of the
+/// list), anything outside `allowed` is `Unsupported value`.
+pub(crate) fn required_one_of(value: Option<&Node>, loc: &Loc, allowed: &[&str], out: &mut Out) {
+    match str_of(value) {
+        "" => out.required(loc, format!("valid values: {}", quoted_list(allowed))),
+        text if !allowed.contains(&text) => {
+            out.not_supported(loc, BadValue::json_string(text), allowed)
+        }
+        _ => {}
+    }
+}
+
+/// `%q` of a `[]string`: `["A" "B"]`.
+pub(crate) fn quoted_list(values: &[&str]) -> String {
+    format!(
+        "[{}]",
+        values
+            .iter()
+            .map(|v| jobscope_golang::strings::go_strconv_quote(v))
+            .collect::<Vec<_>>()
+            .join(" ")
+    )
+}
+
 pub(crate) fn str_of(node: Option<&Node>) -> &str {
     node.and_then(Node::as_str).unwrap_or("")
 }

@@ -1,6 +1,7 @@
-//! Downward API field paths (`fieldRef.fieldPath` of env vars and downwardAPI volumes):
-//! `fieldpath.SplitMaybeSubscriptedPath`, `ConvertDownwardAPIFieldLabel` and
-//! `validateObjectFieldSelector`.
+//! Downward API selectors of env vars and downwardAPI volumes: `fieldRef`
+//! (`fieldpath.SplitMaybeSubscriptedPath`, `ConvertDownwardAPIFieldLabel`,
+//! `validateObjectFieldSelector`) and `resourceFieldRef`
+//! (`validateContainerResourceFieldSelector`, `validateContainerResourceDivisor`).
 
 use super::context::{Loc, Out, each_invalid, str_of};
 use super::field::BadValue;
@@ -109,6 +110,95 @@ pub(crate) fn validate_object_field_selector(
             BadValue::Str(internal.clone()),
             expressions,
         );
+    }
+}
+
+/// `validContainerResourceFieldPathExpressions`, sorted.
+const CONTAINER_RESOURCE_FIELD_PATH_EXPRESSIONS: &[&str] = &[
+    "limits.cpu",
+    "limits.ephemeral-storage",
+    "limits.memory",
+    "requests.cpu",
+    "requests.ephemeral-storage",
+    "requests.memory",
+];
+
+/// `validContainerResourceFieldPathPrefixesWithDownwardAPIHugePages`.
+const HUGEPAGES_PREFIXES: &[&str] = &["limits.hugepages-", "requests.hugepages-"];
+
+/// `validContainerResourceDivisorForMemory` (the same set serves hugepages and ephemeral storage).
+const DIVISORS_FOR_BYTES: &[&str] = &[
+    "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei",
+];
+
+/// `validateContainerResourceFieldSelector` with the hugepages prefixes (env vars and
+/// downwardAPI volumes alike; a volume's selector must name its container).
+pub(crate) fn validate_container_resource_field_selector(
+    selector: &Node,
+    loc: &Loc,
+    volume: bool,
+    out: &mut Out,
+) {
+    let expressions = CONTAINER_RESOURCE_FIELD_PATH_EXPRESSIONS;
+    let (container_name, container_name_loc) = loc.field(Some(selector), "containerName");
+    let (resource_node, resource_loc) = loc.field(Some(selector), "resource");
+    let resource = str_of(resource_node);
+    if volume && str_of(container_name).is_empty() {
+        out.required(&container_name_loc, "");
+    } else if resource.is_empty() {
+        out.required(&resource_loc, "");
+    } else if !expressions.contains(&resource)
+        && !HUGEPAGES_PREFIXES
+            .iter()
+            .any(|prefix| resource.starts_with(prefix))
+    {
+        out.not_supported(
+            &resource_loc,
+            BadValue::Str(resource.to_owned()),
+            expressions,
+        );
+    }
+    validate_container_resource_divisor(resource, selector.get("divisor"), loc, out);
+}
+
+/// `validateContainerResourceDivisor`.
+fn validate_container_resource_divisor(
+    resource: &str,
+    divisor: Option<&Node>,
+    loc: &Loc,
+    out: &mut Out,
+) {
+    let Some(quantity) = divisor.and_then(Node::as_quantity).filter(|q| !q.is_zero()) else {
+        return;
+    };
+    let text = quantity.text();
+    let divisor_loc = loc.child("divisor", divisor);
+    let value = || BadValue::Str(resource.to_owned());
+    match resource {
+        "limits.cpu" | "requests.cpu" if !["1m", "1"].contains(&text.as_str()) => {
+            out.invalid(
+                &divisor_loc,
+                value(),
+                "only divisor's values 1m and 1 are supported with the cpu resource",
+            );
+        }
+        "limits.memory" | "requests.memory" if !DIVISORS_FOR_BYTES.contains(&text.as_str()) => {
+            out.invalid(&divisor_loc, value(), "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource");
+        }
+        "limits.ephemeral-storage" | "requests.ephemeral-storage"
+            if !DIVISORS_FOR_BYTES.contains(&text.as_str()) =>
+        {
+            out.invalid(
+                &divisor_loc,
+                value(),
+                "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the local ephemeral storage resource",
+            );
+        }
+        _ => {}
+    }
+    let hugepages = HUGEPAGES_PREFIXES.iter().any(|p| resource.starts_with(p));
+    if hugepages && !DIVISORS_FOR_BYTES.contains(&text.as_str()) {
+        out.invalid(&divisor_loc, value(), "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource");
     }
 }
 

@@ -1,13 +1,17 @@
 //! pkg/apis/batch/validation (v1.34): `ValidateJob`, `ValidateCronJobCreate` and the spec rules
 //! they share, ported rule by rule with the apiserver's messages.
 
-use super::context::{Loc, Out, each_invalid, int_of, items_of, nonnegative, str_of, to_json};
+use super::context::{
+    Loc, Out, each_invalid, int_of, items_of, nonnegative, quoted_list, required_one_of, str_of,
+    to_json,
+};
 use super::field::BadValue;
 use super::meta::{selector_matches, string_pairs, validate_label_selector, validate_object_meta};
 use super::names::{
     domain_prefixed_path_problems, is_dns1123_label, is_qualified_name, name_is_dns_subdomain,
 };
-use super::pod::{PodOptions, validate_pod_template_spec};
+use super::options::PodOptions;
+use super::pod::validate_pod_template_spec;
 use super::schedule::{schedule_errors, time_zone_errors};
 use crate::manifest::object::Node;
 use jobscope_golang::strings::go_strconv_quote;
@@ -446,18 +450,6 @@ fn validate_pod_failure_policy_rule(
     }
 }
 
-/// `%q` of a `[]string`: `["A" "B"]`.
-fn quoted_list(values: &[&str]) -> String {
-    format!(
-        "[{}]",
-        values
-            .iter()
-            .map(|v| go_strconv_quote(v))
-            .collect::<Vec<_>>()
-            .join(" ")
-    )
-}
-
 /// `validatePodFailurePolicyRuleOnPodConditions`.
 fn validate_on_pod_conditions(patterns: &[Node], loc: &Loc, out: &mut Out) {
     const STATUSES: [&str; 3] = ["False", "True", "Unknown"];
@@ -474,16 +466,7 @@ fn validate_on_pod_conditions(patterns: &[Node], loc: &Loc, out: &mut Out) {
             out,
         );
         let (status, status_loc) = pattern_loc.field(Some(pattern), "status");
-        match str_of(status) {
-            "" => out.required(
-                &status_loc,
-                format!("valid values: {}", quoted_list(&STATUSES)),
-            ),
-            value if !STATUSES.contains(&value) => {
-                out.not_supported(&status_loc, BadValue::json_string(value), &STATUSES)
-            }
-            _ => {}
-        }
+        required_one_of(status, &status_loc, &STATUSES, out);
     }
 }
 
@@ -491,16 +474,7 @@ fn validate_on_pod_conditions(patterns: &[Node], loc: &Loc, out: &mut Out) {
 fn validate_on_exit_codes(requirement: &Node, loc: &Loc, container_names: &[&str], out: &mut Out) {
     const OPERATORS: [&str; 2] = ["In", "NotIn"];
     let (operator, operator_loc) = loc.field(Some(requirement), "operator");
-    match str_of(operator) {
-        "" => out.required(
-            &operator_loc,
-            format!("valid values: {}", quoted_list(&OPERATORS)),
-        ),
-        value if !OPERATORS.contains(&value) => {
-            out.not_supported(&operator_loc, BadValue::json_string(value), &OPERATORS)
-        }
-        _ => {}
-    }
+    required_one_of(operator, &operator_loc, &OPERATORS, out);
     let (container, container_loc) = loc.field(Some(requirement), "containerName");
     if let Some(name) = container.and_then(Node::as_str)
         && !container_names.contains(&name)

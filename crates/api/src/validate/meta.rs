@@ -293,15 +293,20 @@ pub(crate) fn validate_label_selector_requirement(
     let (key, key_loc) = loc.field(Some(requirement), "key");
     each_invalid(is_qualified_name(str_of(key)), &key_loc, str_of(key), out);
     if !allow_invalid_label_value {
-        for (index, value) in items_of(values).iter().enumerate() {
-            let text = str_of(Some(value));
-            each_invalid(
-                is_valid_label_value(text),
-                &values_loc.index(index, value),
-                text,
-                out,
-            );
-        }
+        validate_label_values(values, &values_loc, out);
+    }
+}
+
+/// Each item of a requirement's `values` is a valid label value.
+pub(crate) fn validate_label_values(values: Option<&Node>, loc: &Loc, out: &mut Out) {
+    for (index, value) in items_of(values).iter().enumerate() {
+        let text = str_of(Some(value));
+        each_invalid(
+            is_valid_label_value(text),
+            &loc.index(index, value),
+            text,
+            out,
+        );
     }
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod fieldpath;
 pub mod job;
 pub(crate) mod meta;
 pub(crate) mod names;
+pub(crate) mod options;
 pub(crate) mod paths;
 pub(crate) mod pod;
 pub(crate) mod podsecurity;

@@ -11,62 +11,12 @@ use super::context::{Loc, Out, each_invalid, int_of, items_of, str_of};
 use super::field::BadValue;
 use super::meta::{validate_annotations, validate_labels};
 use super::names::{is_dns1123_label, name_is_dns_subdomain};
+use super::options::PodOptions;
 use super::podsecurity;
 use super::resources;
 use super::scheduling;
 use super::volumes;
 use crate::manifest::object::Node;
-
-/// `PodValidationOptions` for a new object on a v1.34 apiserver with default feature gates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct PodOptions {
-    pub(crate) allow_invalid_pod_deletion_cost: bool,
-    pub(crate) allow_indivisible_huge_pages_values: bool,
-    pub(crate) allow_invalid_label_value_in_selector: bool,
-    pub(crate) allow_invalid_topology_spread_constraint_label_selector: bool,
-    pub(crate) allow_namespaced_sysctls_for_host_net_and_host_ipc: bool,
-    pub(crate) allow_non_local_projected_token_path: bool,
-    pub(crate) allow_pod_lifecycle_sleep_action_zero_value: bool,
-    pub(crate) pod_level_resources_enabled: bool,
-    pub(crate) allow_invalid_label_value_in_required_node_affinity: bool,
-    pub(crate) allow_sidecar_resize_policy: bool,
-    pub(crate) allow_match_label_keys_in_pod_topology_spread: bool,
-    pub(crate) allow_match_label_keys_in_pod_topology_spread_selector_merge: bool,
-    pub(crate) allow_container_restart_policy_rules: bool,
-    pub(crate) allow_user_namespaces_with_volume_devices: bool,
-    pub(crate) allow_relaxed_environment_variable_validation: bool,
-    pub(crate) allow_relaxed_dns_search_validation: bool,
-    pub(crate) allow_env_files_validation: bool,
-    pub(crate) allow_only_recursive_selinux_change_policy: bool,
-    pub(crate) resource_is_pod: bool,
-}
-
-impl Default for PodOptions {
-    /// `GetValidationOptionsFromPodSpecAndMeta(new, nil, …)` with v1.34's default gates.
-    fn default() -> Self {
-        PodOptions {
-            allow_invalid_pod_deletion_cost: false,
-            allow_indivisible_huge_pages_values: false,
-            allow_invalid_label_value_in_selector: false,
-            allow_invalid_topology_spread_constraint_label_selector: false,
-            allow_namespaced_sysctls_for_host_net_and_host_ipc: false,
-            allow_non_local_projected_token_path: false,
-            allow_pod_lifecycle_sleep_action_zero_value: true,
-            pod_level_resources_enabled: true,
-            allow_invalid_label_value_in_required_node_affinity: false,
-            allow_sidecar_resize_policy: true,
-            allow_match_label_keys_in_pod_topology_spread: true,
-            allow_match_label_keys_in_pod_topology_spread_selector_merge: true,
-            allow_container_restart_policy_rules: false,
-            allow_user_namespaces_with_volume_devices: false,
-            allow_relaxed_environment_variable_validation: true,
-            allow_relaxed_dns_search_validation: true,
-            allow_env_files_validation: false,
-            allow_only_recursive_selinux_change_policy: true,
-            resource_is_pod: false,
-        }
-    }
-}
 
 /// `ValidatePodTemplateSpec(spec, fldPath, opts)`.
 pub(crate) fn validate_pod_template_spec(
@@ -201,24 +151,9 @@ pub(crate) fn validate_pod_spec(
             (deprecated, loc.child("serviceAccountName", deprecated))
         }
     };
-    let account_name = str_of(account);
-    if !account_name.is_empty() {
-        each_invalid(
-            name_is_dns_subdomain(account_name, false),
-            &account_loc,
-            account_name,
-            out,
-        );
-    }
+    subdomain_if_set(account, &account_loc, out);
     let (node_name, node_name_loc) = loc.field(spec, "nodeName");
-    if !str_of(node_name).is_empty() {
-        each_invalid(
-            name_is_dns_subdomain(str_of(node_name), false),
-            &node_name_loc,
-            str_of(node_name),
-            out,
-        );
-    }
+    subdomain_if_set(node_name, &node_name_loc, out);
     let (deadline, deadline_loc) = loc.field(spec, "activeDeadlineSeconds");
     if let Some(value) = int_of(deadline)
         && !(1..=i64::from(i32::MAX)).contains(&value)
@@ -239,14 +174,7 @@ pub(crate) fn validate_pod_spec(
     scheduling::validate_tolerations(spec, loc, out);
     podsecurity::validate_host_aliases(spec, loc, out);
     let (priority_class, priority_loc) = loc.field(spec, "priorityClassName");
-    if !str_of(priority_class).is_empty() {
-        each_invalid(
-            name_is_dns_subdomain(str_of(priority_class), false),
-            &priority_loc,
-            str_of(priority_class),
-            out,
-        );
-    }
+    subdomain_if_set(priority_class, &priority_loc, out);
     let (runtime_class, runtime_loc) = loc.field(spec, "runtimeClassName");
     if let Some(name) = runtime_class.and_then(Node::as_str) {
         each_invalid(name_is_dns_subdomain(name, false), &runtime_loc, name, out);
@@ -255,6 +183,14 @@ pub(crate) fn validate_pod_spec(
     resources::validate_overhead(spec, loc, opts, out);
     podsecurity::validate_os(spec, loc, opts, out);
     volumes::validate_file_key_ref_volumes(spec, loc, out);
+}
+
+/// A name field checked with `ValidateNameFunc(ValidateDNS1123Subdomain)` when it is not empty.
+fn subdomain_if_set(name: Option<&Node>, loc: &Loc, out: &mut Out) {
+    let name = str_of(name);
+    if !name.is_empty() {
+        each_invalid(name_is_dns_subdomain(name, false), loc, name, out);
+    }
 }
 
 /// `validateRestartPolicy`.

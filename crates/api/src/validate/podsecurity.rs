@@ -9,12 +9,12 @@
 //! that Go hands to `field.Invalid`/`NotSupported` print as JSON (`BadValue::json_string`).
 
 use super::context::{
-    Loc, Out, bool_of, each_invalid, entries_of, int_of, items_of, str_of, to_json,
+    Loc, Out, bool_of, each_invalid, entries_of, int_of, items_of, optional_one_of, str_of, to_json,
 };
 use super::field::BadValue;
 use super::names::{is_dns1123_subdomain, is_valid_id, max_len_error, regex_error};
+use super::options::PodOptions;
 use super::paths::validate_local_descending_path;
-use super::pod::PodOptions;
 use super::scheduling::{Toleration, validate_toleration_list};
 use super::securitycontext::{
     validate_app_armor_profile_field, validate_seccomp_profile_field,
@@ -449,16 +449,12 @@ pub(crate) fn validate_pod_spec_security_context(
         validate_sysctls(sysctls, spec, &sysctls_loc, opts, out);
     }
     let (fs_policy, fs_policy_loc) = sc_loc.field(sc, "fsGroupChangePolicy");
-    if let Some(policy) = fs_policy {
-        let text = str_of(Some(policy));
-        if !matches!(text, "OnRootMismatch" | "Always") {
-            out.not_supported(
-                &fs_policy_loc,
-                BadValue::json_string(text),
-                &["Always", "OnRootMismatch"],
-            );
-        }
-    }
+    optional_one_of(
+        fs_policy,
+        &fs_policy_loc,
+        &["Always", "OnRootMismatch"],
+        out,
+    );
     let (seccomp, seccomp_loc) = sc_loc.field(sc, "seccompProfile");
     validate_seccomp_profile_field(seccomp, &seccomp_loc, out);
     let (windows, windows_loc) = sc_loc.field(sc, "windowsOptions");
@@ -466,36 +462,15 @@ pub(crate) fn validate_pod_spec_security_context(
     let (apparmor, apparmor_loc) = sc_loc.field(sc, "appArmorProfile");
     validate_app_armor_profile_field(apparmor, &apparmor_loc, out);
     let (groups_policy, groups_policy_loc) = sc_loc.field(sc, "supplementalGroupsPolicy");
-    if let Some(policy) = groups_policy {
-        let text = str_of(Some(policy));
-        if !matches!(text, "Merge" | "Strict") {
-            out.not_supported(
-                &groups_policy_loc,
-                BadValue::json_string(text),
-                &["Merge", "Strict"],
-            );
-        }
-    }
+    optional_one_of(groups_policy, &groups_policy_loc, &["Merge", "Strict"], out);
+    // validateSELinuxChangePolicy.
     let (selinux_policy, selinux_policy_loc) = sc_loc.field(sc, "seLinuxChangePolicy");
-    if let Some(policy) = selinux_policy {
-        // validateSELinuxChangePolicy.
-        let text = str_of(Some(policy));
-        if opts.allow_only_recursive_selinux_change_policy {
-            if text != "Recursive" {
-                out.not_supported(
-                    &selinux_policy_loc,
-                    BadValue::json_string(text),
-                    &["Recursive"],
-                );
-            }
-        } else if !matches!(text, "Recursive" | "MountOption") {
-            out.not_supported(
-                &selinux_policy_loc,
-                BadValue::json_string(text),
-                &["MountOption", "Recursive"],
-            );
-        }
-    }
+    let selinux_policies: &[&str] = if opts.allow_only_recursive_selinux_change_policy {
+        &["Recursive"]
+    } else {
+        &["MountOption", "Recursive"]
+    };
+    optional_one_of(selinux_policy, &selinux_policy_loc, selinux_policies, out);
 }
 
 /// `SysctlContainSlashFmt` as the regexp prints itself in messages.

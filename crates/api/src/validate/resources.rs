@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use super::context::{Loc, Out, each_invalid, entries_of, items_of, str_of};
 use super::field::{BadValue, FieldError};
 use super::names::{is_dns1123_label, is_qualified_name, name_is_dns_subdomain};
-use super::pod::PodOptions;
+use super::options::PodOptions;
 use crate::manifest::object::Node;
 use crate::manifest::quantity::Quantity;
 use jobscope_golang::strings::go_json_string;
@@ -252,6 +252,26 @@ struct Requirements<'n> {
     claims: Option<&'n Node>,
 }
 
+/// One entry of `limits` or `requests`: its name (checked by `resource_name_fn`, underlining the
+/// key) and its quantity (`ValidateResourceQuantityValue`); returns the quantity and where it is.
+fn name_and_quantity(
+    name: &str,
+    node: &Node,
+    list_loc: &Loc,
+    resource_name_fn: fn(&str, &Loc, &mut Out),
+    out: &mut Out,
+) -> (Quantity, Loc) {
+    let quantity = quantity_of(node);
+    resource_name_fn(
+        name,
+        &list_loc.key(name, node.key_span.unwrap_or(node.span)),
+        out,
+    );
+    let value_loc = list_loc.key(name, node.span);
+    validate_resource_quantity_value(name, &quantity, &value_loc, out);
+    (quantity, value_loc)
+}
+
 /// `validateResourceRequirements(requirements, resourceNameFn, podClaimNames, fldPath, opts)`.
 fn validate_resource_requirements(
     requirements: &Requirements<'_>,
@@ -269,14 +289,8 @@ fn validate_resource_requirements(
     let mut requests_huge_pages = false;
 
     for (name, node) in entries_of(requirements.limits) {
-        let quantity = quantity_of(node);
-        resource_name_fn(
-            name,
-            &limits_loc.key(name, node.key_span.unwrap_or(node.span)),
-            out,
-        );
-        let value_loc = limits_loc.key(name, node.span);
-        validate_resource_quantity_value(name, &quantity, &value_loc, out);
+        let (quantity, value_loc) =
+            name_and_quantity(name, node, &limits_loc, resource_name_fn, out);
         if is_huge_page_resource_name(name) {
             limits_huge_pages = true;
             validate_huge_page_value(name, &quantity, &value_loc, opts, out);
@@ -287,14 +301,8 @@ fn validate_resource_requirements(
     }
 
     for (name, node) in entries_of(requirements.requests) {
-        let quantity = quantity_of(node);
-        resource_name_fn(
-            name,
-            &requests_loc.key(name, node.key_span.unwrap_or(node.span)),
-            out,
-        );
-        let value_loc = requests_loc.key(name, node.span);
-        validate_resource_quantity_value(name, &quantity, &value_loc, out);
+        let (quantity, value_loc) =
+            name_and_quantity(name, node, &requests_loc, resource_name_fn, out);
 
         // Requests may not exceed limits; non-overcommitable resources must equal them.
         match requirements.limits.and_then(|l| l.get(name)) {
@@ -614,45 +622,30 @@ fn validate_pod_resource_consistency(
     loc: &Loc,
     out: &mut Out,
 ) {
-    let pod_requests = resources.get("requests");
     let pod_limits = resources.get("limits");
-    let requests_loc = loc.child("requests", pod_requests);
-    for (name, container_requests) in aggregate_container_resources(spec, "requests") {
-        let Some(node) = pod_requests.and_then(|r| r.get(&name)) else {
-            continue;
-        };
-        let pod_request = quantity_of(node);
-        if container_requests.cmp_value(&pod_request) == Ordering::Greater {
-            out.invalid(
-                &requests_loc.key(&name, node.span),
-                BadValue::Str(pod_request.text()),
-                format!(
-                    "must be greater than or equal to aggregate container requests of {}",
-                    container_requests.text()
-                ),
-            );
-        }
-    }
-
-    // Hugepages are not overcommitable, so the pod's limit must hold every container's.
-    let limits_loc = loc.child("limits", pod_limits);
-    for (name, container_limits) in aggregate_container_resources(spec, "limits") {
-        if !is_huge_page_resource_name(&name) {
-            continue;
-        }
-        let Some(node) = pod_limits.and_then(|l| l.get(&name)) else {
-            continue;
-        };
-        let pod_limit = quantity_of(node);
-        if container_limits.cmp_value(&pod_limit) == Ordering::Greater {
-            out.invalid(
-                &limits_loc.key(&name, node.span),
-                BadValue::Str(pod_limit.text()),
-                format!(
-                    "must be greater than or equal to aggregate container limits of {}",
-                    container_limits.text()
-                ),
-            );
+    // Requests all count; of the limits only hugepages, which are not overcommitable, so the
+    // pod's limit must hold every container's.
+    for (kind, only_huge_pages) in [("requests", false), ("limits", true)] {
+        let pod_list = resources.get(kind);
+        let list_loc = loc.child(kind, pod_list);
+        for (name, aggregate) in aggregate_container_resources(spec, kind) {
+            if only_huge_pages && !is_huge_page_resource_name(&name) {
+                continue;
+            }
+            let Some(node) = pod_list.and_then(|list| list.get(&name)) else {
+                continue;
+            };
+            let pod_value = quantity_of(node);
+            if aggregate.cmp_value(&pod_value) == Ordering::Greater {
+                out.invalid(
+                    &list_loc.key(&name, node.span),
+                    BadValue::Str(pod_value.text()),
+                    format!(
+                        "must be greater than or equal to aggregate container {kind} of {}",
+                        aggregate.text()
+                    ),
+                );
+            }
         }
     }
 

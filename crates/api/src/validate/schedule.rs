@@ -92,40 +92,44 @@ mod tests {
 
     #[test]
     fn schedule_messages() {
-        assert_eq!(
-            messages(schedule_errors("0 2 * * *", "spec.schedule")),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            messages(schedule_errors("", "spec.schedule")),
-            ["spec.schedule: Required value"]
-        );
-        assert_eq!(
-            messages(schedule_errors("* * * *", "spec.schedule")),
-            [
-                "spec.schedule: Invalid value: \"* * * *\": expected exactly 5 fields, found 4: [* * * *]"
-            ]
-        );
-        assert_eq!(
-            messages(schedule_errors("0 0 * * 7", "spec.schedule")),
-            ["spec.schedule: Invalid value: \"0 0 * * 7\": end of range (7) above maximum (6): 7"]
-        );
-        assert_eq!(
-            messages(schedule_errors("TZ=UTC 0 2 * * *", "spec.schedule")),
-            [
-                "spec.schedule: Invalid value: \"TZ=UTC 0 2 * * *\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead"
-            ]
-        );
-        assert_eq!(
-            messages(schedule_errors(
+        let invalid = |schedule: &str, detail: &str| {
+            format!("spec.schedule: Invalid value: \"{schedule}\": {detail}")
+        };
+        let tz = "cannot use TZ or CRON_TZ in schedule, use timeZone field instead";
+        for (schedule, expected) in [
+            ("0 2 * * *", vec![]),
+            ("", vec!["spec.schedule: Required value".to_owned()]),
+            (
+                "* * * *",
+                vec![invalid(
+                    "* * * *",
+                    "expected exactly 5 fields, found 4: [* * * *]",
+                )],
+            ),
+            (
+                "0 0 * * 7",
+                vec![invalid(
+                    "0 0 * * 7",
+                    "end of range (7) above maximum (6): 7",
+                )],
+            ),
+            ("TZ=UTC 0 2 * * *", vec![invalid("TZ=UTC 0 2 * * *", tz)]),
+            (
                 "CRON_TZ=Nowhere 0 2 * * *",
-                "spec.schedule"
-            )),
-            [
-                "spec.schedule: Invalid value: \"CRON_TZ=Nowhere 0 2 * * *\": provided bad location Nowhere: unknown time zone Nowhere",
-                "spec.schedule: Invalid value: \"CRON_TZ=Nowhere 0 2 * * *\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead"
-            ]
-        );
+                vec![
+                    invalid(
+                        "CRON_TZ=Nowhere 0 2 * * *",
+                        "provided bad location Nowhere: unknown time zone Nowhere",
+                    ),
+                    invalid("CRON_TZ=Nowhere 0 2 * * *", tz),
+                ],
+            ),
+        ] {
+            assert_eq!(
+                messages(schedule_errors(schedule, "spec.schedule")),
+                expected
+            );
+        }
         let panic = schedule_errors("TZ=UTC", "spec.schedule");
         assert!(
             panic[0]
@@ -138,60 +142,57 @@ mod tests {
     fn time_zone_messages() {
         assert!(time_zone_errors(None, "spec.timeZone").is_empty());
         assert!(time_zone_errors(Some("Europe/Berlin"), "spec.timeZone").is_empty());
-        assert_eq!(
-            messages(time_zone_errors(Some(""), "spec.timeZone")),
-            ["spec.timeZone: Invalid value: \"\": timeZone must be nil or non-empty string"]
-        );
-        assert_eq!(
-            messages(time_zone_errors(Some("america/new_york"), "spec.timeZone")),
-            [
-                "spec.timeZone: Invalid value: \"america/new_york\": unknown time zone america/new_york"
-            ]
-        );
+        for (name, detail) in [
+            ("", "timeZone must be nil or non-empty string"),
+            ("america/new_york", "unknown time zone america/new_york"),
+        ] {
+            assert_eq!(
+                messages(time_zone_errors(Some(name), "spec.timeZone")),
+                [format!(
+                    "spec.timeZone: Invalid value: \"{name}\": {detail}"
+                )]
+            );
+        }
     }
 
     #[test]
     fn apiserver_time_zone_rules() {
-        assert!(time_zone_problems("America/New_York").is_empty());
-        assert!(time_zone_problems("Etc/GMT+5").is_empty());
-        assert!(time_zone_problems("UTC").is_empty());
-        assert_eq!(
-            time_zone_problems(""),
-            ["timeZone must be nil or non-empty string"]
-        );
-        assert_eq!(
-            time_zone_problems(" America/New_York"),
-            ["unknown time zone  America/New_York"]
-        );
-        assert_eq!(
-            time_zone_problems("Europe/Averyveryverylongname"),
-            ["unknown time zone Europe/Averyveryverylongname"]
-        );
-        assert!(
-            time_zone_problems("America/Argentina/ComodRivadavia").is_empty(),
-            "14 bytes is the limit"
-        );
-        assert_eq!(
-            time_zone_problems("Mars/Olympus"),
-            ["unknown time zone Mars/Olympus"]
-        );
-        assert_eq!(
-            time_zone_problems("america/new_york"),
-            ["unknown time zone america/new_york"]
-        );
-        assert_eq!(
-            time_zone_problems("local"),
-            [
-                "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones",
-                "unknown time zone local"
-            ]
-        );
-        assert_eq!(
-            time_zone_problems("Local"),
-            [
-                "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones"
-            ]
-        );
-        assert_eq!(time_zone_problems("-05"), ["unknown time zone -05"]);
+        let explicit =
+            "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones";
+        for (name, problems) in [
+            ("America/New_York", vec![]),
+            ("Etc/GMT+5", vec![]),
+            ("UTC", vec![]),
+            // 14 bytes is the limit of a part.
+            ("America/Argentina/ComodRivadavia", vec![]),
+            (
+                "",
+                vec!["timeZone must be nil or non-empty string".to_owned()],
+            ),
+            (
+                " America/New_York",
+                vec!["unknown time zone  America/New_York".to_owned()],
+            ),
+            (
+                "Europe/Averyveryverylongname",
+                vec!["unknown time zone Europe/Averyveryverylongname".to_owned()],
+            ),
+            (
+                "Mars/Olympus",
+                vec!["unknown time zone Mars/Olympus".to_owned()],
+            ),
+            (
+                "america/new_york",
+                vec!["unknown time zone america/new_york".to_owned()],
+            ),
+            (
+                "local",
+                vec![explicit.to_owned(), "unknown time zone local".to_owned()],
+            ),
+            ("Local", vec![explicit.to_owned()]),
+            ("-05", vec!["unknown time zone -05".to_owned()]),
+        ] {
+            assert_eq!(time_zone_problems(name), problems, "{name:?}");
+        }
     }
 }

@@ -8,11 +8,11 @@
 
 use super::context::{Loc, Out, each_invalid, entries_of, int_of, items_of, positive, str_of};
 use super::field::BadValue;
-use super::meta::validate_label_selector;
+use super::meta::{validate_label_selector, validate_label_values};
 use super::names::{
     is_qualified_name, is_valid_label_value, name_is_dns_label, name_is_dns_subdomain,
 };
-use super::pod::PodOptions;
+use super::options::PodOptions;
 use crate::manifest::object::Node;
 use jobscope_diagnostic::Span;
 
@@ -196,15 +196,7 @@ fn validate_node_selector_requirement(
     let (key, key_loc) = loc.field(Some(requirement), "key");
     validate_label_name(str_of(key), &key_loc, out);
     if !allow_invalid_label_value {
-        for (index, value) in items_of(values).iter().enumerate() {
-            let text = str_of(Some(value));
-            each_invalid(
-                is_valid_label_value(text),
-                &values_loc.index(index, value),
-                text,
-                out,
-            );
-        }
+        validate_label_values(values, &values_loc, out);
     }
 }
 

@@ -11,17 +11,20 @@
 //! that default when absent, so the result is the same whether or not defaulting filled them.
 
 use super::context::{
-    Loc, Out, bad_value, each_invalid, entries_of, int_of, items_of, str_of, string_map_json,
+    Loc, Out, bad_value, each_invalid, entries_of, int_of, items_of, required_str, str_of,
+    string_map_json,
 };
 use super::field::BadValue;
-use super::fieldpath::validate_object_field_selector;
+use super::fieldpath::{
+    validate_container_resource_field_selector, validate_object_field_selector,
+};
 use super::meta::{string_pairs, validate_annotations, validate_label_selector, validate_labels};
 use super::names::{
     inclusive_range_error, is_dns1123_label, is_dns1123_subdomain, name_is_dns_label,
     name_is_dns_subdomain,
 };
+use super::options::PodOptions;
 use super::paths::{validate_local_descending_path, validate_path_no_backsteps};
-use super::pod::PodOptions;
 use crate::manifest::object::Node;
 use jobscope_golang::strings::{go_json_string, go_strconv_quote};
 
@@ -62,19 +65,6 @@ const VOLUME_FIELD_PATHS: &[&str] = &[
     "metadata.name",
     "metadata.namespace",
     "metadata.uid",
-];
-/// `sets.List(validContainerResourceFieldPathExpressions)`.
-const RESOURCE_FIELD_PATHS: &[&str] = &[
-    "limits.cpu",
-    "limits.ephemeral-storage",
-    "limits.memory",
-    "requests.cpu",
-    "requests.ephemeral-storage",
-    "requests.memory",
-];
-const HUGEPAGES_PREFIXES: &[&str] = &["limits.hugepages-", "requests.hugepages-"];
-const BYTE_DIVISORS: &[&str] = &[
-    "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei",
 ];
 const ACCESS_MODES: &[&str] = &[
     "ReadOnlyMany",
@@ -637,71 +627,16 @@ fn validate_downward_api_file(file: &Node, loc: &Loc, out: &mut Out) {
             );
         }
     } else if let Some(resource_ref) = resource_ref {
-        validate_resource_field_selector(
+        validate_container_resource_field_selector(
             resource_ref,
             &loc.child("resourceFieldRef", Some(resource_ref)),
+            true,
             out,
         );
     } else {
         out.required(loc, "one of fieldRef and resourceFieldRef is required");
     }
     validate_mode(file, "mode", loc, out);
-}
-
-/// `validateContainerResourceFieldSelector(…, volume=true)` and `validateContainerResourceDivisor`.
-fn validate_resource_field_selector(selector: &Node, loc: &Loc, out: &mut Out) {
-    let (container, container_loc) = loc.field(Some(selector), "containerName");
-    let (resource, resource_loc) = loc.field(Some(selector), "resource");
-    let resource = str_of(resource);
-    if str_of(container).is_empty() {
-        out.required(&container_loc, "");
-    } else if resource.is_empty() {
-        out.required(&resource_loc, "");
-    } else if !RESOURCE_FIELD_PATHS.contains(&resource)
-        && !HUGEPAGES_PREFIXES.iter().any(|p| resource.starts_with(p))
-    {
-        out.not_supported(
-            &resource_loc,
-            BadValue::Str(resource.to_owned()),
-            RESOURCE_FIELD_PATHS,
-        );
-    }
-    let (divisor, divisor_loc) = loc.field(Some(selector), "divisor");
-    let Some(divisor) = divisor.and_then(Node::as_quantity) else {
-        return;
-    };
-    if divisor.is_zero() {
-        return;
-    }
-    let text = divisor.text();
-    let problem = match resource {
-        "limits.cpu" | "requests.cpu" if !["1m", "1"].contains(&text.as_str()) => {
-            Some("only divisor's values 1m and 1 are supported with the cpu resource")
-        }
-        "limits.memory" | "requests.memory" if !BYTE_DIVISORS.contains(&text.as_str()) => Some(
-            "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the memory resource",
-        ),
-        "limits.ephemeral-storage" | "requests.ephemeral-storage"
-            if !BYTE_DIVISORS.contains(&text.as_str()) =>
-        {
-            Some(
-                "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the local ephemeral storage resource",
-            )
-        }
-        _ => None,
-    };
-    if let Some(detail) = problem {
-        out.invalid(&divisor_loc, BadValue::Str(resource.to_owned()), detail);
-    }
-    if HUGEPAGES_PREFIXES.iter().any(|p| resource.starts_with(p))
-        && !BYTE_DIVISORS.contains(&text.as_str())
-    {
-        out.invalid(
-            &divisor_loc,
-            BadValue::Str(resource.to_owned()),
-            "only divisor's values 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are supported with the hugepages resource",
-        );
-    }
 }
 
 /// `validateFCVolumeSource`.
@@ -796,11 +731,7 @@ fn validate_azure_disk(source: &Node, loc: &Loc, out: &mut Out) {
 
 /// `validateStorageOSVolumeSource`.
 fn validate_storage_os(source: &Node, loc: &Loc, out: &mut Out) {
-    let (name, name_loc) = loc.field(Some(source), "volumeName");
-    let name = str_of(name);
-    if name.is_empty() {
-        out.required(&name_loc, "");
-    } else {
+    if let Some((name, name_loc)) = required_str(source, "volumeName", loc, out) {
         each_invalid(is_dns1123_label(name), &name_loc, name, out);
     }
     let (namespace, namespace_loc) = loc.field(Some(source), "volumeNamespace");

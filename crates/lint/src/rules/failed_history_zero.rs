@@ -1,7 +1,7 @@
 //! `lint.failed-history-zero`: `failedJobsHistoryLimit: 0`, which deletes failed Jobs (and their
 //! pods and logs) as soon as the CronJob controller sees them.
 
-use crate::context::{Context, written};
+use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
@@ -21,15 +21,9 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(node) = ctx
-        .cron_spec()
-        .and_then(|spec| written(spec.get("failedJobsHistoryLimit")))
-    else {
+    let Some((node, 0)) = ctx.written_cron_number("failedJobsHistoryLimit") else {
         return;
     };
-    if node.as_i64() != Some(0) {
-        return;
-    }
     out.push(Finding::new(
         node.span,
         "spec.failedJobsHistoryLimit",

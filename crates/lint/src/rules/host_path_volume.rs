@@ -4,7 +4,6 @@
 use crate::context::{Context, label_span};
 use crate::registry::{Finding, Rule, RuleDocs};
 use crate::rules::runtime_socket::is_runtime_socket;
-use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
 /// Host directories whose contents control the node.
@@ -39,21 +38,11 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (index, volume) in ctx
-        .pod_field("volumes")
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let Some(host_path) = volume.get("hostPath") else {
-            continue;
-        };
-        let path = host_path.get("path").and_then(Node::as_str).unwrap_or("");
+    for volume in ctx.host_path_volumes() {
+        let (path, name, index) = (volume.path, volume.name, volume.index);
         if is_runtime_socket(path) {
             continue;
         }
-        let name = volume.get("name").and_then(Node::as_str).unwrap_or("");
         let trimmed = if path.len() > 1 {
             path.trim_end_matches('/')
         } else {
@@ -70,7 +59,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             )
         };
         out.push(Finding::new(
-            label_span(host_path),
+            label_span(volume.node),
             format!("{}.volumes[{index}].hostPath", ctx.pod_spec_path()),
             message,
         ));

@@ -27,14 +27,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .and_then(Node::as_i64)
         .unwrap_or(1);
     for container in ctx.containers() {
-        for (index, port) in container
-            .node
-            .get("ports")
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
+        for (index, port) in container.ports() {
             let Some(host_port) = port.get("hostPort") else {
                 continue;
             };

@@ -22,19 +22,11 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    if ctx.is_windows() {
-        return;
-    }
-    for container in ctx.containers() {
-        if container
-            .at(&["securityContext", "privileged"])
-            .and_then(|n| n.as_bool())
-            == Some(true)
-        {
+    for container in ctx.linux_containers() {
+        if container.security_flag("privileged") == Some(true) {
             continue;
         }
-        let node = container.at(&["securityContext", "allowPrivilegeEscalation"]);
-        let message = match node.and_then(|n| n.as_bool()) {
+        let message = match container.security_flag("allowPrivilegeEscalation") {
             Some(false) => continue,
             Some(true) => format!(
                 "{} sets `allowPrivilegeEscalation: true`, so setuid binaries can give it more privileges than it started with",

@@ -3,7 +3,6 @@
 
 use crate::context::{Context, label_span};
 use crate::registry::{Finding, Rule, RuleDocs};
-use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
 pub(crate) static RULE: Rule = Rule {
@@ -51,23 +50,13 @@ pub(crate) fn is_runtime_socket(path: &str) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (index, volume) in ctx
-        .pod_field("volumes")
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
-        let Some(host_path) = volume.get("hostPath") else {
-            continue;
-        };
-        let path = host_path.get("path").and_then(Node::as_str).unwrap_or("");
+    for volume in ctx.host_path_volumes() {
+        let (path, name, index) = (volume.path, volume.name, volume.index);
         if !is_runtime_socket(path) {
             continue;
         }
-        let name = volume.get("name").and_then(Node::as_str).unwrap_or("");
         out.push(Finding::new(
-            label_span(host_path),
+            label_span(volume.node),
             format!("{}.volumes[{index}].hostPath.path", ctx.pod_spec_path()),
             format!("volume `{name}` mounts the container runtime's socket `{path}`: whoever can use it is root on the node"),
         ));

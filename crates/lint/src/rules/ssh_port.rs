@@ -2,7 +2,6 @@
 
 use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
-use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
 pub(crate) static RULE: Rule = Rule {
@@ -22,14 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for container in ctx.containers() {
-        for (index, port) in container
-            .node
-            .get("ports")
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
+        for (index, port) in container.ports() {
             let Some(number) = port.get("containerPort") else {
                 continue;
             };

@@ -1,7 +1,7 @@
 //! `lint.starting-deadline-too-short`: a `startingDeadlineSeconds` of a few seconds, which
 //! turns any delay of the controller into a silently skipped run.
 
-use crate::context::{Context, written};
+use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
@@ -24,13 +24,9 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(node) = ctx
-        .cron_spec()
-        .and_then(|spec| written(spec.get("startingDeadlineSeconds")))
-    else {
+    let Some((node, seconds)) = ctx.written_cron_number("startingDeadlineSeconds") else {
         return;
     };
-    let Some(seconds) = node.as_i64() else { return };
     if !(1..MINIMUM).contains(&seconds) {
         return;
     }

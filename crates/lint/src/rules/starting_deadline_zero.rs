@@ -1,7 +1,7 @@
 //! `lint.starting-deadline-zero`: `startingDeadlineSeconds: 0`, with which the CronJob
 //! controller never starts a run.
 
-use crate::context::{Context, written};
+use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
@@ -21,15 +21,9 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let Some(node) = ctx
-        .cron_spec()
-        .and_then(|spec| written(spec.get("startingDeadlineSeconds")))
-    else {
+    let Some((node, 0)) = ctx.written_cron_number("startingDeadlineSeconds") else {
         return;
     };
-    if node.as_i64() != Some(0) {
-        return;
-    }
     out.push(Finding::new(
         node.span,
         "spec.startingDeadlineSeconds",

@@ -3,7 +3,7 @@
 
 use crate::IGNORE_ANNOTATION;
 use crate::context::Context;
-use crate::registry::{Finding, Rule, RuleDocs, rule};
+use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_diagnostic::Severity;
 
 pub(crate) static RULE: Rule = Rule {
@@ -30,7 +30,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     let Some(value) = node.as_str() else { return };
     for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
-        if rule(code).is_some() {
+        if (ctx.is_rule)(code) {
             continue;
         }
         out.push(Finding::new(

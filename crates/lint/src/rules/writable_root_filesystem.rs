@@ -3,7 +3,6 @@
 
 use crate::context::Context;
 use crate::registry::{Finding, Rule, RuleDocs};
-use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
 
 pub(crate) static RULE: Rule = Rule {
@@ -22,15 +21,8 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    if ctx.is_windows() {
-        return;
-    }
-    for container in ctx.containers() {
-        if container
-            .at(&["securityContext", "readOnlyRootFilesystem"])
-            .and_then(Node::as_bool)
-            == Some(true)
-        {
+    for container in ctx.linux_containers() {
+        if container.security_flag("readOnlyRootFilesystem") == Some(true) {
             continue;
         }
         out.push(Finding::new(

@@ -1,0 +1,53 @@
+//! The pod validation options (`PodValidationOptions`) a create is checked with: which
+//! relaxed or gated rules apply, from the feature gates' defaults.
+
+/// `PodValidationOptions` for a new object on a v1.34 apiserver with default feature gates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PodOptions {
+    pub(crate) allow_invalid_pod_deletion_cost: bool,
+    pub(crate) allow_indivisible_huge_pages_values: bool,
+    pub(crate) allow_invalid_label_value_in_selector: bool,
+    pub(crate) allow_invalid_topology_spread_constraint_label_selector: bool,
+    pub(crate) allow_namespaced_sysctls_for_host_net_and_host_ipc: bool,
+    pub(crate) allow_non_local_projected_token_path: bool,
+    pub(crate) allow_pod_lifecycle_sleep_action_zero_value: bool,
+    pub(crate) pod_level_resources_enabled: bool,
+    pub(crate) allow_invalid_label_value_in_required_node_affinity: bool,
+    pub(crate) allow_sidecar_resize_policy: bool,
+    pub(crate) allow_match_label_keys_in_pod_topology_spread: bool,
+    pub(crate) allow_match_label_keys_in_pod_topology_spread_selector_merge: bool,
+    pub(crate) allow_container_restart_policy_rules: bool,
+    pub(crate) allow_user_namespaces_with_volume_devices: bool,
+    pub(crate) allow_relaxed_environment_variable_validation: bool,
+    pub(crate) allow_relaxed_dns_search_validation: bool,
+    pub(crate) allow_env_files_validation: bool,
+    pub(crate) allow_only_recursive_selinux_change_policy: bool,
+    pub(crate) resource_is_pod: bool,
+}
+
+impl Default for PodOptions {
+    /// `GetValidationOptionsFromPodSpecAndMeta(new, nil, …)` with v1.34's default gates.
+    fn default() -> Self {
+        PodOptions {
+            allow_invalid_pod_deletion_cost: false,
+            allow_indivisible_huge_pages_values: false,
+            allow_invalid_label_value_in_selector: false,
+            allow_invalid_topology_spread_constraint_label_selector: false,
+            allow_namespaced_sysctls_for_host_net_and_host_ipc: false,
+            allow_non_local_projected_token_path: false,
+            allow_pod_lifecycle_sleep_action_zero_value: true,
+            pod_level_resources_enabled: true,
+            allow_invalid_label_value_in_required_node_affinity: false,
+            allow_sidecar_resize_policy: true,
+            allow_match_label_keys_in_pod_topology_spread: true,
+            allow_match_label_keys_in_pod_topology_spread_selector_merge: true,
+            allow_container_restart_policy_rules: false,
+            allow_user_namespaces_with_volume_devices: false,
+            allow_relaxed_environment_variable_validation: true,
+            allow_relaxed_dns_search_validation: true,
+            allow_env_files_validation: false,
+            allow_only_recursive_selinux_change_policy: true,
+            resource_is_pod: false,
+        }
+    }
+}

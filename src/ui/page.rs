@@ -1,0 +1,99 @@
+//! The state every part of the page reads ([`Page`]): the editor's text as the one source
+//! signal, the analysis as a memo derived from it, the picked document, the page's clock and
+//! the live region's message.
+
+use leptos::prelude::*;
+
+use jobscope_analysis::{Analysis, DocumentStatus, Instant, Options, analyze};
+
+use super::bridge::{self, EditorHandle};
+
+/// Share links longer than this are refused: chat apps, mail clients and some browsers cut
+/// longer addresses, and a cut link restores nothing.
+pub const MAX_SHARE_URL: usize = 16_000;
+
+/// What every part of the page reads: all `Copy`, passed by value.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The editor's text, as of the last change.
+    pub source: RwSignal<String>,
+    /// How many changes the editor has seen (diagnostics are matched to it).
+    pub version: RwSignal<u32>,
+    pub analysis: Memo<Analysis>,
+    /// The document the user picked (see [`Page::document`]).
+    pub picked: RwSignal<usize>,
+    pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
+    /// The page's clock, read once: lint and the Schedule panel look ahead from it.
+    pub now: Instant,
+    pub viewer_zone: StoredValue<String>,
+    /// The polite live region's message.
+    pub status: RwSignal<String>,
+}
+
+impl Page {
+    /// The document the panels show: the picked one if it is a Job or CronJob, else the first
+    /// Job or CronJob, else the first document.
+    pub fn document(&self) -> usize {
+        let picked = self.picked.get();
+        self.analysis.with(|analysis| {
+            let batch = |i: &usize| {
+                analysis.documents.get(*i).is_some_and(|d| {
+                    matches!(d.status, DocumentStatus::Job | DocumentStatus::CronJob)
+                })
+            };
+            if batch(&picked) {
+                picked
+            } else {
+                (0..analysis.documents.len()).find(batch).unwrap_or(0)
+            }
+        })
+    }
+
+    /// Moves the editor's cursor to a byte range of the current text.
+    pub fn reveal(&self, from: usize, to: usize) {
+        let text = self.source.get_untracked();
+        self.editor.with_value(|editor| {
+            if let Some(editor) = editor {
+                editor.select_bytes(&text, from, to);
+            }
+        });
+    }
+
+    /// Replaces the editor's text as one undoable change.
+    pub fn replace_text(&self, text: &str) {
+        self.editor.with_value(|editor| {
+            if let Some(editor) = editor {
+                editor.set_text(text);
+            }
+        });
+    }
+
+    pub fn say(&self, message: impl Into<String>) {
+        self.status.set(message.into());
+    }
+}
+
+/// A page state with an empty text: the analysis follows `source`.
+pub fn new_page() -> Page {
+    let now = browser_now();
+    let options = Options::at(now);
+    let source = RwSignal::new(String::new());
+    // One analysis per edit, shared by every view that reads it.
+    let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text, &options)));
+    Page {
+        source,
+        version: RwSignal::new(0),
+        analysis,
+        picked: RwSignal::new(0),
+        editor: StoredValue::new_local(None),
+        now,
+        viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
+        status: RwSignal::new(String::new()),
+    }
+}
+
+/// The browser's current time.
+pub fn browser_now() -> Instant {
+    let millis = js_sys::Date::now();
+    Instant::from_unix((millis / 1000.0).floor() as i64)
+}

@@ -119,3 +119,64 @@ fn library_code_sorts_through_the_shared_routine() {
         "use jobscope_sort (or say on the line before why std's sort stays): {offenders:?}"
     );
 }
+
+/// The internal dependencies of a manifest's `[dependencies]` section (`jobscope-x` entries),
+/// without the prefix.
+fn internal_dependencies(manifest: &str) -> Vec<String> {
+    let mut in_dependencies = false;
+    let mut found = Vec::new();
+    for line in manifest.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_dependencies = line == "[dependencies]";
+            continue;
+        }
+        if in_dependencies && let Some(rest) = line.strip_prefix("jobscope-") {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            found.push(name);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// ARCHITECTURE.md's `crate-graph` block is the workspace's real dependency graph: every crate
+/// in `crates/` is listed with exactly the internal crates its manifest depends on, and the app
+/// depends on the façade alone. A new edge is a decision to write down there first.
+#[test]
+fn the_crate_graph_is_the_documented_one() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let architecture = fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let block = architecture
+        .split("```text crate-graph\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("ARCHITECTURE.md has a ```text crate-graph block");
+    let mut documented: Vec<(String, Vec<String>)> = block
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let (name, deps) = line.split_once(':').expect("`crate: deps`");
+            let mut deps: Vec<String> = deps.split_whitespace().map(str::to_owned).collect();
+            deps.sort();
+            (name.trim().to_owned(), deps)
+        })
+        .collect();
+    documented.sort();
+
+    let mut actual = vec![(
+        "jobscope".to_owned(),
+        internal_dependencies(&fs::read_to_string(root.join("Cargo.toml")).unwrap()),
+    )];
+    for entry in fs::read_dir(root.join("crates")).unwrap() {
+        let dir = entry.unwrap().path();
+        let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        actual.push((name, internal_dependencies(&manifest)));
+    }
+    actual.sort();
+    assert_eq!(actual, documented);
+}

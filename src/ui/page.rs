@@ -78,8 +78,14 @@ pub fn new_page() -> Page {
     let now = browser_now();
     let options = Options::at(now);
     let source = RwSignal::new(String::new());
-    // One analysis per edit, shared by every view that reads it.
-    let analysis: Memo<Analysis> = Memo::new(move |_| source.with(|text| analyze(text, &options)));
+    // One analysis per edit, shared by every view that reads it. Every edit moves some span, so
+    // comparing the new analysis with the old one (Memo::new's PartialEq) would cost a walk of
+    // both trees to learn what is already known: it changed. The views below keep their own
+    // memos where equal outputs are common (the schedule, the diagrams).
+    let analysis: Memo<Analysis> = Memo::new_with_compare(
+        move |_| source.with(|text| analyze(text, &options)),
+        |_, _| true,
+    );
     Page {
         source,
         version: RwSignal::new(0),

@@ -196,13 +196,13 @@ run_tests() {
   cargo fmt --all --check
 
   log "clippy (host)"
-  cargo clippy --all-targets --locked -- -D warnings
+  cargo clippy --workspace --all-targets --locked -- -D warnings
   log "clippy (wasm32)"
   # Benches and the integration tests are native-only (criterion, proptest, the CLI binary).
   cargo clippy --lib --bins --test browser --locked --target wasm32-unknown-unknown -- -D warnings
 
   log "native tests"
-  cargo test --locked
+  cargo test --workspace --locked
 
   log "wasm tests in headless Chromium"
   CHROMEDRIVER="$chromedriver" \

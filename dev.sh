@@ -200,6 +200,9 @@ run_tests() {
   log "clippy (wasm32)"
   # Benches and the integration tests are native-only (criterion, proptest, the CLI binary).
   cargo clippy --lib --bins --test browser --locked --target wasm32-unknown-unknown -- -D warnings
+  # Separately: checked together, Cargo would build the façade with the worker's simulation
+  # feature for the page too, hiding a page that names the simulation.
+  cargo clippy -p jobscope-worker --locked --target wasm32-unknown-unknown -- -D warnings
 
   log "native tests"
   cargo test --workspace --locked

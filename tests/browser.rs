@@ -10,6 +10,25 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+// The editor bundle under its fixed name (web/build.mjs writes it for these tests): the test
+// runner serves only the wasm and its glue, not dist/'s lazily loaded bundle, so the tests hand
+// CodeMirror's `createEditor` to the app.
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/web/generated/editor.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createEditor)]
+    fn create_editor(parent: &HtmlElement, text: &str, hooks: &JsValue) -> JsValue;
+}
+
+fn use_bundled_editor() {
+    let create =
+        wasm_bindgen::closure::Closure::<dyn Fn(HtmlElement, String, JsValue) -> JsValue>::new(
+            |parent: HtmlElement, text: String, hooks: JsValue| {
+                create_editor(&parent, &text, &hooks)
+            },
+        );
+    jobscope::ui::provide_editor(create.into_js_value().unchecked_ref());
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -79,6 +98,7 @@ async fn the_app_shows_the_default_example_and_follows_typing() {
     // No stylesheet here: give the editor room, so CodeMirror draws every line.
     host.style().set_property("height", "900px").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
+    use_bundled_editor();
     let handle = leptos::mount::mount_to(host, jobscope::ui::App);
     until("the editor", || find(".cm-content").is_some()).await;
 
@@ -117,6 +137,7 @@ async fn the_panic_hook_keeps_the_text_and_says_what_happened() {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.style().set_property("height", "600px").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
+    use_bundled_editor();
     let handle = leptos::mount::mount_to(host, jobscope::ui::App);
     until("the editor", || find(".cm-content").is_some()).await;
     let text = "kind: Job\nmetadata:\n  name: \"<img src=x>\" # not yet saved by the hook\n";

@@ -22,6 +22,8 @@ pub fn App() -> impl IntoView {
     }
     let page = new_page();
     provide_context(page);
+    // CodeMirror downloads while the app renders and reads the saved text.
+    bridge::preload_editor();
 
     let theme = RwSignal::new(storage::load(THEME_KEY).unwrap_or_else(|| "system".to_owned()));
     Effect::new(move |_| storage::apply_theme(&theme.get()));
@@ -65,10 +67,23 @@ pub fn App() -> impl IntoView {
                 complete: jobscope_analysis::complete,
                 hover: jobscope_analysis::hover,
             };
-            let editor = bridge::mount_editor(&element, &text, hooks);
-            page.editor.set_value(Some(editor));
-            page.source.set(text);
+            // The panels show the text's analysis while CodeMirror arrives.
+            page.source.set(text.clone());
             page.version.set(0);
+            match bridge::mount_editor(&element, &text, hooks).await {
+                Ok(editor) => {
+                    page.editor.set_value(Some(editor));
+                    // The diagnostics effect ran before there was an editor: run it again.
+                    page.version.set(0);
+                    // The simulation worker loads while the user reads: the first run does
+                    // not wait for it. The offline cache registers then too.
+                    super::worker::prefetch_when_idle(page.worker);
+                    bridge::register_offline();
+                }
+                Err(error) => page.say(format!(
+                    "The editor could not load ({error}). Reload the page; your text is saved."
+                )),
+            }
         });
     });
 

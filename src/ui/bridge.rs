@@ -1,12 +1,13 @@
-//! The Rust side of the editor bridge: the JavaScript module `web/generated/editor.js`
-//! (CodeMirror 6 bundled by esbuild from `web/src/editor.js`) imported through wasm-bindgen,
-//! and the conversions between the façade's data (byte offsets) and the plain JS objects the
-//! bridge takes (UTF-16 offsets).
+//! The Rust side of the JavaScript bridge: the small module `web/generated/page.js` (from
+//! `web/src/page.js`) imported through wasm-bindgen, which loads the CodeMirror editor bundle
+//! (`web/src/editor.js`) on demand, and the conversions between the façade's data (byte offsets)
+//! and the plain JS objects the bridge takes (UTF-16 offsets).
 //!
 //! Why `#[wasm_bindgen(module = ...)]` rather than a global set by a separate script: wasm-bindgen
-//! copies the module next to its own glue and imports it, so the editor loads with the app in
+//! copies the module next to its own glue and imports it, so the helpers load with the app in
 //! every build (Trunk, the wasm-bindgen test runner), in the right order, with no extra
-//! `<script>` in index.html and no global name to collide with.
+//! `<script>` in index.html and no global name to collide with. The editor bundle is the one
+//! thing loaded later: it is most of the page's JavaScript, and embeds never show an editor.
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -15,13 +16,26 @@ use wasm_bindgen_futures::JsFuture;
 use jobscope_analysis::Diagnostic;
 use jobscope_analysis::{Completions, Hover, QuickFix, TextEdit, Utf16Map};
 
-#[wasm_bindgen(module = "/web/generated/editor.js")]
+#[wasm_bindgen(module = "/web/generated/page.js")]
 extern "C" {
     /// A CodeMirror editor mounted in an element.
     pub type EditorHandle;
 
+    /// Loads the editor bundle (once) and mounts an editor: a promise of an `EditorHandle`.
     #[wasm_bindgen(js_name = createEditor)]
-    fn create_editor(parent: &web_sys::HtmlElement, text: &str, hooks: &Object) -> EditorHandle;
+    fn create_editor(parent: &web_sys::HtmlElement, text: &str, hooks: &Object) -> Promise;
+
+    /// Starts downloading the editor bundle without waiting for it.
+    #[wasm_bindgen(js_name = loadEditorModule)]
+    fn load_editor_module() -> Promise;
+
+    /// Uses `create` (CodeMirror's `createEditor`) instead of loading the bundle.
+    #[wasm_bindgen(js_name = provideEditor)]
+    pub fn provide_editor(create: &js_sys::Function);
+
+    /// Registers the offline cache's service worker; a promise of whether it could.
+    #[wasm_bindgen(js_name = registerOffline)]
+    fn register_offline_js() -> Promise;
 
     #[wasm_bindgen(method, js_name = getText)]
     pub fn get_text(this: &EditorHandle) -> String;
@@ -70,7 +84,7 @@ extern "C" {
 }
 
 /// The fragment prefix of share links, format 1 (deflate-raw, base64url); `SHARE_PREFIX` in
-/// web/src/editor.js.
+/// web/src/page.js.
 pub const SHARE_PREFIX: &str = "#s1.";
 
 /// What the editor asks of the app.
@@ -92,8 +106,23 @@ fn offset(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// Mounts CodeMirror in `parent` with `text`, wired to `hooks`.
-pub fn mount_editor(parent: &web_sys::HtmlElement, text: &str, hooks: Hooks) -> EditorHandle {
+/// Starts downloading the editor bundle, so it arrives while the page does other work.
+pub fn preload_editor() {
+    // The promise is awaited by `mount_editor`; a failed download is reported there.
+    let _ = load_editor_module();
+}
+
+/// Registers the offline cache (the full page only; embeds do not cache).
+pub fn register_offline() {
+    let _ = register_offline_js();
+}
+
+/// Loads CodeMirror and mounts it in `parent` with `text`, wired to `hooks`.
+pub async fn mount_editor(
+    parent: &web_sys::HtmlElement,
+    text: &str,
+    hooks: Hooks,
+) -> Result<EditorHandle, String> {
     let object = Object::new();
     let Hooks {
         change,
@@ -123,7 +152,13 @@ pub fn mount_editor(parent: &web_sys::HtmlElement, text: &str, hooks: Hooks) -> 
     set(&object, "change", change.into_js_value());
     set(&object, "complete", complete.into_js_value());
     set(&object, "hover", hover.into_js_value());
-    create_editor(parent, text, &object)
+    match JsFuture::from(create_editor(parent, text, &object)).await {
+        Ok(handle) => Ok(handle.unchecked_into()),
+        Err(error) => Err(js_sys::Error::from(error)
+            .message()
+            .as_string()
+            .unwrap_or_else(|| "the editor did not load".to_owned())),
+    }
 }
 
 fn completions_to_js(map: &Utf16Map, found: &Completions) -> Object {

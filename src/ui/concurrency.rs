@@ -8,9 +8,11 @@ use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::page::Page;
 use super::tab::Tab;
-use jobscope_analysis::Outcome;
+use super::worker::Channel;
+use jobscope_analysis::worker::{Request, Response};
 use jobscope_analysis::{
-    Concurrency, DocumentStatus, Scene, concurrency_mermaid, concurrency_scene, concurrency_view,
+    Concurrency, DocumentStatus, Outcome, Scene, concurrency_mermaid, concurrency_scene,
+    schedule_period,
 };
 
 pub const TAB: Tab = Tab {
@@ -26,19 +28,6 @@ fn title(_: Page) -> AnyView {
     view! { "Concurrency" }.into_any()
 }
 
-/// The schedule's period around now (seconds between the first two runs), for the slider.
-fn period(page: Page) -> Option<i64> {
-    let index = page.document();
-    page.analysis.with(|a| {
-        let report = a.documents.get(index)?;
-        let probe = concurrency_view(report, page.now, 1, 2).ok()?;
-        match probe.slots[..] {
-            [a, b, ..] => Some((b.unix - a.unix).max(1)),
-            _ => None,
-        }
-    })
-}
-
 pub fn panel(page: Page) -> AnyView {
     let is_cron = Memo::new(move |_| {
         let index = page.document();
@@ -48,7 +37,15 @@ pub fn panel(page: Page) -> AnyView {
                 .is_some_and(|d| d.status == DocumentStatus::CronJob)
         })
     });
-    let period = Memo::new(move |_| if is_cron.get() { period(page) } else { None });
+    // The schedule's period around now (seconds between the next two runs), for the slider.
+    let period = Memo::new(move |_| {
+        let index = page.document();
+        page.analysis.with(|a| {
+            a.documents
+                .get(index)
+                .and_then(|report| schedule_period(report, page.now))
+        })
+    });
     // The job duration as a share of the period, in percent: the slider's value.
     let share = RwSignal::new(150i64);
     let duration = Memo::new(move |_| {
@@ -57,16 +54,48 @@ pub fn panel(page: Page) -> AnyView {
             .map(|p| (p * share.get() / 100).max(1))
             .unwrap_or(60)
     });
-    let diagram: Memo<Result<Concurrency, String>> = Memo::new(move |_| {
-        if !is_cron.get() {
-            return Err("The concurrency diagram shows a CronJob; pick one.".to_owned());
+    // The worker simulates the three policies; `None` while it works. Only the answer to the
+    // latest request is kept (the slider and the editor ask faster than it answers).
+    let diagram = RwSignal::new(None::<Result<Concurrency, String>>);
+    let latest = StoredValue::new(0u32);
+    let worker = page.worker;
+    worker.listen(Channel::Concurrency, move |response| match response {
+        Response::Concurrency { id, result } if id == latest.get_value() => {
+            diagram.try_set(Some(result));
         }
-        let index = page.document();
+        Response::Failed(message) => {
+            diagram.try_set(Some(Err(message)));
+        }
+        _ => {}
+    });
+    Effect::new(move |_| {
+        // Asked again when the worker was replaced (Stop, a crash): its answer died with it.
+        worker.generation.track();
+        if !is_cron.get() {
+            diagram.set(Some(Err(
+                "The concurrency diagram shows a CronJob; pick one.".to_owned(),
+            )));
+            return;
+        }
         let seconds = duration.get();
-        page.analysis.with(|a| match a.documents.get(index) {
-            Some(report) => concurrency_view(report, page.now, seconds, RUNS),
-            None => Err("No document".to_owned()),
-        })
+        let document = page.document();
+        let id = latest.get_value().wrapping_add(1);
+        latest.set_value(id);
+        page.source.with(|text| {
+            worker.send(&Request::Concurrency {
+                id,
+                text: text.clone(),
+                document,
+                options: page.options.get_value(),
+                duration_seconds: seconds,
+                runs: RUNS,
+            });
+        });
+    });
+    let diagram = Memo::new(move |_| {
+        diagram
+            .get()
+            .unwrap_or_else(|| Err("Simulating the three policies…".to_owned()))
     });
     let scene = Signal::derive(move || {
         diagram.with(|d| {

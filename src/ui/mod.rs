@@ -9,7 +9,8 @@
 //!   `Scene` as SVG elements and exports it (SVG, PNG, Mermaid); `embed`: the `?embed=<view>`
 //!   mode and the iframe snippet;
 //! - `examples`, `storage`: the examples menu's list; localStorage and the URL fragment;
-//! - `crash`: the panic hook (keeps the editor's text, tells the user).
+//! - `crash`: the panic hook (keeps the editor's text, tells the user);
+//! - `worker`: the simulation worker (start, requests, answers, Stop).
 
 mod app;
 mod bridge;
@@ -27,6 +28,7 @@ mod storage;
 mod tab;
 mod tabs;
 mod timeline;
+mod worker;
 
 pub use app::App;
 pub use crash::report_crash;
@@ -34,9 +36,27 @@ pub use crash::report_crash;
 /// The example the page opens with: the `database-backup` CronJob.
 pub const DEFAULT_EXAMPLE: &str = include_str!("../../public/examples/backup-cronjob.yaml");
 
-/// Mounts the app on `<body>`; called once from `main`.
+/// Mounts the app in index.html's `#app`, replacing the static shell; called once from `main`.
 pub fn mount() {
     // Before anything can panic: a panic keeps the editor's text and says so on the page.
     crash::install();
-    leptos::mount::mount_to_body(App);
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    match root {
+        Some(root) => {
+            // The shell painted the frame before the wasm arrived; the app draws the same frame
+            // in this task, so the browser never paints an empty page in between.
+            root.set_text_content(None);
+            leptos::mount::mount_to(root, App).forget();
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Gives the app CodeMirror's `createEditor` instead of loading the editor bundle: for hosts
+/// that serve only the wasm and its glue (the wasm-bindgen browser tests).
+pub fn provide_editor(create: &js_sys::Function) {
+    bridge::provide_editor(create);
 }

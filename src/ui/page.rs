@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use jobscope_analysis::{Analysis, DocumentStatus, Instant, Options, analyze};
 
 use super::bridge::{self, EditorHandle};
+use super::worker::SimWorker;
 
 /// Share links longer than this are refused: chat apps, mail clients and some browsers cut
 /// longer addresses, and a cut link restores nothing.
@@ -25,6 +26,10 @@ pub struct Page {
     pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
     /// The page's clock, read once: lint and the Schedule panel look ahead from it.
     pub now: Instant,
+    /// What the analysis was run with (the simulation worker analyses with the same).
+    pub options: StoredValue<Options>,
+    /// The simulation worker (started when a tab needs it or the browser is idle).
+    pub worker: SimWorker,
     pub viewer_zone: StoredValue<String>,
     /// The polite live region's message.
     pub status: RwSignal<String>,
@@ -47,6 +52,11 @@ impl Page {
                 (0..analysis.documents.len()).find(batch).unwrap_or(0)
             }
         })
+    }
+
+    /// [`Page::document`] without subscribing to it (for event handlers).
+    pub fn document_untracked(&self) -> usize {
+        untrack(|| self.document())
     }
 
     /// Moves the editor's cursor to a byte range of the current text.
@@ -82,6 +92,7 @@ pub fn new_page() -> Page {
     // comparing the new analysis with the old one (Memo::new's PartialEq) would cost a walk of
     // both trees to learn what is already known: it changed. The views below keep their own
     // memos where equal outputs are common (the schedule, the diagrams).
+    let stored = StoredValue::new(options.clone());
     let analysis: Memo<Analysis> = Memo::new_with_compare(
         move |_| source.with(|text| analyze(text, &options)),
         |_, _| true,
@@ -93,6 +104,8 @@ pub fn new_page() -> Page {
         picked: RwSignal::new(0),
         editor: StoredValue::new_local(None),
         now,
+        options: stored,
+        worker: SimWorker::new(),
         viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
         status: RwSignal::new(String::new()),
     }

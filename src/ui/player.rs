@@ -4,7 +4,6 @@
 //! the pods' Gantt chart, the Jobs' counters and conditions, the events as `kubectl describe`
 //! lists them, and kube-state-metrics charts with the example alert rules' firing spans.
 
-use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -14,11 +13,10 @@ use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::page::Page;
 use super::tab::Tab;
-use jobscope_analysis::format_rfc3339;
-use jobscope_analysis::simulation::instant;
+use super::worker::Channel;
+use jobscope_analysis::worker::{Phase, Request, Response};
 use jobscope_analysis::{
-    DocumentStatus, PlayerInput, Recorder, Recording, Scene, Simulation, alert_expression,
-    start_simulation,
+    DocumentStatus, Frame, Instant, PlayerInput, PodState, Scene, Summary, Zone, format_rfc3339,
 };
 
 pub const TAB: Tab = Tab {
@@ -27,12 +25,6 @@ pub const TAB: Tab = Tab {
     panel,
 };
 
-/// Controller tasks per chunk: a few milliseconds of work, then the page gets a frame.
-const TASKS_PER_CHUNK: u64 = 20_000;
-/// Recording: work done between two frames (milliseconds), in steps of a few hundred units
-/// (a pod, a Job, an event or an object's series each).
-const RECORD_SLICE_MS: f64 = 12.0;
-const RECORD_UNITS_PER_STEP: usize = 500;
 /// Playback ticks per second.
 const TICK_MS: u64 = 50;
 
@@ -76,7 +68,7 @@ impl Form {
     }
 
     /// The input, or the first field that does not read, in words.
-    fn input(&self, start: jobscope_analysis::Instant) -> Result<PlayerInput, String> {
+    fn input(&self, start: Instant) -> Result<PlayerInput, String> {
         fn number(text: &str, what: &str) -> Result<Option<i64>, String> {
             let text = text.trim();
             if text.is_empty() {
@@ -157,14 +149,9 @@ fn field(
     }
 }
 
-/// Resolves after the browser had a chance to render (a 0 ms timeout).
-async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+/// A virtual time as the player prints it.
+fn at(t: i64) -> String {
+    format_rfc3339(Instant::from_millis(t), Zone::Utc)
 }
 
 pub fn panel(page: Page) -> AnyView {
@@ -187,14 +174,67 @@ pub fn panel(page: Page) -> AnyView {
     };
     let form = RwSignal::new(default_form());
     let problem = RwSignal::new(String::new());
-    let progress = RwSignal::new(None::<f64>);
-    let preparing = RwSignal::new(false);
-    let recording = RwSignal::new_local(None::<Rc<Recording>>);
+    // (phase, share done) while the worker runs.
+    let progress = RwSignal::new(None::<(Phase, f64)>);
+    let summary = RwSignal::new(None::<Summary>);
+    let frame = RwSignal::new(None::<Frame>);
+    // The virtual time shown; frames follow it, one request in flight at a time.
     let time = RwSignal::new(0i64);
+    let in_flight = StoredValue::new(false);
     let playing = RwSignal::new(false);
     // Virtual milliseconds per real second; 0 = the whole run in about 30 s.
     let speed = RwSignal::new(0i64);
-    let run_id = StoredValue::new(0u32);
+    let worker = page.worker;
+
+    let request_frame = move |t: i64| {
+        if in_flight.get_value() {
+            return;
+        }
+        in_flight.set_value(true);
+        worker.send(&Request::Frame { time: t });
+    };
+    worker.listen(Channel::Simulation, move |response| match response {
+        Response::Progress { phase, done } => {
+            progress.try_set(Some((phase, done)));
+        }
+        Response::Recorded(recorded) => {
+            time.try_set(recorded.start);
+            summary.try_set(Some(recorded));
+            // The first frame follows at once.
+            in_flight.try_set_value(true);
+        }
+        Response::Frame(next) => {
+            in_flight.try_set_value(false);
+            let shown = next.time;
+            if progress.try_get_untracked().flatten().is_some() {
+                progress.try_set(None);
+                page.say("The simulation finished: press Play or move the time slider.");
+            }
+            frame.try_set(Some(next));
+            // The playback moved on while this frame was drawn: ask for where it is now.
+            if let Some(wanted) = time.try_get_untracked()
+                && wanted != shown
+            {
+                request_frame(wanted);
+            }
+        }
+        Response::Failed(message) => {
+            in_flight.try_set_value(false);
+            progress.try_set(None);
+            playing.try_set(false);
+            problem.try_set(message);
+        }
+        Response::Ready | Response::Concurrency { .. } => {}
+    });
+    // Frames follow the time (playback, the scrubber, "Next event").
+    Effect::new(move |_| {
+        let t = time.get();
+        if summary.with_untracked(Option::is_some)
+            && frame.with_untracked(|f| f.as_ref().is_none_or(|f| f.time != t))
+        {
+            request_frame(t);
+        }
+    });
 
     let run = move || {
         problem.set(String::new());
@@ -206,69 +246,33 @@ pub fn panel(page: Page) -> AnyView {
                 return;
             }
         };
-        let index = page.document();
-        let started: Result<Simulation, String> =
-            page.analysis
-                .with_untracked(|a| match a.documents.get(index) {
-                    Some(report) => start_simulation(report, &input),
-                    None => Err("no document to simulate".to_owned()),
-                });
-        let mut sim = match started {
-            Ok(sim) => sim,
-            Err(message) => {
-                problem.set(message);
-                return;
-            }
-        };
-        run_id.update_value(|id| *id += 1);
-        let this_run = run_id.get_value();
-        progress.set(Some(0.0));
-        leptos::task::spawn_local(async move {
-            loop {
-                let done = sim.step(TASKS_PER_CHUNK);
-                progress.set(Some(sim.progress()));
-                if done {
-                    break;
-                }
-                next_turn().await;
-                if run_id.get_value() != this_run {
-                    return;
-                }
-            }
-            // Recording a long run (a month of a minutely CronJob) takes a moment: say so,
-            // and record in slices of a few milliseconds with the progress bar moving.
-            preparing.set(true);
-            progress.set(Some(0.0));
-            let mut recorder = Recorder::new(&sim);
-            loop {
-                next_turn().await;
-                if run_id.get_value() != this_run {
-                    return;
-                }
-                let slice_start = js_sys::Date::now();
-                let mut done = false;
-                while !done && js_sys::Date::now() - slice_start < RECORD_SLICE_MS {
-                    done = recorder.step(RECORD_UNITS_PER_STEP);
-                }
-                progress.set(Some(recorder.progress()));
-                if done {
-                    break;
-                }
-            }
-            let rec = Rc::new(recorder.finish());
-            preparing.set(false);
-            time.set(rec.start);
-            recording.set(Some(rec));
-            progress.set(None);
-            page.say("The simulation finished: press Play or move the time slider.");
+        // A run still going is replaced: its worker ends, a fresh one takes the new run.
+        if progress.get_untracked().is_some() {
+            worker.stop();
+        }
+        summary.set(None);
+        frame.set(None);
+        in_flight.set_value(false);
+        progress.set(Some((Phase::Simulating, 0.0)));
+        worker.send(&Request::Simulate {
+            text: page.source.get_untracked(),
+            document: page.document_untracked(),
+            options: page.options.get_value(),
+            input,
         });
+    };
+    let stop = move || {
+        worker.stop();
+        progress.set(None);
+        in_flight.set_value(false);
+        page.say("Simulation stopped. Your text and settings are as they were; run it again when you like.");
     };
 
     let tick = move || {
         if !playing.get_untracked() {
             return;
         }
-        recording.with_untracked(|rec| {
+        summary.with_untracked(|rec| {
             let Some(rec) = rec else { return };
             let per_second = match speed.get_untracked() {
                 0 => ((rec.shown_end - rec.start) / 30).max(1000),
@@ -300,33 +304,28 @@ pub fn panel(page: Page) -> AnyView {
 
     let step = move || {
         playing.set(false);
-        recording.with_untracked(|rec| {
-            let Some(rec) = rec else { return };
-            let now = time.get_untracked();
-            let next = rec
-                .events
-                .iter()
-                .map(|e| e.time)
-                .find(|&t| t > now)
-                .unwrap_or(rec.shown_end);
-            time.set(next);
-        });
+        let end = summary.with_untracked(|r| r.as_ref().map(|r| r.shown_end));
+        let next = frame.with_untracked(|f| f.as_ref().and_then(|f| f.next_event));
+        if let Some(end) = end {
+            time.set(next.unwrap_or(end).min(end));
+        }
     };
 
     let gantt = Signal::derive(move || {
-        recording.with(|rec| {
-            rec.as_ref()
-                .map(|r| r.gantt(time.get()))
+        frame.with(|f| {
+            f.as_ref()
+                .map(|f| f.gantt.clone())
                 .unwrap_or_else(|| Scene::new(1.0, 1.0, ""))
         })
     });
     let stem = Signal::derive(move || {
-        recording.with(|r| {
+        summary.with(|r| {
             r.as_ref()
                 .map(|r| format!("simulation-{}", r.name))
                 .unwrap_or_default()
         })
     });
+    let offset = move || summary.with(|r| r.as_ref().map(|r| r.start).unwrap_or(0));
 
     view! {
         <Show
@@ -363,16 +362,26 @@ pub fn panel(page: Page) -> AnyView {
                 <p class="problem-text" role="alert" data-testid="sim-problem">{move || problem.get()}</p>
             </form>
             <Show when=move || progress.get().is_some()>
-                <label class="progress">
-                    <span>{move || if preparing.get() { "Preparing the playback…" } else { "Simulating…" }}</span>
-                    <progress
-                        data-testid="sim-progress"
-                        max="100"
-                        value=move || format!("{:.0}", progress.get().unwrap_or(0.0) * 100.0)
-                    ></progress>
-                </label>
+                <div class="progress">
+                    <label>
+                        <span>
+                            {move || match progress.get() {
+                                Some((Phase::Recording, _)) => "Preparing the playback…",
+                                _ => "Simulating…",
+                            }}
+                        </span>
+                        <progress
+                            data-testid="sim-progress"
+                            max="100"
+                            value=move || format!("{:.0}", progress.get().map_or(0.0, |p| p.1) * 100.0)
+                        ></progress>
+                    </label>
+                    <button type="button" data-testid="sim-stop" on:click=move |_| stop()>
+                        "Stop"
+                    </button>
+                </div>
             </Show>
-            <Show when=move || recording.with(Option::is_some)>
+            <Show when=move || summary.with(Option::is_some) && frame.with(Option::is_some)>
                 <div class="player-controls" role="group" aria-label="Playback">
                     <button
                         type="button"
@@ -380,7 +389,7 @@ pub fn panel(page: Page) -> AnyView {
                         aria-pressed=move || playing.get().to_string()
                         on:click=move |_| {
                             if !playing.get_untracked() {
-                                recording.with_untracked(|r| {
+                                summary.with_untracked(|r| {
                                     if let Some(r) = r && time.get_untracked() >= r.shown_end {
                                         time.set(r.start);
                                     }
@@ -415,30 +424,24 @@ pub fn panel(page: Page) -> AnyView {
                             min="0"
                             step="1"
                             data-testid="sim-time"
-                            max=move || recording.with(|r| r.as_ref().map(|r| (r.shown_end - r.start) / 1000).unwrap_or(0).to_string())
-                            prop:value=move || recording.with(|r| r.as_ref().map(|r| (time.get() - r.start) / 1000).unwrap_or(0).to_string())
-                            aria-valuetext=move || format_rfc3339(instant(time.get()), jobscope_analysis::Zone::Utc)
+                            max=move || summary.with(|r| r.as_ref().map(|r| (r.shown_end - r.start) / 1000).unwrap_or(0).to_string())
+                            prop:value=move || ((time.get() - offset()) / 1000).to_string()
+                            aria-valuetext=move || at(time.get())
                             on:input:target=move |e| {
-                                let offset = e.target().value().parse::<i64>().unwrap_or(0);
-                                recording.with_untracked(|r| {
+                                let seconds = e.target().value().parse::<i64>().unwrap_or(0);
+                                summary.with_untracked(|r| {
                                     if let Some(r) = r {
-                                        time.set((r.start + offset * 1000).min(r.shown_end));
+                                        time.set((r.start + seconds * 1000).min(r.shown_end));
                                     }
                                 });
                             }
                         />
                         <output data-testid="sim-clock">
-                            {move || recording.with(|r| {
-                                r.as_ref().map(|r| format!(
-                                    "{} (+{})",
-                                    format_rfc3339(instant(time.get()), jobscope_analysis::Zone::Utc),
-                                    human_seconds((time.get() - r.start) / 1000)
-                                )).unwrap_or_default()
-                            })}
+                            {move || format!("{} (+{})", at(time.get()), human_seconds((time.get() - offset()) / 1000))}
                         </output>
                     </label>
                 </div>
-                {move || recording.with(|r| r.as_ref().map(|r| summary_view(r, time.get())))}
+                {move || summary.with(|r| r.as_ref().map(|r| summary_view(r, frame)))}
                 <div class="diagram">
                     <SceneView scene=gantt testid="sim-gantt" />
                 </div>
@@ -450,9 +453,9 @@ pub fn panel(page: Page) -> AnyView {
                     <span class="key p-terminated">"■ deleted"</span>
                 </p>
                 <Exports scene=gantt stem=stem testid="sim-export" />
-                {move || recording.with(|r| r.as_ref().map(|r| pods_view(r, time.get())))}
-                {move || recording.with(|r| r.as_ref().map(|r| charts_view(r, recording, time)))}
-                {move || recording.with(|r| r.as_ref().map(|r| events_view(r, time.get())))}
+                {pods_view(frame)}
+                {move || summary.with(|r| r.as_ref().map(|r| charts_view(r, frame)))}
+                {events_view(frame)}
                 <EmbedSnippet view="simulation" />
             </Show>
         </Show>
@@ -460,58 +463,38 @@ pub fn panel(page: Page) -> AnyView {
     .into_any()
 }
 
-fn summary_view(rec: &Recording, t: i64) -> AnyView {
-    let snapshot = rec.snapshot(t);
-    let jobs = snapshot
-        .jobs
-        .iter()
-        .rev()
-        .take(5)
-        .map(|(name, status)| {
-            let conditions = status
-                .conditions
-                .iter()
-                .filter(|c| c.status)
-                .map(|c| {
-                    if c.reason.is_empty() {
-                        c.kind.as_str().to_owned()
-                    } else {
-                        format!("{} ({})", c.kind.as_str(), c.reason)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            view! {
-                <tr data-testid="sim-job">
-                    <th scope="row">{name.clone()}</th>
-                    <td data-testid="sim-active">{status.active}</td>
-                    <td>{status.ready}</td>
-                    <td>{status.terminating}</td>
-                    <td data-testid="sim-succeeded">{status.succeeded}</td>
-                    <td data-testid="sim-failed">{status.failed}</td>
-                    <td data-testid="sim-conditions">{if conditions.is_empty() { "—".to_owned() } else { conditions }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <p class="view-summary" data-testid="sim-summary">
-            {format!(
-                "{} {} · pods pending {}, running {}, succeeded {}, failed or deleted {} · {} events so far{}",
-                rec.kind,
-                rec.name,
-                snapshot.pods_pending,
-                snapshot.pods_running,
-                snapshot.pods_succeeded,
-                snapshot.pods_failed,
-                snapshot.events_so_far,
-                if snapshot.alerts_firing.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · firing: {}", snapshot.alerts_firing.join(", "))
+// The player's tables follow the frame through memos of their own rows and keyed rows: a frame
+// arrives twenty times a second during playback, and rebuilding every row each time cost most of
+// the main thread's frame budget.
+
+fn summary_view(rec: &Summary, frame: RwSignal<Option<Frame>>) -> AnyView {
+    let (kind, name) = (rec.kind.clone(), rec.name.clone());
+    let line = Memo::new(move |_| {
+        frame.with(|f| {
+            let Some(frame) = f else { return String::new() };
+            format!(
+                "{kind} {name} · pods pending {}, running {}, succeeded {}, failed or deleted {} · {} events so far{}",
+                frame.pods_pending,
+                frame.pods_running,
+                frame.pods_succeeded,
+                frame.pods_failed,
+                frame.events_so_far,
+                match frame.alerts_firing_total {
+                    0 => String::new(),
+                    n if n > frame.alerts_firing.len() => format!(
+                        " · firing: {} and {} more",
+                        frame.alerts_firing.join(", "),
+                        n - frame.alerts_firing.len()
+                    ),
+                    _ => format!(" · firing: {}", frame.alerts_firing.join(", ")),
                 }
-            )}
-        </p>
+            )
+        })
+    });
+    let jobs =
+        Memo::new(move |_| frame.with(|f| f.as_ref().map(|f| f.jobs.clone()).unwrap_or_default()));
+    view! {
+        <p class="view-summary" data-testid="sim-summary">{move || line.get()}</p>
         {(!rec.notes.is_empty())
             .then(|| {
                 view! {
@@ -521,7 +504,7 @@ fn summary_view(rec: &Recording, t: i64) -> AnyView {
                 }
             })}
         <table class="data-table" data-testid="sim-jobs">
-            <caption>"Jobs at this time (newest first, up to five)"</caption>
+            <caption>{format!("Jobs at this time (newest first, up to {})", jobscope_analysis::MAX_FRAME_JOBS)}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Job"</th>
@@ -533,49 +516,34 @@ fn summary_view(rec: &Recording, t: i64) -> AnyView {
                     <th scope="col">"Conditions"</th>
                 </tr>
             </thead>
-            <tbody>{jobs}</tbody>
+            <tbody>
+                <For each=move || jobs.get() key=|job| job.clone() let:job>
+                    <tr data-testid="sim-job">
+                        <th scope="row">{job.name.clone()}</th>
+                        <td data-testid="sim-active">{job.active}</td>
+                        <td>{job.ready}</td>
+                        <td>{job.terminating}</td>
+                        <td data-testid="sim-succeeded">{job.succeeded}</td>
+                        <td data-testid="sim-failed">{job.failed}</td>
+                        <td data-testid="sim-conditions">{if job.conditions.is_empty() { "—".to_owned() } else { job.conditions.clone() }}</td>
+                    </tr>
+                </For>
+            </tbody>
         </table>
     }
     .into_any()
 }
 
-/// The Gantt chart as a table: the pods that exist at `t`, the latest first.
-fn pods_view(rec: &Recording, t: i64) -> AnyView {
-    let existing: Vec<_> = rec
-        .pods
-        .iter()
-        .filter_map(|p| p.state_at(t).map(|state| (p, state)))
-        .collect();
-    let rows = existing
-        .iter()
-        .rev()
-        .take(50)
-        .map(|(pod, state)| {
-            view! {
-                <tr data-testid="sim-pod">
-                    <td>{pod.name.clone()}</td>
-                    <td>{pod.index.map(|i| i.to_string()).unwrap_or_else(|| "—".to_owned())}</td>
-                    <td>{pod.attempt}</td>
-                    <td>{state.as_str()}</td>
-                    <td>
-                        {match state {
-                            jobscope_analysis::PodState::Failed
-                            | jobscope_analysis::PodState::Terminated => {
-                                pod.exit_code.map(|c| c.to_string()).unwrap_or_default()
-                            }
-                            _ => String::new(),
-                        }}
-                    </td>
-                    <td>{pod.restarts}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+/// The Gantt chart as a table: the pods that exist at the frame's time, the latest first.
+fn pods_view(frame: RwSignal<Option<Frame>>) -> AnyView {
+    let pods =
+        Memo::new(move |_| frame.with(|f| f.as_ref().map(|f| f.pods.clone()).unwrap_or_default()));
+    let existing = Memo::new(move |_| frame.with(|f| f.as_ref().map_or(0, |f| f.pods_existing)));
     view! {
         <details class="pods-table">
-            <summary>{format!("Pods at this time ({}; the chart as a table)", existing.len())}</summary>
+            <summary>{move || format!("Pods at this time ({}; the chart as a table)", existing.get())}</summary>
             <table class="data-table" data-testid="sim-pods">
-                <caption>"The latest 50 pods"</caption>
+                <caption>{format!("The latest {} pods", jobscope_analysis::MAX_FRAME_PODS)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Pod"</th>
@@ -586,7 +554,25 @@ fn pods_view(rec: &Recording, t: i64) -> AnyView {
                         <th scope="col">"Restarts"</th>
                     </tr>
                 </thead>
-                <tbody>{rows}</tbody>
+                <tbody>
+                    <For each=move || pods.get() key=|pod| pod.clone() let:pod>
+                        <tr data-testid="sim-pod">
+                            <td>{pod.name.clone()}</td>
+                            <td>{pod.index.map(|i| i.to_string()).unwrap_or_else(|| "—".to_owned())}</td>
+                            <td>{pod.attempt}</td>
+                            <td>{pod.state.as_str()}</td>
+                            <td>
+                                {match pod.state {
+                                    PodState::Failed | PodState::Terminated => {
+                                        pod.exit_code.map(|c| c.to_string()).unwrap_or_default()
+                                    }
+                                    _ => String::new(),
+                                }}
+                            </td>
+                            <td>{pod.restarts}</td>
+                        </tr>
+                    </For>
+                </tbody>
             </table>
         </details>
     }
@@ -604,27 +590,25 @@ fn age(ms: i64) -> String {
     }
 }
 
-fn events_view(rec: &Recording, t: i64) -> AnyView {
-    let shown = rec.events.partition_point(|e| e.time <= t);
-    let first = shown.saturating_sub(40);
-    let rows = rec.events[first..shown]
-        .iter()
-        .map(|e| {
-            view! {
-                <tr data-testid="sim-event">
-                    <td>{if e.warning { "Warning" } else { "Normal" }}</td>
-                    <td>{e.reason}</td>
-                    <td>{age(t - e.time)}</td>
-                    <td>{e.from}</td>
-                    <td>{e.object.clone()}</td>
-                    <td>{e.message.clone()}</td>
-                </tr>
-            }
+fn events_view(frame: RwSignal<Option<Frame>>) -> AnyView {
+    let now = Memo::new(move |_| frame.with(|f| f.as_ref().map_or(0, |f| f.time)));
+    let events = Memo::new(move |_| {
+        frame.with(|f| f.as_ref().map(|f| f.events.clone()).unwrap_or_default())
+    });
+    let caption = Memo::new(move |_| {
+        frame.with(|f| {
+            f.as_ref().map_or(String::new(), |f| {
+                format!(
+                    "Events (the last {} of {} so far, as kubectl describe lists them)",
+                    f.events.len(),
+                    f.events_so_far
+                )
+            })
         })
-        .collect_view();
+    });
     view! {
         <table class="data-table events" data-testid="sim-events">
-            <caption>{format!("Events (the last {} of {shown} so far, as kubectl describe lists them)", shown - first)}</caption>
+            <caption>{move || caption.get()}</caption>
             <thead>
                 <tr>
                     <th scope="col">"Type"</th>
@@ -635,32 +619,31 @@ fn events_view(rec: &Recording, t: i64) -> AnyView {
                     <th scope="col">"Message"</th>
                 </tr>
             </thead>
-            <tbody>{rows}</tbody>
+            <tbody>
+                <For each=move || events.get() key=|e| e.clone() let:e>
+                    <tr data-testid="sim-event">
+                        <td>{if e.warning { "Warning" } else { "Normal" }}</td>
+                        <td>{e.reason.clone()}</td>
+                        <td>{move || age(now.get() - e.time)}</td>
+                        <td>{e.from.clone()}</td>
+                        <td>{e.object.clone()}</td>
+                        <td>{e.message.clone()}</td>
+                    </tr>
+                </For>
+            </tbody>
         </table>
     }
     .into_any()
 }
 
-fn charts_view(
-    rec: &Recording,
-    recording: RwSignal<Option<Rc<Recording>>, LocalStorage>,
-    time: RwSignal<i64>,
-) -> AnyView {
-    let mut metrics = vec![
-        "kube_job_status_active",
-        "kube_job_status_succeeded",
-        "kube_job_status_failed",
-    ];
-    if rec.kind == "CronJob" {
-        metrics.push("kube_cronjob_status_active");
-    }
-    let charts = metrics
-        .into_iter()
-        .map(|metric| {
+fn charts_view(rec: &Summary, frame: RwSignal<Option<Frame>>) -> AnyView {
+    let count = frame.with_untracked(|f| f.as_ref().map_or(0, |f| f.charts.len()));
+    let charts = (0..count)
+        .map(|n| {
             let scene = Signal::derive(move || {
-                recording.with(|r| {
-                    r.as_ref()
-                        .map(|r| r.chart(metric, time.get()))
+                frame.with(|f| {
+                    f.as_ref()
+                        .and_then(|f| f.charts.get(n).cloned())
                         .unwrap_or_else(|| Scene::new(1.0, 1.0, ""))
                 })
             });
@@ -677,11 +660,11 @@ fn charts_view(
         .map(|a| {
             view! {
                 <tr data-testid="sim-alert">
-                    <td title=alert_expression(a.rule).unwrap_or_default()>{a.rule}</td>
+                    <td title=a.expr.clone()>{a.rule.clone()}</td>
                     <td>{a.subject.clone()}</td>
-                    <td>{format_rfc3339(instant(a.pending), jobscope_analysis::Zone::Utc)}</td>
-                    <td>{format_rfc3339(instant(a.firing), jobscope_analysis::Zone::Utc)}</td>
-                    <td>{a.resolved.map(|r| format_rfc3339(instant(r), jobscope_analysis::Zone::Utc)).unwrap_or_else(|| "still firing".to_owned())}</td>
+                    <td>{at(a.pending)}</td>
+                    <td>{at(a.firing)}</td>
+                    <td>{a.resolved.map(at).unwrap_or_else(|| "still firing".to_owned())}</td>
                 </tr>
             }
         })
@@ -690,7 +673,14 @@ fn charts_view(
         <h3 class="view-heading">"kube-state-metrics"</h3>
         {charts}
         <table class="data-table" data-testid="sim-alerts">
-            <caption>"Alert rules of the example PrometheusRule (KubernetesJobFailed, KubernetesJobRunningTooLong, CronJobNotScheduled, CronJobSuspended) over this run"</caption>
+            <caption>
+                "Alert rules of the example PrometheusRule (KubernetesJobFailed, KubernetesJobRunningTooLong, CronJobNotScheduled, CronJobSuspended) over this run"
+                {(rec.alerts_total > rec.alerts.len()).then(|| format!(
+                    ": the first {} of {} alerts",
+                    rec.alerts.len(),
+                    rec.alerts_total
+                ))}
+            </caption>
             <thead>
                 <tr>
                     <th scope="col">"Alert"</th>

@@ -23,7 +23,7 @@ test("the page loads with no console error, no failed request and no other origi
   assert.deepEqual(record.badResponses, []);
   assert.ok(record.requests.length >= 4, `expected the page, its scripts and its wasm: ${record.requests}`);
   assert.ok(
-    record.requests.some((url) => url.includes("/snippets/") && url.endsWith("/editor.js")),
+    record.requests.some((url) => /\/lazy\/editor-[0-9a-f]{16}\.js$/.test(url)),
     `the editor bundle is loaded: ${record.requests}`,
   );
   const foreign = record.requests.filter((url) => !url.startsWith(env.served.origin + "/"));

@@ -4,6 +4,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -37,9 +38,12 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 /**
  * Serves `dir` under `subPath` on 127.0.0.1 (a free port); resolves to { server, origin, url }.
  * Every response carries the CSP above; `headers` adds to it or replaces it
- * (`{"content-security-policy": …}`).
+ * (`{"content-security-policy": …}`). With `gzip`, responses are gzipped (level 9) for clients
+ * that accept it and carry the cache headers the README recommends (hashed files immutable,
+ * index.html and sw.js revalidated), as a production host serves them (scripts/lighthouse.mjs).
  */
-export function serveDist({ dir = distDir, subPath = SUB_PATH, headers = {} } = {}) {
+export function serveDist({ dir = distDir, subPath = SUB_PATH, headers = {}, gzip = false } = {}) {
+  const compressed = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     if (!url.pathname.startsWith(subPath)) {
@@ -53,12 +57,28 @@ export function serveDist({ dir = distDir, subPath = SUB_PATH, headers = {} } = 
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, {
+    const common = {
       "content-type": MIME[path.extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
       "content-security-policy": CSP,
-      ...headers,
-    });
+    };
+    if (gzip) {
+      const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(rel);
+      const cache = hashed ? "public, max-age=31536000, immutable" : "no-cache";
+      const accepts = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+      if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+      const body = accepts ? compressed.get(file) : fs.readFileSync(file);
+      res.writeHead(200, {
+        ...common,
+        "cache-control": cache,
+        vary: "accept-encoding",
+        ...(accepts ? { "content-encoding": "gzip" } : {}),
+        "content-length": body.length,
+        ...headers,
+      });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { ...common, "cache-control": "no-store", ...headers });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {
@@ -149,6 +169,11 @@ export async function waitForDiagnostics(page) {
     null,
     { timeout: 10_000 },
   );
+}
+
+/** A share-link fragment, as web/src/page.js `encodeShare` writes it: deflate-raw, base64url. */
+export function shareFragment(text) {
+  return "#s1." + zlib.deflateRawSync(Buffer.from(text, "utf8")).toString("base64url");
 }
 
 /** The editor's text (through the scripting hook web/src/editor.js sets on its element). */

@@ -120,15 +120,16 @@ fn library_code_sorts_through_the_shared_routine() {
     );
 }
 
-/// The internal dependencies of a manifest's `[dependencies]` section (`jobscope-x` entries),
-/// without the prefix.
+/// The internal dependencies of a manifest's dependency sections (`[dependencies]` and the
+/// target-specific ones; not dev-dependencies), `jobscope-x` entries without the prefix.
 fn internal_dependencies(manifest: &str) -> Vec<String> {
     let mut in_dependencies = false;
     let mut found = Vec::new();
     for line in manifest.lines() {
         let line = line.trim();
         if line.starts_with('[') {
-            in_dependencies = line == "[dependencies]";
+            in_dependencies = line == "[dependencies]"
+                || (line.starts_with("[target.") && line.ends_with(".dependencies]"));
             continue;
         }
         if in_dependencies && let Some(rest) = line.strip_prefix("jobscope-") {
@@ -140,6 +141,7 @@ fn internal_dependencies(manifest: &str) -> Vec<String> {
         }
     }
     found.sort();
+    found.dedup();
     found
 }
 
@@ -167,10 +169,16 @@ fn the_crate_graph_is_the_documented_one() {
         .collect();
     documented.sort();
 
-    let mut actual = vec![(
-        "jobscope".to_owned(),
-        internal_dependencies(&fs::read_to_string(root.join("Cargo.toml")).unwrap()),
-    )];
+    let mut actual = vec![
+        (
+            "jobscope".to_owned(),
+            internal_dependencies(&fs::read_to_string(root.join("Cargo.toml")).unwrap()),
+        ),
+        (
+            "worker".to_owned(),
+            internal_dependencies(&fs::read_to_string(root.join("worker/Cargo.toml")).unwrap()),
+        ),
+    ];
     for entry in fs::read_dir(root.join("crates")).unwrap() {
         let dir = entry.unwrap().path();
         let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
@@ -179,4 +187,34 @@ fn the_crate_graph_is_the_documented_one() {
     }
     actual.sort();
     assert_eq!(actual, documented);
+}
+
+/// The page's main bundle (the root package built for wasm32) takes the façade without its
+/// `simulation` feature, so the page cannot link the simulation: the worker runs it.
+#[test]
+fn the_page_does_not_link_the_simulation() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let wasm = manifest
+        .split("[target.'cfg(target_arch = \"wasm32\")'.dependencies]")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .expect("a wasm32 dependency section");
+    let facade = wasm
+        .lines()
+        .find(|line| line.starts_with("jobscope-analysis"))
+        .expect("the page depends on the façade");
+    assert_eq!(facade.trim(), "jobscope-analysis.workspace = true");
+    assert!(
+        manifest.contains(
+            "jobscope-analysis = { path = \"crates/analysis\", default-features = false }"
+        ),
+        "the workspace's façade dependency must leave the simulation off by default"
+    );
+    let analysis = fs::read_to_string(root.join("crates/analysis/Cargo.toml")).unwrap();
+    for line in analysis.lines() {
+        if line.starts_with("jobscope-sim") {
+            assert!(line.contains("optional = true"), "{line}");
+        }
+    }
 }

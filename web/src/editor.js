@@ -1,6 +1,7 @@
-// The editor bridge: CodeMirror 6 with its YAML language, and the few functions the Rust app
-// calls through wasm-bindgen (`#[wasm_bindgen(module = "/web/generated/editor.js")]` in
-// src/ui/bridge.rs). web/build.mjs bundles this file with CodeMirror into that module.
+// The editor: CodeMirror 6 with its YAML language, behind the handle the Rust app drives
+// (src/ui/bridge.rs). web/build.mjs bundles this file with CodeMirror into a module of its own
+// with a content hash in its name, which web/src/page.js loads with import() only when a page
+// shows the editor: embeds never download CodeMirror.
 //
 // Why so thin: every decision about the manifest (diagnostics, completions, hover text, quick
 // fixes) is made in Rust; this file only converts them to CodeMirror's shapes and back. Positions
@@ -322,110 +323,7 @@ export class EditorHandle {
   }
 }
 
-/** The editor created last, for `currentText`. */
-let current = null;
-
+/** Mounts a CodeMirror editor in `parent` with `text`, wired to the app's `hooks`. */
 export function createEditor(parent, text, hooks) {
-  current = new EditorHandle(parent, text, hooks);
-  return current;
-}
-
-/**
- * The text of the editor created last, or undefined when there is none. The Rust panic hook
- * (src/ui/crash.rs) saves it: it reads the editor rather than the app's state, which a panic
- * may have left borrowed.
- */
-export function currentText() {
-  try {
-    return current ? current.getText() : undefined;
-  } catch (_) {
-    return undefined;
-  }
-}
-
-/**
- * Calls `report(message)` once, when WebAssembly traps: an uncaught `WebAssembly.RuntimeError`
- * out of an event handler (an `error` event) or a promise (`unhandledrejection`). The release
- * build aborts on a panic without running Rust's panic hook (`-Cpanic=immediate-abort`, see
- * dev.sh), so there a trap is the only sign of a panic, and the hook's report (src/ui/crash.rs)
- * runs from here. In other builds the hook has reported first and the report ignores repeats.
- */
-export function onWasmTrap(report) {
-  let reported = false;
-  const handle = (error) => {
-    if (reported || !(error instanceof WebAssembly.RuntimeError)) return;
-    reported = true;
-    try {
-      report(String(error));
-    } catch (_) {
-      // The app is stopped already; nothing more can be told.
-    }
-  };
-  window.addEventListener("error", (event) => handle(event.error));
-  window.addEventListener("unhandledrejection", (event) => handle(event.reason));
-}
-
-// ---- Share links: the whole text, deflated and base64url-encoded, in the URL fragment. -------
-
-/** Share-link fragments start with this: format 1 is deflate-raw + base64url of UTF-8. */
-export const SHARE_PREFIX = "#s1.";
-
-function toBase64Url(bytes) {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text) {
-  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-  const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function pipe(bytes, transform) {
-  const stream = new Blob([bytes]).stream().pipeThrough(transform);
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** The fragment (with its `#s1.` prefix) holding `text`. */
-export async function encodeShare(text) {
-  const deflated = await pipe(new TextEncoder().encode(text), new CompressionStream("deflate-raw"));
-  return SHARE_PREFIX + toBase64Url(deflated);
-}
-
-/** The text a share fragment holds; rejects when the fragment is damaged. */
-export async function decodeShare(fragment) {
-  if (!fragment.startsWith(SHARE_PREFIX)) throw new Error("not a jobscope share link");
-  const inflated = await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream("deflate-raw"));
-  return new TextDecoder("utf-8", { fatal: true }).decode(inflated);
-}
-
-/** Copies text to the clipboard; resolves to false when the browser refuses. */
-export async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch (_) {
-    return false;
-  }
-}
-
-/** The viewer's IANA time zone (`Europe/Berlin`), or "UTC" when the browser does not say. */
-export function viewerTimeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch (_) {
-    return "UTC";
-  }
-}
-
-/** Fetches a text file relative to the page (the examples). */
-export async function fetchText(url) {
-  const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.text();
+  return new EditorHandle(parent, text, hooks);
 }

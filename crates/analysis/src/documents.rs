@@ -2,6 +2,8 @@
 //! answer (a YAML error alone; else wrong-type decode errors; else unknown fields; else
 //! validation errors, with warnings only for a valid object), lint's advice beside them.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{Diagnostic, Instant, LineIndex, Severity, Source, Span};
 use jobscope_api::manifest::decode::{DecodeError, DecodeErrorKind};
 use jobscope_api::manifest::defaults::{GENERATED_NAME_SUFFIX, PLACEHOLDER_UID};
@@ -82,8 +84,9 @@ impl Analysis {
 /// What an analysis needs besides the text. The core has no clock: whoever calls passes "now"
 /// (the browser's clock, the CLI's, a fixed instant in tests), which rules looking ahead (DST in
 /// the coming year, a schedule that never fires) count from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
+    #[serde(with = "jobscope_playback::codec::instant")]
     pub now: Instant,
     /// Best-practice rules on (the apiserver's findings are always reported).
     pub lint: bool,

@@ -4,7 +4,9 @@
 //!   answer, with lint's advice;
 //! - [`editor`]: completion, hover, quick fixes, the Schedule panel, the effective YAML, rule
 //!   documentation;
-//! - [`views`]: the timeline, the concurrency diagram and the simulation player.
+//! - [`views`]: the timeline, the concurrency diagram and the simulation player;
+//! - [`worker`]: what the page and the simulation worker say to each other, and the worker's
+//!   side of it (`Session`, with the `simulation` feature).
 //!
 //! The modules below re-export, under names of their own, the engine types the CLI reaches
 //! (schedule reports, the simulation's scenario and objects, the lint rules).
@@ -15,6 +17,7 @@
 pub(crate) mod documents;
 pub(crate) mod editor;
 pub(crate) mod views;
+pub mod worker;
 
 pub use documents::{Analysis, DocumentReport, DocumentStatus, Options, analyze};
 pub use editor::*;
@@ -37,6 +40,7 @@ pub mod schedule {
 }
 
 /// The simulation's scenario format, its objects and its clock, for the CLI's `simulate`.
+#[cfg(feature = "simulation")]
 pub mod simulation {
     pub use jobscope_sim::model::{ConditionKind, Job, Ms, Phase, Pod};
     pub use jobscope_sim::model::{instant, millis};

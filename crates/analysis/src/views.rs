@@ -1,21 +1,27 @@
 //! The visualizations: schedule timeline, concurrency diagram, simulation player. Computed on
 //! demand from a document's report; the diagrams come as `Scene`s (drawn by the page, painted
 //! by the PNG export) and as SVG / Mermaid text for the downloads.
+//!
+//! What needs the simulation (the concurrency diagram's runs, the player's recording, scenario
+//! files) is behind the `simulation` feature: the page's main bundle builds without it and
+//! gets those views from the worker (`crate::worker`) as `jobscope_playback` data.
 
-use crate::{
-    Analysis, Diagnostic, DocumentReport, DocumentStatus, Instant, Options, Severity, Source, Span,
-    Zone, analyze,
+use crate::{Analysis, DocumentReport, DocumentStatus, Instant, Zone};
+#[cfg(feature = "simulation")]
+use crate::{Diagnostic, Options, Severity, Source, Span, analyze};
+
+pub use jobscope_playback::frame::{MAX_FRAME_EVENTS, MAX_FRAME_JOBS, MAX_FRAME_PODS};
+pub use jobscope_playback::{
+    AlertRow, Concurrency, EventRow, Frame, JobRow, Outcome, PlayerInput, PodRow, PodState, Policy,
+    PolicyLane, PolicyRun, Summary, concurrency_mermaid, concurrency_scene,
 };
-
 pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};
+#[cfg(feature = "simulation")]
 pub(crate) use jobscope_sim::scenario::Scenario;
+#[cfg(feature = "simulation")]
 pub use jobscope_sim::{Simulation, Subject};
-pub use jobscope_sim_views::concurrency::{Concurrency, Outcome};
-pub use jobscope_sim_views::concurrency_scene::{concurrency_mermaid, concurrency_scene};
-pub use jobscope_sim_views::player::{
-    AlertSpan, EventLine, PlayerInput, PodState, Recorder, Recording, Snapshot, alert_expression,
-    alert_metric, record,
-};
+#[cfg(feature = "simulation")]
+pub use jobscope_sim_views::player::{Recorder, Recording, alert_expression, alert_metric, record};
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};
 pub use jobscope_timeline::{LaneInput, Span as TimelineSpan, Timeline, start_of_day};
@@ -60,8 +66,29 @@ pub fn timeline(lanes: &[LaneInput], from: Instant, span: TimelineSpan, zone: &s
     jobscope_timeline::layout(lanes, from, span, zone_named(zone))
 }
 
+/// The time between a CronJob document's next two runs from `now` (seconds, at least 1), as its
+/// controller computes them: the concurrency diagram's job-duration slider is a share of it.
+pub fn schedule_period(report: &DocumentReport, now: Instant) -> Option<i64> {
+    if report.status != DocumentStatus::CronJob {
+        return None;
+    }
+    let object = report.manifest.as_ref()?.effective.as_ref()?;
+    let schedule = object.at(&["spec", "schedule"])?.as_str()?;
+    let zone = object.at(&["spec", "timeZone"]).and_then(|n| n.as_str());
+    let mut evaluator =
+        jobscope_cron::controller::controller_evaluator(schedule, zone, Zone::Utc).ok()?;
+    let jobscope_cron::NextTime::At(first) = evaluator.next(now) else {
+        return None;
+    };
+    let jobscope_cron::NextTime::At(second) = evaluator.next(first) else {
+        return None;
+    };
+    Some((second.unix - first.unix).max(1))
+}
+
 /// What the simulation of a Job or CronJob document runs on: its model and its text as
 /// written, once the apiserver would accept it (else its errors).
+#[cfg(feature = "simulation")]
 fn subject(report: &DocumentReport) -> Result<Subject<'_>, Vec<Diagnostic>> {
     let errors: Vec<Diagnostic> = report
         .diagnostics
@@ -85,6 +112,7 @@ fn subject(report: &DocumentReport) -> Result<Subject<'_>, Vec<Diagnostic>> {
 }
 
 /// The concurrency diagram of the CronJob document `report`.
+#[cfg(feature = "simulation")]
 pub fn concurrency_view(
     report: &DocumentReport,
     start: Instant,
@@ -99,17 +127,19 @@ pub fn concurrency_view(
 }
 
 /// A simulation of the Job or CronJob document `report`, ready to be stepped.
+#[cfg(feature = "simulation")]
 pub fn start_simulation(
     report: &DocumentReport,
     input: &PlayerInput,
 ) -> Result<Simulation, String> {
     subject(report)
-        .and_then(|subject| Simulation::new(&input.scenario(), subject))
+        .and_then(|subject| Simulation::new(&jobscope_sim_views::player::scenario(input), subject))
         .map_err(|problems| first_message(&problems))
 }
 
 /// The simulation a scenario file describes: its manifest analysed (apiserver rules only, as at
 /// the scenario's start), the Job or CronJob it names (or its only one) chosen.
+#[cfg(feature = "simulation")]
 pub fn simulation(scenario: &Scenario) -> Result<Simulation, Vec<Diagnostic>> {
     let options = Options {
         lint: false,
@@ -145,6 +175,7 @@ pub fn simulation(scenario: &Scenario) -> Result<Simulation, Vec<Diagnostic>> {
     Simulation::new(scenario, subject(document)?)
 }
 
+#[cfg(feature = "simulation")]
 fn first_message(problems: &[Diagnostic]) -> String {
     problems
         .first()

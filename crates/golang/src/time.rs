@@ -52,6 +52,21 @@ impl Instant {
         Instant { unix, nanos: 0 }
     }
 
+    /// The instant `millis` milliseconds after the Unix epoch (the simulation's virtual time).
+    pub const fn from_millis(millis: i64) -> Self {
+        Instant {
+            unix: millis.div_euclid(1_000),
+            nanos: (millis.rem_euclid(1_000) * 1_000_000) as u32,
+        }
+    }
+
+    /// Milliseconds since the Unix epoch (sub-millisecond parts dropped), saturating.
+    pub fn millis(self) -> i64 {
+        self.unix
+            .saturating_mul(1_000)
+            .saturating_add(i64::from(self.nanos / 1_000_000))
+    }
+
     pub fn is_go_zero(self) -> bool {
         self == Self::GO_ZERO
     }

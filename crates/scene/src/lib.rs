@@ -12,9 +12,11 @@
 pub mod geometry;
 pub mod mermaid;
 
+use serde::{Deserialize, Serialize};
+
 /// What an item stands for; the page maps it to a theme colour (CSS class `paint-<name>`), the
 /// exports to a fixed light-theme colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Paint {
     Background,
     Ink,
@@ -71,7 +73,7 @@ impl Paint {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Anchor {
     Start,
     Middle,
@@ -88,7 +90,7 @@ impl Anchor {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Item {
     Rect {
         x: f64,
@@ -133,7 +135,7 @@ pub enum Item {
 }
 
 /// A drawing of `width` × `height` pixels.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scene {
     pub width: f64,
     pub height: f64,

@@ -1,4 +1,4 @@
-//! The concurrency diagram: one CronJob's coming runs under Allow, Forbid and Replace side by
+//! The concurrency diagram's computation: one CronJob's coming runs under Allow, Forbid and Replace side by
 //! side, for a job duration the user picks, computed by the controller simulation (so skipped
 //! and replaced runs are exactly the controller's).
 
@@ -11,71 +11,10 @@ use jobscope_sim::model::{instant, millis};
 use jobscope_sim::scenario::{PodRule, RunFor, Scenario};
 use jobscope_sim::{Simulation, Subject};
 
+pub use jobscope_playback::{Concurrency, Outcome, Policy, PolicyLane, PolicyRun};
+
 /// The most scheduled runs a diagram shows.
 pub(crate) const MAX_RUNS: usize = 60;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Completed,
-    Failed,
-    /// Deleted by the Replace policy before it finished.
-    Replaced,
-    /// Still running at the end of the window.
-    Running,
-}
-
-impl Outcome {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Completed => "completed",
-            Outcome::Failed => "failed",
-            Outcome::Replaced => "replaced",
-            Outcome::Running => "running",
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PolicyRun {
-    pub(crate) name: String,
-    pub(crate) scheduled: Instant,
-    pub(crate) start: Instant,
-    pub(crate) end: Instant,
-    pub outcome: Outcome,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PolicyLane {
-    pub policy: ConcurrencyPolicy,
-    /// The policy the manifest names.
-    pub in_manifest: bool,
-    pub runs: Vec<PolicyRun>,
-    /// Scheduled times that got no Job.
-    pub skipped: Vec<Instant>,
-    pub max_concurrent: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Concurrency {
-    pub name: String,
-    pub schedule: String,
-    pub duration_seconds: i64,
-    pub(crate) from: Instant,
-    pub(crate) to: Instant,
-    pub slots: Vec<Instant>,
-    pub lanes: Vec<PolicyLane>,
-}
-
-impl Concurrency {
-    /// Where an instant falls across the window, from 0 to 1.
-    pub(crate) fn x(&self, t: Instant) -> f64 {
-        let width = self.to.nanos_since(self.from) as f64;
-        if width <= 0.0 {
-            return 0.0;
-        }
-        (t.nanos_since(self.from) as f64 / width).clamp(0.0, 1.0)
-    }
-}
 
 /// Simulates `runs` scheduled runs of the CronJob `subject` from `start`, each Job's pod
 /// running `duration_seconds`, under each policy.
@@ -177,7 +116,11 @@ pub fn concurrency(
             max_concurrent = max_concurrent.max(current);
         }
         lanes.push(PolicyLane {
-            policy,
+            policy: match policy {
+                ConcurrencyPolicy::Allow => Policy::Allow,
+                ConcurrencyPolicy::Forbid => Policy::Forbid,
+                ConcurrencyPolicy::Replace => Policy::Replace,
+            },
             in_manifest: policy == manifest_policy,
             runs: lane_runs,
             skipped,

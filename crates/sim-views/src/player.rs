@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use jobscope_cron::Instant;
 use jobscope_golang::time::format_rfc3339;
 use jobscope_scene::geometry::WIDTH;
 use jobscope_scene::{Anchor, Paint, Scene};
@@ -19,6 +18,12 @@ use jobscope_sim::model::instant;
 use jobscope_sim::model::{JobStatus, Ms, Phase, Pod, SECOND};
 use jobscope_sim::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
 use jobscope_sim::{ObjectRef, Simulation};
+
+use jobscope_playback::frame::{
+    MAX_FRAME_ALERTS, MAX_FRAME_EVENTS, MAX_FRAME_JOBS, MAX_FRAME_PODS, MAX_SUMMARY_ALERTS,
+};
+use jobscope_playback::{AlertRow, EventRow, Frame, JobRow, PodRow, Summary};
+pub use jobscope_playback::{PlayerInput, PodState};
 
 /// Rows of the Gantt chart; more pods than fit are counted, not drawn.
 pub(crate) const MAX_ROWS: usize = 120;
@@ -29,164 +34,87 @@ const LABEL: f64 = 180.0;
 const ROW: f64 = 14.0;
 const TOP: f64 = 28.0;
 
-/// The player's form: how pods behave and what happens to the cluster.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlayerInput {
-    pub start: Instant,
-    /// How long to simulate.
-    pub duration_seconds: i64,
-    pub seed: u64,
-    /// Each pod runs between these many seconds (equal for a fixed duration).
-    pub run_min_seconds: i64,
-    pub run_max_seconds: i64,
-    /// The first this many attempts (of each index) fail.
-    pub failing_attempts: u32,
-    /// These completion indexes always fail.
-    pub failing_indexes: Vec<i64>,
-    pub exit_code: i32,
-    /// Evict the first pod this many seconds after the start (a disruption).
-    pub evict_at: Option<i64>,
-    pub suspend_at: Option<i64>,
-    pub resume_at: Option<i64>,
-    /// (when, for how long) no controller acts.
-    pub outage: Option<(i64, i64)>,
-}
-
-impl PlayerInput {
-    /// Something sensible for a manifest: an hour for a Job, a day for a CronJob; pods that
-    /// take 30 to 90 seconds; the first attempt of index 1 (or pod 1) fails with 1.
-    pub fn for_kind(cronjob: bool, start: Instant) -> PlayerInput {
-        PlayerInput {
-            start,
-            duration_seconds: if cronjob { 24 * 3600 } else { 3600 },
-            seed: 1,
-            run_min_seconds: 30,
-            run_max_seconds: 90,
-            failing_attempts: 1,
-            failing_indexes: Vec::new(),
-            exit_code: 1,
-            evict_at: None,
-            suspend_at: None,
-            resume_at: None,
-            outage: None,
-        }
-    }
-
-    /// The scenario this form describes (its subject is the document the page shows).
-    pub fn scenario(&self) -> Scenario {
-        let start = jobscope_sim::model::millis(self.start);
-        let at = |seconds: i64| start.saturating_add(seconds.clamp(0, 10 * 366 * 86_400) * SECOND);
-        let (low, high) = (
-            self.run_min_seconds.clamp(0, 366 * 86_400),
-            self.run_max_seconds.clamp(0, 366 * 86_400),
-        );
-        let run_for = if low >= high {
-            RunFor::Fixed(low * SECOND)
-        } else {
-            RunFor::Uniform(low * SECOND, high * SECOND)
-        };
-        let failing = |when: PodSelector| PodRule {
-            when,
-            run_for,
-            exit_code: self.exit_code,
-            ..PodRule::fallback()
-        };
-        let mut pods: Vec<PodRule> = self
-            .failing_indexes
-            .iter()
-            .map(|&index| {
-                failing(PodSelector {
-                    index: Some(index),
-                    ..PodSelector::default()
-                })
-            })
-            .collect();
-        for attempt in 0..self.failing_attempts.min(100) {
-            pods.push(failing(PodSelector {
-                attempt: Some(i64::from(attempt)),
+/// The scenario the player's form describes (its subject is the document the page shows).
+pub fn scenario(input: &PlayerInput) -> Scenario {
+    let start = jobscope_sim::model::millis(input.start);
+    let at = |seconds: i64| start.saturating_add(seconds.clamp(0, 10 * 366 * 86_400) * SECOND);
+    let (low, high) = (
+        input.run_min_seconds.clamp(0, 366 * 86_400),
+        input.run_max_seconds.clamp(0, 366 * 86_400),
+    );
+    let run_for = if low >= high {
+        RunFor::Fixed(low * SECOND)
+    } else {
+        RunFor::Uniform(low * SECOND, high * SECOND)
+    };
+    let failing = |when: PodSelector| PodRule {
+        when,
+        run_for,
+        exit_code: input.exit_code,
+        ..PodRule::fallback()
+    };
+    let mut pods: Vec<PodRule> = input
+        .failing_indexes
+        .iter()
+        .map(|&index| {
+            failing(PodSelector {
+                index: Some(index),
                 ..PodSelector::default()
-            }));
-        }
-        pods.push(PodRule {
-            run_for,
-            ..PodRule::fallback()
-        });
-        let mut actions = Vec::new();
-        let span = jobscope_diagnostic::Span::new(0, 0);
-        if let Some(t) = self.evict_at {
-            actions.push(Action {
-                at: at(t),
-                kind: ActionKind::DeletePod {
-                    selector: PodSelector {
-                        pod: Some(0),
-                        ..PodSelector::default()
-                    },
-                    evict: true,
+            })
+        })
+        .collect();
+    for attempt in 0..input.failing_attempts.min(100) {
+        pods.push(failing(PodSelector {
+            attempt: Some(i64::from(attempt)),
+            ..PodSelector::default()
+        }));
+    }
+    pods.push(PodRule {
+        run_for,
+        ..PodRule::fallback()
+    });
+    let mut actions = Vec::new();
+    let span = jobscope_diagnostic::Span::new(0, 0);
+    if let Some(t) = input.evict_at {
+        actions.push(Action {
+            at: at(t),
+            kind: ActionKind::DeletePod {
+                selector: PodSelector {
+                    pod: Some(0),
+                    ..PodSelector::default()
                 },
-                span,
-            });
-        }
-        for (when, suspend) in [(self.suspend_at, true), (self.resume_at, false)] {
-            if let Some(t) = when {
-                actions.push(Action {
-                    at: at(t),
-                    kind: ActionKind::Suspend(suspend),
-                    span,
-                });
-            }
-        }
-        if let Some((t, length)) = self.outage {
+                evict: true,
+            },
+            span,
+        });
+    }
+    for (when, suspend) in [(input.suspend_at, true), (input.resume_at, false)] {
+        if let Some(t) = when {
             actions.push(Action {
                 at: at(t),
-                kind: ActionKind::ControllerDown(length.clamp(0, 366 * 86_400) * SECOND),
+                kind: ActionKind::Suspend(suspend),
                 span,
             });
         }
-        jobscope_sort::sort_by_key(&mut actions, |a| a.at);
-        Scenario {
-            manifest: String::new(),
-            manifest_file: None,
-            document: None,
-            start,
-            until: at(self.duration_seconds.max(1)),
-            seed: self.seed,
-            startup_delay: 2 * SECOND,
-            pods,
-            actions,
-        }
     }
-}
-
-/// How a pod ended (or where it is, at a time).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PodState {
-    Pending,
-    Running,
-    Succeeded,
-    Failed,
-    /// Deleted while running (Replace, a deadline, an eviction, a failure policy).
-    Terminated,
-}
-
-impl PodState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PodState::Pending => "Pending",
-            PodState::Running => "Running",
-            PodState::Succeeded => "Succeeded",
-            PodState::Failed => "Failed",
-            PodState::Terminated => "Terminated",
-        }
+    if let Some((t, length)) = input.outage {
+        actions.push(Action {
+            at: at(t),
+            kind: ActionKind::ControllerDown(length.clamp(0, 366 * 86_400) * SECOND),
+            span,
+        });
     }
-
-    pub(crate) fn paint(self) -> Paint {
-        match self {
-            PodState::Pending => Paint::Pending,
-            PodState::Running => Paint::Run,
-            PodState::Succeeded => Paint::Succeeded,
-            PodState::Failed => Paint::Failed,
-            PodState::Terminated => Paint::Terminated,
-        }
+    jobscope_sort::sort_by_key(&mut actions, |a| a.at);
+    Scenario {
+        manifest: String::new(),
+        manifest_file: None,
+        document: None,
+        start,
+        until: at(input.duration_seconds.max(1)),
+        seed: input.seed,
+        startup_delay: 2 * SECOND,
+        pods,
+        actions,
     }
 }
 
@@ -1100,33 +1028,50 @@ impl Recording {
             false,
         );
         s.line((LABEL, y(0)), (WIDTH - 10.0, y(0)), Paint::Grid, 1.0);
-        for alert in self
-            .alerts
-            .iter()
-            .filter(|a| alert_metric(a.rule) == Some(metric))
-        {
-            if alert.firing > t {
-                continue;
+        // Alerts that overlap on screen are drawn as one span per rule (a month of a failing
+        // minutely CronJob fires tens of thousands): the chart stays a few hundred items.
+        for rule in RULES.iter().filter(|r| r.chart == metric) {
+            let mut merged: Vec<(f64, f64, usize, &str)> = Vec::new();
+            for alert in self
+                .alerts
+                .iter()
+                .filter(|a| a.rule == rule.name && a.firing <= t)
+            {
+                let x1 = self.x(alert.firing);
+                let x2 = self
+                    .x(alert.resolved.unwrap_or(self.end).min(t))
+                    .max(x1 + 2.0);
+                match merged.last_mut() {
+                    Some(last) if x1 <= last.1 + 1.0 => {
+                        last.1 = last.1.max(x2);
+                        last.2 += 1;
+                    }
+                    _ => merged.push((x1, x2, 1, &alert.subject)),
+                }
             }
-            let x1 = self.x(alert.firing);
-            let x2 = self
-                .x(alert.resolved.unwrap_or(self.end).min(t))
-                .max(x1 + 2.0);
-            s.rect_alpha(
-                x1,
-                12.0,
-                x2 - x1,
-                height - 32.0,
-                Paint::Alert,
-                0.15,
-                Some(format!("{} firing for {}", alert.rule, alert.subject)),
-            );
-            s.marker(
-                x1,
-                12.0,
-                Paint::Alert,
-                format!("{} fires for {}", alert.rule, alert.subject),
-            );
+            for (x1, x2, count, first) in merged {
+                let (firing, fires) = if count == 1 {
+                    (
+                        format!("{} firing for {first}", rule.name),
+                        format!("{} fires for {first}", rule.name),
+                    )
+                } else {
+                    (
+                        format!("{} firing for {count} objects, from {first}", rule.name),
+                        format!("{} fires for {first}", rule.name),
+                    )
+                };
+                s.rect_alpha(
+                    x1,
+                    12.0,
+                    x2 - x1,
+                    height - 32.0,
+                    Paint::Alert,
+                    0.15,
+                    Some(firing),
+                );
+                s.marker(x1, 12.0, Paint::Alert, fires);
+            }
         }
         let mut line = Vec::with_capacity(points.len() * 2 + 1);
         for (i, &(at, v)) in points.iter().enumerate() {
@@ -1140,6 +1085,127 @@ impl Recording {
         }
         s.polyline(line, Paint::Run, 2.0);
         s
+    }
+}
+
+impl Recording {
+    /// What the page keeps for the whole playback.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            start: self.start,
+            shown_end: self.shown_end,
+            kind: self.kind.to_owned(),
+            name: self.name.clone(),
+            notes: self.notes.clone(),
+            alerts_total: self.alerts.len(),
+            alerts: self
+                .alerts
+                .iter()
+                .take(MAX_SUMMARY_ALERTS)
+                .map(|a| AlertRow {
+                    rule: a.rule.to_owned(),
+                    expr: alert_expression(a.rule).unwrap_or_default().to_owned(),
+                    subject: a.subject.clone(),
+                    pending: a.pending,
+                    firing: a.firing,
+                    resolved: a.resolved,
+                })
+                .collect(),
+        }
+    }
+
+    /// The metrics this recording's player charts (the CronJob's only for a CronJob).
+    fn charted(&self) -> impl Iterator<Item = &'static str> + '_ {
+        CHARTED_METRICS
+            .iter()
+            .copied()
+            .filter(|m| self.kind == "CronJob" || !m.starts_with("kube_cronjob"))
+    }
+
+    /// Everything the player shows at `t`, bounded whatever the run's size.
+    pub fn frame(&self, t: Ms) -> Frame {
+        let t = t.clamp(self.start, self.shown_end.max(self.start));
+        let snapshot = self.snapshot(t);
+        let jobs = snapshot
+            .jobs
+            .iter()
+            .rev()
+            .take(MAX_FRAME_JOBS)
+            .map(|(name, status)| JobRow {
+                name: name.clone(),
+                active: status.active,
+                ready: status.ready,
+                terminating: status.terminating,
+                succeeded: status.succeeded,
+                failed: status.failed,
+                conditions: status
+                    .conditions
+                    .iter()
+                    .filter(|c| c.status)
+                    .map(|c| {
+                        if c.reason.is_empty() {
+                            c.kind.as_str().to_owned()
+                        } else {
+                            format!("{} ({})", c.kind.as_str(), c.reason)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect();
+        let existing: Vec<(&PodBar, PodState)> = self
+            .pods
+            .iter()
+            .filter_map(|p| p.state_at(t).map(|state| (p, state)))
+            .collect();
+        let pods = existing
+            .iter()
+            .rev()
+            .take(MAX_FRAME_PODS)
+            .map(|&(pod, state)| PodRow {
+                name: pod.name.clone(),
+                index: pod.index,
+                attempt: pod.attempt,
+                state,
+                exit_code: pod
+                    .exit_code
+                    .filter(|_| matches!(state, PodState::Failed | PodState::Terminated)),
+                restarts: pod.restarts,
+            })
+            .collect();
+        let shown = snapshot.events_so_far;
+        let events = self.events[shown.saturating_sub(MAX_FRAME_EVENTS)..shown]
+            .iter()
+            .map(|e| EventRow {
+                time: e.time,
+                warning: e.warning,
+                reason: e.reason.to_owned(),
+                object: e.object.clone(),
+                from: e.from.to_owned(),
+                message: e.message.clone(),
+            })
+            .collect();
+        Frame {
+            time: t,
+            gantt: self.gantt(t),
+            charts: self.charted().map(|m| self.chart(m, t)).collect(),
+            jobs,
+            pods_pending: snapshot.pods_pending,
+            pods_running: snapshot.pods_running,
+            pods_succeeded: snapshot.pods_succeeded,
+            pods_failed: snapshot.pods_failed,
+            pods_existing: existing.len(),
+            pods,
+            events_so_far: shown,
+            events,
+            alerts_firing_total: snapshot.alerts_firing.len(),
+            alerts_firing: snapshot
+                .alerts_firing
+                .into_iter()
+                .take(MAX_FRAME_ALERTS)
+                .collect(),
+            next_event: self.events.get(shown).map(|e| e.time),
+        }
     }
 }
 
@@ -1198,7 +1264,7 @@ mod tests {
 
     fn run(input: &PlayerInput, manifest: &str) -> Recording {
         let mut sim = with_subject(manifest, |subject| {
-            Simulation::new(&input.scenario(), subject)
+            Simulation::new(&scenario(input), subject)
         })
         .unwrap();
         sim.run_to_end();
@@ -1215,7 +1281,7 @@ mod tests {
             (PlayerInput::for_kind(true, start), cron),
         ] {
             let mut sim = with_subject(manifest, |subject| {
-                Simulation::new(&input.scenario(), subject)
+                Simulation::new(&scenario(&input), subject)
             })
             .unwrap();
             sim.run_to_end();

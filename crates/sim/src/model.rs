@@ -11,17 +11,12 @@ pub const SECOND: Ms = 1_000;
 
 /// `Instant` of a virtual time.
 pub fn instant(t: Ms) -> Instant {
-    Instant {
-        unix: t.div_euclid(SECOND),
-        nanos: (t.rem_euclid(SECOND) * 1_000_000) as u32,
-    }
+    Instant::from_millis(t)
 }
 
 /// Virtual time of an `Instant` (sub-millisecond parts dropped).
 pub fn millis(t: Instant) -> Ms {
-    t.unix
-        .saturating_mul(SECOND)
-        .saturating_add(i64::from(t.nanos / 1_000_000))
+    t.millis()
 }
 
 /// A time as the API stores it in a status or `metav1.Time` field: whole seconds.

@@ -1,0 +1,332 @@
+//! What the page and the simulation worker say to each other, and the worker's side of it.
+//!
+//! The page (main thread) sends a [`Request`]; the worker answers with [`Response`]s: progress
+//! while it works, then the result. Both travel as bytes ([`encode`], [`decode`]): the page and
+//! the worker are two wasm binaries built from this one definition, so the format needs no
+//! schema of its own, and a message that does not decode is an error, never a panic.
+//!
+//! The worker receives the text and the options, not the page's analysis: analysing again costs
+//! a few milliseconds there and keeps the protocol to plain data. It analyses with lint off
+//! (lint cannot change what a simulation does).
+//!
+//! [`Session`] (with the `simulation` feature) is the worker's logic, free of any browser API so
+//! it runs in native tests: `src/worker` only moves bytes between it and `postMessage`.
+//!
+//! Invariants: one request at a time (the worker's message loop); a `Frame` request is answered
+//! from the last finished run only; every response is bounded in size (frames carry at most
+//! `MAX_FRAME_*` rows, and the Gantt chart its `MAX_BARS`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Concurrency, Frame, Options, PlayerInput, Summary};
+
+pub use jobscope_playback::codec::{CodecError, decode, encode};
+
+/// The page's side: what it asks of the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Simulate document `document` of `text` (analysed with `options`) as `input` says, then
+    /// record it for playback: answered with progress, then `Recorded` and the first `Frame`,
+    /// or `Failed`.
+    Simulate {
+        text: String,
+        document: usize,
+        options: Options,
+        input: PlayerInput,
+    },
+    /// The finished run's frame at virtual time `time` (milliseconds).
+    Frame { time: i64 },
+    /// The concurrency diagram of the CronJob document `document`: `runs` scheduled runs from
+    /// `options.now`, each Job taking `duration_seconds`. `id` comes back with the answer, so
+    /// the page keeps only the latest.
+    Concurrency {
+        id: u32,
+        text: String,
+        document: usize,
+        options: Options,
+        duration_seconds: i64,
+        runs: usize,
+    },
+}
+
+/// What a simulation is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    /// The controllers run on the virtual clock.
+    Simulating,
+    /// The finished run is read into the player's recording.
+    Recording,
+}
+
+/// The worker's side: progress and results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Response {
+    /// Sent once the worker's wasm is running: requests sent before are not lost, but the page
+    /// waits for this to know the worker loaded.
+    Ready,
+    /// `done` of the phase's work, from 0 to 1.
+    Progress {
+        phase: Phase,
+        done: f64,
+    },
+    /// The run is recorded: what the playback keeps for its whole length.
+    Recorded(Summary),
+    Frame(Frame),
+    Concurrency {
+        id: u32,
+        result: Result<Concurrency, String>,
+    },
+    /// The request could not be done (the document does not validate, no run to play...).
+    Failed(String),
+}
+
+#[cfg(feature = "simulation")]
+pub use session::Session;
+
+#[cfg(feature = "simulation")]
+mod session {
+    use super::{Phase, Request, Response};
+    use crate::{DocumentReport, Options, PlayerInput, Recorder, Recording, analyze};
+
+    /// Controller tasks between two progress messages (a few milliseconds of work).
+    const TASKS_PER_STEP: u64 = 20_000;
+    /// Recording units (a pod, a Job, an event, an object's series) between two progress
+    /// messages.
+    const UNITS_PER_STEP: usize = 5_000;
+
+    /// The worker's state between requests: the last finished run, for its frames.
+    #[derive(Default)]
+    pub struct Session {
+        recording: Option<Recording>,
+    }
+
+    impl Session {
+        pub fn new() -> Session {
+            Session::default()
+        }
+
+        /// Does what `request` asks, giving each response to `send` as soon as it is known.
+        pub fn handle(&mut self, request: Request, send: &mut dyn FnMut(Response)) {
+            match request {
+                Request::Simulate {
+                    text,
+                    document,
+                    options,
+                    input,
+                } => {
+                    // A new run replaces the old one, even when it fails.
+                    self.recording = None;
+                    match simulate(&text, document, &options, &input, send) {
+                        Ok(recording) => {
+                            send(Response::Recorded(recording.summary()));
+                            send(Response::Frame(recording.frame(recording.start)));
+                            self.recording = Some(recording);
+                        }
+                        Err(message) => send(Response::Failed(message)),
+                    }
+                }
+                Request::Frame { time } => match &self.recording {
+                    Some(recording) => send(Response::Frame(recording.frame(time))),
+                    None => send(Response::Failed(
+                        "there is no finished simulation to play back".to_owned(),
+                    )),
+                },
+                Request::Concurrency {
+                    id,
+                    text,
+                    document,
+                    options,
+                    duration_seconds,
+                    runs,
+                } => {
+                    let now = options.now;
+                    let result = with_document(&text, document, &options, |report| {
+                        crate::concurrency_view(report, now, duration_seconds, runs)
+                    });
+                    send(Response::Concurrency { id, result });
+                }
+            }
+        }
+    }
+
+    /// Runs `f` on document `document` of `text`, analysed with `options` but without lint.
+    fn with_document<T>(
+        text: &str,
+        document: usize,
+        options: &Options,
+        f: impl FnOnce(&DocumentReport) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let options = Options {
+            lint: false,
+            ..options.clone()
+        };
+        let analysis = analyze(text, &options);
+        match analysis.documents.get(document) {
+            Some(report) => f(report),
+            None => Err(format!(
+                "the text has no document {} (it has {})",
+                document + 1,
+                analysis.documents.len()
+            )),
+        }
+    }
+
+    fn simulate(
+        text: &str,
+        document: usize,
+        options: &Options,
+        input: &PlayerInput,
+        send: &mut dyn FnMut(Response),
+    ) -> Result<Recording, String> {
+        let mut simulation = with_document(text, document, options, |report| {
+            crate::start_simulation(report, input)
+        })?;
+        send(Response::Progress {
+            phase: Phase::Simulating,
+            done: 0.0,
+        });
+        while !simulation.step(TASKS_PER_STEP) {
+            send(Response::Progress {
+                phase: Phase::Simulating,
+                done: simulation.progress(),
+            });
+        }
+        let mut recorder = Recorder::new(&simulation);
+        send(Response::Progress {
+            phase: Phase::Recording,
+            done: 0.0,
+        });
+        while !recorder.step(UNITS_PER_STEP) {
+            send(Response::Progress {
+                phase: Phase::Recording,
+                done: recorder.progress(),
+            });
+        }
+        Ok(recorder.finish())
+    }
+}
+
+#[cfg(all(test, feature = "simulation"))]
+mod tests {
+    use super::*;
+    use crate::Instant;
+
+    const CRON: &str = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: \"*/5 * * * *\"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+
+    fn now() -> Instant {
+        crate::parse_rfc3339("2026-03-01T10:00:30Z").unwrap()
+    }
+
+    /// Sends `request` through the codec both ways, as the page and the worker do, and
+    /// collects the decoded responses.
+    fn exchange(session: &mut Session, request: &Request) -> Vec<Response> {
+        let request: Request = decode(&encode(request)).expect("the request decodes");
+        let mut responses = Vec::new();
+        session.handle(request, &mut |response| {
+            responses.push(decode(&encode(&response)).expect("the response decodes"));
+        });
+        responses
+    }
+
+    fn simulate_request(text: &str, hours: i64) -> Request {
+        let mut input = PlayerInput::for_kind(true, now());
+        input.duration_seconds = hours * 3600;
+        Request::Simulate {
+            text: text.to_owned(),
+            document: 0,
+            options: Options::at(now()),
+            input,
+        }
+    }
+
+    #[test]
+    fn a_simulation_reports_progress_then_its_summary_and_first_frame() {
+        let mut session = Session::new();
+        let responses = exchange(&mut session, &simulate_request(CRON, 24));
+        let progress: Vec<(Phase, f64)> = responses
+            .iter()
+            .filter_map(|r| match r {
+                Response::Progress { phase, done } => Some((*phase, *done)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(progress.first(), Some(&(Phase::Simulating, 0.0)));
+        assert!(progress.contains(&(Phase::Recording, 0.0)));
+        assert!(progress.iter().all(|(_, done)| (0.0..=1.0).contains(done)));
+        let [.., Response::Recorded(summary), Response::Frame(frame)] = &responses[..] else {
+            panic!("no summary and frame at the end: {responses:?}")
+        };
+        assert_eq!(
+            (summary.kind.as_str(), summary.name.as_str()),
+            ("CronJob", "report")
+        );
+        assert_eq!(frame.time, summary.start);
+        // A day of a five-minute CronJob: frames later in the run see its Jobs.
+        let later = exchange(
+            &mut session,
+            &Request::Frame {
+                time: summary.start + 3 * 3600 * 1000,
+            },
+        );
+        let [Response::Frame(later)] = &later[..] else {
+            panic!("{later:?}")
+        };
+        assert!(later.events_so_far > frame.events_so_far);
+        assert!(!later.jobs.is_empty() && later.jobs.len() <= crate::MAX_FRAME_JOBS);
+        assert!(later.events.len() <= crate::MAX_FRAME_EVENTS);
+        assert!(later.next_event.is_some_and(|t| t > later.time));
+    }
+
+    #[test]
+    fn an_invalid_document_fails_with_the_apiservers_first_error() {
+        let mut session = Session::new();
+        let text = CRON.replace("*/5 * * * *", "*/5 * * *");
+        let responses = exchange(&mut session, &simulate_request(&text, 1));
+        let [Response::Failed(message)] = &responses[..] else {
+            panic!("{responses:?}")
+        };
+        assert!(message.contains("schedule"), "{message}");
+        // And no frame of an older run is played.
+        let frame = exchange(&mut session, &Request::Frame { time: 0 });
+        assert!(matches!(&frame[..], [Response::Failed(_)]), "{frame:?}");
+    }
+
+    #[test]
+    fn a_missing_document_is_a_failure_not_a_panic() {
+        let mut session = Session::new();
+        let mut request = simulate_request(CRON, 1);
+        if let Request::Simulate { document, .. } = &mut request {
+            *document = 7;
+        }
+        let responses = exchange(&mut session, &request);
+        assert!(matches!(&responses[..], [Response::Failed(m)] if m.contains("no document 8")));
+    }
+
+    #[test]
+    fn the_concurrency_diagram_comes_back_with_its_request_id() {
+        let mut session = Session::new();
+        let responses = exchange(
+            &mut session,
+            &Request::Concurrency {
+                id: 42,
+                text: CRON.to_owned(),
+                document: 0,
+                options: Options::at(now()),
+                duration_seconds: 450,
+                runs: 6,
+            },
+        );
+        let [
+            Response::Concurrency {
+                id: 42,
+                result: Ok(diagram),
+            },
+        ] = &responses[..]
+        else {
+            panic!("{responses:?}")
+        };
+        assert_eq!(diagram.slots.len(), 6);
+        let forbid = &diagram.lanes[1];
+        assert!(forbid.in_manifest && !forbid.skipped.is_empty());
+    }
+}

@@ -253,6 +253,28 @@ mod tests {
         assert!(quick_fixes(&shifted, &diagnostic).is_empty());
     }
 
+    /// A preset that shows a rule's trap and the rule's documentation name each other.
+    #[test]
+    fn presets_and_rule_docs_link_both_ways() {
+        let mut linked = 0;
+        for preset in crate::PRESETS.iter() {
+            let Some(code) = preset.rule else { continue };
+            let (_, docs) = rule_docs(code).unwrap_or_else(|| panic!("{code} is not a rule"));
+            assert!(
+                docs.why_it_matters
+                    .contains(&format!("\"{}\"", preset.title)),
+                "{code} does not name the preset {:?}",
+                preset.title
+            );
+            assert_eq!(
+                crate::presets_for_rule(code).next().map(|p| p.id),
+                Some(preset.id)
+            );
+            linked += 1;
+        }
+        assert!(linked >= 1);
+    }
+
     #[test]
     fn no_fix_when_the_text_does_not_match() {
         let analysis = analyze(JOB, &options());

@@ -13,12 +13,19 @@ pub use jobscope_sim::{Simulation, Subject};
 pub use jobscope_sim_views::concurrency::{Concurrency, Outcome};
 pub use jobscope_sim_views::concurrency_scene::{concurrency_mermaid, concurrency_scene};
 pub use jobscope_sim_views::player::{
-    AlertSpan, EventLine, PlayerInput, PodState, Recorder, Recording, Snapshot, alert_expression,
-    alert_metric, record,
+    AlertSpan, EventLine, PRESETS, PlayerInput, PodState, Preset, Recorder, Recording, Snapshot,
+    alert_expression, alert_metric, preset, record,
 };
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};
 pub use jobscope_timeline::{LaneInput, Span as TimelineSpan, Timeline, start_of_day};
+
+/// The simulation presets that show a lint rule's trap (its documentation names them).
+pub fn presets_for_rule(code: &str) -> impl Iterator<Item = &'static Preset> + '_ {
+    PRESETS
+        .iter()
+        .filter(move |preset| preset.rule == Some(code))
+}
 
 /// A zone by IANA name, UTC when the name is unknown (the viewer's zone from the browser).
 pub fn zone_named(name: &str) -> Zone {

@@ -46,6 +46,9 @@ pub struct PlayerInput {
     pub exit_code: i32,
     /// Evict the first pod this many seconds after the start (a disruption).
     pub evict_at: Option<i64>,
+    /// Pods ignore SIGTERM: a deleted or evicted pod runs on until its grace period ends and
+    /// is killed (exit code 137); otherwise it exits at once with 143.
+    pub ignore_sigterm: bool,
     pub suspend_at: Option<i64>,
     pub resume_at: Option<i64>,
     /// (when, for how long) no controller acts.
@@ -66,6 +69,7 @@ impl PlayerInput {
             failing_indexes: Vec::new(),
             exit_code: 1,
             evict_at: None,
+            ignore_sigterm: false,
             suspend_at: None,
             resume_at: None,
             outage: None,
@@ -85,10 +89,12 @@ impl PlayerInput {
         } else {
             RunFor::Uniform(low * SECOND, high * SECOND)
         };
+        let exits_on_sigterm = !self.ignore_sigterm;
         let failing = |when: PodSelector| PodRule {
             when,
             run_for,
             exit_code: self.exit_code,
+            exits_on_sigterm,
             ..PodRule::fallback()
         };
         let mut pods: Vec<PodRule> = self
@@ -109,6 +115,7 @@ impl PlayerInput {
         }
         pods.push(PodRule {
             run_for,
+            exits_on_sigterm,
             ..PodRule::fallback()
         });
         let mut actions = Vec::new();
@@ -155,6 +162,61 @@ impl PlayerInput {
             actions,
         }
     }
+}
+
+/// A named starting point for the player's form: a situation worth watching, with the lint rule
+/// it demonstrates (whose documentation names it).
+#[derive(Debug)]
+pub struct Preset {
+    /// Stable id (`eviction-ignoring-sigterm`).
+    pub id: &'static str,
+    pub title: &'static str,
+    /// What to watch for, in a sentence.
+    pub description: &'static str,
+    /// The lint rule whose trap the preset shows (`lint.…`), if any.
+    pub rule: Option<&'static str>,
+    input: fn(bool, Instant) -> PlayerInput,
+}
+
+impl Preset {
+    /// The form's input for a Job (`cronjob` false) or a CronJob, starting at `start`.
+    pub fn input(&self, cronjob: bool, start: Instant) -> PlayerInput {
+        (self.input)(cronjob, start)
+    }
+}
+
+/// The preset that evicts a pod which ignores SIGTERM.
+pub const EVICTION_IGNORING_SIGTERM: &str = "eviction-ignoring-sigterm";
+
+/// Every preset, in the menu's order; the first is the form's default.
+pub static PRESETS: [Preset; 2] = [
+    Preset {
+        id: "typical",
+        title: "Typical run",
+        description: "Pods take 30 to 90 s; the first attempt of pod 1 (or index 1) fails with exit code 1.",
+        rule: None,
+        input: PlayerInput::for_kind,
+    },
+    Preset {
+        id: EVICTION_IGNORING_SIGTERM,
+        title: "Eviction of a pod that ignores SIGTERM",
+        description: "The first pod is evicted 60 s after the start (a node drain): it gets DisruptionTarget, ignores SIGTERM, and is killed with SIGKILL (exit code 137) when its terminationGracePeriodSeconds run out. Watch which podFailurePolicy rule decides: with an exit-code rule on 137 before the DisruptionTarget rule, the Job fails.",
+        rule: Some("lint.failure-policy-disruption-shadowed"),
+        input: |cronjob, start| PlayerInput {
+            duration_seconds: 3600,
+            run_min_seconds: 600,
+            run_max_seconds: 600,
+            failing_attempts: 0,
+            evict_at: Some(60),
+            ignore_sigterm: true,
+            ..PlayerInput::for_kind(cronjob, start)
+        },
+    },
+];
+
+/// The preset with this id.
+pub fn preset(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|preset| preset.id == id)
 }
 
 /// How a pod ended (or where it is, at a time).
@@ -1351,6 +1413,82 @@ mod tests {
                 .to_svg()
                 .contains("CronJobSuspended")
         );
+    }
+
+    /// The eviction preset on the guide's two rule orders: the pod evicted at 60 s ignores
+    /// SIGTERM, is killed at the end of its 30 s grace period (exit code 137) with
+    /// `DisruptionTarget`, and the first matching rule decides: FailJob on 137 placed first
+    /// fails the Job; the condition rule placed first ignores it and a new pod completes.
+    #[test]
+    fn the_eviction_preset_shows_which_rule_decides() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let preset = preset(EVICTION_IGNORING_SIGTERM).expect("the preset");
+        assert_eq!(preset.rule, Some("lint.failure-policy-disruption-shadowed"));
+        let input = preset.input(false, start);
+        let rule_137 = "    - {action: FailJob, onExitCodes: {containerName: main, operator: In, values: [137]}}\n";
+        let rule_disruption =
+            "    - {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}\n";
+        let job = |rules: &str| {
+            format!(
+                "apiVersion: batch/v1\nkind: Job\nmetadata: {{name: resilient}}\nspec:\n  podFailurePolicy:\n    rules:\n{rules}  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: main, image: busybox}}]\n"
+            )
+        };
+        let evicted = |rec: &Recording| {
+            let pod = &rec.pods[0];
+            assert_eq!(
+                pod.exit_code,
+                Some(137),
+                "killed at the end of the grace period"
+            );
+            // Started 2 s after creation, evicted at 60 s, SIGKILL 30 s later.
+            assert_eq!(pod.finished, Some(rec.start + 90 * SECOND));
+        };
+
+        let trap = run(&input, &job(&format!("{rule_137}{rule_disruption}")));
+        evicted(&trap);
+        let end = trap.snapshot(trap.end);
+        let failed = end.jobs[0]
+            .1
+            .condition(jobscope_sim::model::ConditionKind::Failed)
+            .expect("the Job fails");
+        assert_eq!(failed.reason, "PodFailurePolicy");
+        assert!(
+            failed
+                .message
+                .contains("failed with exit code 137 matching FailJob rule at index 0"),
+            "{}",
+            failed.message
+        );
+        assert_eq!(trap.pods.len(), 1);
+
+        let fixed = run(&input, &job(&format!("{rule_disruption}{rule_137}")));
+        evicted(&fixed);
+        let end = fixed.snapshot(fixed.end);
+        let status = &end.jobs[0].1;
+        assert!(
+            status
+                .condition(jobscope_sim::model::ConditionKind::Complete)
+                .is_some()
+        );
+        assert_eq!(status.failed, 0, "the ignored failure is not counted");
+        assert_eq!(fixed.pods.len(), 2);
+    }
+
+    /// Every preset builds a scenario for both kinds; the first is the form's default.
+    #[test]
+    fn presets_are_unique_and_the_first_is_the_default() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        assert_eq!(
+            PRESETS[0].input(true, start),
+            PlayerInput::for_kind(true, start)
+        );
+        for (i, preset) in PRESETS.iter().enumerate() {
+            assert!(PRESETS[..i].iter().all(|p| p.id != preset.id));
+            for cronjob in [false, true] {
+                let scenario = preset.input(cronjob, start).scenario();
+                assert!(scenario.until > scenario.start);
+            }
+        }
     }
 
     #[test]

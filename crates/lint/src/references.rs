@@ -61,33 +61,27 @@ pub(crate) fn references<'a>(ctx: &Context<'a>, kind: RefKind) -> Vec<Reference<
             }
         };
     match kind {
-        RefKind::ServiceAccount => {
-            let named = |key: &str| written(pod.get(key)).filter(|n| n.as_str() != Some(""));
-            let (node, key) = match named("serviceAccountName") {
-                Some(node) => (Some(node), "serviceAccountName"),
-                None => (named("serviceAccount"), "serviceAccount"),
+        RefKind::ServiceAccount | RefKind::PriorityClass => {
+            // `serviceAccount` is the API's alias for an empty `serviceAccountName`.
+            let (keys, always): (&[&str], &[&str]) = match kind {
+                RefKind::ServiceAccount => (
+                    &["serviceAccountName", "serviceAccount"],
+                    &ALWAYS_SERVICE_ACCOUNTS,
+                ),
+                _ => (&["priorityClassName"], &ALWAYS_PRIORITY_CLASSES),
             };
-            if node
-                .and_then(Node::as_str)
-                .is_some_and(|name| !ALWAYS_SERVICE_ACCOUNTS.contains(&name))
+            let named = keys.iter().find_map(|key| {
+                let node = written(pod.get(key))?;
+                node.as_str()
+                    .is_some_and(|name| !name.is_empty())
+                    .then_some((key, node))
+            });
+            if let Some((key, node)) = named
+                && node.as_str().is_some_and(|name| !always.contains(&name))
             {
                 push(
-                    node,
+                    Some(node),
                     format!("{pod_path}.{key}"),
-                    "named by the pods".to_owned(),
-                    POD_REFUSED,
-                );
-            }
-        }
-        RefKind::PriorityClass => {
-            let node = written(pod.get("priorityClassName"));
-            if node
-                .and_then(Node::as_str)
-                .is_some_and(|name| !ALWAYS_PRIORITY_CLASSES.contains(&name))
-            {
-                push(
-                    node,
-                    format!("{pod_path}.priorityClassName"),
                     "named by the pods".to_owned(),
                     POD_REFUSED,
                 );
@@ -98,29 +92,24 @@ pub(crate) fn references<'a>(ctx: &Context<'a>, kind: RefKind) -> Vec<Reference<
                 RefKind::Secret => ("secretKeyRef", "secretRef", "secret", "secretName"),
                 _ => ("configMapKeyRef", "configMapRef", "configMap", "name"),
             };
+            // `env[].valueFrom.<key ref>` and `envFrom[].<ref>`.
+            let env_sources: [(&str, &[&str]); 2] = [
+                ("env", &["valueFrom", key_ref]),
+                ("envFrom", &[env_from_ref]),
+            ];
             for container in ctx.containers() {
-                for (i, env) in items(container.node.get("env")).iter().enumerate() {
-                    if let Some(source) = env.at(&["valueFrom", key_ref])
-                        && !optional(source)
-                    {
-                        push(
-                            source.get("name"),
-                            container.field(&format!("env[{i}].valueFrom.{key_ref}.name")),
-                            format!("read by {}", container.label()),
-                            CONTAINER_NOT_STARTED,
-                        );
-                    }
-                }
-                for (i, env_from) in items(container.node.get("envFrom")).iter().enumerate() {
-                    if let Some(source) = env_from.get(env_from_ref)
-                        && !optional(source)
-                    {
-                        push(
-                            source.get("name"),
-                            container.field(&format!("envFrom[{i}].{env_from_ref}.name")),
-                            format!("read by {}", container.label()),
-                            CONTAINER_NOT_STARTED,
-                        );
+                for (list, path) in env_sources {
+                    for (i, entry) in items(container.node.get(list)).iter().enumerate() {
+                        if let Some(source) = entry.at(path)
+                            && !optional(source)
+                        {
+                            push(
+                                source.get("name"),
+                                container.field(&format!("{list}[{i}].{}.name", path.join("."))),
+                                format!("read by {}", container.label()),
+                                CONTAINER_NOT_STARTED,
+                            );
+                        }
                     }
                 }
             }

@@ -200,7 +200,7 @@ pub static PRESETS: [Preset; 2] = [
     Preset {
         id: EVICTION_IGNORING_SIGTERM,
         title: "Eviction of a pod that ignores SIGTERM",
-        description: "The first pod is evicted 60 s after the start (a node drain): it gets DisruptionTarget, ignores SIGTERM, and is killed with SIGKILL (exit code 137) when its terminationGracePeriodSeconds run out. Watch which podFailurePolicy rule decides: with an exit-code rule on 137 before the DisruptionTarget rule, the Job fails.",
+        description: "The first pod is evicted 60 s after the start (a node drain; a CronJob's only if a run has started by then): it gets DisruptionTarget, ignores SIGTERM, and is killed with SIGKILL (exit code 137) when its terminationGracePeriodSeconds run out. Watch which podFailurePolicy rule decides: with an exit-code rule on 137 before the DisruptionTarget rule, the Job fails.",
         rule: Some("lint.failure-policy-disruption-shadowed"),
         input: |cronjob, start| PlayerInput {
             duration_seconds: 3600,

@@ -7,13 +7,11 @@
 //! of its context, the same one for every such document; jobscope has no namespace option and
 //! calls that namespace `default` (kubectl's own default when the context names none).
 
-use std::collections::BTreeSet;
-
 /// The namespace of a document that names none.
 pub const DEFAULT_NAMESPACE: &str = "default";
 
 /// A kind of object a pod template refers to by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RefKind {
     ServiceAccount,
     Secret,
@@ -59,16 +57,33 @@ pub fn namespace_or_default(namespace: Option<&str>) -> &str {
 }
 
 /// The identities of the objects some documents define.
+///
+/// A plain list, searched from end to end: a page holds at most `MAX_DOCUMENTS` documents and a
+/// Job refers to a handful of names, and an ordered set's code cost the page's WebAssembly more
+/// than every lookup costs in time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DefinedObjects {
-    /// (kind, namespace (empty for a cluster-scoped kind), name).
-    objects: BTreeSet<(RefKind, String, String)>,
+    /// (kind, namespace (empty for a cluster-scoped kind), name), without repeats.
+    objects: Vec<Identity>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Identity {
+    kind: RefKind,
+    namespace: String,
+    name: String,
+}
+
+impl Identity {
+    fn is(&self, kind: RefKind, namespace: &str, name: &str) -> bool {
+        self.kind == kind && self.namespace == namespace && self.name == name
+    }
 }
 
 impl DefinedObjects {
     /// No object.
     pub(crate) const EMPTY: DefinedObjects = DefinedObjects {
-        objects: BTreeSet::new(),
+        objects: Vec::new(),
     };
 
     pub fn new() -> Self {
@@ -89,13 +104,22 @@ impl DefinedObjects {
         } else {
             ""
         };
-        self.objects
-            .insert((kind, namespace.to_owned(), name.to_owned()));
+        if !self.contains(kind, namespace, name) {
+            self.objects.push(Identity {
+                kind,
+                namespace: namespace.to_owned(),
+                name: name.to_owned(),
+            });
+        }
     }
 
     /// Adds every object `other` holds.
     pub fn extend(&mut self, other: &DefinedObjects) {
-        self.objects.extend(other.objects.iter().cloned());
+        for identity in &other.objects {
+            if !self.contains(identity.kind, &identity.namespace, &identity.name) {
+                self.objects.push(identity.clone());
+            }
+        }
     }
 
     /// How many objects are recorded.
@@ -110,14 +134,11 @@ impl DefinedObjects {
     /// Whether any object of `kind` is defined, in any namespace: when none is, the documents
     /// leave that kind to the cluster, and a reference to one says nothing.
     pub(crate) fn defines_any(&self, kind: RefKind) -> bool {
-        self.objects
-            .range((kind, String::new(), String::new())..)
-            .next()
-            .is_some_and(|(k, _, _)| *k == kind)
+        self.objects.iter().any(|identity| identity.kind == kind)
     }
 
     /// The names of the `kind` objects defined in `namespace` (ignored for cluster-scoped
-    /// kinds), in order.
+    /// kinds), in the order the documents define them.
     pub(crate) fn names<'a>(
         &'a self,
         kind: RefKind,
@@ -125,16 +146,17 @@ impl DefinedObjects {
     ) -> impl Iterator<Item = &'a str> + 'a {
         let namespace = if kind.namespaced() { namespace } else { "" };
         self.objects
-            .range((kind, namespace.to_owned(), String::new())..)
-            .take_while(move |(k, ns, _)| *k == kind && ns == namespace)
-            .map(|(_, _, name)| name.as_str())
+            .iter()
+            .filter(move |identity| identity.kind == kind && identity.namespace == namespace)
+            .map(|identity| identity.name.as_str())
     }
 
     /// Whether `kind` `name` is defined in `namespace` (ignored for cluster-scoped kinds).
     pub(crate) fn contains(&self, kind: RefKind, namespace: &str, name: &str) -> bool {
         let namespace = if kind.namespaced() { namespace } else { "" };
         self.objects
-            .contains(&(kind, namespace.to_owned(), name.to_owned()))
+            .iter()
+            .any(|identity| identity.is(kind, namespace, name))
     }
 }
 

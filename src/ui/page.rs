@@ -33,6 +33,9 @@ pub struct Page {
     pub viewer_zone: StoredValue<String>,
     /// The polite live region's message.
     pub status: RwSignal<String>,
+    /// A simulation preset asked for from elsewhere (a lint rule's "Simulate" button): the
+    /// Simulation tab opens, loads it into its form and runs it.
+    pub simulate_preset: RwSignal<Option<&'static str>>,
 }
 
 impl Page {
@@ -108,6 +111,7 @@ pub fn new_page() -> Page {
         worker: SimWorker::new(),
         viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
         status: RwSignal::new(String::new()),
+        simulate_preset: RwSignal::new(None),
     }
 }
 

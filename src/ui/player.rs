@@ -1,5 +1,6 @@
 //! The Simulation tab: a form for the pod model and the cluster's actions, prefilled for the
-//! picked Job or CronJob; the simulation run in chunks between frames with a progress bar; then
+//! picked Job or CronJob from a preset (the core's list; a lint rule's "Simulate" button asks for
+//! one through the page state); the simulation run in chunks between frames with a progress bar; then
 //! playback over the virtual time (play, pause, step to the next event, speed, a scrubber) with
 //! the pods' Gantt chart, the Jobs' counters and conditions, the events as `kubectl describe`
 //! lists them, and kube-state-metrics charts with the example alert rules' firing spans.
@@ -16,7 +17,8 @@ use super::tab::Tab;
 use super::worker::Channel;
 use jobscope_analysis::worker::{Phase, Request, Response};
 use jobscope_analysis::{
-    DocumentStatus, Frame, Instant, PlayerInput, PodState, Scene, Summary, Zone, format_rfc3339,
+    DocumentStatus, Frame, Instant, PRESETS, PlayerInput, PodState, Scene, Summary, Zone,
+    format_rfc3339, preset,
 };
 
 pub const TAB: Tab = Tab {
@@ -42,6 +44,7 @@ struct Form {
     failing_indexes: String,
     exit_code: String,
     evict_at: String,
+    ignore_sigterm: bool,
     suspend_at: String,
     resume_at: String,
     outage_at: String,
@@ -58,7 +61,8 @@ impl Form {
             failing_attempts: input.failing_attempts.to_string(),
             failing_indexes: String::new(),
             exit_code: input.exit_code.to_string(),
-            evict_at: String::new(),
+            evict_at: input.evict_at.map(|t| t.to_string()).unwrap_or_default(),
+            ignore_sigterm: input.ignore_sigterm,
             suspend_at: String::new(),
             resume_at: String::new(),
             outage_at: String::new(),
@@ -117,6 +121,7 @@ impl Form {
                 .unwrap_or(1)
                 .clamp(0, 255) as i32,
             evict_at: number(&self.evict_at, "Evict the first pod at")?,
+            ignore_sigterm: self.ignore_sigterm,
             suspend_at: number(&self.suspend_at, "Suspend at")?,
             resume_at: number(&self.resume_at, "Resume at")?,
             outage,
@@ -173,6 +178,16 @@ pub fn panel(page: Page) -> AnyView {
         ))
     };
     let form = RwSignal::new(default_form());
+    let chosen = RwSignal::new(PRESETS[0].id);
+    let load_preset = move |id: &str| {
+        if let Some(preset) = preset(id) {
+            chosen.set(preset.id);
+            form.set(Form::from_input(&preset.input(
+                kind.get_untracked() == Some(DocumentStatus::CronJob),
+                page.now,
+            )));
+        }
+    };
     let problem = RwSignal::new(String::new());
     // (phase, share done) while the worker runs.
     let progress = RwSignal::new(None::<(Phase, f64)>);
@@ -268,6 +283,13 @@ pub fn panel(page: Page) -> AnyView {
         page.say("Simulation stopped. Your text and settings are as they were; run it again when you like.");
     };
 
+    // A preset asked for from elsewhere (a lint rule's button): load it and run it.
+    if let Some(id) = page.simulate_preset.get_untracked() {
+        page.simulate_preset.set(None);
+        load_preset(id);
+        request_animation_frame(run);
+    }
+
     let tick = move || {
         if !playing.get_untracked() {
             return;
@@ -340,6 +362,22 @@ pub fn panel(page: Page) -> AnyView {
                     run();
                 }
             >
+                <label class="field">
+                    <span>"Preset"</span>
+                    <select
+                        data-testid="sim-preset"
+                        prop:value=move || chosen.get()
+                        on:change:target=move |e| load_preset(&e.target().value())
+                    >
+                        {PRESETS
+                            .iter()
+                            .map(|preset| view! { <option value=preset.id>{preset.title}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <p class="hint" data-testid="sim-preset-note">
+                    {move || preset(chosen.get()).map(|preset| preset.description).unwrap_or_default()}
+                </p>
                 <fieldset>
                     <legend>"Pods"</legend>
                     {field(form, "Run from (s)", "pod-run-min", |f| &f.run_min, |f, v| f.run_min = v)}
@@ -348,6 +386,18 @@ pub fn panel(page: Page) -> AnyView {
                     {field(form, "Indexes that always fail", "pod-failing-indexes", |f| &f.failing_indexes, |f, v| f.failing_indexes = v)}
                     {field(form, "Failing exit code", "pod-exit-code", |f| &f.exit_code, |f, v| f.exit_code = v)}
                     {field(form, "Evict the first pod at (s)", "pod-evict-at", |f| &f.evict_at, |f, v| f.evict_at = v)}
+                    <label class="field check">
+                        <input
+                            type="checkbox"
+                            data-testid="pod-ignore-sigterm"
+                            prop:checked=move || form.with(|f| f.ignore_sigterm)
+                            on:change:target=move |e| {
+                                let checked = e.target().checked();
+                                form.update(|f| f.ignore_sigterm = checked);
+                            }
+                        />
+                        <span>"Pods ignore SIGTERM (killed, exit code 137, when the grace period ends)"</span>
+                    </label>
                 </fieldset>
                 <fieldset>
                     <legend>"Cluster"</legend>

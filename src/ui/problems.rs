@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::page::Page;
 use super::tab::Tab;
 use jobscope_analysis::Severity;
-use jobscope_analysis::{line_col, quick_fixes, rule_docs};
+use jobscope_analysis::{line_col, presets_for_rule, quick_fixes, rule_docs};
 
 pub const TAB: Tab = Tab {
     id: "problems",
@@ -72,11 +72,12 @@ fn panel(page: Page) -> AnyView {
                         .map(|d| {
                             let (line, column) = line_col(&text, d.span.start);
                             let (from, to) = (d.span.start, d.span.end);
-                            let document = analysis
+                            let document_index = analysis
                                 .documents
                                 .iter()
                                 .find(|doc| doc.span.start <= from && from <= doc.span.end)
-                                .map(|doc| doc.index + 1);
+                                .map(|doc| doc.index);
+                            let document = document_index.map(|index| index + 1);
                             let fixes = quick_fixes(&text, d);
                             let severity = d.severity.as_str();
                             let label = match d.severity {
@@ -124,6 +125,26 @@ fn panel(page: Page) -> AnyView {
                                                         }
                                                     >
                                                         {format!("Fix: {fix_title}")}
+                                                    </button>
+                                                }
+                                            })
+                                            .collect_view()}
+                                        {presets_for_rule(d.code)
+                                            .map(|preset| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="fix"
+                                                        data-testid="problem-simulate"
+                                                        title=preset.description
+                                                        on:click=move |_| {
+                                                            if let Some(index) = document_index {
+                                                                page.picked.set(index);
+                                                            }
+                                                            page.simulate_preset.set(Some(preset.id));
+                                                        }
+                                                    >
+                                                        {format!("Simulate: {}", preset.title)}
                                                     </button>
                                                 }
                                             })

@@ -38,6 +38,14 @@ pub fn TabPanels() -> impl IntoView {
     let page = expect_context::<Page>();
     let active = RwSignal::new(0usize);
     let last = TABS.len() - 1;
+    // A simulation preset asked for elsewhere opens the Simulation tab, which takes it.
+    Effect::new(move |_| {
+        if page.simulate_preset.get().is_some()
+            && let Some(index) = TABS.iter().position(|tab| tab.id == player::TAB.id)
+        {
+            active.set(index);
+        }
+    });
     let on_keydown = move |event: KeyboardEvent| {
         let current = active.get_untracked();
         let next = match event.key().as_str() {

@@ -144,6 +144,67 @@ test("quick fixes: quote a YAML boolean from Problems, move a TZ prefix with Ctr
   await app.close();
 });
 
+const TRAP = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: resilient-job
+spec:
+  podFailurePolicy:
+    rules:
+      # Do not retry on out-of-memory errors
+      - action: FailJob
+        onExitCodes:
+          containerName: worker
+          operator: In
+          values: [137]
+
+      # Ignore transient infrastructure failures
+      - action: Ignore
+        onPodConditions:
+          - type: DisruptionTarget
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: worker
+          image: worker:1.4
+`;
+
+test("the DisruptionTarget trap: simulated from Problems (the Job fails), then fixed by moving the rule", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await setEditorText(page, TRAP);
+  const problem = page.locator("[data-testid=problem][data-code='lint.failure-policy-disruption-shadowed']");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /exits 137/);
+
+  // The rule's preset: the evicted pod ignores SIGTERM, is killed with 137, rule 0 fails the Job.
+  await problem.locator("[data-testid=problem-simulate]").click();
+  assert.equal(await page.getAttribute("[data-testid=tab-simulation]", "aria-selected"), "true");
+  assert.equal(await page.inputValue("[data-testid=sim-preset]"), "eviction-ignoring-sigterm");
+  assert.equal(await page.isChecked("[data-testid=pod-ignore-sigterm]"), true);
+  await page.locator("[data-testid=sim-gantt]").waitFor({ timeout: 60_000 });
+  await page.focus("[data-testid=sim-time]");
+  await page.keyboard.press("End");
+  await page.waitForFunction(() => /PodFailurePolicy/.test(document.querySelector("[data-testid=sim-conditions]")?.textContent ?? ""));
+  assert.match(await page.textContent("[data-testid=sim-conditions]"), /Failed \(PodFailurePolicy\)/);
+  await screenshot(page, "15b-disruption-trap-simulated");
+
+  await page.click("[data-testid=tab-problems]");
+  const fix = problem.locator("[data-testid=problem-fix]", { hasText: "Move rules[1] (DisruptionTarget) above rules[0]" });
+  await fix.click();
+  await waitForDiagnostics(page);
+  const fixed = await editorText(page);
+  assert.ok(
+    fixed.indexOf("type: DisruptionTarget") < fixed.indexOf("values: [137]"),
+    fixed,
+  );
+  assert.match(fixed, /rules:\n {6}# Ignore transient infrastructure failures\n {6}- action: Ignore\n/);
+  assert.equal(await page.locator("[data-testid=problem][data-code='lint.failure-policy-disruption-shadowed']").count(), 0);
+  await screenshot(page, "15c-disruption-trap-fixed");
+  await app.close();
+});
+
 test("examples load from the menu, the document picker selects, Ctrl+Z undoes", async () => {
   const app = await openApp(env);
   const { page } = app;

@@ -104,3 +104,61 @@ fn text_output_lists_one_time_per_line() {
         "2026-03-28T02:00:00+01:00\n2026-03-30T02:00:00+02:00\n2026-03-31T02:00:00+02:00\n"
     );
 }
+
+/// The paths given to `validate` are taken together: a Job's references are held against the
+/// objects every file defines, and a file alone says nothing about kinds it does not define.
+#[test]
+fn validate_holds_references_against_every_path() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/secret-not-defined");
+    let job = dir.join("split-job.yaml");
+    let objects = dir.join("split-objects.yaml");
+    let findings = |extra: &[&str], paths: &[&Path]| -> Vec<(String, String)> {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_jobscope"));
+        command.args([
+            "validate",
+            "--format",
+            "json",
+            "--now",
+            "2026-01-01T00:00:00Z",
+        ]);
+        command.args(extra).args(paths);
+        let output = command.output().expect("run jobscope");
+        assert_eq!(output.status.code(), Some(0));
+        let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        json["files"][0]["documents"][0]["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|d| {
+                d["code"]
+                    .as_str()
+                    .is_some_and(|c| c.ends_with("-not-defined"))
+            })
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_owned(),
+                    d["field"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(findings(&[], &[&job]), []);
+    assert_eq!(
+        findings(&[], &[&job, &objects]),
+        [
+            (
+                "lint.service-account-not-defined".to_owned(),
+                "spec.template.spec.serviceAccountName".to_owned()
+            ),
+            (
+                "lint.secret-not-defined".to_owned(),
+                "spec.template.spec.containers[0].envFrom[0].secretRef.name".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        findings(&["--disable", "secret-not-defined"], &[&job, &objects]).len(),
+        1
+    );
+    assert_eq!(findings(&["--no-lint"], &[&job, &objects]), []);
+}

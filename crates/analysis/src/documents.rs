@@ -1,6 +1,11 @@
 //! `analyze`: the findings of every document of a text, layered as kubectl and the apiserver
 //! answer (a YAML error alone; else wrong-type decode errors; else unknown fields; else
 //! validation errors, with warnings only for a valid object), lint's advice beside them.
+//!
+//! Lint also sees which objects the documents given together define (their identities only,
+//! [`DefinedObjects`]): every document of the text that kubectl would send, plus those of the
+//! other inputs in [`Options::defined`] (the CLI's other paths, collected by
+//! [`collect_defined_objects`] before any is analysed).
 
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +18,10 @@ use jobscope_api::manifest::document::{
 use jobscope_api::validate::context::{Finding, Loc, Out};
 use jobscope_api::validate::field::ErrorType;
 use jobscope_api::validate::{job, warnings};
+use jobscope_lint::DefinedObjects;
 use jobscope_yaml::{
-    Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, ProblemKind, Value, parse_stream,
+    Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, ProblemKind, Stream, Value, ValueKind,
+    parse_stream,
 };
 
 /// Everything known about one editor buffer.
@@ -93,6 +100,11 @@ pub struct Options {
     /// Lint rule codes turned off for this run (`--disable`), besides each document's
     /// `jobscope.dev/ignore` annotation.
     pub disabled_rules: Vec<String>,
+    /// The objects the other inputs analysed together with this text define (the CLI's other
+    /// paths; [`collect_defined_objects`]); `analyze` adds the text's own documents. Empty for
+    /// a text analysed alone (the page), and so never sent to the simulation worker.
+    #[serde(skip)]
+    pub defined: DefinedObjects,
 }
 
 impl Options {
@@ -102,6 +114,7 @@ impl Options {
             now,
             lint: true,
             disabled_rules: Vec::new(),
+            defined: DefinedObjects::new(),
         }
     }
 }
@@ -151,10 +164,8 @@ fn conversion_errors(document: &Document) -> Vec<Diagnostic> {
     syntax.chain(fatal).collect()
 }
 
-/// Analyses the editor's whole text.
-pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let stream = parse_stream(text);
-    let lines = LineIndex::new(text);
+/// Where kubectl stops reading the text, if it does.
+fn kubectl_stop(stream: &Stream, lines: &LineIndex) -> Option<KubectlStop> {
     let separator_stop = stream.bad_separators.first().map(|bad| {
         // The document the bad line would end is not returned either.
         let unread = stream
@@ -174,7 +185,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         line: lines.line(offset),
         at_separator: false,
     };
-    let stop = match (separator_stop, yaml_stop) {
+    match (separator_stop, yaml_stop) {
         (Some((unread, _)), Some((index, offset))) if index < unread => {
             Some(yaml_error_stop(index, offset))
         }
@@ -185,10 +196,67 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }),
         (None, Some((index, offset))) => Some(yaml_error_stop(index, offset)),
         (None, None) => None,
-    };
+    }
+}
+
+/// The objects the documents of `text` define that `kubectl apply -f` would send (those before
+/// a YAML error or bad separator), added to `defined`; `kind: List` documents count for their
+/// items, as kubectl applies each item. Only identities are kept.
+pub fn collect_defined_objects(text: &str, defined: &mut DefinedObjects) {
+    let stream = parse_stream(text);
+    let lines = LineIndex::new(text);
+    let stop = kubectl_stop(&stream, &lines);
+    add_defined(&stream, stop.as_ref(), defined);
+}
+
+fn add_defined(stream: &Stream, stop: Option<&KubectlStop>, defined: &mut DefinedObjects) {
+    let sent = stop.map_or(stream.documents.len(), |stop| stop.first_unread);
+    for document in stream.documents.iter().take(sent) {
+        if document.too_large || !conversion_errors(document).is_empty() {
+            continue;
+        }
+        if let Some(value) = &document.value {
+            add_object(value, defined, 0);
+        }
+    }
+}
+
+/// One object's identity; a list's items, one level deep (kubectl flattens lists of lists, but
+/// nobody writes them).
+fn add_object(value: &Value, defined: &mut DefinedObjects, depth: usize) {
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    let kind = text(value, "kind").unwrap_or_default();
+    if kind.ends_with("List")
+        && depth == 0
+        && let Some(Value {
+            kind: ValueKind::Seq(items),
+            ..
+        }) = value.get("items")
+    {
+        for item in items {
+            add_object(item, defined, depth + 1);
+        }
+        return;
+    }
+    let metadata = value.get("metadata");
+    let name = metadata.and_then(|m| m.get("name")).and_then(Value::as_str);
+    let namespace = metadata
+        .and_then(|m| m.get("namespace"))
+        .and_then(Value::as_str);
+    if let (Some(api_version), Some(name)) = (value.get("apiVersion").and_then(Value::as_str), name)
+    {
+        defined.insert(api_version, &kind, namespace, name);
+    }
+}
+
+/// Analyses the editor's whole text.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let stream = parse_stream(text);
+    let lines = LineIndex::new(text);
+    let stop = kubectl_stop(&stream, &lines);
     // kubectl reports the first bad separator only if it gets that far.
-    let mut file_diagnostics = match (&stop, separator_stop) {
-        (Some(stop), Some((_, bad))) if stop.at_separator => {
+    let mut file_diagnostics = match (&stop, stream.bad_separators.first()) {
+        (Some(stop), Some(bad)) if stop.at_separator => {
             vec![Diagnostic::new("yaml.separator", Severity::Error, Source::Yaml, bad.span, bad.message.clone())
                 .with_help("kubectl splits documents at lines starting with `---`; only spaces and a comment may follow on that line")]
         }
@@ -211,13 +279,26 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             .with_help(format!("analysing every document on each keystroke would freeze the page, so jobscope stops at {MAX_DOCUMENTS} documents; split the file to check the rest")),
         );
     }
+    // The objects every document analysed together defines, for lint's reference rules.
+    let mut own = DefinedObjects::new();
+    if options.lint {
+        add_defined(&stream, stop.as_ref(), &mut own);
+    }
+    let together = if own.is_empty() {
+        None
+    } else {
+        let mut all = options.defined.clone();
+        all.extend(&own);
+        Some(all)
+    };
+    let defined = together.as_ref().unwrap_or(&options.defined);
     let documents = stream
         .documents
         .into_iter()
         .enumerate()
         .map(|(index, mut document)| {
             let unread = stop.as_ref().filter(|stop| index >= stop.first_unread);
-            let mut report = report(text, &lines, index, &document, options, unread);
+            let mut report = report(text, &lines, index, &document, options, defined, unread);
             // Kept (moved, not copied) for what a simulation of the document patches.
             if matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob) {
                 report.value = document.value.take();
@@ -250,6 +331,7 @@ fn report(
     index: usize,
     document: &Document,
     options: &Options,
+    defined: &DefinedObjects,
     unread: Option<&KubectlStop>,
 ) -> DocumentReport {
     let mut report = DocumentReport {
@@ -409,6 +491,7 @@ fn report(
             &manifest,
             options.now,
             &options.disabled_rules,
+            defined,
         ));
     }
     jobscope_sort::sort_by_key(&mut report.diagnostics, |d| (d.span.start, d.span.end));

@@ -199,6 +199,82 @@ mod tests {
         );
     }
 
+    /// The guide's trap: FailJob on 137 before Ignore on DisruptionTarget, each rule with its
+    /// comment, a blank line between.
+    const POLICY: &str = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: resilient-job\nspec:\n  podFailurePolicy:\n    rules:\n      # Do not retry on out-of-memory errors\n      - action: FailJob\n        onExitCodes:\n          containerName: worker\n          operator: In\n          values: [137]  # OOMKilled exit code\n\n      # Ignore transient infrastructure failures\n      - action: Ignore\n        onPodConditions:\n          - type: DisruptionTarget\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: worker\n          image: worker:1.4\n";
+
+    #[test]
+    fn moves_the_disruption_rule_first_with_its_comment() {
+        let (title, fixed) = fix(POLICY, "lint.failure-policy-disruption-shadowed").expect("a fix");
+        assert_eq!(title, "Move rules[1] (DisruptionTarget) above rules[0]");
+        assert!(
+            fixed.contains("    rules:\n      # Ignore transient infrastructure failures\n      - action: Ignore\n        onPodConditions:\n          - type: DisruptionTarget\n\n      # Do not retry on out-of-memory errors\n      - action: FailJob\n        onExitCodes:\n          containerName: worker\n          operator: In\n          values: [137]  # OOMKilled exit code\n  template:\n"),
+            "{fixed}"
+        );
+        let after = codes(&fixed);
+        assert!(!after.contains(&"lint.failure-policy-disruption-shadowed"));
+        assert!(
+            after.iter().all(|c| !c.starts_with("apiserver.")),
+            "{after:?}"
+        );
+        assert_eq!(fixed.len(), POLICY.len());
+    }
+
+    #[test]
+    fn moves_a_rule_over_several_and_in_a_cron_job() {
+        // Flow-style rules, one per line, in a CronJob; the rule jumps over two.
+        let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: \"0 2 * * *\"\n  jobTemplate:\n    spec:\n      podFailurePolicy:\n        rules:\n        - {action: Count, onExitCodes: {operator: NotIn, values: [0]}}\n        - {action: FailJob, onExitCodes: {operator: In, values: [42]}}\n        - {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}\n        - {action: FailJob, onPodConditions: [{type: ConfigIssue}]}\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox:1.36}]\n";
+        let (title, fixed) = fix(text, "lint.failure-policy-disruption-shadowed").expect("a fix");
+        assert_eq!(title, "Move rules[2] (DisruptionTarget) above rules[0]");
+        assert!(
+            fixed.contains("        rules:\n        - {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}\n        - {action: Count, onExitCodes: {operator: NotIn, values: [0]}}\n        - {action: FailJob, onExitCodes: {operator: In, values: [42]}}\n        - {action: FailJob, onPodConditions: [{type: ConfigIssue}]}\n"),
+            "{fixed}"
+        );
+        assert!(!codes(&fixed).contains(&"lint.failure-policy-disruption-shadowed"));
+    }
+
+    #[test]
+    fn no_move_for_a_flow_sequence_or_a_stale_diagnostic() {
+        let flow = POLICY.replace(
+            "    rules:\n      # Do not retry on out-of-memory errors\n      - action: FailJob\n        onExitCodes:\n          containerName: worker\n          operator: In\n          values: [137]  # OOMKilled exit code\n\n      # Ignore transient infrastructure failures\n      - action: Ignore\n        onPodConditions:\n          - type: DisruptionTarget\n",
+            "    rules: [{action: FailJob, onExitCodes: {operator: In, values: [137]}}, {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}]\n",
+        );
+        assert!(codes(&flow).contains(&"lint.failure-policy-disruption-shadowed"));
+        assert!(fix(&flow, "lint.failure-policy-disruption-shadowed").is_none());
+        // A diagnostic of another text finds nothing to move in this one.
+        let analysis = analyze(POLICY, &options());
+        let diagnostic = analysis
+            .diagnostics()
+            .into_iter()
+            .find(|d| d.code == "lint.failure-policy-disruption-shadowed")
+            .cloned()
+            .unwrap();
+        let shifted = format!("# a comment\n{POLICY}");
+        assert!(quick_fixes(&shifted, &diagnostic).is_empty());
+    }
+
+    /// A preset that shows a rule's trap and the rule's documentation name each other.
+    #[test]
+    fn presets_and_rule_docs_link_both_ways() {
+        let mut linked = 0;
+        for preset in crate::PRESETS.iter() {
+            let Some(code) = preset.rule else { continue };
+            let (_, docs) = rule_docs(code).unwrap_or_else(|| panic!("{code} is not a rule"));
+            assert!(
+                docs.why_it_matters
+                    .contains(&format!("\"{}\"", preset.title)),
+                "{code} does not name the preset {:?}",
+                preset.title
+            );
+            assert_eq!(
+                crate::presets_for_rule(code).next().map(|p| p.id),
+                Some(preset.id)
+            );
+            linked += 1;
+        }
+        assert!(linked >= 1);
+    }
+
     #[test]
     fn no_fix_when_the_text_does_not_match() {
         let analysis = analyze(JOB, &options());

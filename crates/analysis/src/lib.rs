@@ -19,12 +19,15 @@ pub(crate) mod editor;
 pub(crate) mod views;
 pub mod worker;
 
-pub use documents::{Analysis, DocumentReport, DocumentStatus, Options, analyze};
+pub use documents::{
+    Analysis, DocumentReport, DocumentStatus, Options, analyze, collect_defined_objects,
+};
 pub use editor::*;
 pub use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
 pub use jobscope_golang::time::{
     Instant, Zone, format_rfc3339, format_rfc3339_nano, parse_rfc3339,
 };
+pub use jobscope_lint::DefinedObjects;
 pub use jobscope_yaml::position::LineIndex;
 pub use views::*;
 

@@ -12,8 +12,9 @@ use crate::{Diagnostic, Options, Severity, Source, Span, analyze};
 
 pub use jobscope_playback::frame::{MAX_FRAME_EVENTS, MAX_FRAME_JOBS, MAX_FRAME_PODS};
 pub use jobscope_playback::{
-    AlertRow, Concurrency, EventRow, Frame, JobRow, Outcome, PlayerInput, PodRow, PodState, Policy,
-    PolicyLane, PolicyRun, Summary, concurrency_mermaid, concurrency_scene,
+    AlertRow, Concurrency, EVICTION_IGNORING_SIGTERM, EventRow, Frame, JobRow, Outcome, PRESETS,
+    PlayerInput, PodRow, PodState, Policy, PolicyLane, PolicyRun, Preset, Summary,
+    concurrency_mermaid, concurrency_scene, preset,
 };
 pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};
 #[cfg(feature = "simulation")]
@@ -25,6 +26,13 @@ pub use jobscope_sim_views::player::{Recorder, Recording, alert_expression, aler
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};
 pub use jobscope_timeline::{LaneInput, Span as TimelineSpan, Timeline, start_of_day};
+
+/// The simulation presets that show a lint rule's trap (its documentation names them).
+pub fn presets_for_rule(code: &str) -> impl Iterator<Item = &'static Preset> + '_ {
+    PRESETS
+        .iter()
+        .filter(move |preset| preset.rule == Some(code))
+}
 
 /// A zone by IANA name, UTC when the name is unknown (the viewer's zone from the browser).
 pub fn zone_named(name: &str) -> Zone {

@@ -3,7 +3,9 @@
 //! - a value YAML 1.1 reads as a boolean or number where a string is expected: quote it;
 //! - an unknown field with a close known one (`imagePullPolice`): rename it;
 //! - `restartPolicy` other than `Never` beside a podFailurePolicy: make it `Never`;
-//! - a `TZ=`/`CRON_TZ=` prefix in `schedule`: move the zone to `timeZone`.
+//! - a `TZ=`/`CRON_TZ=` prefix in `schedule`: move the zone to `timeZone`;
+//! - a `podFailurePolicy` rule on `DisruptionTarget` that an earlier exit-code rule shadows
+//!   (`lint.failure-policy-disruption-shadowed`): move it above that rule, its comments with it.
 //!
 //! Every fix is checked against the text it edits (the span must hold what the diagnostic
 //! says), so a stale or unexpected diagnostic yields no fix rather than a wrong edit.
@@ -11,6 +13,7 @@
 use super::cursor::{Place, cursor_at, unquote};
 use super::text::{line_end, line_start};
 use jobscope_diagnostic::Diagnostic;
+use jobscope_yaml::{Value, ValueKind, parse_stream};
 
 /// Replace `from..to` (byte offsets) with `insert`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,6 +93,9 @@ pub fn quick_fixes(text: &str, diagnostic: &Diagnostic) -> Vec<QuickFix> {
                 && diagnostic.message.contains("cannot use TZ or CRON_TZ") =>
         {
             fixes.extend(move_tz_prefix(text, span.start, span.end));
+        }
+        "lint.failure-policy-disruption-shadowed" => {
+            fixes.extend(move_policy_rule(text, diagnostic));
         }
         _ => {}
     }
@@ -177,6 +183,104 @@ fn move_tz_prefix(text: &str, start: usize, end: usize) -> Option<QuickFix> {
     Some(QuickFix {
         title: format!("Move {zone} from the schedule to timeZone"),
         edits,
+    })
+}
+
+/// `move `rules[L]` above `rules[E]`` at the start of the rule's help: the two indexes.
+fn move_indexes(help: &str) -> Option<(usize, usize)> {
+    let rest = help.strip_prefix("move `rules[")?;
+    let (later, rest) = rest.split_once("]` above `rules[")?;
+    let (earlier, _) = rest.split_once("]`")?;
+    Some((later.parse().ok()?, earlier.parse().ok()?))
+}
+
+/// The value at a field path (`spec.jobTemplate.spec.podFailurePolicy.rules`, keys only).
+fn value_at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(value, |value, key| value.get(key))
+}
+
+/// Moves the `podFailurePolicy` rule the diagnostic points at (`rules[L]`) above `rules[E]`,
+/// as its help says, in a block sequence written one item per `- ` line. Each moved rule takes
+/// the comment lines right above it along; the blank lines between rules stay where they are.
+fn move_policy_rule(text: &str, diagnostic: &Diagnostic) -> Option<QuickFix> {
+    let (later, earlier) = move_indexes(diagnostic.help.as_deref()?)?;
+    let sequence_path = diagnostic
+        .field
+        .strip_suffix(&format!(".rules[{later}]"))
+        .map(|prefix| format!("{prefix}.rules"))?;
+    if earlier >= later {
+        return None;
+    }
+    let stream = parse_stream(text);
+    let document = stream
+        .documents
+        .iter()
+        .find(|d| d.span.start <= diagnostic.span.start && diagnostic.span.end <= d.span.end)?;
+    let ValueKind::Seq(items) = &value_at(document.value.as_ref()?, &sequence_path)?.kind else {
+        return None;
+    };
+    // The diagnostic must describe this text: the rule it names is where it points.
+    if items.get(later)?.span != diagnostic.span {
+        return None;
+    }
+    // Where each item's block starts: its `- ` line, or the comment lines right above it.
+    let block_start = |item: &Value| -> Option<usize> {
+        let dash_line = line_start(text, item.span.start);
+        let lead = text[dash_line..item.span.start].trim_start();
+        if !lead.starts_with('-') || !lead[1..].chars().all(|c| c == ' ') || lead.len() < 2 {
+            return None;
+        }
+        let mut start = dash_line;
+        while start > 0 {
+            let above = line_start(text, start - 1);
+            if !text[above..start].trim_start().starts_with('#') {
+                break;
+            }
+            start = above;
+        }
+        Some(start)
+    };
+    let starts: Vec<usize> = items[earlier..=later]
+        .iter()
+        .map(block_start)
+        .collect::<Option<_>>()?;
+    let end = match items.get(later + 1) {
+        Some(next) => block_start(next)?,
+        None => {
+            let last = &items[later];
+            let end = line_end(text, last.span.end.saturating_sub(1).max(last.span.start));
+            // The last line must end with a newline for the rules to stay one per line.
+            (text.get(end..end + 1) == Some("\n")).then_some(end + 1)?
+        }
+    };
+    // Each block as (body, the blank lines after it).
+    let blocks: Vec<(&str, &str)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let block = &text[start..starts.get(i + 1).copied().unwrap_or(end)];
+            let body_len = block.trim_end().len();
+            let body_end = block[body_len..]
+                .find('\n')
+                .map_or(block.len(), |n| body_len + n + 1);
+            block.split_at(body_end)
+        })
+        .collect();
+    let (moved, _) = blocks[blocks.len() - 1];
+    let mut bodies = vec![moved];
+    bodies.extend(blocks[..blocks.len() - 1].iter().map(|(body, _)| *body));
+    let mut insert = String::new();
+    for (body, (_, gap)) in bodies.iter().zip(&blocks) {
+        insert.push_str(body);
+        insert.push_str(gap);
+    }
+    Some(QuickFix {
+        title: format!("Move rules[{later}] (DisruptionTarget) above rules[{earlier}]"),
+        edits: vec![TextEdit {
+            from: starts[0],
+            to: end,
+            insert,
+        }],
     })
 }
 

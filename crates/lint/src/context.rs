@@ -7,6 +7,7 @@
 
 use std::cell::OnceCell;
 
+use super::objects::{DefinedObjects, namespace_or_default};
 use super::schedule::{ScheduleFacts, schedule_facts};
 use jobscope_api::manifest::object::Node;
 use jobscope_cron::Instant;
@@ -29,6 +30,11 @@ pub(crate) struct Context<'a> {
     /// Whether a code names a rule (with or without `lint.`), for the rule that checks the
     /// codes an annotation names.
     pub(crate) is_rule: fn(&str) -> bool,
+    /// The objects the documents analysed together define.
+    pub(crate) objects: &'a DefinedObjects,
+    /// The rules turned off for this document (`lint.` codes), so a rule can leave a cause to a
+    /// more specific rule only when that rule is on.
+    rules_off: &'a [String],
     schedule: OnceCell<Option<ScheduleFacts>>,
     /// The pod template's containers, listed once: most rules walk them.
     containers: OnceCell<Vec<ContainerRef<'a>>>,
@@ -62,6 +68,9 @@ pub(crate) fn deepest_written<'n>(base: &'n Node, path: &[&str]) -> &'n Node {
     deepest
 }
 
+/// No objects: a document analysed alone.
+static NO_OBJECTS: DefinedObjects = DefinedObjects::EMPTY;
+
 impl<'a> Context<'a> {
     pub(crate) fn new(
         kind: Kind,
@@ -74,9 +83,33 @@ impl<'a> Context<'a> {
             object,
             now,
             is_rule,
+            objects: &NO_OBJECTS,
+            rules_off: &[],
             schedule: OnceCell::new(),
             containers: OnceCell::new(),
         }
+    }
+
+    pub(crate) fn with_objects(mut self, objects: &'a DefinedObjects) -> Self {
+        self.objects = objects;
+        self
+    }
+
+    pub(crate) fn with_rules_off(mut self, codes: &'a [String]) -> Self {
+        self.rules_off = codes;
+        self
+    }
+
+    /// Whether the rule `code` (`lint.…`) runs on this document.
+    pub(crate) fn rule_on(&self, code: &str) -> bool {
+        !self.rules_off.iter().any(|off| off == code)
+    }
+
+    /// The namespace the object is created in (see [`namespace_or_default`]).
+    pub(crate) fn namespace(&self) -> &'a str {
+        namespace_or_default(
+            written(self.object.at(&["metadata", "namespace"])).and_then(Node::as_str),
+        )
     }
 
     /// `Job` or `CronJob`, for messages.

@@ -8,12 +8,19 @@
 //! Rules are turned off per run (`disabled_rules`, `jobscope validate --disable`) or
 //! per document with the annotation `jobscope.dev/ignore: CODE,CODE` on the Job's or
 //! CronJob's own `metadata`.
+//!
+//! Besides its own document, lint sees the identities of the objects the documents analysed
+//! together define ([`DefinedObjects`]): the reference rules need them, nothing else does.
 
 pub(crate) mod context;
+pub(crate) mod failure_policy;
+pub mod objects;
+pub(crate) mod references;
 pub(crate) mod registry;
 pub mod rules;
 pub(crate) mod schedule;
 
+pub use objects::DefinedObjects;
 pub use registry::{Finding, Rule, RuleDocs, normalize_code};
 pub use rules::{rule, rules};
 
@@ -21,7 +28,7 @@ use context::{Context, Kind};
 use jobscope_api::manifest::decode::DecodeErrorKind;
 use jobscope_api::manifest::document::{Manifest, Target};
 use jobscope_api::manifest::object::Node;
-use jobscope_diagnostic::{Diagnostic, Source};
+use jobscope_diagnostic::{Diagnostic, Severity, Source};
 use jobscope_golang::time::Instant;
 
 /// The annotation that turns rules off for one document.
@@ -51,11 +58,13 @@ fn is_at_or_under(field: &str, path: &str) -> bool {
 }
 
 /// The lint findings for one Job or CronJob document (none for other documents), looking ahead
-/// from `now`, without the rules `disabled_rules` names (codes with or without `lint.`).
+/// from `now`, without the rules `disabled_rules` names (codes with or without `lint.`);
+/// `defined` holds the objects of every document analysed with it (its own included).
 pub fn lint_document(
     manifest: &Manifest,
     now: Instant,
     disabled_rules: &[String],
+    defined: &DefinedObjects,
 ) -> Vec<Diagnostic> {
     let kind = match manifest.target {
         Target::Job => Kind::Job,
@@ -65,12 +74,15 @@ pub fn lint_document(
     let Some(object) = &manifest.effective else {
         return Vec::new();
     };
-    let context = Context::new(kind, object, now, |code| rule(code).is_some());
-    let ignored = ignored_codes(object);
-    let disabled: Vec<String> = disabled_rules
+    // The rules off for this document: the run's and the annotation's.
+    let mut off: Vec<String> = disabled_rules
         .iter()
         .map(|code| normalize_code(code))
         .collect();
+    off.extend(ignored_codes(object));
+    let context = Context::new(kind, object, now, |code| rule(code).is_some())
+        .with_objects(defined)
+        .with_rules_off(&off);
     // A value that did not decode is absent from the model; the apiserver's decode error is the
     // news, and "missing" advice about it would be an echo.
     let undecoded: Vec<&str> = manifest
@@ -82,8 +94,7 @@ pub fn lint_document(
     let mut diagnostics = Vec::new();
     let mut findings = Vec::new();
     for rule in rules() {
-        let off = |codes: &[String]| codes.iter().any(|code| code == rule.code);
-        if off(&disabled) || off(&ignored) {
+        if !context.rule_on(rule.code) {
             continue;
         }
         (rule.check)(&context, &mut findings);
@@ -94,10 +105,15 @@ pub fn lint_document(
             {
                 continue;
             }
+            // A finding may raise or lower its rule's severity, never to an apiserver error.
+            let severity = match finding.severity.unwrap_or(rule.severity) {
+                Severity::Error => Severity::Warning,
+                severity => severity,
+            };
             diagnostics.push(
                 Diagnostic::new(
                     rule.code,
-                    rule.severity,
+                    severity,
                     Source::Lint,
                     finding.span,
                     finding.message,
@@ -114,7 +130,6 @@ pub fn lint_document(
 mod tests {
     use super::*;
     use jobscope_api::manifest::document::read_applied_manifest;
-    use jobscope_diagnostic::Severity;
     use jobscope_yaml::parse_stream;
 
     const NOW: Instant = Instant::from_unix(1_767_225_600);
@@ -125,7 +140,14 @@ mod tests {
             .documents
             .iter()
             .filter_map(|d| d.value.as_ref())
-            .flat_map(|value| lint_document(&read_applied_manifest(value), NOW, disabled))
+            .flat_map(|value| {
+                lint_document(
+                    &read_applied_manifest(value),
+                    NOW,
+                    disabled,
+                    &DefinedObjects::new(),
+                )
+            })
             .collect()
     }
 
@@ -174,6 +196,72 @@ mod tests {
         );
         let codes = lint_codes(&text, &[]);
         assert!(!codes.contains(&"lint.active-deadline-missing"));
+    }
+
+    const CRON_EVERY_FIVE: &str = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: often\nspec:\n  schedule: \"*/5 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: main\n            image: busybox:1.36\n";
+
+    /// One cause, one finding: the missing deadline of an `Allow` CronJob that runs every five
+    /// minutes is the overlap rule's, unless that rule is off.
+    #[test]
+    fn the_overlap_rule_takes_the_missing_deadline_while_it_is_on() {
+        let codes = lint_codes(CRON_EVERY_FIVE, &[]);
+        assert!(codes.contains(&"lint.schedule-overlap-allow"));
+        assert!(!codes.contains(&"lint.active-deadline-missing"));
+        let off = ["schedule-overlap-allow".to_owned()];
+        let codes = lint_codes(CRON_EVERY_FIVE, &off);
+        assert!(codes.contains(&"lint.active-deadline-missing"));
+        let annotated = CRON_EVERY_FIVE.replace(
+            "  name: often\n",
+            "  name: often\n  annotations:\n    jobscope.dev/ignore: schedule-overlap-allow\n",
+        );
+        assert!(lint_codes(&annotated, &[]).contains(&"lint.active-deadline-missing"));
+    }
+
+    /// `OnFailure` is information, a warning at a limit of 0 or 1, and nothing beside a
+    /// `podFailurePolicy`, which the apiserver rejects with `OnFailure` itself.
+    #[test]
+    fn on_failure_severity_follows_the_harm() {
+        let on_failure = JOB.replace("restartPolicy: Never", "restartPolicy: OnFailure");
+        let severity = |text: &str| {
+            lint_text(text, &[])
+                .into_iter()
+                .find(|d| d.code == "lint.backoff-limit-on-failure")
+                .map(|d| d.severity)
+        };
+        assert_eq!(severity(&on_failure), Some(Severity::Info));
+        let low = on_failure.replace(
+            "spec:\n  template:",
+            "spec:\n  backoffLimit: 1\n  template:",
+        );
+        assert_eq!(severity(&low), Some(Severity::Warning));
+        let policy = on_failure.replace(
+            "spec:\n  template:",
+            "spec:\n  backoffLimit: 0\n  podFailurePolicy:\n    rules:\n    - {action: FailJob, onExitCodes: {operator: In, values: [42]}}\n  template:",
+        );
+        assert_eq!(severity(&policy), None);
+    }
+
+    /// The help shows the rules in the order that fixes them, as written.
+    #[test]
+    fn the_disruption_rule_help_shows_the_reordered_rules() {
+        let text = JOB.replace(
+            "spec:\n  template:",
+            "spec:\n  podFailurePolicy:\n    rules:\n    - {action: FailJob, onExitCodes: {containerName: pi, operator: In, values: [137]}}\n    - {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}\n  template:",
+        );
+        let finding = lint_text(&text, &[])
+            .into_iter()
+            .find(|d| d.code == "lint.failure-policy-disruption-shadowed")
+            .expect("the trap is reported");
+        assert_eq!(finding.field, "spec.podFailurePolicy.rules[1]");
+        let help = finding.help.unwrap_or_default();
+        assert!(
+            help.starts_with("move `rules[1]` above `rules[0]`"),
+            "{help}"
+        );
+        assert!(
+            help.ends_with("`- {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}`, then `- {action: FailJob, onExitCodes: {containerName: pi, operator: In, values: [137]}}`"),
+            "{help}"
+        );
     }
 
     #[test]

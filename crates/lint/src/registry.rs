@@ -27,7 +27,8 @@ pub struct RuleDocs {
 pub struct Rule {
     /// Stable identifier, `lint.<kebab-case>`; never renamed once published.
     pub code: &'static str,
-    /// Lint never says `Error`: that belongs to the apiserver's rules.
+    /// The default severity (a finding may say otherwise, see [`Finding`]). Lint never says
+    /// `Error`: that belongs to the apiserver's rules.
     pub severity: Severity,
     /// One line for listings (`jobscope rules`).
     pub summary: &'static str,
@@ -58,6 +59,9 @@ pub struct Finding {
     pub(crate) message: String,
     /// Replaces the rule's help when set.
     pub(crate) help: Option<String>,
+    /// Replaces the rule's default severity when set (never `Error`): a rule whose finding is
+    /// harmless in one case and harmful in another says which.
+    pub(crate) severity: Option<Severity>,
 }
 
 impl Finding {
@@ -67,11 +71,17 @@ impl Finding {
             field: field.into(),
             message: message.into(),
             help: None,
+            severity: None,
         }
     }
 
     pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub(crate) fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
         self
     }
 }

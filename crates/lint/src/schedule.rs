@@ -44,6 +44,10 @@ pub(crate) struct ScheduleFacts {
     /// The shortest time between two consecutive runs in the coming two years, in seconds,
     /// measured on the nominal (UTC) clock so DST artefacts do not count as the period.
     pub(crate) shortest_gap: Option<i64>,
+    /// The longest time between two consecutive runs, in seconds, known only for schedules that
+    /// run within every hour (`hourly_or_finer`: the widest gap between the minutes, across the
+    /// hour) and for `@every` (its interval).
+    pub(crate) longest_gap: Option<i64>,
 }
 
 impl ScheduleFacts {
@@ -90,6 +94,12 @@ pub(crate) fn schedule_facts(cron_spec: &Node, now: Instant) -> Option<ScheduleF
             )
         }
     };
+    let shortest_gap = shortest_gap(&parsed.schedule, now);
+    let longest_gap = match &parsed.schedule {
+        Schedule::Every { .. } => shortest_gap,
+        Schedule::Spec(spec) if hourly_or_finer => widest_minute_gap(spec.minute),
+        Schedule::Spec(_) => None,
+    };
     Some(ScheduleFacts {
         text: text.to_owned(),
         span: schedule_node.span,
@@ -98,9 +108,23 @@ pub(crate) fn schedule_facts(cron_spec: &Node, now: Instant) -> Option<ScheduleF
         every,
         every_hour,
         hourly_or_finer,
-        shortest_gap: shortest_gap(&parsed.schedule, now),
+        shortest_gap,
+        longest_gap,
         warnings: explanation.warnings,
     })
+}
+
+/// The widest gap, in seconds, between consecutive minutes of an hour's `minute` bits, counted
+/// across the hour (`10,40` → 30 min; `0` → 60 min); `None` without any minute.
+fn widest_minute_gap(minutes: u64) -> Option<i64> {
+    let set: Vec<i64> = (0..60).filter(|m| minutes & (1u64 << m) != 0).collect();
+    let (first, last) = (*set.first()?, *set.last()?);
+    let inside = set
+        .windows(2)
+        .map(|pair| pair[1] - pair[0])
+        .max()
+        .unwrap_or(0);
+    Some(inside.max(first + 60 - last) * 60)
 }
 
 /// The shortest time between consecutive runs, in seconds.
@@ -172,5 +196,19 @@ mod tests {
         assert_eq!(gap("*/7 * * * *"), Some(240));
         assert_eq!(gap("@every 90s"), Some(90));
         assert_eq!(gap("0 0 30 2 *"), None);
+    }
+
+    #[test]
+    fn widest_minute_gaps() {
+        let minutes = |text: &str| match parse_standard(text).ok()?.schedule {
+            Schedule::Spec(spec) => widest_minute_gap(spec.minute),
+            Schedule::Every { .. } => None,
+        };
+        assert_eq!(minutes("0 * * * *"), Some(3_600));
+        assert_eq!(minutes("*/5 * * * *"), Some(300));
+        assert_eq!(minutes("10,40 * * * *"), Some(1_800));
+        // `*/7` restarts every hour: 56 → 0 is four minutes, 0 → 7 seven.
+        assert_eq!(minutes("*/7 * * * *"), Some(420));
+        assert_eq!(minutes("5,10 * * * *"), Some(3_300));
     }
 }

@@ -20,7 +20,7 @@ pub mod input;
 pub use concurrency::{Concurrency, Outcome, Policy, PolicyLane, PolicyRun};
 pub use concurrency_scene::{concurrency_mermaid, concurrency_scene};
 pub use frame::{AlertRow, EventRow, Frame, JobRow, PodRow, PodState, Summary};
-pub use input::PlayerInput;
+pub use input::{EVICTION_IGNORING_SIGTERM, PRESETS, PlayerInput, Preset, preset};
 
 /// Virtual time: milliseconds since the Unix epoch.
 pub type Ms = i64;

@@ -47,10 +47,12 @@ pub fn scenario(input: &PlayerInput) -> Scenario {
     } else {
         RunFor::Uniform(low * SECOND, high * SECOND)
     };
+    let exits_on_sigterm = !input.ignore_sigterm;
     let failing = |when: PodSelector| PodRule {
         when,
         run_for,
         exit_code: input.exit_code,
+        exits_on_sigterm,
         ..PodRule::fallback()
     };
     let mut pods: Vec<PodRule> = input
@@ -71,6 +73,7 @@ pub fn scenario(input: &PlayerInput) -> Scenario {
     }
     pods.push(PodRule {
         run_for,
+        exits_on_sigterm,
         ..PodRule::fallback()
     });
     let mut actions = Vec::new();
@@ -1224,6 +1227,7 @@ mod tests {
     use super::*;
     use crate::testing::with_subject;
     use jobscope_golang::time::parse_rfc3339;
+    use jobscope_playback::{EVICTION_IGNORING_SIGTERM, PRESETS, preset};
 
     /// The rules implemented here are the example PrometheusRule's: same alerts in the same
     /// order, same `for:` and the same expression (white space aside).
@@ -1417,6 +1421,77 @@ mod tests {
                 .to_svg()
                 .contains("CronJobSuspended")
         );
+    }
+
+    /// The eviction preset on the guide's two rule orders: the pod evicted at 60 s ignores
+    /// SIGTERM, is killed at the end of its 30 s grace period (exit code 137) with
+    /// `DisruptionTarget`, and the first matching rule decides: FailJob on 137 placed first
+    /// fails the Job; the condition rule placed first ignores it and a new pod completes.
+    #[test]
+    fn the_eviction_preset_shows_which_rule_decides() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        let preset = preset(EVICTION_IGNORING_SIGTERM).expect("the preset");
+        assert_eq!(preset.rule, Some("lint.failure-policy-disruption-shadowed"));
+        let input = preset.input(false, start);
+        let rule_137 = "    - {action: FailJob, onExitCodes: {containerName: main, operator: In, values: [137]}}\n";
+        let rule_disruption =
+            "    - {action: Ignore, onPodConditions: [{type: DisruptionTarget}]}\n";
+        let job = |rules: &str| {
+            format!(
+                "apiVersion: batch/v1\nkind: Job\nmetadata: {{name: resilient}}\nspec:\n  podFailurePolicy:\n    rules:\n{rules}  template:\n    spec:\n      restartPolicy: Never\n      containers: [{{name: main, image: busybox}}]\n"
+            )
+        };
+        let evicted = |rec: &Recording| {
+            let pod = &rec.pods[0];
+            assert_eq!(
+                pod.exit_code,
+                Some(137),
+                "killed at the end of the grace period"
+            );
+            // Started 2 s after creation, evicted at 60 s, SIGKILL 30 s later.
+            assert_eq!(pod.finished, Some(rec.start + 90 * SECOND));
+        };
+
+        let trap = run(&input, &job(&format!("{rule_137}{rule_disruption}")));
+        evicted(&trap);
+        let end = trap.snapshot(trap.end);
+        let failed = end.jobs[0]
+            .1
+            .condition(jobscope_sim::model::ConditionKind::Failed)
+            .expect("the Job fails");
+        assert_eq!(failed.reason, "PodFailurePolicy");
+        assert!(
+            failed
+                .message
+                .contains("failed with exit code 137 matching FailJob rule at index 0"),
+            "{}",
+            failed.message
+        );
+        assert_eq!(trap.pods.len(), 1);
+
+        let fixed = run(&input, &job(&format!("{rule_disruption}{rule_137}")));
+        evicted(&fixed);
+        let end = fixed.snapshot(fixed.end);
+        let status = &end.jobs[0].1;
+        assert!(
+            status
+                .condition(jobscope_sim::model::ConditionKind::Complete)
+                .is_some()
+        );
+        assert_eq!(status.failed, 0, "the ignored failure is not counted");
+        assert_eq!(fixed.pods.len(), 2);
+    }
+
+    /// Every preset builds a scenario for both kinds that runs for a while.
+    #[test]
+    fn every_preset_builds_a_scenario() {
+        let start = parse_rfc3339("2026-03-01T10:00:00Z").unwrap();
+        for preset in &PRESETS {
+            for cronjob in [false, true] {
+                let scenario = scenario(&preset.input(cronjob, start));
+                assert!(scenario.until > scenario.start, "{}", preset.id);
+            }
+        }
     }
 
     #[test]

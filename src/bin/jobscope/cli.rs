@@ -18,7 +18,9 @@ Usage:
   jobscope validate [PATH ...] [--format text|json] [--no-lint] [--disable CODE,...] [--now RFC3339]
       what the kube-apiserver would reject or warn about in each document (no path or - reads
       stdin), and best-practice advice (lint; --no-lint leaves it out, --disable turns rules
-      off); exit 1 when any document has an error. --now: the time lint looks ahead from
+      off); exit 1 when any document has an error. --now: the time lint looks ahead from.
+      The paths are taken together: a Job's ServiceAccount, Secrets, ConfigMaps and
+      PriorityClass are checked against the objects of those kinds that all of them define
   jobscope next --schedule EXPR [--time-zone ZONE] [--from RFC3339] [--count N] [--format text|json]
       the next N fire times (default 10) strictly after --from (default now), as the CronJob
       controller computes them

@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
+use jobscope_analysis::presets_for_rule;
 use jobscope_analysis::rules::rules;
 use lexopt::prelude::*;
 use serde_json::json;
@@ -36,6 +37,10 @@ pub fn rules_command(args: Vec<OsString>) -> CommandResult {
                             "useInstead": rule.docs.use_instead,
                             "references": rule.docs.references,
                         },
+                        // The page's Simulation presets that show the rule's trap.
+                        "simulationPresets": presets_for_rule(rule.code)
+                            .map(|preset| json!({"id": preset.id, "title": preset.title}))
+                            .collect::<Vec<_>>(),
                     })
                 })
                 .collect();

@@ -1,11 +1,16 @@
 //! `jobscope validate`: what the kube-apiserver (and kubectl's YAML handling) would say about
 //! each document of each file. The JSON shape is a contract used outside this repository.
+//!
+//! The paths are given together, as to one `kubectl apply`: lint's reference rules see the
+//! objects every file defines (collected first, identities only), not just the file's own.
 
 use std::ffi::OsString;
 use std::io::Read;
 use std::process::ExitCode;
 
-use jobscope_analysis::{Analysis, Diagnostic, LineIndex, Options, Severity, analyze};
+use jobscope_analysis::{
+    Analysis, Diagnostic, LineIndex, Options, Severity, analyze, collect_defined_objects,
+};
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
@@ -87,6 +92,11 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
     let mut inputs = Vec::new();
     for path in &paths {
         inputs.push(read_input(path)?);
+    }
+    if options.lint {
+        for text in inputs.iter().filter_map(|input| input.text.as_ref().ok()) {
+            collect_defined_objects(text, &mut options.defined);
+        }
     }
     let mut any_error = false;
     let mut files = Vec::new();

@@ -16,7 +16,7 @@ pub(crate) static RULE: Rule = Rule {
         why_it_matters: "Container runtimes grant a default set of capabilities, `NET_RAW` (raw sockets: spoofed packets, ARP tricks) and `CHOWN`/`DAC_OVERRIDE`/`SETUID` among them. A batch program almost never needs any of them, and each one widens what a compromised process can do. The Pod Security Standards' restricted level requires dropping `ALL`.",
         example: "securityContext:\n  allowPrivilegeEscalation: false",
         use_instead: "securityContext:\n  allowPrivilegeEscalation: false\n  capabilities:\n    drop: [ALL]",
-        references: "kube-linter `drop-net-raw-capability`; Polaris `insecureCapabilities`, `linuxHardening`; Pod Security Standards (restricted: Capabilities).",
+        references: "kube-linter `drop-net-raw-capability` (asks only for `NET_RAW` to be dropped; `ALL` satisfies it); Polaris `insecureCapabilities`, `linuxHardening`; Pod Security Standards (restricted: Capabilities).",
     },
     check,
 };

@@ -11,11 +11,11 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A container without a CPU limit",
     help: "set `resources.limits.cpu` if the Job must not take idle CPU from its neighbours, or disable this rule if using spare CPU is the point",
     docs: RuleDocs {
-        what_it_does: "Reports each container (init containers included) with no `cpu` limit, unless the pod sets a pod-level CPU limit.",
+        what_it_does: "Reports each container (init containers and sidecars included) with no `cpu` limit, unless the pod sets a pod-level CPU limit.",
         why_it_matters: "Without a limit a container may use every idle core of its node, so its run time depends on its neighbours and it can slow latency-sensitive workloads on the same node. A limit makes run times predictable at the price of throttling when spare CPU exists, which is why this is information rather than a warning. (A LimitRange in the namespace may fill in a default limit; the manifest alone does not show it.)",
         example: "resources:\n  requests: {cpu: 500m, memory: 512Mi}\n  limits: {memory: 512Mi}",
         use_instead: "resources:\n  requests: {cpu: 500m, memory: 512Mi}\n  limits: {cpu: \"1\", memory: 512Mi}",
-        references: "Polaris `cpuLimitsMissing`.",
+        references: "Polaris `cpuLimitsMissing` (init containers exempt); kube-score `container-resources` (unless `--ignore-container-cpu-limit`); Datree `CONTAINERS_MISSING_CPU_LIMIT_KEY`. kube-linter's `unset-cpu-requirements` asks for a request, not a limit.",
     },
     check,
 };

@@ -7,6 +7,7 @@
 //! `maxFailedIndexes` equal to `completions` (more indexes than that cannot fail).
 
 use crate::context::{Context, written};
+use crate::failure_policy::{ExitCodes, Matcher, policy_rules};
 use crate::registry::{Finding, Rule, RuleDocs};
 use jobscope_api::manifest::object::Node;
 use jobscope_diagnostic::Severity;
@@ -25,69 +26,6 @@ pub(crate) static RULE: Rule = Rule {
     },
     check,
 };
-
-/// The exit codes an `onExitCodes` requirement matches (zero never matches).
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum ExitCodes {
-    In(Vec<i64>),
-    NotIn(Vec<i64>),
-}
-
-/// What one rule matches.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Matcher {
-    ExitCodes {
-        container: Option<String>,
-        codes: ExitCodes,
-    },
-    /// `(type, status)` patterns; any one present on the pod matches.
-    Conditions(Vec<(String, String)>),
-}
-
-fn matcher(rule: &Node) -> Option<Matcher> {
-    match (rule.get("onExitCodes"), rule.get("onPodConditions")) {
-        (Some(codes), None) => {
-            let values: Vec<i64> = codes
-                .get("values")?
-                .items()
-                .iter()
-                .filter_map(Node::as_i64)
-                .collect();
-            if values.is_empty() {
-                return None;
-            }
-            let codes_set = match codes.get("operator").and_then(Node::as_str)? {
-                "In" => ExitCodes::In(values),
-                "NotIn" => ExitCodes::NotIn(values),
-                _ => return None,
-            };
-            Some(Matcher::ExitCodes {
-                container: codes
-                    .get("containerName")
-                    .and_then(Node::as_str)
-                    .map(str::to_owned),
-                codes: codes_set,
-            })
-        }
-        (None, Some(conditions)) => {
-            let patterns: Vec<(String, String)> = conditions
-                .items()
-                .iter()
-                .filter_map(|p| {
-                    Some((
-                        p.get("type")?.as_str()?.to_owned(),
-                        p.get("status")
-                            .and_then(Node::as_str)
-                            .unwrap_or("True")
-                            .to_owned(),
-                    ))
-                })
-                .collect();
-            (!patterns.is_empty()).then_some(Matcher::Conditions(patterns))
-        }
-        _ => None,
-    }
-}
 
 /// Whether every failed pod `later` matches is also matched by `earlier`.
 fn covers(earlier: &Matcher, later: &Matcher) -> bool {
@@ -156,22 +94,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         ).with_help("lower `maxFailedIndexes` to the number of failed indexes after which the remaining ones are not worth running"));
     }
 
-    let Some(rules) = ctx
-        .job_spec()
-        .and_then(|s| s.at(&["podFailurePolicy", "rules"]))
-    else {
-        return;
-    };
-    let matchers: Vec<Option<Matcher>> = rules.items().iter().map(matcher).collect();
-    for (later_index, later) in matchers.iter().enumerate() {
-        let Some(later) = later else { continue };
-        let shadow = matchers[..later_index]
-            .iter()
-            .position(|earlier| earlier.as_ref().is_some_and(|e| covers(e, later)));
+    let rules = policy_rules(ctx);
+    for (later_index, later) in rules.iter().enumerate() {
+        let Some(later_matcher) = &later.matcher else {
+            continue;
+        };
+        let shadow = rules[..later_index].iter().position(|earlier| {
+            earlier
+                .matcher
+                .as_ref()
+                .is_some_and(|e| covers(e, later_matcher))
+        });
         if let Some(earlier_index) = shadow {
-            let node = &rules.items()[later_index];
             out.push(Finding::new(
-                node.span,
+                later.node.span,
                 format!("{spec_path}.podFailurePolicy.rules[{later_index}]"),
                 format!("`podFailurePolicy.rules[{later_index}]` never applies: every failure it matches also matches `rules[{earlier_index}]`, and the first matching rule decides"),
             ).with_help(format!("move `rules[{later_index}]` above `rules[{earlier_index}]`, narrow `rules[{earlier_index}]`, or remove the dead rule")));

@@ -16,7 +16,7 @@ pub(crate) static RULE: Rule = Rule {
         why_it_matters: "`latest` moves. A Job's retries, its parallel pods and each run of a CronJob can start different code without any change to the manifest, so a failure cannot be reproduced and a fix cannot be rolled back. The apiserver also defaults `imagePullPolicy` to `Always` for `latest`, so every pod start depends on the registry being reachable.",
         example: "image: backup-tool:latest",
         use_instead: "image: backup-tool:2.3.1",
-        references: "kube-linter `latest-tag`; Polaris `tagNotSpecified`. Kubernetes: pkg/apis/core/v1/defaults.go (`SetDefaults_Container`: `imagePullPolicy: Always` for `latest`).",
+        references: "kube-linter `latest-tag`; Polaris `tagNotSpecified`; kube-score `container-image-tag`; Datree `CONTAINERS_MISSING_IMAGE_VALUE_VERSION`. Kubernetes: pkg/apis/core/v1/defaults.go (`SetDefaults_Container`: `imagePullPolicy: Always` for `latest`).",
     },
     check,
 };

@@ -11,11 +11,11 @@ pub(crate) static RULE: Rule = Rule {
     summary: "A container without a memory limit",
     help: "set `resources.limits.memory`; a container that exceeds it is OOM-killed (exit code 137), a failure the Job counts and `podFailurePolicy` can match",
     docs: RuleDocs {
-        what_it_does: "Reports each container (init containers included) with no `memory` limit, unless the pod sets a pod-level memory limit.",
+        what_it_does: "Reports each container (init containers and sidecars included) with no `memory` limit, unless the pod sets a pod-level memory limit.",
         why_it_matters: "Batch inputs grow. Without a limit, a leak or an unexpectedly large input takes memory from everything else on the node until the kernel's OOM killer or the kubelet's eviction picks victims, often other workloads. With a limit the Job's own container is killed, visibly, and retried or failed by its own rules. (A LimitRange in the namespace may fill in a default limit; the manifest alone does not show it.)",
         example: "resources:\n  requests: {cpu: 500m, memory: 512Mi}",
         use_instead: "resources:\n  requests: {cpu: 500m, memory: 512Mi}\n  limits: {memory: 1Gi}",
-        references: "Polaris `memoryLimitsMissing`; kube-linter `unset-memory-requirements`.",
+        references: "kube-linter `unset-memory-requirements` (a limit, despite its name); Polaris `memoryLimitsMissing` (init containers exempt); kube-score `container-resources`; Datree `CONTAINERS_MISSING_MEMORY_LIMIT_KEY`.",
     },
     check,
 };

@@ -1,18 +1,22 @@
 //! The rule files, one rule each, and [`ALL`], the registry's list in the order `jobscope rules`
 //! prints them: Job lifecycle, CronJob schedule, pod template (batch-specific first, then the
-//! checks kube-linter and Polaris have, without their false positives on batch workloads).
+//! checks kube-linter, Polaris, kube-score and Datree have, without their false positives on
+//! batch workloads), then the references to objects the documents given together define.
 
 use super::registry::{Rule, normalize_code};
 
 pub(crate) mod active_deadline_missing;
 pub(crate) mod backoff_limit_on_failure;
 pub(crate) mod capabilities_not_dropped;
+pub(crate) mod config_map_not_defined;
 pub(crate) mod cpu_limit_missing;
 pub(crate) mod cronjob_template_ttl;
 pub(crate) mod dangerous_capabilities;
 pub(crate) mod deadline_exceeds_period;
 pub(crate) mod deprecated_service_account;
+pub(crate) mod empty_dir_unbounded;
 pub(crate) mod failed_history_zero;
+pub(crate) mod failure_policy_disruption_shadowed;
 pub(crate) mod failure_policy_never_applies;
 pub(crate) mod gpu_toleration_missing;
 pub(crate) mod host_namespaces;
@@ -25,6 +29,7 @@ pub(crate) mod job_ttl_missing;
 pub(crate) mod memory_limit_missing;
 pub(crate) mod name_near_limit;
 pub(crate) mod prestop_grace_period;
+pub(crate) mod priority_class_not_defined;
 pub(crate) mod privilege_escalation;
 pub(crate) mod privileged_container;
 pub(crate) mod probe_port_unknown;
@@ -38,6 +43,8 @@ pub(crate) mod schedule_never_fires;
 pub(crate) mod schedule_overlap;
 pub(crate) mod seccomp_unconfined;
 pub(crate) mod secret_in_env;
+pub(crate) mod secret_not_defined;
+pub(crate) mod service_account_not_defined;
 pub(crate) mod service_account_token;
 pub(crate) mod ssh_port;
 pub(crate) mod starting_deadline_short;
@@ -49,13 +56,14 @@ pub(crate) mod unsafe_sysctls;
 pub(crate) mod writable_root_filesystem;
 
 /// Every rule, in listing order.
-pub(crate) static ALL: [&Rule; 43] = [
+pub(crate) static ALL: [&Rule; 49] = [
     // Job lifecycle.
     &job_ttl_missing::RULE,
     &cronjob_template_ttl::RULE,
     &active_deadline_missing::RULE,
     &backoff_limit_on_failure::RULE,
     &failure_policy_never_applies::RULE,
+    &failure_policy_disruption_shadowed::RULE,
     &indexed_hostname_too_long::RULE,
     // CronJob.
     &name_near_limit::RULE,
@@ -74,6 +82,7 @@ pub(crate) static ALL: [&Rule; 43] = [
     &probe_port_unknown::RULE,
     &prestop_grace_period::RULE,
     &gpu_toleration_missing::RULE,
+    &empty_dir_unbounded::RULE,
     // Pod template, the peer linters' checks.
     &requests_missing::RULE,
     &memory_limit_missing::RULE,
@@ -96,6 +105,11 @@ pub(crate) static ALL: [&Rule; 43] = [
     &ssh_port::RULE,
     &service_account_token::RULE,
     &deprecated_service_account::RULE,
+    // References to the objects the documents given together define.
+    &service_account_not_defined::RULE,
+    &secret_not_defined::RULE,
+    &config_map_not_defined::RULE,
+    &priority_class_not_defined::RULE,
     // The annotation itself.
     &unknown_ignore_code::RULE,
 ];

@@ -19,7 +19,7 @@ pub(crate) static RULE: Rule = Rule {
     summary: "With `concurrencyPolicy: Allow`, runs start more often than a run may last, so they overlap",
     help: "use `concurrencyPolicy: Forbid` (skip a run while one is active) or `Replace` (stop the old run for the new one), or bound runs with an `activeDeadlineSeconds` below the time between runs",
     docs: RuleDocs {
-        what_it_does: "For a CronJob with `concurrencyPolicy: Allow` (the default), finds the shortest time between two runs in the coming two years and compares it with the job template's `activeDeadlineSeconds`, the longest a run may last. Without a deadline, it reports schedules that run at least once an hour.",
+        what_it_does: "For a CronJob with `concurrencyPolicy: Allow` (the default), finds the shortest time between two runs in the coming two years and compares it with the job template's `activeDeadlineSeconds`, the longest a run may last. Without a deadline, it reports schedules that run at least once an hour (and `lint.active-deadline-missing` then leaves the missing deadline to this rule).",
         why_it_matters: "`Allow` starts every scheduled run whether or not the previous ones finished. When a run takes longer than the time between runs (a slow database, a bigger input), runs overlap: they compete for the same data and the same resources, which slows them further, and the pile grows by one at every scheduled time.",
         example: "spec:\n  schedule: \"*/5 * * * *\"\n  # concurrencyPolicy: Allow is the default\n  jobTemplate:\n    spec:\n      activeDeadlineSeconds: 1800",
         use_instead: "spec:\n  schedule: \"*/5 * * * *\"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      activeDeadlineSeconds: 240",
@@ -27,6 +27,18 @@ pub(crate) static RULE: Rule = Rule {
     },
     check,
 };
+
+/// The time between runs when this rule reports a CronJob for having no deadline at all
+/// (`Allow`, no `activeDeadlineSeconds`, runs at most [`UNBOUNDED_REPORT_GAP`] apart):
+/// `lint.active-deadline-missing` leaves that cause to this rule.
+pub(crate) fn unbounded_overlap_gap(ctx: &Context<'_>) -> Option<i64> {
+    if ctx.concurrency_policy() != "Allow" || ctx.job_field("activeDeadlineSeconds").is_some() {
+        return None;
+    }
+    ctx.schedule()?
+        .shortest_gap
+        .filter(|gap| *gap <= UNBOUNDED_REPORT_GAP)
+}
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if ctx.concurrency_policy() != "Allow" {
@@ -58,7 +70,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             )
         }
         Some(_) => return,
-        None if gap <= UNBOUNDED_REPORT_GAP => format!(
+        None if unbounded_overlap_gap(ctx).is_some() => format!(
             "with {policy_text} and no `activeDeadlineSeconds`, any run of {} longer than the {} between runs overlaps the next, and slow runs pile up",
             facts.label(),
             duration_text(gap)

@@ -16,7 +16,7 @@ pub(crate) static RULE: Rule = Rule {
         why_it_matters: "Without a profile the kubelet runs containers `Unconfined` unless it was started with `--seccomp-default`, which is off by default: every system call of the kernel is reachable, including the rarely used ones most kernel exploits go through. `RuntimeDefault` blocks those and costs a batch program nothing. The Pod Security Standards' restricted level requires it.",
         example: "spec:\n  securityContext:\n    runAsNonRoot: true",
         use_instead: "spec:\n  securityContext:\n    runAsNonRoot: true\n    seccompProfile: {type: RuntimeDefault}",
-        references: "Polaris `linuxHardening`; Datree seccomp rule; Pod Security Standards (baseline forbids `Unconfined`, restricted requires a profile).",
+        references: "Polaris `linuxHardening`; kube-score `container-seccomp-profile` (optional); Datree `CONTAINERS_INCORRECT_SECCOMP_PROFILE` (off by default); Pod Security Standards (baseline forbids `Unconfined`, restricted requires a profile).",
     },
     check,
 };

@@ -16,7 +16,7 @@ pub(crate) static RULE: Rule = Rule {
         why_it_matters: "`Forbid` does not drop a run that finds the previous one still active: the scheduled time stays unhandled, and when the long run finishes the controller is woken by it and starts a Job for the most recent missed time right away, at whatever hour that is. The same happens after the CronJob is resumed or kube-controller-manager was down. Without a deadline nothing limits how late that run may be.",
         example: "spec:\n  schedule: \"0 3 * * *\"\n  concurrencyPolicy: Forbid",
         use_instead: "spec:\n  schedule: \"0 3 * * *\"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 600",
-        references: "Datree `CRONJOB_MISSING_STARTINGDEADLINESECOND_KEY`. Kubernetes: pkg/controller/cronjob/cronjob_controllerv2.go (`syncCronJob`: `JobAlreadyActive` returns without recording the time; a Job's completion requeues the CronJob), utils.go (`mostRecentScheduleTime`).",
+        references: "kube-score `cronjob-has-deadline` and Datree `CRONJOB_MISSING_STARTINGDEADLINESECOND_KEY` ask for `startingDeadlineSeconds` on every CronJob; without it a late run is never skipped for lateness, which only matters here, where a long run makes the next ones late. Kubernetes: pkg/controller/cronjob/cronjob_controllerv2.go (`syncCronJob`: `JobAlreadyActive` returns without recording the time; a Job's completion requeues the CronJob), utils.go (`mostRecentScheduleTime`).",
     },
     check,
 };

@@ -113,7 +113,8 @@ pub fn lint_document(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jobscope_api::manifest::document::read_applied_manifest;
+    use jobscope_api::manifest::client::ClientPath;
+    use jobscope_api::manifest::document::read_sent_manifest;
     use jobscope_diagnostic::Severity;
     use jobscope_yaml::parse_stream;
 
@@ -125,7 +126,13 @@ mod tests {
             .documents
             .iter()
             .filter_map(|d| d.value.as_ref())
-            .flat_map(|value| lint_document(&read_applied_manifest(value), NOW, disabled))
+            .flat_map(|value| {
+                lint_document(
+                    &read_sent_manifest(value, ClientPath::KubectlApply),
+                    NOW,
+                    disabled,
+                )
+            })
             .collect()
     }
 

@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::process::ExitCode;
 
-use jobscope_analysis::{Analysis, Diagnostic, LineIndex, Options, Severity, analyze};
+use jobscope_analysis::{Analysis, ClientPath, Diagnostic, LineIndex, Options, Severity, analyze};
 use lexopt::prelude::*;
 use serde_json::{Value, json};
 
@@ -61,6 +61,16 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
             Long("format") => format = parse_format(parser.value()?)?,
             Long("now") => options.now = time_value(parser.value()?, "--now")?,
             Long("no-lint") => options.lint = false,
+            Long("client") => {
+                let name = string_value(parser.value()?, "--client")?;
+                options.client = ClientPath::from_name(&name).ok_or_else(|| {
+                    let names: Vec<&str> = ClientPath::ALL.iter().map(|c| c.name()).collect();
+                    UsageError(format!(
+                        "--client must be one of {}, not `{name}`",
+                        names.join(", ")
+                    ))
+                })?;
+            }
             Long("disable") => options.disabled_rules.extend(
                 string_value(parser.value()?, "--disable")?
                     .split(',')

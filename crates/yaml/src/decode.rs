@@ -629,6 +629,8 @@ mod tests {
             owned(&[("\"metadata\"", 5)])
         );
         assert_eq!(collisions("a: 1\na:\nb: 2\n"), owned(&[("\"a\"", 2)]));
+        // An explicit `? key` / `: value` pair: the line of the `:`'s value.
+        assert_eq!(collisions("? a\n: 1\n? a\n: 2\n"), owned(&[("\"a\"", 4)]));
         // A merge, then the key it set: the explicit key's line.
         let merged = "labels: &base {team: a, tier: web}\nannotations:\n  <<: *base\n  team: z\n";
         assert_eq!(collisions(merged), owned(&[("\"team\"", 4)]));

@@ -212,10 +212,7 @@ pub(crate) fn prepare(value: &Value, client: ClientPath) -> Applied {
 /// What kubectl does after the annotation: apply prunes null map values; both send the object
 /// through the unstructured round trip and `Helper.Create`.
 fn finish(applied: &mut Applied, client: ClientPath) {
-    if client == ClientPath::KubectlApply {
-        prune_nulls_from_maps(&mut applied.value);
-    }
-    round_trip_numbers(&mut applied.value);
+    round_trip(&mut applied.value, client == ClientPath::KubectlApply);
     clear_resource_version(applied);
 }
 
@@ -256,42 +253,28 @@ fn clear_resource_version(applied: &mut Applied) {
     }
 }
 
-/// kubectl's unstructured round trip (`UnmarshalCaseSensitivePreserveInts`): an integer beyond
-/// int64 becomes a float64, so the apiserver's errors print it as Go prints that float
-/// (`18446744073709552000`).
-fn round_trip_numbers(value: &mut Value) {
+/// The object as kubectl sends it, one walk for two things: its unstructured round trip
+/// (`UnmarshalCaseSensitivePreserveInts`) turns an integer beyond int64 into a float64, so the
+/// apiserver's errors print it as Go prints that float (`18446744073709552000`); and with
+/// `prune_nulls`, `kubectl apply`'s `pruneNullsFromMap` removes map entries whose value is null,
+/// in maps at any depth (through lists, whose null items stay).
+fn round_trip(value: &mut Value, prune_nulls: bool) {
     match &mut value.kind {
         ValueKind::Uint(v) if i64::try_from(*v).is_err() => {
             // Precision lost on purpose: Go reads it as a float64 too.
             value.kind = ValueKind::Float(*v as f64);
         }
         ValueKind::Map(entries) => {
+            if prune_nulls {
+                entries.retain(|e| e.value.kind != ValueKind::Null);
+            }
             for entry in entries {
-                round_trip_numbers(&mut entry.value);
+                round_trip(&mut entry.value, prune_nulls);
             }
         }
         ValueKind::Seq(items) => {
             for item in items {
-                round_trip_numbers(item);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// `pruneNullsFromMap` of `kubectl apply`: map entries whose value is null go, in maps at any
-/// depth (through lists, whose null items stay).
-fn prune_nulls_from_maps(value: &mut Value) {
-    match &mut value.kind {
-        ValueKind::Map(entries) => {
-            entries.retain(|e| e.value.kind != ValueKind::Null);
-            for entry in entries {
-                prune_nulls_from_maps(&mut entry.value);
-            }
-        }
-        ValueKind::Seq(items) => {
-            for item in items {
-                prune_nulls_from_maps(item);
+                round_trip(item, prune_nulls);
             }
         }
         _ => {}

@@ -108,6 +108,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="side-pane" id="panels" aria-label="Results" data-testid="summary" tabindex="-1">
                 <DocumentBar />
+                <super::client::ClientPicker />
                 <TabPanels />
             </section>
         </main>

@@ -2,6 +2,7 @@
 //! wasm-bindgen. Components map the façade's plain data to DOM; no analysis happens here.
 //!
 //! - `app`: the page (header, editor, document bar); `page`: the shared [`page::Page`] state;
+//!   `client`: the picker of the client that sends the manifest;
 //! - `bridge`: the CodeMirror editor and browser APIs in `web/src/editor.js`, via wasm-bindgen;
 //! - `tab`: what a tab is; `tabs`: the tab registry and the accessible tab list; `problems`, `schedule`, `effective`:
 //!   one tab each;
@@ -14,6 +15,7 @@
 
 mod app;
 mod bridge;
+mod client;
 mod concurrency;
 mod crash;
 mod diagram;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use jobscope_analysis::{Analysis, DocumentStatus, Instant, Options, analyze};
+use jobscope_analysis::{Analysis, ClientPath, DocumentStatus, Instant, Options, analyze};
 
 use super::bridge::{self, EditorHandle};
 use super::worker::SimWorker;
@@ -21,6 +21,8 @@ pub struct Page {
     /// How many changes the editor has seen (diagnostics are matched to it).
     pub version: RwSignal<u32>,
     pub analysis: Memo<Analysis>,
+    /// Which client sends the manifest (the analysis follows it).
+    pub client: RwSignal<ClientPath>,
     /// The document the user picked (see [`Page::document`]).
     pub picked: RwSignal<usize>,
     pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
@@ -91,19 +93,27 @@ pub fn new_page() -> Page {
     let now = browser_now();
     let options = Options::at(now);
     let source = RwSignal::new(String::new());
+    let client = RwSignal::new(ClientPath::default());
     // One analysis per edit, shared by every view that reads it. Every edit moves some span, so
     // comparing the new analysis with the old one (Memo::new's PartialEq) would cost a walk of
     // both trees to learn what is already known: it changed. The views below keep their own
     // memos where equal outputs are common (the schedule, the diagrams).
     let stored = StoredValue::new(options.clone());
     let analysis: Memo<Analysis> = Memo::new_with_compare(
-        move |_| source.with(|text| analyze(text, &options)),
+        move |_| {
+            let options = Options {
+                client: client.get(),
+                ..options.clone()
+            };
+            source.with(|text| analyze(text, &options))
+        },
         |_, _| true,
     );
     Page {
         source,
         version: RwSignal::new(0),
         analysis,
+        client,
         picked: RwSignal::new(0),
         editor: StoredValue::new_local(None),
         now,

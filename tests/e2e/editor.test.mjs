@@ -436,3 +436,32 @@ test("the Effective YAML panel marks defaulted fields; the theme toggle and a na
   await screenshot(narrow.page, "26-narrow");
   await narrow.close();
 });
+
+test("the client picker changes what a key written twice means, and is remembered", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  const twice = JOB.replace("          image: busybox:1.36\n", "          image: busybox:1.36\n          image: busybox:1.37\n");
+  await setEditorText(page, twice);
+  assert.equal(await page.inputValue("[data-testid=client-path]"), "kubectl-apply");
+  // kubectl keeps the last value: a warning of jobscope's.
+  const warning = page.locator("[data-testid=problem]", { hasText: 'duplicate key "image"' });
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /already set on line 12/);
+
+  // Sent as written, the apiserver's strict YAML decoding refuses it.
+  await page.selectOption("[data-testid=client-path]", "api");
+  const refused = page.locator("[data-testid=problem]", { hasText: 'line 13: key "image" already set in map' });
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /Job in version "v1" cannot be handled as a Job: strict decoding error/);
+  await warning.waitFor({ state: "detached" });
+  await screenshot(page, "26-client-api-duplicate-key");
+
+  // The choice survives a reload.
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.inputValue("[data-testid=client-path]"), "api");
+  await refused.waitFor();
+  await page.selectOption("[data-testid=client-path]", "kubectl-apply");
+  await warning.waitFor();
+  await app.close();
+});

@@ -59,6 +59,8 @@ fn usage_errors_exit_two() {
         vec!["missed", "--schedule", "* * * * *"],
         // A misspelt rule code would turn nothing off.
         vec!["validate", "--disable", "job-ttl-mising", "-"],
+        // Server-side apply is not a client path jobscope models.
+        vec!["validate", "--client", "server-side-apply", "-"],
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
             .args(&args)

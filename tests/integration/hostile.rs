@@ -50,6 +50,21 @@ fn a_billion_laughs_is_refused_as_kubectl_refuses_it() {
     );
 }
 
+#[test]
+fn a_merge_bomb_is_refused_as_kubectl_refuses_it() {
+    let options = Options {
+        client: jobscope_analysis::ClientPath::Api,
+        ..Options::at(Instant::from_unix(1_767_225_600))
+    };
+    for options in [Options::at(Instant::from_unix(1_767_225_600)), options] {
+        let text = merge_bomb();
+        let analysis = analyze(&text, &options);
+        assert!(check(&text, &analysis).is_ok());
+        let codes: Vec<&str> = analysis.diagnostics().iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["yaml.conversion"], "{:?}", findings(&analysis));
+    }
+}
+
 /// Nesting past our limit is cut there with a note; past go-yaml's, it is kubectl's error.
 fn assert_cut(text: &str, code: &str) {
     let analysis = analysed(text);

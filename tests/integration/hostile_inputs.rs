@@ -20,6 +20,17 @@ pub fn billion_laughs() -> String {
     text
 }
 
+/// Merges of merges: nine levels, each merging the level below ten times (as many keys set as
+/// a billion laughs has strings).
+pub fn merge_bomb() -> String {
+    let mut text = String::from("a: &a {x: 1, y: 2}\n");
+    for (previous, name) in ('a'..='h').zip('b'..='i') {
+        let items = vec![format!("*{previous}"); 10].join(", ");
+        text.push_str(&format!("{name}: &{name} {{<<: [{items}]}}\n"));
+    }
+    text
+}
+
 /// `depth` nested block sequences (`- - - … x`) as the value of a Job's annotation (an
 /// indentless sequence at its key's column, so the YAML is well formed at any depth).
 pub fn nested_block(depth: usize) -> String {

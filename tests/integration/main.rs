@@ -3,6 +3,7 @@
 mod analysis_props;
 mod cli;
 mod cron_props;
+mod cron_reference;
 mod examples;
 mod hostile;
 mod hostile_inputs;

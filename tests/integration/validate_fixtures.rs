@@ -5,17 +5,23 @@
 
 use std::path::Path;
 
-use jobscope_analysis::{Options, analyze};
+use jobscope_analysis::{ClientPath, Options, analyze};
 use jobscope_cron::Instant;
 use jobscope_yaml::position::LineIndex;
 
 use crate::{check_expected, document_lines, fixture_cases};
 
-/// The findings of one file, as the `.out` files hold them.
+/// The findings of one file sent with `kubectl apply`, as the `.out` files hold them.
 pub fn render(text: &str) -> String {
+    render_for(text, ClientPath::KubectlApply)
+}
+
+/// The findings of one file sent by `client`.
+pub fn render_for(text: &str, client: ClientPath) -> String {
     // Apiserver findings only: lint has its own fixtures.
     let options = Options {
         lint: false,
+        client,
         ..Options::at(Instant::from_unix(1_767_225_600))
     };
     let analysis = analyze(text, &options);
@@ -32,6 +38,27 @@ pub fn render(text: &str) -> String {
         ));
     }
     out
+}
+
+/// Each `tests/fixtures/clients/*.yaml` as each client sends it: `NAME.CLIENT.out` beside it
+/// (`NAME.kubectl-apply.out`, `NAME.kubectl-create.out`, `NAME.api.out`), the same manifests
+/// through every path.
+#[test]
+fn client_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clients");
+    let manifests = fixture_cases(&root, 7);
+    for client in ClientPath::ALL {
+        let cases: Vec<_> = manifests
+            .iter()
+            .map(|(input, _)| {
+                (
+                    input.clone(),
+                    input.with_extension(format!("{}.out", client.name())),
+                )
+            })
+            .collect();
+        check_expected(&cases, |text| render_for(text, client));
+    }
 }
 
 #[test]

@@ -1,20 +1,21 @@
-//! `analyze`: the findings of every document of a text, layered as kubectl and the apiserver
-//! answer (a YAML error alone; else wrong-type decode errors; else unknown fields; else
-//! validation errors, with warnings only for a valid object), lint's advice beside them.
+//! `analyze`: the findings of every document of a text, layered as the client and the apiserver
+//! answer (a YAML error alone; else wrong-type decode errors; else unknown fields (and, for YAML
+//! sent as written, keys set twice); else validation errors, with warnings only for a valid
+//! object), lint's advice beside them. Which client sends the text ([`ClientPath`]) decides what
+//! reaches the apiserver; the findings that depend on it say so.
 //!
 //! Lint also sees which objects the documents given together define (their identities only,
-//! [`DefinedObjects`]): every document of the text that kubectl would send, plus those of the
+//! [`DefinedObjects`]): every document of the text that the client would send, plus those of the
 //! other inputs in [`Options::defined`] (the CLI's other paths, collected by
 //! [`collect_defined_objects`] before any is analysed).
 
 use serde::{Deserialize, Serialize};
 
 use crate::{Diagnostic, Instant, LineIndex, Severity, Source, Span};
+use jobscope_api::manifest::client::ClientPath;
 use jobscope_api::manifest::decode::{DecodeError, DecodeErrorKind};
 use jobscope_api::manifest::defaults::{GENERATED_NAME_SUFFIX, PLACEHOLDER_UID};
-use jobscope_api::manifest::document::{
-    Manifest, Target, decode_error_prefix, read_applied_manifest,
-};
+use jobscope_api::manifest::document::{Manifest, Target, decode_error_prefix, read_sent_manifest};
 use jobscope_api::validate::context::{Finding, Loc, Out};
 use jobscope_api::validate::field::ErrorType;
 use jobscope_api::validate::{job, warnings};
@@ -105,21 +106,40 @@ pub struct Options {
     /// a text analysed alone (the page), and so never sent to the simulation worker.
     #[serde(skip)]
     pub defined: DefinedObjects,
+    /// How the manifest reaches the apiserver (`--client`; default `kubectl apply -f`).
+    #[serde(with = "client_name")]
+    pub client: ClientPath,
+}
+
+/// The client path by its CLI name in the worker protocol (the API crate has no serde).
+mod client_name {
+    use super::ClientPath;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(client: &ClientPath, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(client.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ClientPath, D::Error> {
+        let name = <&str>::deserialize(deserializer)?;
+        ClientPath::from_name(name).ok_or_else(|| D::Error::custom("unknown client path"))
+    }
 }
 
 impl Options {
-    /// Every check on, counting from `now`.
+    /// Every check on, counting from `now`, for `kubectl apply -f`.
     pub fn at(now: Instant) -> Self {
         Options {
             now,
             lint: true,
             disabled_rules: Vec::new(),
             defined: DefinedObjects::new(),
+            client: ClientPath::default(),
         }
     }
 }
 
-/// Where `kubectl apply -f` stops reading a file: at the first YAML document it cannot
+/// Where kubectl (`apply -f`, `create -f`) stops reading a file: at the first YAML document it cannot
 /// convert to JSON (`error parsing FILE: error converting YAML to JSON: …`), or at a bad
 /// separator line (the YAML reader fails before returning the document that line ends).
 /// Documents from `first_unread` on are never sent.
@@ -141,16 +161,30 @@ impl KubectlStop {
     }
 }
 
-/// The YAML-to-JSON errors of a document: kubectl sends nothing for it.
-fn conversion_errors(document: &Document) -> Vec<Diagnostic> {
+/// The YAML-to-JSON errors of a document: kubectl sends nothing for it (its error reads
+/// `error parsing FILE: error converting YAML to JSON: …`); the apiserver, given the YAML, answers
+/// 400 with the same conversion error, the kind of the endpoint and a summary of the body.
+fn conversion_errors(text: &str, document: &Document, client: ClientPath) -> Vec<Diagnostic> {
     let error = |code: &'static str, span: Span, message: &str| {
-        Diagnostic::new(
-            code,
-            Severity::Error,
-            Source::Yaml,
-            span,
-            format!("error converting YAML to JSON: {message}"),
-        )
+        let message = if client.is_kubectl() {
+            format!("error converting YAML to JSON: {message}")
+        } else {
+            let kind = document
+                .value
+                .as_ref()
+                .and_then(|v| v.get("kind"))
+                .and_then(Value::as_str)
+                .filter(|kind| !kind.is_empty())
+                .unwrap_or("<the endpoint's kind>");
+            let body = text
+                .get(document.span.start..document.span.end)
+                .unwrap_or_default();
+            format!(
+                "the object provided is unrecognized (must be of type {kind}): {message} ({})",
+                summarize_body(body.as_bytes())
+            )
+        };
+        Diagnostic::new(code, Severity::Error, Source::Yaml, span, message)
     };
     let syntax = document
         .syntax_error
@@ -164,8 +198,34 @@ fn conversion_errors(document: &Document) -> Vec<Diagnostic> {
     syntax.chain(fatal).collect()
 }
 
-/// Where kubectl stops reading the text, if it does.
-fn kubectl_stop(stream: &Stream, lines: &LineIndex) -> Option<KubectlStop> {
+/// The apiserver's `summarizeData(body, 30)` (`handlers/rest.go`): a JSON body's first 30
+/// bytes as text, any other's in hex, ` ...` when cut.
+fn summarize_body(body: &[u8]) -> String {
+    const MAX: usize = 30;
+    if body.is_empty() {
+        return "<empty>".to_owned();
+    }
+    let shown = &body[..body.len().min(MAX)];
+    let cut = if body.len() > MAX { " ..." } else { "" };
+    if body[0] == b'{' {
+        format!("{}{cut}", String::from_utf8_lossy(shown))
+    } else {
+        let hex: String = shown.iter().map(|b| format!("{b:02x}")).collect();
+        format!("{hex}{cut}")
+    }
+}
+
+/// Where kubectl stops reading the text, if it does; a direct API request sends each document
+/// on its own, so nothing stops the others.
+fn kubectl_stop(
+    text: &str,
+    stream: &Stream,
+    lines: &LineIndex,
+    client: ClientPath,
+) -> Option<KubectlStop> {
+    if !client.is_kubectl() {
+        return None;
+    }
     let separator_stop = stream.bad_separators.first().map(|bad| {
         // The document the bad line would end is not returned either.
         let unread = stream
@@ -176,7 +236,7 @@ fn kubectl_stop(stream: &Stream, lines: &LineIndex) -> Option<KubectlStop> {
         (unread, bad)
     });
     let yaml_stop = stream.documents.iter().enumerate().find_map(|(index, d)| {
-        conversion_errors(d)
+        conversion_errors(text, d, client)
             .first()
             .map(|error| (index, error.span.start))
     });
@@ -199,20 +259,26 @@ fn kubectl_stop(stream: &Stream, lines: &LineIndex) -> Option<KubectlStop> {
     }
 }
 
-/// The objects the documents of `text` define that `kubectl apply -f` would send (those before
-/// a YAML error or bad separator), added to `defined`; `kind: List` documents count for their
-/// items, as kubectl applies each item. Only identities are kept.
-pub fn collect_defined_objects(text: &str, defined: &mut DefinedObjects) {
+/// The objects the documents of `text` define that `client` would send (with kubectl, those
+/// before a YAML error or bad separator), added to `defined`; `kind: List` documents count for
+/// their items, as kubectl applies each item. Only identities are kept.
+pub fn collect_defined_objects(text: &str, client: ClientPath, defined: &mut DefinedObjects) {
     let stream = parse_stream(text);
     let lines = LineIndex::new(text);
-    let stop = kubectl_stop(&stream, &lines);
-    add_defined(&stream, stop.as_ref(), defined);
+    let stop = kubectl_stop(text, &stream, &lines, client);
+    add_defined(text, &stream, stop.as_ref(), client, defined);
 }
 
-fn add_defined(stream: &Stream, stop: Option<&KubectlStop>, defined: &mut DefinedObjects) {
+fn add_defined(
+    text: &str,
+    stream: &Stream,
+    stop: Option<&KubectlStop>,
+    client: ClientPath,
+    defined: &mut DefinedObjects,
+) {
     let sent = stop.map_or(stream.documents.len(), |stop| stop.first_unread);
     for document in stream.documents.iter().take(sent) {
-        if document.too_large || !conversion_errors(document).is_empty() {
+        if document.too_large || !conversion_errors(text, document, client).is_empty() {
             continue;
         }
         if let Some(value) = &document.value {
@@ -253,7 +319,7 @@ fn add_object(value: &Value, defined: &mut DefinedObjects, depth: usize) {
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let stream = parse_stream(text);
     let lines = LineIndex::new(text);
-    let stop = kubectl_stop(&stream, &lines);
+    let stop = kubectl_stop(text, &stream, &lines, options.client);
     // kubectl reports the first bad separator only if it gets that far.
     let mut file_diagnostics = match (&stop, stream.bad_separators.first()) {
         (Some(stop), Some(bad)) if stop.at_separator => {
@@ -282,7 +348,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     // The objects every document analysed together defines, for lint's reference rules.
     let mut own = DefinedObjects::new();
     if options.lint {
-        add_defined(&stream, stop.as_ref(), &mut own);
+        add_defined(text, &stream, stop.as_ref(), options.client, &mut own);
     }
     let together = if own.is_empty() {
         None
@@ -355,17 +421,17 @@ fn report(
                 Source::Jobscope,
                 at_start,
                 format!(
-                    "kubectl stops reading the file at {} on line {}, so this document is not applied",
+                    "kubectl stops reading the file at {} on line {}, so this document is not sent",
                     stop.what(),
                     stop.line
                 ),
             )
-            .with_help("`kubectl apply -f` applies the documents before that error and none after it; fix it first"),
+            .with_help(format!("{} sends the documents before that error and none after it; fix it first (a direct API request would send each document on its own)", options.client.command())),
         );
         if document.empty && document.syntax_error.is_none() {
             report.status = DocumentStatus::Empty;
         } else if let Some(value) = &document.value {
-            let manifest = read_applied_manifest(value);
+            let manifest = read_sent_manifest(value, options.client);
             outline(&mut report, &manifest);
             report.manifest = Some(manifest);
         }
@@ -384,12 +450,13 @@ fn report(
         );
         return report;
     }
-    // (1) YAML kubectl cannot convert: that error alone; the model still feeds the outline.
-    let conversion = conversion_errors(document);
+    // (1) YAML that does not convert to JSON: that error alone; the model still feeds the
+    // outline.
+    let conversion = conversion_errors(text, document, options.client);
     if !conversion.is_empty() {
         report.diagnostics.extend(conversion);
         if let Some(value) = &document.value {
-            let manifest = read_applied_manifest(value);
+            let manifest = read_sent_manifest(value, options.client);
             outline(&mut report, &manifest);
             if report.status == DocumentStatus::Rejected {
                 // Half-typed YAML: what it is cannot be told yet.
@@ -400,9 +467,20 @@ fn report(
         jobscope_sort::sort_by_key(&mut report.diagnostics, |d| (d.span.start, d.span.end));
         return report;
     }
+    // Keys set twice: kubectl's conversion keeps the last value (jobscope warns about explicit
+    // repeats); the apiserver's strict decoding of YAML refuses every collision (below).
+    let mut collisions = Vec::new();
     for problem in &document.problems {
         match problem.kind {
             ProblemKind::Fatal => {}
+            ProblemKind::StrictCollision { line_at } => {
+                if !options.client.is_kubectl() {
+                    // go-yaml counts lines from the start of the request body: the document.
+                    let line = lines.line(line_at) + 1 - lines.line(document.span.start);
+                    collisions.push((problem.message.clone(), line, problem.span));
+                }
+            }
+            ProblemKind::DuplicateKey { .. } if !options.client.is_kubectl() => {}
             ProblemKind::Limit => report.diagnostics.push(Diagnostic::new(
                 "jobscope.limit",
                 Severity::Warning,
@@ -422,7 +500,7 @@ fn report(
                         lines.line(first.start)
                     ),
                 )
-                .with_help("`kubectl apply` (client-side) silently keeps the last value; server-side apply rejects the YAML"),
+                .with_help(format!("{} keeps the last value silently; a direct API request (the YAML as written, fieldValidation=Strict) is rejected: key {} already set in map", options.client.command(), problem.message)),
             ),
         }
     }
@@ -433,7 +511,7 @@ fn report(
     let Some(value) = &document.value else {
         return report;
     };
-    let manifest = read_applied_manifest(value);
+    let manifest = read_sent_manifest(value, options.client);
     outline(&mut report, &manifest);
     let kind = manifest.kind.clone().unwrap_or_default();
     match &manifest.target {
@@ -476,15 +554,22 @@ fn report(
         }
         Target::Job | Target::CronJob => {}
     }
-    report
-        .diagnostics
-        .extend(kubectl_diagnostics(text, value, &manifest));
-    report.diagnostics.extend(apiserver_diagnostics(
+    let refused = refused_by_kubectl(value, options.client);
+    report.diagnostics.extend(kubectl_diagnostics(
         text,
         &manifest,
-        &kind,
-        report.name.as_deref(),
+        options.client,
+        refused.as_ref(),
     ));
+    if refused.is_none() {
+        report.diagnostics.extend(apiserver_diagnostics(
+            text,
+            &manifest,
+            &kind,
+            report.name.as_deref(),
+            &collisions,
+        ));
+    }
     // Lint reads the model even when the apiserver would refuse it: the advice still holds.
     if options.lint {
         report.diagnostics.extend(jobscope_lint::lint_document(
@@ -499,10 +584,35 @@ fn report(
     report
 }
 
-/// What `kubectl apply` does on its side that changes the outcome: annotations it cannot read
-/// (all dropped), a namespace it ignores, a generateName it refuses.
-fn kubectl_diagnostics(text: &str, value: &Value, manifest: &Manifest) -> Vec<Diagnostic> {
+/// `kubectl apply` refuses an object without a name but with a `generateName`
+/// (`applyOneObject`: "from <generateName>: cannot use generate name with apply") and sends
+/// nothing: the span of the `generateName` value and its text.
+fn refused_by_kubectl(value: &Value, client: ClientPath) -> Option<(Span, String)> {
+    if client != ClientPath::KubectlApply {
+        return None;
+    }
+    let metadata = value.get("metadata");
+    let written_name = metadata
+        .and_then(|m| m.get("name"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let generate = metadata.and_then(|m| m.get("generateName"))?;
+    let base = generate.as_str().filter(|base| !base.is_empty())?;
+    written_name
+        .is_empty()
+        .then(|| (generate.span, base.to_owned()))
+}
+
+/// What kubectl does on its side that changes the outcome: annotations it cannot read (all
+/// dropped), a namespace it ignores, a resourceVersion it removes, a generateName apply refuses.
+fn kubectl_diagnostics(
+    text: &str,
+    manifest: &Manifest,
+    client: ClientPath,
+    refused: Option<&(Span, String)>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    let command = client.command();
     for bad in &manifest.kubectl.unreadable_annotations {
         let article = if matches!(bad.json_type, "array" | "object") {
             "an"
@@ -523,7 +633,7 @@ fn kubectl_diagnostics(text: &str, value: &Value, manifest: &Manifest) -> Vec<Di
             ),
         };
         let written = text.get(bad.span.start..bad.span.end).unwrap_or_default();
-        let help = if bad.key.is_some() && !matches!(bad.json_type, "object" | "array") {
+        let fix = if bad.key.is_some() && !matches!(bad.json_type, "object" | "array") {
             format!("annotation values must be strings; quote it: \"{written}\"")
         } else {
             "annotation values must be strings".to_owned()
@@ -534,10 +644,10 @@ fn kubectl_diagnostics(text: &str, value: &Value, manifest: &Manifest) -> Vec<Di
                 Severity::Warning,
                 Source::Jobscope,
                 bad.span,
-                format!("{field}: {what}: `kubectl apply` cannot read the annotations, so every annotation of this object is dropped (only kubectl's last-applied-configuration is sent)"),
+                format!("{field}: {what}: {command} cannot read the annotations, so every annotation of this object is dropped (only kubectl's last-applied-configuration is sent)"),
             )
             .with_field(field)
-            .with_help(help),
+            .with_help(format!("{fix}. {command} drops them all silently; `kubectl create` and a direct API request are rejected instead (json: cannot unmarshal {} into Go struct field ObjectMeta.metadata.annotations of type {})", bad.json_type, if bad.key.is_some() { "string" } else { "map[string]string" })),
         );
     }
     if let Some((span, json_type)) = manifest.kubectl.ignored_namespace {
@@ -547,47 +657,53 @@ fn kubectl_diagnostics(text: &str, value: &Value, manifest: &Manifest) -> Vec<Di
                 Severity::Warning,
                 Source::Jobscope,
                 span,
-                format!("metadata.namespace: a {json_type}, not a string: `kubectl apply` ignores it and uses the namespace of its context"),
+                format!("metadata.namespace: a {json_type}, not a string: {command} ignores it and uses the namespace of its context"),
             )
             .with_field("metadata.namespace")
-            .with_help("write the namespace as a string, or leave it out to use the context's"),
+            .with_help(format!("write the namespace as a string, or leave it out to use the context's; kubectl replaces it silently, a direct API request is rejected (json: cannot unmarshal {json_type} into Go struct field ObjectMeta.metadata.namespace of type string)")),
         );
     }
-    let metadata = value.get("metadata");
-    let written_name = metadata
-        .and_then(|m| m.get("name"))
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if let Some(generate) = metadata.and_then(|m| m.get("generateName"))
-        && let Some(base) = generate.as_str()
-        && written_name.is_empty()
-        && !base.is_empty()
-    {
+    if let Some(span) = manifest.kubectl.cleared_resource_version {
+        diagnostics.push(
+            Diagnostic::new(
+                "kubectl.resource-version-cleared",
+                Severity::Info,
+                Source::Jobscope,
+                span,
+                format!("metadata.resourceVersion: {command} removes it before creating the object, so the apiserver never sees it"),
+            )
+            .with_field("metadata.resourceVersion")
+            .with_help("resourceVersion belongs to an object read from the cluster (`kubectl get -o yaml`); kubectl clears it on create, a direct API request is rejected after validation (resourceVersion should not be set on objects to be created); remove it"),
+        );
+    }
+    if let Some((span, base)) = refused {
         diagnostics.push(
             Diagnostic::new(
                 "kubectl.generate-name",
-                Severity::Info,
+                Severity::Error,
                 Source::Jobscope,
-                generate.span,
-                format!("`kubectl apply` refuses an object without a name: \"error: from {base}: cannot use generate name with apply\"; `kubectl create` accepts generateName"),
+                *span,
+                format!("`kubectl apply` refuses an object without a name: \"error: from {base}: cannot use generate name with apply\"; nothing is sent"),
             )
             .with_field("metadata.generateName")
-            .with_help(format!("the apiserver appends 5 random characters to generateName; jobscope validates the name with `{GENERATED_NAME_SUFFIX}` in their place")),
+            .with_help(format!("`kubectl create` and a direct API request accept generateName (the apiserver appends 5 random characters; jobscope validates the name with `{GENERATED_NAME_SUFFIX}` in their place): choose one of those clients to see what the apiserver says, or write a name")),
         );
     }
     diagnostics
 }
 
 /// The apiserver's answer to the create, layered as it answers: a wrong-type decode error stops
-/// everything; else unknown fields (strict decoding) stop everything; else the validation
-/// errors; the warnings of `WarningsOnCreate` come only with a successful validation (and with
-/// the storage layer's resourceVersion refusal, which comes after it). The owner-reference
-/// dedup warning is emitted before validation, whatever follows.
+/// everything; else the strict decoding errors stop everything (keys set twice in a YAML body,
+/// `collisions`: key as go-yaml prints it, its line in the body, where to point; then unknown
+/// fields); else the validation errors; the warnings of `WarningsOnCreate` come only with a
+/// successful validation (and with the storage layer's resourceVersion refusal, which comes
+/// after it). The owner-reference dedup warning is emitted before validation, whatever follows.
 fn apiserver_diagnostics(
     text: &str,
     manifest: &Manifest,
     kind: &str,
     name: Option<&str>,
+    collisions: &[(String, usize, Span)],
 ) -> Vec<Diagnostic> {
     let prefix = decode_error_prefix(kind);
     let wrong_type: Vec<&DecodeError> = manifest
@@ -600,15 +716,29 @@ fn apiserver_diagnostics(
         .iter()
         .filter(|e| e.kind == DecodeErrorKind::UnknownField)
         .collect();
-    let stopping = if wrong_type.is_empty() {
-        unknown
-    } else {
-        wrong_type
-    };
-    if !stopping.is_empty() {
-        return stopping
+    if !wrong_type.is_empty() {
+        return wrong_type
             .into_iter()
             .map(|error| decode_diagnostic(text, error, &prefix))
+            .collect();
+    }
+    if !collisions.is_empty() || !unknown.is_empty() {
+        let repeated = collisions.iter().map(|(key, line, span)| {
+            Diagnostic::new(
+                "apiserver.duplicate-key",
+                Severity::Error,
+                Source::Apiserver,
+                *span,
+                format!("{prefix}strict decoding error: yaml: unmarshal errors:\n  line {line}: key {key} already set in map"),
+            )
+            .with_help("the apiserver decodes a YAML body strictly (fieldValidation=Strict): a key set twice in one map, by hand or through a merge `<<`, is refused; `kubectl apply` and `kubectl create` send JSON that keeps the last value")
+        });
+        return repeated
+            .chain(
+                unknown
+                    .into_iter()
+                    .map(|error| decode_diagnostic(text, error, &prefix)),
+            )
             .collect();
     }
     let mut diagnostics = Vec::new();
@@ -949,5 +1079,60 @@ mod tests {
             "duplicate key \"name\": already set on line 4"
         );
         assert_eq!(analysis.documents[0].name.as_deref(), Some("pie"));
+    }
+
+    fn sent_by(client: ClientPath) -> Options {
+        Options {
+            client,
+            ..no_lint()
+        }
+    }
+
+    #[test]
+    fn the_client_decides_what_a_key_written_twice_means() {
+        let text = JOB.replace("  name: pi\n", "  name: pi\n  name: pie\n");
+        for client in [ClientPath::KubectlApply, ClientPath::KubectlCreate] {
+            let analysis = analyze(&text, &sent_by(client));
+            assert_eq!(codes(&analysis.documents[0]), ["yaml.duplicate-key"]);
+        }
+        let analysis = analyze(&text, &sent_by(ClientPath::Api));
+        let diagnostic = &analysis.documents[0].diagnostics[0];
+        assert_eq!(codes(&analysis.documents[0]), ["apiserver.duplicate-key"]);
+        assert_eq!(
+            diagnostic.message,
+            "Job in version \"v1\" cannot be handled as a Job: strict decoding error: yaml: unmarshal errors:\n  line 5: key \"name\" already set in map"
+        );
+    }
+
+    #[test]
+    fn a_direct_request_sends_each_document_on_its_own() {
+        let text = format!("{JOB}---\nkind: Job\nspec: [oops\n---\n{JOB}");
+        let analysis = analyze(&text, &sent_by(ClientPath::Api));
+        assert_eq!(codes(&analysis.documents[1]), ["yaml.syntax"]);
+        assert!(analysis.documents[1].diagnostics[0].message.starts_with(
+            "the object provided is unrecognized (must be of type Job): yaml: line 2"
+        ));
+        assert!(codes(&analysis.documents[2]).is_empty());
+    }
+
+    #[test]
+    fn only_kubectl_apply_refuses_generate_name() {
+        let text = JOB.replace("  name: pi\n", "  generateName: pi-\n");
+        let analysis = analyze(&text, &sent_by(ClientPath::KubectlApply));
+        assert_eq!(codes(&analysis.documents[0]), ["kubectl.generate-name"]);
+        for client in [ClientPath::KubectlCreate, ClientPath::Api] {
+            assert!(codes(&analyze(&text, &sent_by(client)).documents[0]).is_empty());
+        }
+    }
+
+    #[test]
+    fn request_bodies_are_summarized_as_the_apiserver_does() {
+        assert_eq!(summarize_body(b""), "<empty>");
+        assert_eq!(summarize_body(b"a: 1"), "613a2031");
+        assert_eq!(
+            summarize_body(b"apiVersion: batch/v1\nkind: Job\nmetadata: {}"),
+            "61706956657273696f6e3a2062617463682f76310a6b696e643a204a6f62 ..."
+        );
+        assert_eq!(summarize_body(b"{\"kind\": 1}"), "{\"kind\": 1}");
     }
 }

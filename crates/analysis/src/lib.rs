@@ -23,6 +23,7 @@ pub use documents::{
     Analysis, DocumentReport, DocumentStatus, Options, analyze, collect_defined_objects,
 };
 pub use editor::*;
+pub use jobscope_api::manifest::client::ClientPath;
 pub use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
 pub use jobscope_golang::time::{
     Instant, Zone, format_rfc3339, format_rfc3339_nano, parse_rfc3339,

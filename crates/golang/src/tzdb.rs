@@ -1,16 +1,25 @@
 //! The IANA time-zone database the engine evaluates schedules in: zone names (links
 //! included), each zone's offset changes, abbreviations, and the database version.
 //!
+//! Each zone has Go's shape: its transitions up to the last one zic writes explicitly, then the
+//! POSIX TZ rule zic writes after them, which Go's `Location.lookup` evaluates for every later
+//! instant ([`rule`], a port of Go's `tzset`). So offsets follow Go past any year, not only up
+//! to 2099 where chrono-tz's precomputed tables stop.
+//!
 //! The data is `tzdata.bin`, written by `scripts/gen-tzdata.mjs` from the tables of the pinned
-//! chrono-tz crate: the same transitions (exact up to 2099, the last offset after), but links
-//! share their zone's data and times are delta-encoded varints, so it takes about 200 KB
-//! (25 KB gzipped) instead of chrono-tz's 860 KB of statics in the browser bundle. The test
-//! below compares every zone with chrono-tz, so a chrono-tz update without a new `tzdata.bin`
-//! fails the build.
+//! chrono-tz crate (cut at each zone's last explicit transition) and the rules of the TZif files
+//! of the same IANA release; links share their zone's data and times are delta-encoded varints,
+//! so it takes about 105 KB (24 KB gzipped) instead of chrono-tz's 860 KB of statics in the
+//! browser bundle. The tests below compare every zone with chrono-tz up to 2099 (so a chrono-tz
+//! update without a new `tzdata.bin` fails the build, and so would a rule that disagreed with
+//! the table it continues) and with instants Go computed from 2100 to 2400.
 //!
 //! Decoding never panics: data that does not decode gives an empty database (every zone
 //! unknown), which the test rules out for the shipped file.
 
+mod rule;
+
+use rule::ZoneRule;
 use std::sync::OnceLock;
 
 /// The database file (format in `scripts/gen-tzdata.mjs`).
@@ -30,12 +39,14 @@ struct Span {
 }
 
 /// One zone's offset changes: `times[i]` (Unix seconds) starts `spans[i]`; before the first
-/// change `first` applies.
+/// change `first` applies; from the last change on (always, for a zone without changes), the
+/// rule decides, if it has one.
 #[derive(Debug, Default)]
 struct ZoneData {
     first: u16,
     times: Vec<i64>,
     spans: Vec<u16>,
+    rule: Option<ZoneRule<'static>>,
 }
 
 #[derive(Debug, Default)]
@@ -57,7 +68,7 @@ fn database() -> &'static Database {
 /// Reads the file; `None` if it is malformed in any way.
 fn decode(data: &'static [u8]) -> Option<Database> {
     let mut r = Reader { data, at: 0 };
-    if r.bytes(4)? != b"JSTZ" || r.byte()? != 1 {
+    if r.bytes(4)? != b"JSTZ" || r.byte()? != 2 {
         return None;
     }
     let version = r.text()?;
@@ -82,6 +93,10 @@ fn decode(data: &'static [u8]) -> Option<Database> {
             .ok()
             .filter(|&s| usize::from(s) < spans.len())
     };
+    // A rule Go cannot parse is no rule (Go then keeps the last transition's offset).
+    let rules: Vec<Option<ZoneRule<'static>>> = (0..r.count()?)
+        .map(|_| r.text().map(ZoneRule::parse))
+        .collect::<Option<_>>()?;
     let zones = (0..r.count()?)
         .map(|_| {
             let first = span_index(r.unsigned()?)?;
@@ -95,10 +110,15 @@ fn decode(data: &'static [u8]) -> Option<Database> {
             let spans = (0..count)
                 .map(|_| span_index(r.unsigned()?))
                 .collect::<Option<Vec<_>>>()?;
+            let rule = match r.unsigned()? {
+                0 => None,
+                n => *rules.get(usize::try_from(n - 1).ok()?)?,
+            };
             Some(ZoneData {
                 first,
                 times,
                 spans,
+                rule,
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -203,6 +223,15 @@ impl Tz {
         };
         // The last change at or before `unix` (a span starts at its change's second).
         let after = zone.times.partition_point(|&t| t <= unix);
+        if after == zone.times.len()
+            && let Some(rule) = &zone.rule
+        {
+            let period = rule.period_at(unix);
+            return Span {
+                offset: period.offset,
+                abbreviation: Some(period.name),
+            };
+        }
         let span = match after {
             0 => zone.first,
             n => zone.spans[n - 1],
@@ -248,6 +277,7 @@ pub(crate) fn version() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::Zone;
     use chrono::{DateTime, Offset, TimeZone};
 
     fn chrono_offset(tz: chrono_tz::Tz, unix: i64) -> (i32, String) {
@@ -275,41 +305,109 @@ mod tests {
         assert!(decode(b"").is_none());
     }
 
-    /// Every zone agrees with chrono-tz, offset and abbreviation, at each of its changes and the
-    /// second before, and in offset at weekly samples from 1900 to 2110 (a change the file
-    /// lacked would show at the next sample unless undone within the week). Fails after a
-    /// chrono-tz update: run `node scripts/gen-tzdata.mjs`.
+    /// Every zone agrees with chrono-tz, offset and abbreviation, up to 2099 (where chrono-tz's
+    /// precomputed tables stop): at each change of its table and the second before; at each
+    /// change its rule makes from the table's end to 2099 and the second before (so the rule and
+    /// the table are the same IANA release, and the port of `tzset` reads them right); and at
+    /// weekly samples from 1900 (a change the data lacked would show at the next sample unless
+    /// undone within the week). Fails after a chrono-tz update: run `node scripts/gen-tzdata.mjs`.
     #[test]
     fn every_zone_matches_chrono_tz() {
         let db = database();
+        let end_of_2099 = 4_102_444_800_i64;
         for tz in chrono_tz::TZ_VARIANTS {
             let ours = Tz::from_name(tz.name()).unwrap_or_else(|| panic!("{} missing", tz.name()));
             assert_eq!(ours.name(), tz.name());
             let zone = &db.zones[usize::from(db.names[usize::from(ours.0)].1)];
-            for &t in &zone.times {
-                for probe in [t - 1, t] {
-                    let (offset, abbreviation) = chrono_offset(tz, probe);
-                    assert_eq!(ours.offset_at(probe), offset, "{} at {probe}", tz.name());
-                    assert_eq!(
-                        ours.abbreviation(probe),
-                        abbreviation,
-                        "{} at {probe}",
-                        tz.name()
-                    );
-                }
-            }
-            let (from, to) = (-2_208_988_800_i64, 4_417_977_600_i64);
-            let mut probe = from;
-            while probe < to {
+            let same_at = |probe: i64| {
+                let (offset, abbreviation) = chrono_offset(tz, probe);
+                assert_eq!(ours.offset_at(probe), offset, "{} at {probe}", tz.name());
                 assert_eq!(
-                    ours.offset_at(probe),
-                    chrono_offset(tz, probe).0,
+                    ours.abbreviation(probe),
+                    abbreviation,
                     "{} at {probe}",
                     tz.name()
                 );
+            };
+            let rule_changes = zone.rule.iter().flat_map(|rule| {
+                let from = zone.times.last().map_or(1970, |&t| year_of(t));
+                (from..2100).flat_map(|year| rule.changes(year).into_iter().flatten())
+            });
+            for t in zone.times.iter().copied().chain(rule_changes) {
+                if t < end_of_2099 {
+                    same_at(t - 1);
+                    same_at(t);
+                }
+            }
+            let mut probe = -2_208_988_800_i64;
+            while probe < end_of_2099 {
+                same_at(probe);
                 probe += 7 * 86_400;
             }
         }
+    }
+
+    /// Every row Go computed from 2100 to 2400 (`testdata/go-zones-after-2100.tsv`: changes, wall
+    /// times through `time.Date`, probes): the same offset, abbreviation and (from the rule)
+    /// daylight flag at each change and a different answer the second before, the same instant
+    /// for each wall time, the same answer at each probe.
+    #[test]
+    fn zones_after_2100_follow_go() {
+        let text = include_str!("../testdata/go-zones-after-2100.tsv");
+        let mut rows = 0;
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            // Factory is the one zone chrono-tz lacks; `Zone` carries it (`<-00>0`: never DST).
+            let zone = match f[1] {
+                "Factory" => Zone::Factory,
+                name => Zone::iana(name).unwrap_or_else(|| panic!("{line}")),
+            };
+            let number = |i: usize| {
+                f[i].parse::<i64>()
+                    .unwrap_or_else(|e| panic!("{line}: {e}"))
+            };
+            let answer = |unix: i64| {
+                let is_dst = match zone {
+                    Zone::Iana(tz) => database().zones
+                        [usize::from(database().names[usize::from(tz.0)].1)]
+                    .rule
+                    .is_some_and(|r| r.period_at(unix).is_dst),
+                    _ => false,
+                };
+                (zone.offset_at(unix), zone.abbreviation(unix), is_dst)
+            };
+            match f[0] {
+                "change" | "probe" => {
+                    let unix = number(2);
+                    let want = (number(3) as i32, f[4].to_owned(), f[5] == "1");
+                    assert_eq!(answer(unix), want, "{line}");
+                    if f[0] == "change" {
+                        assert_ne!(answer(unix - 1), want, "{line}");
+                    }
+                }
+                "date" => {
+                    let wall: Vec<i64> = f[2]
+                        .split(['-', 'T', ':'])
+                        .map(|n| n.parse().unwrap_or_else(|e| panic!("{line}: {e}")))
+                        .collect();
+                    let mut clock = crate::time::ZoneClock::new(zone);
+                    let got = clock.date(wall[0], wall[1], wall[2], wall[3], wall[4], wall[5], 0);
+                    assert_eq!(got.unix, number(3), "{line}");
+                    assert_eq!(
+                        (zone.offset_at(got.unix), zone.abbreviation(got.unix)),
+                        (number(4) as i32, f[5].to_owned()),
+                        "{line}"
+                    );
+                }
+                kind => panic!("unknown row kind {kind}"),
+            }
+            rows += 1;
+        }
+        assert_eq!(rows, 3416);
+    }
+
+    fn year_of(unix: i64) -> i64 {
+        crate::time::civil_from_days(unix.div_euclid(86_400)).0
     }
 
     #[test]

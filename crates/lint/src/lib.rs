@@ -129,7 +129,9 @@ pub fn lint_document(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jobscope_api::manifest::document::read_applied_manifest;
+    use jobscope_api::manifest::client::ClientPath;
+    use jobscope_api::manifest::document::read_sent_manifest;
+    use jobscope_diagnostic::Severity;
     use jobscope_yaml::parse_stream;
 
     const NOW: Instant = Instant::from_unix(1_767_225_600);
@@ -142,7 +144,7 @@ mod tests {
             .filter_map(|d| d.value.as_ref())
             .flat_map(|value| {
                 lint_document(
-                    &read_applied_manifest(value),
+                    &read_sent_manifest(value, ClientPath::KubectlApply),
                     NOW,
                     disabled,
                     &DefinedObjects::new(),

@@ -20,7 +20,8 @@ pub use why::{WhyEvent, WhyInput, WhyReport, controller_sync, why_not_run};
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jobscope_api::manifest::document::read_applied_manifest;
+    use jobscope_api::manifest::client::ClientPath;
+    use jobscope_api::manifest::document::read_sent_manifest;
     use jobscope_cron::Instant;
 
     // 2026-03-06T00:00:00Z
@@ -28,7 +29,10 @@ mod tests {
 
     fn view(text: &str, viewer: &str) -> ScheduleView {
         let stream = jobscope_yaml::parse_stream(text);
-        let manifest = read_applied_manifest(stream.documents[0].value.as_ref().unwrap());
+        let manifest = read_sent_manifest(
+            stream.documents[0].value.as_ref().unwrap(),
+            ClientPath::KubectlApply,
+        );
         schedule_view(manifest.effective.as_ref().unwrap(), NOW, viewer).unwrap()
     }
 

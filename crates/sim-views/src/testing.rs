@@ -1,6 +1,7 @@
 //! Test support: a manifest text read as the analysis reads it, handed to the simulation.
 
-use jobscope_api::manifest::document::read_applied_manifest;
+use jobscope_api::manifest::client::ClientPath;
+use jobscope_api::manifest::document::read_sent_manifest;
 use jobscope_sim::Subject;
 use jobscope_yaml::parse_stream;
 
@@ -11,7 +12,7 @@ pub(crate) fn with_subject<T>(text: &str, f: impl FnOnce(Subject<'_>) -> T) -> T
         .value
         .clone()
         .expect("a readable document");
-    let manifest = read_applied_manifest(&value);
+    let manifest = read_sent_manifest(&value, ClientPath::KubectlApply);
     f(Subject {
         manifest: &manifest,
         object: &value,

@@ -1,7 +1,8 @@
 //! A node arena to the JSON-like value kubectl sends: go-yaml v2's decoding into
 //! `interface{}` followed by sigs.k8s.io/yaml's conversion to JSON. Aliases are expanded under
 //! go-yaml's "excessive aliasing" rule, merge keys (`<<`) are applied as go-yaml v2 applies them
-//! (in document order), keys become strings, and an explicit key written twice is reported.
+//! (in document order), keys become strings, and an explicit key written twice is reported; so is
+//! every key go-yaml's strict decoding (the apiserver's, for YAML request bodies) finds set twice.
 
 use super::scalar::{Scalar, go_json_float, resolve};
 use super::tree::{NodeId, NodeKind, Style, Tree};
@@ -86,10 +87,18 @@ pub struct DecodeProblem {
 pub enum ProblemKind {
     /// go-yaml or the JSON conversion fails: kubectl cannot send the document at all.
     Fatal,
-    /// An explicit key written twice in one mapping (server-side apply rejects it; kubectl's
-    /// client-side conversion silently keeps the last one). `first` is the key written first;
-    /// the problem's span is the later one and its message the key as go-yaml prints it.
+    /// An explicit key written twice in one mapping (kubectl's conversion silently keeps the
+    /// last one). `first` is the key written first; the problem's span is the later one and its
+    /// message the key as go-yaml prints it.
     DuplicateKey { first: Span },
+    /// A key go-yaml v2's strict decoding finds already set in its map (`line N: key K already
+    /// set in map`): an explicit key written again, a key a merge (`<<`) sets that the map
+    /// already holds, or an explicit key after a merge that set it. The apiserver runs that
+    /// decoding on YAML request bodies. `line_at` is the byte offset go-yaml's line comes from
+    /// (the start of the value being set, which for a merged key lies in the merged map); the
+    /// span is the later key, or the `<<` whose merge collides; the message is the key as
+    /// go-yaml prints it (`%#v`).
+    StrictCollision { line_at: usize },
     /// Content jobscope does not analyse (too deep, too many nodes).
     Limit,
 }
@@ -108,6 +117,8 @@ pub(crate) fn decode_tree(tree: &Tree, text: &str) -> (Option<Value>, Vec<Decode
         active_aliases: Vec::new(),
         problems: Vec::new(),
         nodes: 0,
+        merge_source: None,
+        walked: 0,
     };
     match decoder.decode(root, 0) {
         Ok(value) => (Some(value), decoder.problems),
@@ -127,6 +138,13 @@ struct Decoder<'a> {
     active_aliases: Vec<NodeId>,
     problems: Vec<DecodeProblem>,
     nodes: usize,
+    /// The mapping `merge` is about to decode: go-yaml decodes it into the map that merges it,
+    /// so its keys' collisions are that map's (found by its own walk), not its own.
+    merge_source: Option<NodeId>,
+    /// Keys the strict walks have visited: merges of merges can multiply them as aliases do,
+    /// so past [`MAX_VALUE_NODES`] the walks stop (the decoding itself refuses such a document
+    /// for excessive aliasing or its size).
+    walked: usize,
 }
 
 /// go-yaml's `allowedAliasRatio`.
@@ -261,6 +279,11 @@ impl Decoder<'_> {
                 })
             }
             NodeKind::Map(pairs) => {
+                if self.merge_source.take() != Some(id) {
+                    let mut seen = Vec::new();
+                    let mut walking = Vec::new();
+                    self.strict_walk(id, &mut seen, None, &mut walking);
+                }
                 let mut entries: Vec<Entry> = Vec::with_capacity(pairs.len());
                 // Explicit keys seen in this mapping, with their go-yaml identity and span.
                 let mut explicit: Vec<(KeyIdentity, Span)> = Vec::new();
@@ -348,7 +371,10 @@ impl Decoder<'_> {
             _ => return Err(self.fatal(want_map(), node.span)),
         };
         for source in sources {
-            let merged = self.decode(source, depth + 1)?;
+            self.merge_source = Some(self.resolve_alias(source));
+            let merged = self.decode(source, depth + 1);
+            self.merge_source = None;
+            let merged = merged?;
             if let ValueKind::Map(merged_entries) = merged.kind {
                 for entry in merged_entries {
                     set_entry(entries, entry);
@@ -356,6 +382,92 @@ impl Decoder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The node an alias stands for (any other node is itself).
+    fn resolve_alias(&self, id: NodeId) -> NodeId {
+        match self.tree.node(id).kind {
+            NodeKind::Alias { target, .. } => target,
+            _ => id,
+        }
+    }
+
+    /// go-yaml v2's strict decoding of one mapping into a map (`d.mapping` with `d.strict`):
+    /// keys are set in document order, and a merge (`<<`) sets the keys of its mapping (or of
+    /// each mapping of its sequence, from the last to the first) right there, through the same
+    /// walk; a key already in the map is a collision and is not set. `seen` holds the keys set
+    /// so far, `merged_at` the `<<` key of the walked map when this is a merged mapping,
+    /// `walking` the mappings being walked (a mapping merging itself is a fatal error of the
+    /// decoding, so the walk just stops there).
+    fn strict_walk(
+        &mut self,
+        map: NodeId,
+        seen: &mut Vec<KeyIdentity>,
+        merged_at: Option<Span>,
+        walking: &mut Vec<NodeId>,
+    ) {
+        let map = self.resolve_alias(map);
+        let NodeKind::Map(pairs) = &self.tree.node(map).kind else {
+            return;
+        };
+        if walking.contains(&map) || walking.len() > MAX_TREE_DEPTH {
+            return;
+        }
+        walking.push(map);
+        for &(key_id, value_id) in pairs {
+            self.walked += 1;
+            if self.walked > MAX_VALUE_NODES {
+                break;
+            }
+            let key_span = self.tree.node(key_id).span;
+            if self.is_merge(key_id) {
+                let at = merged_at.or(Some(key_span));
+                let value = self.resolve_alias(value_id);
+                match &self.tree.node(value).kind {
+                    NodeKind::Seq(items) => {
+                        for &item in items.iter().rev() {
+                            self.strict_walk(item, seen, at, walking);
+                        }
+                    }
+                    _ => self.strict_walk(value, seen, at, walking),
+                }
+                continue;
+            }
+            let Some(identity) = self.key_identity(key_id) else {
+                continue;
+            };
+            if seen.contains(&identity) {
+                self.problems.push(DecodeProblem {
+                    kind: ProblemKind::StrictCollision {
+                        line_at: self.tree.node(value_id).span.start,
+                    },
+                    message: identity.go_syntax(),
+                    span: merged_at.unwrap_or(key_span),
+                });
+            } else {
+                seen.push(identity);
+            }
+        }
+        walking.pop();
+    }
+
+    /// A key's identity as go-yaml compares keys in an `interface{}` map, without decoding it
+    /// (which would count towards the alias budget); `None` for keys that are not scalars (the
+    /// decoding fails on those anyway).
+    fn key_identity(&self, key_id: NodeId) -> Option<KeyIdentity> {
+        let node = self.tree.node(self.resolve_alias(key_id));
+        let NodeKind::Scalar { text, style } = &node.kind else {
+            return None;
+        };
+        match resolve(text, *style == Style::Plain, node.tag.as_deref()).ok()? {
+            Scalar::Str(s) => Some(KeyIdentity::Str(s)),
+            Scalar::Int(v) => Some(KeyIdentity::Int(v)),
+            Scalar::Bool(v) => Some(KeyIdentity::Bool(v)),
+            Scalar::Float(v) => Some(KeyIdentity::Other(v.to_string())),
+            Scalar::Uint(v) => Some(KeyIdentity::Other(v.to_string())),
+            Scalar::Null => Some(KeyIdentity::Other("<nil>".to_owned())),
+            Scalar::Merge => Some(KeyIdentity::Str("<<".to_owned())),
+        }
     }
 
     /// sigs.k8s.io/yaml's key conversion: strings stay, ints and bools are printed, floats are
@@ -424,9 +536,15 @@ mod tests {
         decode_tree(&tree, text)
     }
 
+    /// The value of a text kubectl converts without a word (strict collisions aside).
     fn value(text: &str) -> Value {
         let (value, problems) = decode(text);
-        assert!(problems.is_empty(), "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .all(|p| matches!(p.kind, ProblemKind::StrictCollision { .. })),
+            "{problems:?}"
+        );
         value.unwrap()
     }
 
@@ -470,6 +588,10 @@ mod tests {
             v.unwrap().get("image").unwrap().kind,
             ValueKind::Str("b".into())
         );
+        let problems: Vec<_> = problems
+            .into_iter()
+            .filter(|p| matches!(p.kind, ProblemKind::DuplicateKey { .. }))
+            .collect();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "\"image\"");
         assert_eq!(
@@ -479,6 +601,51 @@ mod tests {
             }
         );
         assert_eq!(problems[0].span, Span::new(17, 22));
+    }
+
+    /// The collisions of go-yaml's strict decoding, with the 1-based line its error names
+    /// (texts and lines printed by go.yaml.in/yaml/v2 v2.4.2's UnmarshalStrict).
+    fn collisions(text: &str) -> Vec<(String, usize)> {
+        let (_, problems) = decode(text);
+        problems
+            .into_iter()
+            .filter_map(|p| match p.kind {
+                ProblemKind::StrictCollision { line_at } => {
+                    Some((p.message, 1 + text[..line_at].matches('\n').count()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn strict_collisions_are_go_yaml_strict() {
+        let owned = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
+            list.iter().map(|(k, l)| ((*k).to_owned(), *l)).collect()
+        };
+        // The line is the repeated value's: a block map's first key, an empty value's key.
+        assert_eq!(
+            collisions("a: 1\nmetadata:\n  x: 1\nmetadata:\n  y: 2\n"),
+            owned(&[("\"metadata\"", 5)])
+        );
+        assert_eq!(collisions("a: 1\na:\nb: 2\n"), owned(&[("\"a\"", 2)]));
+        // An explicit `? key` / `: value` pair: the line of the `:`'s value.
+        assert_eq!(collisions("? a\n: 1\n? a\n: 2\n"), owned(&[("\"a\"", 4)]));
+        // A merge, then the key it set: the explicit key's line.
+        let merged = "labels: &base {team: a, tier: web}\nannotations:\n  <<: *base\n  team: z\n";
+        assert_eq!(collisions(merged), owned(&[("\"team\"", 4)]));
+        // The key, then a merge that sets it: the line of the value in the merged map.
+        let merged = "labels: &base {team: x}\nannotations:\n  team: z\n  <<: *base\n";
+        assert_eq!(collisions(merged), owned(&[("\"team\"", 1)]));
+        // Two merged maps sharing a key (taken from the last to the first).
+        let merged = "a: &a {team: x}\nb: &b {team: b}\nm: {<<: [*a, *b]}\n";
+        assert_eq!(collisions(merged), owned(&[("\"team\"", 1)]));
+        // Keys compare as typed values: 1 and "1" differ, y and true do not.
+        assert_eq!(collisions("1: a\n\"1\": b\n"), owned(&[]));
+        assert_eq!(collisions("y: a\ntrue: b\n"), owned(&[("true", 2)]));
+        // A merged map's own duplicate collides once, where it is merged.
+        let merged = "base: &b {x: 1, x: 2}\nm: {<<: *b}\n";
+        assert_eq!(collisions(merged), owned(&[("\"x\"", 1), ("\"x\"", 1)]));
     }
 
     #[test]

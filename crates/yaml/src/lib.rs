@@ -152,7 +152,11 @@ mod tests {
     #[test]
     fn duplicate_keys_point_at_both_occurrences() {
         let stream = parse_stream("a: 1\n---\nx: 1\ny: 2\nx: 3\n");
-        let problem = &stream.documents[1].problems[0];
+        let problem = stream.documents[1]
+            .problems
+            .iter()
+            .find(|p| matches!(p.kind, ProblemKind::DuplicateKey { .. }))
+            .expect("reported");
         assert_eq!(
             problem.kind,
             ProblemKind::DuplicateKey {

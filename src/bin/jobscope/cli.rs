@@ -15,12 +15,24 @@ pub const USAGE: &str = "\
 jobscope: see what a Kubernetes Job or CronJob will do before you apply it
 
 Usage:
-  jobscope validate [PATH ...] [--format text|json] [--no-lint] [--disable CODE,...] [--now RFC3339]
+  jobscope validate [PATH ...] [--client kubectl-apply|kubectl-create|api] [--format text|json]
+                    [--no-lint] [--disable CODE,...] [--now RFC3339]
       what the kube-apiserver would reject or warn about in each document (no path or - reads
       stdin), and best-practice advice (lint; --no-lint leaves it out, --disable turns rules
       off); exit 1 when any document has an error. --now: the time lint looks ahead from.
       The paths are taken together: a Job's ServiceAccount, Secrets, ConfigMaps and
       PriorityClass are checked against the objects of those kinds that all of them define
+      --client: how the manifest reaches the apiserver (default kubectl-apply):
+        kubectl-apply   kubectl apply -f: kubectl converts the YAML (a key written twice keeps
+                        its last value), adds its last-applied annotation (counted in the 256 KiB
+                        limit; a non-string annotation value drops them all), removes null map
+                        values, fills the namespace, clears resourceVersion; stops at a YAML error
+        kubectl-create  kubectl create -f: the same conversion, no last-applied annotation (a
+                        non-string annotation value is a type error), generateName accepted
+        api             a direct API request: each document's YAML as written, POST
+                        application/yaml with fieldValidation=Strict (client libraries, many
+                        deployment tools): a key set twice is refused, non-string annotations and
+                        namespaces are type errors, nothing is filled in
   jobscope next --schedule EXPR [--time-zone ZONE] [--from RFC3339] [--count N] [--format text|json]
       the next N fire times (default 10) strictly after --from (default now), as the CronJob
       controller computes them

@@ -9,7 +9,8 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    Analysis, Diagnostic, LineIndex, Options, Severity, analyze, collect_defined_objects,
+    Analysis, ClientPath, Diagnostic, LineIndex, Options, Severity, analyze,
+    collect_defined_objects,
 };
 use lexopt::prelude::*;
 use serde_json::{Value, json};
@@ -66,6 +67,16 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
             Long("format") => format = parse_format(parser.value()?)?,
             Long("now") => options.now = time_value(parser.value()?, "--now")?,
             Long("no-lint") => options.lint = false,
+            Long("client") => {
+                let name = string_value(parser.value()?, "--client")?;
+                options.client = ClientPath::from_name(&name).ok_or_else(|| {
+                    let names: Vec<&str> = ClientPath::ALL.iter().map(|c| c.name()).collect();
+                    UsageError(format!(
+                        "--client must be one of {}, not `{name}`",
+                        names.join(", ")
+                    ))
+                })?;
+            }
             Long("disable") => options.disabled_rules.extend(
                 string_value(parser.value()?, "--disable")?
                     .split(',')
@@ -95,7 +106,7 @@ pub fn validate(args: Vec<OsString>) -> CommandResult {
     }
     if options.lint {
         for text in inputs.iter().filter_map(|input| input.text.as_ref().ok()) {
-            collect_defined_objects(text, &mut options.defined);
+            collect_defined_objects(text, options.client, &mut options.defined);
         }
     }
     let mut any_error = false;

@@ -1,6 +1,7 @@
 //! One YAML document as the apiserver would take it: which kind it is, the object decoded
 //! strictly, and the object after defaulting and `PrepareForCreate`.
 
+use super::client::ClientPath;
 use super::decode::{DecodeError, decode_object};
 use super::defaults::{DroppedField, dedup_owner_references, default_cron_job, default_job};
 use super::kubectl::{UnreadableAnnotation, prepare};
@@ -35,11 +36,11 @@ pub struct Manifest {
     pub dropped: Vec<DroppedField>,
     /// Owner references the apiserver removed as duplicates (UID, span of the entry).
     pub duplicate_owner_references: Vec<(String, Span)>,
-    /// What `kubectl apply` changed before sending (only [`read_applied_manifest`] fills it).
+    /// What kubectl changed before sending (only [`read_sent_manifest`] fills it).
     pub kubectl: KubectlChanges,
 }
 
-/// What `kubectl apply -f` did to the document before sending it.
+/// What kubectl did to the document before sending it (nothing, for a direct API request).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct KubectlChanges {
     /// Bytes its last-applied-configuration annotation adds to `metadata.annotations`.
@@ -48,6 +49,8 @@ pub struct KubectlChanges {
     pub unreadable_annotations: Vec<UnreadableAnnotation>,
     /// A namespace that is not a string, replaced by the context's (its span and JSON type).
     pub ignored_namespace: Option<(Span, &'static str)>,
+    /// The `metadata.resourceVersion` it removed before creating.
+    pub cleared_resource_version: Option<Span>,
 }
 
 fn string_field(value: &Value, key: &str) -> Option<String> {
@@ -59,9 +62,9 @@ fn string_field(value: &Value, key: &str) -> Option<String> {
     })
 }
 
-/// Reads a document as `kubectl apply -f` sends it to the apiserver (see [`super::kubectl`]).
-pub fn read_applied_manifest(value: &Value) -> Manifest {
-    let applied = prepare(value);
+/// Reads a document as the client sends it to the apiserver (see [`super::kubectl`]).
+pub fn read_sent_manifest(value: &Value, client: ClientPath) -> Manifest {
+    let applied = prepare(value, client);
     let mut manifest = read_manifest(&applied.value);
     // The outline shows what was written.
     manifest.name = value.get("metadata").and_then(|m| string_field(m, "name"));
@@ -69,6 +72,7 @@ pub fn read_applied_manifest(value: &Value) -> Manifest {
         last_applied_bytes: applied.last_applied_bytes,
         unreadable_annotations: applied.unreadable_annotations,
         ignored_namespace: applied.ignored_namespace,
+        cleared_resource_version: applied.cleared_resource_version,
     };
     manifest
 }

@@ -1,20 +1,29 @@
-//! What `kubectl apply -f` (client-side apply of an object not yet in the cluster) does to a
+//! What kubectl (`apply -f` or `create -f`, for an object not yet in the cluster) does to a
 //! document before sending it, as far as the apiserver's answer depends on it.
 //!
-//! kubectl reads each document into an `unstructured.Unstructured`, fills an empty namespace
-//! from its context (`SetNamespace` visitor), then `util.CreateApplyAnnotation` stores the
-//! object's JSON in the `kubectl.kubernetes.io/last-applied-configuration` annotation and
-//! POSTs it. Three consequences matter here:
+//! kubectl reads each document into an `unstructured.Unstructured` and fills an empty namespace
+//! from its context (`SetNamespace` visitor). `kubectl apply` then stores the object's JSON in
+//! the `kubectl.kubernetes.io/last-applied-configuration` annotation
+//! (`util.CreateApplyAnnotation`), removes null map values (`pruneNullsFromMap`, after the
+//! annotation is computed) and POSTs it; `kubectl create` updates that annotation only when
+//! the manifest already carries it (`util.CreateOrUpdateAnnotation` without `--save-config`).
+//! Both create through `resource.Helper.Create(ns, modify=true, obj)`, which clears
+//! `metadata.resourceVersion`. The consequences:
 //!
 //! - a namespace that is not a non-empty string is replaced by the context's (`GetNamespace`
 //!   reads it as "");
-//! - when the top-level `metadata.annotations` is not a map of strings (nulls count as ""),
-//!   `GetAnnotations` reads nothing and `SetAnnotations` replaces the whole map: every
-//!   annotation written is dropped, only the last-applied one is sent;
+//! - when the annotation is written and the top-level `metadata.annotations` is not a map of
+//!   strings (nulls count as ""), `GetAnnotations` reads nothing and `SetAnnotations` replaces
+//!   the whole map: every annotation written is dropped, only the last-applied one is sent;
 //! - the last-applied annotation counts towards the apiserver's 256 KiB annotation limit; its
 //!   value is `json.NewEncoder(w).Encode(object)` (sorted keys, HTML-safe escaping, a trailing
-//!   newline) of the object without that annotation.
+//!   newline) of the object without that annotation;
+//! - `labels: {a: null}` loses `a` under apply (other paths decode it as `a: ""`);
+//! - a `resourceVersion` string never reaches the apiserver (so never its "should not be set on
+//!   objects to be created"); the accessor reads a non-string as "" and leaves it, for the
+//!   apiserver's type error.
 
+use super::client::ClientPath;
 use jobscope_diagnostic::Span;
 use jobscope_golang::strings::{go_json_string, go_json_string_len};
 use jobscope_yaml::scalar::go_json_float;
@@ -50,20 +59,26 @@ pub(crate) struct Applied {
     pub(crate) unreadable_annotations: Vec<UnreadableAnnotation>,
     /// A written namespace kubectl ignores (not a string), with its JSON type.
     pub(crate) ignored_namespace: Option<(Span, &'static str)>,
+    /// A `metadata.resourceVersion` kubectl removes before creating.
+    pub(crate) cleared_resource_version: Option<Span>,
 }
 
-/// Applies kubectl's changes to a document's value (a JSON object; anything else is returned
-/// unchanged, the apiserver refuses it later).
-pub(crate) fn prepare(value: &Value) -> Applied {
+/// Applies the client's changes to a document's value (a JSON object; anything else is
+/// returned unchanged, the apiserver refuses it later). A direct API request changes nothing.
+pub(crate) fn prepare(value: &Value, client: ClientPath) -> Applied {
     let mut applied = Applied {
         value: value.clone(),
         last_applied_bytes: 0,
         unreadable_annotations: Vec::new(),
         ignored_namespace: None,
+        cleared_resource_version: None,
     };
     let ValueKind::Map(top) = &value.kind else {
         return applied;
     };
+    if !client.is_kubectl() {
+        return applied;
+    }
     // `sent` is the object kubectl encodes into the annotation; `applied.value` is what the
     // apiserver decodes, minus that annotation.
     let mut sent_top = top.clone();
@@ -77,6 +92,7 @@ pub(crate) fn prepare(value: &Value) -> Applied {
         Some(_) => None,
     };
     let Some(mut sent_fields) = sent_metadata else {
+        finish(&mut applied, client);
         return applied;
     };
     let mut decoded_fields = sent_fields.clone();
@@ -104,7 +120,7 @@ pub(crate) fn prepare(value: &Value) -> Applied {
 
     // The annotations: read as map[string]string (nulls as ""), or not at all.
     let annotations = sent_fields.iter().find(|e| e.key == "annotations");
-    let mut readable: Option<Vec<Entry>> = match annotations.map(|e| &e.value) {
+    let readable: Option<Vec<Entry>> = match annotations.map(|e| &e.value) {
         None => None,
         Some(value) => match &value.kind {
             ValueKind::Null => None,
@@ -134,7 +150,8 @@ pub(crate) fn prepare(value: &Value) -> Applied {
             }
         },
     };
-    if let Some(entries) = &mut readable {
+    let mut readable_for_send = readable.clone();
+    if let Some(entries) = &mut readable_for_send {
         entries.retain(|e| e.key != LAST_APPLIED_ANNOTATION);
         for entry in entries.iter_mut() {
             if entry.value.kind == ValueKind::Null {
@@ -142,14 +159,31 @@ pub(crate) fn prepare(value: &Value) -> Applied {
             }
         }
     }
+    // `kubectl create` rewrites them only to update a last-applied annotation already there.
+    let writes_annotation = match client {
+        ClientPath::KubectlApply => true,
+        ClientPath::KubectlCreate => readable.as_ref().is_some_and(|entries| {
+            entries.iter().any(|e| {
+                e.key == LAST_APPLIED_ANNOTATION
+                    && matches!(&e.value.kind, ValueKind::Str(text) if !text.is_empty())
+            })
+        }),
+        ClientPath::Api => false,
+    };
+    if !writes_annotation {
+        applied.unreadable_annotations.clear();
+        applied.value = with_metadata(&applied.value, metadata, decoded_fields);
+        finish(&mut applied, client);
+        return applied;
+    }
     let annotations_span = annotations.map_or(at_start, |e| e.value.span);
     let sent_annotations = Value {
-        kind: ValueKind::Map(readable.clone().unwrap_or_default()),
+        kind: ValueKind::Map(readable_for_send.clone().unwrap_or_default()),
         span: annotations_span,
         plain: false,
     };
     set_field(&mut sent_fields, "annotations", sent_annotations.clone());
-    if !applied.unreadable_annotations.is_empty() || readable.is_some() {
+    if !applied.unreadable_annotations.is_empty() || readable_for_send.is_some() {
         // What the apiserver receives besides the last-applied annotation.
         set_field(&mut decoded_fields, "annotations", sent_annotations);
     }
@@ -170,18 +204,81 @@ pub(crate) fn prepare(value: &Value) -> Applied {
     };
     // json.Encoder.Encode ends the text with a newline.
     applied.last_applied_bytes = LAST_APPLIED_ANNOTATION.len() + go_json_len(&sent) + 1;
-    if let (ValueKind::Map(decoded_top), Some(metadata)) = (&mut applied.value.kind, metadata) {
+    applied.value = with_metadata(&applied.value, metadata, decoded_fields);
+    finish(&mut applied, client);
+    applied
+}
+
+/// What kubectl does after the annotation: apply prunes null map values; both send the object
+/// through the unstructured round trip and `Helper.Create`.
+fn finish(applied: &mut Applied, client: ClientPath) {
+    round_trip(&mut applied.value, client == ClientPath::KubectlApply);
+    clear_resource_version(applied);
+}
+
+/// The object with `metadata` replaced by `fields` (when it has a `metadata` map to replace).
+fn with_metadata(value: &Value, metadata: Option<&Entry>, fields: Vec<Entry>) -> Value {
+    let mut value = value.clone();
+    if let (ValueKind::Map(top), Some(metadata)) = (&mut value.kind, metadata) {
         set_field(
-            decoded_top,
+            top,
             "metadata",
             Value {
-                kind: ValueKind::Map(decoded_fields),
+                kind: ValueKind::Map(fields),
                 span: metadata.value.span,
                 plain: false,
             },
         );
     }
-    applied
+    value
+}
+
+/// `resource.Helper.Create` with `modify`: a non-empty string `metadata.resourceVersion` is
+/// removed (the accessor reads anything else as "" and leaves it).
+fn clear_resource_version(applied: &mut Applied) {
+    let ValueKind::Map(top) = &mut applied.value.kind else {
+        return;
+    };
+    let Some(ValueKind::Map(fields)) = top
+        .iter_mut()
+        .find(|e| e.key == "metadata")
+        .map(|e| &mut e.value.kind)
+    else {
+        return;
+    };
+    if let Some(at) = fields.iter().position(|e| {
+        e.key == "resourceVersion" && matches!(&e.value.kind, ValueKind::Str(t) if !t.is_empty())
+    }) {
+        applied.cleared_resource_version = Some(fields.remove(at).value.span);
+    }
+}
+
+/// The object as kubectl sends it, one walk for two things: its unstructured round trip
+/// (`UnmarshalCaseSensitivePreserveInts`) turns an integer beyond int64 into a float64, so the
+/// apiserver's errors print it as Go prints that float (`18446744073709552000`); and with
+/// `prune_nulls`, `kubectl apply`'s `pruneNullsFromMap` removes map entries whose value is null,
+/// in maps at any depth (through lists, whose null items stay).
+fn round_trip(value: &mut Value, prune_nulls: bool) {
+    match &mut value.kind {
+        ValueKind::Uint(v) if i64::try_from(*v).is_err() => {
+            // Precision lost on purpose: Go reads it as a float64 too.
+            value.kind = ValueKind::Float(*v as f64);
+        }
+        ValueKind::Map(entries) => {
+            if prune_nulls {
+                entries.retain(|e| e.value.kind != ValueKind::Null);
+            }
+            for entry in entries {
+                round_trip(&mut entry.value, prune_nulls);
+            }
+        }
+        ValueKind::Seq(items) => {
+            for item in items {
+                round_trip(item, prune_nulls);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn string_value(text: &str, span: Span) -> Value {
@@ -297,8 +394,12 @@ mod tests {
     use jobscope_yaml::parse_stream;
 
     fn applied(text: &str) -> Applied {
+        sent(text, ClientPath::KubectlApply)
+    }
+
+    fn sent(text: &str, client: ClientPath) -> Applied {
         let stream = parse_stream(text);
-        prepare(stream.documents[0].value.as_ref().unwrap())
+        prepare(stream.documents[0].value.as_ref().unwrap(), client)
     }
 
     #[test]
@@ -365,5 +466,70 @@ mod tests {
         assert_eq!(json_text(&a.value), r#"{"metadata":{}}"#);
         let a = applied("metadata: null\n");
         assert_eq!(a.last_applied_bytes, 0);
+    }
+
+    #[test]
+    fn create_keeps_the_annotations_unless_it_updates_last_applied() {
+        let text = "metadata:\n  annotations:\n    team: 1\n";
+        let a = sent(text, ClientPath::KubectlCreate);
+        assert!(a.unreadable_annotations.is_empty());
+        assert_eq!(a.last_applied_bytes, 0);
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"metadata":{"annotations":{"team":1}}}"#
+        );
+        let text =
+            format!("metadata:\n  annotations:\n    {LAST_APPLIED_ANNOTATION}: x\n    a: null\n");
+        let a = sent(&text, ClientPath::KubectlCreate);
+        assert_eq!(
+            a.last_applied_bytes,
+            applied(&text).last_applied_bytes,
+            "regenerated as apply does"
+        );
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"metadata":{"annotations":{"a":""}}}"#
+        );
+    }
+
+    #[test]
+    fn apply_prunes_null_map_values_after_writing_last_applied() {
+        let text = "metadata:\n  labels: {a: null, b: x}\nspec:\n  list: [null, {c: null}]\n";
+        let a = applied(text);
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"metadata":{"labels":{"b":"x"}},"spec":{"list":[null,{}]}}"#
+        );
+        let sent_object = r#"{"metadata":{"annotations":{},"labels":{"a":null,"b":"x"},"namespace":"default"},"spec":{"list":[null,{"c":null}]}}"#;
+        assert_eq!(
+            a.last_applied_bytes,
+            LAST_APPLIED_ANNOTATION.len() + sent_object.len() + 1
+        );
+        let created = sent(text, ClientPath::KubectlCreate);
+        assert_eq!(
+            json_text(&created.value),
+            r#"{"metadata":{"labels":{"a":null,"b":"x"}},"spec":{"list":[null,{"c":null}]}}"#
+        );
+    }
+
+    #[test]
+    fn kubectl_clears_a_resource_version_string() {
+        for client in [ClientPath::KubectlApply, ClientPath::KubectlCreate] {
+            let a = sent("metadata:\n  name: a\n  resourceVersion: \"12\"\n", client);
+            assert!(a.cleared_resource_version.is_some());
+            assert_eq!(json_text(&a.value), r#"{"metadata":{"name":"a"}}"#);
+            let a = sent("metadata:\n  resourceVersion: 12\n", client);
+            assert_eq!(a.cleared_resource_version, None);
+        }
+        let a = sent(
+            "metadata:\n  namespace: 5\n  resourceVersion: \"12\"\n",
+            ClientPath::Api,
+        );
+        assert_eq!(a.cleared_resource_version, None);
+        assert_eq!(a.ignored_namespace, None);
+        assert_eq!(
+            json_text(&a.value),
+            r#"{"metadata":{"namespace":5,"resourceVersion":"12"}}"#
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The typed batch/v1 Job and CronJob model, decoded from YAML values, and apiserver defaulting.
 
+pub mod client;
 pub mod decode;
 pub mod defaults;
 pub mod document;

@@ -221,6 +221,11 @@ run_tests() {
 
   log "end-to-end tests in headless Chromium"
   node --test tests/e2e/
+
+  # A report, not a test (the machine is noisy): Lighthouse's scores and the longest main-thread
+  # tasks, written to target/lighthouse-report.json next to the size report.
+  log "Lighthouse and long tasks (report)"
+  node scripts/lighthouse.mjs dist 1
 }
 
 case "${1:-}" in

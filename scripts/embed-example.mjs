@@ -1,7 +1,7 @@
 // Writes public/embed-example.html: a static page that embeds two jobscope views (the timeline
 // and the concurrency diagram of the backup example) the way internal docs would, with relative
 // iframe URLs so it works from any sub-path. The manifest travels in the URL fragment, in the
-// share-link format (#s1. + base64url of deflate-raw UTF-8, see web/src/editor.js).
+// share-link format (#s1. + base64url of deflate-raw UTF-8, see web/src/page.js).
 // Usage: node scripts/embed-example.mjs (rerun when the example changes).
 import fs from "node:fs";
 import path from "node:path";

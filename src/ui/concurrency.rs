@@ -86,7 +86,7 @@ pub fn panel(page: Page) -> AnyView {
                 id,
                 text: text.clone(),
                 document,
-                options: page.options.get_value(),
+                options: page.options_untracked(),
                 duration_seconds: seconds,
                 runs: RUNS,
             });

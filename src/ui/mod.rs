@@ -3,7 +3,8 @@
 //!
 //! - `app`: the page (header, editor, document bar); `page`: the shared [`page::Page`] state;
 //!   `client`: the picker of the client that sends the manifest;
-//! - `bridge`: the CodeMirror editor and browser APIs in `web/src/editor.js`, via wasm-bindgen;
+//! - `bridge`: the browser helpers of `web/src/page.js` and the CodeMirror editor of
+//!   `web/src/editor.js` (loaded on demand), via wasm-bindgen;
 //! - `tab`: what a tab is; `tabs`: the tab registry and the accessible tab list; `problems`, `schedule`, `effective`:
 //!   one tab each;
 //! - `timeline`, `concurrency`, `player`: the visualization tabs; `diagram` draws a core

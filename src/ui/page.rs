@@ -28,8 +28,8 @@ pub struct Page {
     pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
     /// The page's clock, read once: lint and the Schedule panel look ahead from it.
     pub now: Instant,
-    /// What the analysis was run with (the simulation worker analyses with the same).
-    pub options: StoredValue<Options>,
+    /// What the analysis runs with, but the client (see [`Page::options_untracked`]).
+    options: StoredValue<Options>,
     /// The simulation worker (started when a tab needs it or the browser is idle).
     pub worker: SimWorker,
     pub viewer_zone: StoredValue<String>,
@@ -57,6 +57,15 @@ impl Page {
                 (0..analysis.documents.len()).find(batch).unwrap_or(0)
             }
         })
+    }
+
+    /// What the analysis runs with now, the chosen client included: the simulation worker
+    /// analyses the text with the same.
+    pub fn options_untracked(&self) -> Options {
+        Options {
+            client: self.client.get_untracked(),
+            ..self.options.get_value()
+        }
     }
 
     /// [`Page::document`] without subscribing to it (for event handlers).

@@ -272,7 +272,7 @@ pub fn panel(page: Page) -> AnyView {
         worker.send(&Request::Simulate {
             text: page.source.get_untracked(),
             document: page.document_untracked(),
-            options: page.options.get_value(),
+            options: page.options_untracked(),
             input,
         });
     };

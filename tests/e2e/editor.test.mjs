@@ -440,7 +440,12 @@ test("the Effective YAML panel marks defaulted fields; the theme toggle and a na
 test("the client picker changes what a key written twice means, and is remembered", async () => {
   const app = await openApp(env);
   const { page } = app;
-  const twice = JOB.replace("          image: busybox:1.36\n", "          image: busybox:1.36\n          image: busybox:1.37\n");
+  // `value: yes` quoted: the apiserver's type error on the boolean would come first and hide the
+  // strict decoding error (UnmarshalStrict's type error is fatal; the duplicate key is not).
+  const twice = JOB.replace("          image: busybox:1.36\n", "          image: busybox:1.36\n          image: busybox:1.37\n").replace(
+    "value: yes",
+    'value: "yes"',
+  );
   await setEditorText(page, twice);
   assert.equal(await page.inputValue("[data-testid=client-path]"), "kubectl-apply");
   // kubectl keeps the last value: a warning of jobscope's.

@@ -69,6 +69,36 @@ fn simulate(c: &mut Criterion) {
         "kube-state-metrics samples of the month (all series)",
         |b| b.iter(|| black_box(month.metrics())),
     );
+    // What the page waits for between "Run simulation" and the first Gantt frame, as the
+    // simulation worker does it: analyse the text, simulate, record, then the summary and the
+    // first frame, each encoded for the page (the browser adds decoding and drawing).
+    let request = month_request();
+    c.bench_function(
+        "worker: a month of the */1 cronjob from the request to the first frame",
+        |b| {
+            b.iter(|| {
+                let mut session = jobscope_analysis::worker::Session::new();
+                let mut bytes = 0;
+                session.handle(black_box(request.clone()), &mut |response| {
+                    bytes += jobscope_analysis::worker::encode(&response).len();
+                });
+                black_box(bytes)
+            })
+        },
+    );
+}
+
+/// The Simulation tab's request for a month of a minutely CronJob whose pods take 30 to 90 s.
+fn month_request() -> jobscope_analysis::worker::Request {
+    let now = jobscope_analysis::parse_rfc3339("2026-03-01T10:00:00Z").expect("time");
+    let mut input = jobscope_analysis::PlayerInput::for_kind(true, now);
+    input.duration_seconds = 30 * 86_400;
+    jobscope_analysis::worker::Request::Simulate {
+        text: "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: minutely}\nspec:\n  schedule: \"*/1 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n".to_owned(),
+        document: 0,
+        options: jobscope_analysis::Options::at(now),
+        input,
+    }
 }
 
 criterion_group! {

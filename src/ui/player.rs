@@ -196,6 +196,8 @@ pub fn panel(page: Page) -> AnyView {
     // The virtual time shown; frames follow it, one request in flight at a time.
     let time = RwSignal::new(0i64);
     let in_flight = StoredValue::new(false);
+    // A recording whose first frame has not come yet.
+    let pending = StoredValue::new(None::<Summary>);
     let playing = RwSignal::new(false);
     // Virtual milliseconds per real second; 0 = the whole run in about 30 s.
     let speed = RwSignal::new(0i64);
@@ -213,17 +215,22 @@ pub fn panel(page: Page) -> AnyView {
             progress.try_set(Some((phase, done)));
         }
         Response::Recorded(recorded) => {
-            time.try_set(recorded.start);
-            summary.try_set(Some(recorded));
-            // The first frame follows at once.
+            // Held until its first frame, which follows at once: the summary and the frame
+            // then change together, so a preview on screen is redrawn once, not twice.
+            pending.try_set_value(Some(recorded));
             in_flight.try_set_value(true);
         }
         Response::Frame(next) => {
             in_flight.try_set_value(false);
             let shown = next.time;
-            if progress.try_get_untracked().flatten().is_some() {
-                progress.try_set(None);
-                page.say("The simulation finished: press Play or move the time slider.");
+            if let Some(recorded) = pending.try_update_value(Option::take).flatten() {
+                // A preview's frame comes while the rest of the run is simulated.
+                if recorded.complete && progress.try_get_untracked().flatten().is_some() {
+                    progress.try_set(None);
+                    page.say("The simulation finished: press Play or move the time slider.");
+                }
+                time.try_set(recorded.start);
+                summary.try_set(Some(recorded));
             }
             frame.try_set(Some(next));
             // The playback moved on while this frame was drawn: ask for where it is now.
@@ -267,6 +274,7 @@ pub fn panel(page: Page) -> AnyView {
         }
         summary.set(None);
         frame.set(None);
+        pending.set_value(None);
         in_flight.set_value(false);
         progress.set(Some((Phase::Simulating, 0.0)));
         worker.send(&Request::Simulate {
@@ -279,6 +287,7 @@ pub fn panel(page: Page) -> AnyView {
     let stop = move || {
         worker.stop();
         progress.set(None);
+        pending.set_value(None);
         in_flight.set_value(false);
         page.say("Simulation stopped. Your text and settings are as they were; run it again when you like.");
     };
@@ -348,6 +357,8 @@ pub fn panel(page: Page) -> AnyView {
         })
     });
     let offset = move || summary.with(|r| r.as_ref().map(|r| r.start).unwrap_or(0));
+    // A long run's first day is shown before the whole is ready (the worker's preview).
+    let previewing = move || summary.with(|r| r.as_ref().is_some_and(|r| !r.complete));
 
     view! {
         <Show
@@ -432,10 +443,16 @@ pub fn panel(page: Page) -> AnyView {
                 </div>
             </Show>
             <Show when=move || summary.with(Option::is_some) && frame.with(Option::is_some)>
+                <Show when=previewing>
+                    <p class="hint" data-testid="sim-preview">
+                        "The first day of the run, shown while the rest is simulated; playback starts when the whole run is ready."
+                    </p>
+                </Show>
                 <div class="player-controls" role="group" aria-label="Playback">
                     <button
                         type="button"
                         data-testid="sim-play"
+                        disabled=previewing
                         aria-pressed=move || playing.get().to_string()
                         on:click=move |_| {
                             if !playing.get_untracked() {
@@ -450,7 +467,7 @@ pub fn panel(page: Page) -> AnyView {
                     >
                         {move || if playing.get() { "Pause" } else { "Play" }}
                     </button>
-                    <button type="button" data-testid="sim-step" on:click=move |_| step()>
+                    <button type="button" data-testid="sim-step" disabled=previewing on:click=move |_| step()>
                         "Next event"
                     </button>
                     <label class="field">
@@ -474,6 +491,7 @@ pub fn panel(page: Page) -> AnyView {
                             min="0"
                             step="1"
                             data-testid="sim-time"
+                            disabled=previewing
                             max=move || summary.with(|r| r.as_ref().map(|r| (r.shown_end - r.start) / 1000).unwrap_or(0).to_string())
                             prop:value=move || ((time.get() - offset()) / 1000).to_string()
                             aria-valuetext=move || at(time.get())
@@ -491,7 +509,7 @@ pub fn panel(page: Page) -> AnyView {
                         </output>
                     </label>
                 </div>
-                {move || summary.with(|r| r.as_ref().map(|r| summary_view(r, frame)))}
+                {move || summary.with(|r| r.as_ref().filter(|r| r.complete).map(|r| summary_view(r, frame)))}
                 <div class="diagram">
                     <SceneView scene=gantt testid="sim-gantt" />
                 </div>
@@ -504,7 +522,7 @@ pub fn panel(page: Page) -> AnyView {
                 </p>
                 <Exports scene=gantt stem=stem testid="sim-export" />
                 {pods_view(frame)}
-                {move || summary.with(|r| r.as_ref().map(|r| charts_view(r, frame)))}
+                {move || summary.with(|r| r.as_ref().filter(|r| r.complete).map(|r| charts_view(r, frame)))}
                 {events_view(frame)}
                 <EmbedSnippet view="simulation" />
             </Show>

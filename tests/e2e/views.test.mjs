@@ -169,8 +169,14 @@ test("a long simulation runs in chunks with progress and the page stays responsi
   // While it runs, the page answers: a frame is painted and the editor still reads its text.
   const frame = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
   assert.ok(frame);
+  // The first day shows while the rest is simulated, its playback controls off until then.
   await page.locator("[data-testid=sim-gantt]").waitFor({ timeout: 120_000 });
-  assert.equal(await page.locator("[data-testid=sim-progress]").count(), 0);
+  await page.locator("[data-testid=sim-preview]").waitFor({ timeout: 1_000 });
+  assert.ok(await page.isVisible("[data-testid=sim-progress]"), "the run goes on behind the preview");
+  assert.ok(await page.isDisabled("[data-testid=sim-play]"));
+  await page.locator("[data-testid=sim-progress]").waitFor({ state: "detached", timeout: 120_000 });
+  assert.equal(await page.locator("[data-testid=sim-preview]").count(), 0);
+  assert.ok(await page.isEnabled("[data-testid=sim-play]"));
   assert.match(await page.textContent("[data-testid=sim-gantt]"), /more pods not drawn/);
   await screenshot(page, "38-long-simulation");
   await app.close();

@@ -27,7 +27,8 @@ pub use jobscope_playback::codec::{CodecError, decode, encode};
 pub enum Request {
     /// Simulate document `document` of `text` (analysed with `options`) as `input` says, then
     /// record it for playback: answered with progress, then `Recorded` and the first `Frame`,
-    /// or `Failed`.
+    /// or `Failed`. A run longer than two days also gets, once its first day is simulated, a
+    /// preview: a `Recorded` whose summary is not `complete` and its first `Frame`.
     Simulate {
         text: String,
         document: usize,
@@ -69,7 +70,8 @@ pub enum Response {
         phase: Phase,
         done: f64,
     },
-    /// The run is recorded: what the playback keeps for its whole length.
+    /// The run is recorded: what the playback keeps for its whole length (or, when not
+    /// `complete`, a preview of its start).
     Recorded(Summary),
     Frame(Frame),
     Concurrency {
@@ -93,6 +95,11 @@ mod session {
     /// Recording units (a pod, a Job, an event, an object's series) between two progress
     /// messages.
     const UNITS_PER_STEP: usize = 5_000;
+    /// A run longer than twice this (virtual milliseconds) sends a preview once the simulation
+    /// has passed it: the first day of a month-long run is on screen in a tenth of the time the
+    /// whole takes, while the rest is simulated (the preview's recording costs about a
+    /// thirtieth of the full one).
+    const PREVIEW_MS: i64 = 86_400_000;
 
     /// The worker's state between requests: the last finished run, for its frames.
     #[derive(Default)]
@@ -185,7 +192,17 @@ mod session {
             phase: Phase::Simulating,
             done: 0.0,
         });
+        let mut preview_at = (simulation.until() - simulation.start() > 2 * PREVIEW_MS)
+            .then(|| simulation.start() + PREVIEW_MS);
         while !simulation.step(TASKS_PER_STEP) {
+            if let Some(at) = preview_at
+                && simulation.now() >= at
+            {
+                preview_at = None;
+                let preview = Recorder::new(&simulation).finish();
+                send(Response::Recorded(preview.summary()));
+                send(Response::Frame(preview.frame(preview.start)));
+            }
             send(Response::Progress {
                 phase: Phase::Simulating,
                 done: simulation.progress(),
@@ -275,6 +292,59 @@ mod tests {
         assert!(!later.jobs.is_empty() && later.jobs.len() <= crate::MAX_FRAME_JOBS);
         assert!(later.events.len() <= crate::MAX_FRAME_EVENTS);
         assert!(later.next_event.is_some_and(|t| t > later.time));
+    }
+
+    /// A week-long run sends a preview once its first day is simulated (spanning the whole
+    /// run, so its chart keeps its scale), then the complete recording; a day sends only the
+    /// complete one. Each summary is followed by its first frame.
+    #[test]
+    fn a_long_run_previews_its_first_day_before_the_whole() {
+        // Minutely: enough controller work that the run takes many steps.
+        let minutely = CRON.replace("*/5 * * * *", "* * * * *");
+        let run = |hours| {
+            let mut session = Session::new();
+            exchange(&mut session, &simulate_request(&minutely, hours))
+        };
+        let week = run(7 * 24);
+        let mut simulated = 0.0;
+        let mut recorded = Vec::new();
+        for (i, response) in week.iter().enumerate() {
+            match response {
+                Response::Progress {
+                    phase: Phase::Simulating,
+                    done,
+                } => simulated = *done,
+                Response::Recorded(summary) => {
+                    recorded.push((
+                        summary.complete,
+                        simulated,
+                        summary.shown_end - summary.start,
+                    ));
+                    assert!(
+                        matches!(week.get(i + 1), Some(Response::Frame(f)) if f.time == summary.start)
+                    );
+                }
+                _ => {}
+            }
+        }
+        let [(false, at, preview_span), (true, _, whole_span)] = recorded[..] else {
+            panic!("{recorded:?}")
+        };
+        assert!(
+            at < 0.5,
+            "the preview comes early: at {at} of the simulation"
+        );
+        assert_eq!(preview_span, 7 * 24 * 3600 * 1000);
+        assert!(whole_span > 6 * 24 * 3600 * 1000, "{whole_span} ms");
+        let day = run(24);
+        let complete: Vec<bool> = day
+            .iter()
+            .filter_map(|r| match r {
+                Response::Recorded(s) => Some(s.complete),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(complete, [true]);
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub struct Summary {
     pub alerts: Vec<AlertRow>,
     /// All alert spans of the run.
     pub alerts_total: usize,
+    /// False for the preview of a long run (its first day, sent while the rest is simulated):
+    /// the complete summary follows.
+    pub complete: bool,
 }
 
 /// One Job's status at a frame's time.

@@ -257,6 +257,9 @@ pub struct Recording {
     pub alerts: Vec<AlertSpan>,
     pub notes: Vec<String>,
     pub(crate) tasks_run: u64,
+    /// Whether the simulation had finished (run to its end or stopped by a limit) when it was
+    /// recorded; a recording of a run still going is a preview of what happened so far.
+    pub complete: bool,
 }
 
 /// What the player shows at one virtual time.
@@ -582,9 +585,15 @@ impl<'s> Recorder<'s> {
         .max()
         .unwrap_or(end);
         let margin = ((last_change - sim.start()) / 20).max(60 * SECOND);
-        let shown_end = last_change
-            .saturating_add(margin)
-            .clamp(sim.start() + SECOND, end.max(sim.start() + SECOND));
+        let shown_end = if sim.stopped().is_none() {
+            // A preview of a run still going spans the whole run: its chart keeps its scale
+            // while the rest fills it in (and the page redraws only the new bars).
+            sim.until().max(sim.start() + SECOND)
+        } else {
+            last_change
+                .saturating_add(margin)
+                .clamp(sim.start() + SECOND, end.max(sim.start() + SECOND))
+        };
         Recording {
             start: sim.start(),
             end,
@@ -602,6 +611,7 @@ impl<'s> Recorder<'s> {
             alerts,
             notes: sim.notes().iter().map(|n| n.message.clone()).collect(),
             tasks_run: sim.tasks_run(),
+            complete: sim.stopped().is_some(),
         }
     }
 }
@@ -1101,6 +1111,7 @@ impl Recording {
             name: self.name.clone(),
             notes: self.notes.clone(),
             alerts_total: self.alerts.len(),
+            complete: self.complete,
             alerts: self
                 .alerts
                 .iter()

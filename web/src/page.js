@@ -115,7 +115,7 @@ export async function encodeShare(text) {
  * The most text a share link or an embed may hold: 3 MiB of UTF-8, the apiserver's request
  * limit (a bigger manifest could not be applied anyway). Deflate packs about 1,000 bytes into
  * one, so a link of a few hundred kilobytes could otherwise unpack to gigabytes; `decodeShare`
- * stops reading at this many bytes. `MAX_SHARE_TEXT` in src/ui/storage.rs says the same.
+ * stops reading at this many bytes (src/ui/bridge.rs `ShareError::TooLarge`).
  */
 export const MAX_SHARE_TEXT = 3 * 1024 * 1024;
 

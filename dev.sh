@@ -17,7 +17,7 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 CARGO_FUZZ_VERSION="0.13.2"
-FUZZ_TARGETS="analyze schedule missed simulate"
+FUZZ_TARGETS="analyze schedule missed simulate simulate_long"
 # The one nightly toolchain: the release bundle (-Zbuild-std, -Cpanic=immediate-abort) and the
 # fuzz targets (libFuzzer's sanitizers). Pinned by date because both use unstable flags that a
 # later nightly may rename or drop; everything else builds on stable.

@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
             let pause = StoredValue::new_local(None::<TimeoutHandle>);
             let hooks = Hooks {
                 change: Box::new(move |text: String, version: u32| {
+                    super::crash::crash_test(&text);
                     storage::save(TEXT_KEY, &text);
                     page.source.set(text);
                     page.version.set(version);

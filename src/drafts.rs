@@ -175,18 +175,21 @@ pub fn plan(stored: &[Stored], new: &New) -> Plan {
         Write::Overwrite(id) => Some(id),
         _ => None,
     };
-    // What the store holds after the write, oldest first; `None` is the new draft.
+    // What the store holds after the write: (id, time, bytes, kept); `None` is the new draft,
+    // whose time is infinite so it is never the oldest.
     let mut after: Vec<(Option<u32>, f64, usize, bool)> = stored
         .iter()
         .filter(|d| Some(d.id) != written)
         .map(|d| (Some(d.id), d.time, d.bytes, d.reason.is_kept()))
         .collect();
     after.push((written, f64::INFINITY, new.bytes, reason.is_kept()));
-    // std's sort: a few dozen entries, by time (the new one last).
-    after.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut delete = Vec::new();
+    // Removes the oldest draft of one kind (not the one written); a few dozen entries, so a
+    // scan each time (no sort: every std sort call site is another copy in the page's wasm).
     let mut drop_oldest = |after: &mut Vec<(Option<u32>, f64, usize, bool)>, kept: bool| {
-        let at = after.iter().position(|e| e.3 == kept && e.1.is_finite())?;
+        let at = (0..after.len())
+            .filter(|&i| after[i].3 == kept && after[i].1.is_finite())
+            .min_by(|&a, &b| after[a].1.total_cmp(&after[b].1))?;
         let (id, ..) = after.remove(at);
         delete.extend(id);
         Some(())

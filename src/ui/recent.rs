@@ -95,16 +95,21 @@ pub fn RecentList(open: RwSignal<bool>) -> impl IntoView {
                     }
                 }
             >
-                {move || match entries.get() {
-                    None => view! { <p>"Reading the drafts…"</p> }.into_any(),
-                    Some(Err(error)) => {
-                        view! { <p>"Recent drafts are unavailable in this browser: " {error}</p> }
-                            .into_any()
-                    }
-                    Some(Ok(list)) if list.is_empty() => {
-                        view! { <p>"No drafts yet: they are kept as you type."</p> }.into_any()
-                    }
-                    Some(Ok(list)) => {
+                {move || {
+                    let said = entries.with(|entries| match entries {
+                        None => "Reading the drafts…".to_owned(),
+                        Some(Err(error)) => {
+                            format!("Recent drafts are unavailable in this browser: {error}")
+                        }
+                        Some(Ok(list)) if list.is_empty() => {
+                            "No drafts yet: they are kept as you type.".to_owned()
+                        }
+                        Some(Ok(_)) => String::new(),
+                    });
+                    (!said.is_empty()).then(|| view! { <p>{said}</p> })
+                }}
+                {move || {
+                    entries.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| {
                         view! {
                             <ul>
                                 {list
@@ -129,8 +134,7 @@ pub fn RecentList(open: RwSignal<bool>) -> impl IntoView {
                                     .collect_view()}
                             </ul>
                         }
-                            .into_any()
-                    }
+                    })
                 }}
                 <button type="button" data-testid="recent-close" on:click=move |_| close()>
                     "Close"

@@ -158,6 +158,9 @@ pub fn OtherTabNotice() -> impl IntoView {
         }
         if other.with_untracked(Option::is_none) {
             drafts::record(page, own, Reason::OtherTab);
+            // Kept at once too: this tab's autosave overwrites the shared key at its next
+            // change, and the other tab may close before its own pause records an edit.
+            drafts::record(page, text.clone(), Reason::OtherTab);
             page.say("Another tab saved a different text: load it or keep yours (both are kept in Recent).");
         }
         other.set(Some(text));
@@ -166,11 +169,11 @@ pub fn OtherTabNotice() -> impl IntoView {
     // The listener lives as long as the page.
     changed.forget();
     let load = move |_| {
+        // The newest the other tab saved (each of its saves updates it). Not the shared key:
+        // this tab's own autosave may have written it since.
         let Some(text) = other.get_untracked() else {
             return;
         };
-        // The newest the other tab saved, if it saved again since.
-        let text = storage::load(TEXT_KEY).unwrap_or(text);
         drafts::record(page, page.source.get_untracked(), Reason::OtherTab);
         page.replace_text(&text);
         other.set(None);

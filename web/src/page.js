@@ -133,12 +133,31 @@ function tooLarge() {
   return error;
 }
 
+/** Compressed bytes handed to the decompressor at a time. */
+const INFLATE_SLICE = 16 * 1024;
+
 /**
  * Inflates `bytes` as a stream and stops as soon as more than `limit` bytes come out (the
  * stream is cancelled, so the rest is never inflated); rejects with `tooLarge()` then.
  */
 async function inflateAtMost(bytes, limit) {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  // Fed in small slices, pulled only as the output is read: a whole fragment handed over as one
+  // chunk may be inflated in full before the first read sees its size. Deflate expands a slice
+  // at most about 1,032 times, so each step holds at most about 16 MiB.
+  let at = 0;
+  const slices = new ReadableStream(
+    {
+      pull(controller) {
+        if (at >= bytes.byteLength) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(bytes.subarray(at, (at += INFLATE_SLICE)));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const reader = slices.pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];
   let total = 0;
   for (;;) {

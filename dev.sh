@@ -5,6 +5,8 @@
 #   ./dev.sh test    install what is missing, then run every check (what CI runs)
 #   ./dev.sh setup   only install what is missing (everything `test` needs)
 #   ./dev.sh build   install what is missing, then build the release bundle in dist/ and report its size
+#   ./dev.sh crash-build   the release bundle with the test-only crash-test feature, in
+#                    target/dist-crash-test (./dev.sh test builds it for the end-to-end tests)
 #   ./dev.sh fuzz [SECONDS]   run every fuzz target for SECONDS (default 60) each
 #
 # Every install step first checks whether the exact tool is already there, so a second run
@@ -17,7 +19,7 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 CARGO_FUZZ_VERSION="0.13.2"
-FUZZ_TARGETS="analyze schedule missed simulate"
+FUZZ_TARGETS="analyze schedule missed simulate simulate_long"
 # The one nightly toolchain: the release bundle (-Zbuild-std, -Cpanic=immediate-abort) and the
 # fuzz targets (libFuzzer's sanitizers). Pinned by date because both use unstable flags that a
 # later nightly may rename or drop; everything else builds on stable.
@@ -156,7 +158,13 @@ release_build() {
   RUSTUP_TOOLCHAIN="$NIGHTLY" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
-    trunk build --release --offline
+    trunk build --release --offline "$@"
+}
+
+# The release bundle with the test-only `crash-test` feature (a panic on purpose, see
+# src/ui/crash.rs), in target/dist-crash-test for tests/e2e/crash.test.mjs. Never dist/.
+crash_test_build() {
+  release_build --features crash-test --dist target/dist-crash-test
 }
 
 serve() {
@@ -216,6 +224,9 @@ run_tests() {
   release_build
   node scripts/size-report.mjs dist
 
+  log "release build with the crash-test feature (target/dist-crash-test, for the e2e tests)"
+  crash_test_build
+
   log "fuzzing (a minute per target)"
   fuzz 60
 
@@ -233,6 +244,7 @@ case "${1:-}" in
   test) run_tests ;;
   setup) setup_test ;;
   build) setup_release; release_build; node scripts/size-report.mjs dist ;;
+  crash-build) setup_release; crash_test_build ;;
   fuzz) setup_fuzz; fuzz "${2:-60}" ;;
-  *) echo "usage: $0 serve|test|setup|build|fuzz [SECONDS]" >&2; exit 2 ;;
+  *) echo "usage: $0 serve|test|setup|build|crash-build|fuzz [SECONDS]" >&2; exit 2 ;;
 esac

@@ -17,8 +17,9 @@ import zlib from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
 /** Ceilings, gzipped: the editor page's initial load and a timeline embed's (measured 634.0 and
- * 493.2 KiB when set). */
-const CEILINGS_KIB = { editor: 640, embed: 500 };
+ * 493.2 KiB when set at 640 and 500; raised by issue 23, whose drafts history, "Recent" menu,
+ * other-tab notice and bounded share-link decoding add 12.6 KiB to both: 646.6 and 505.7). */
+const CEILINGS_KIB = { editor: 650, embed: 510 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

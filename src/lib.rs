@@ -2,7 +2,10 @@
 //! through its façade, `jobscope_analysis` (the package's one dependency outside the browser
 //! stack). The native CLI is `src/bin/jobscope`; the web entry point is `src/main.rs`.
 //!
-//! `ui` is the only module that names the browser stack (the tidy test enforces it).
+//! `ui` is the only module that names the browser stack (the tidy test enforces it). `drafts`
+//! is the drafts history's policy, plain Rust, tested natively.
+
+pub mod drafts;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -6,12 +6,19 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use jobscope_analysis::{DocumentStatus, quick_fixes};
+use leptos::leptos_dom::helpers::{TimeoutHandle, set_timeout_with_handle};
+
+use crate::drafts::Reason;
 
 use super::DEFAULT_EXAMPLE;
-use super::bridge::{self, EditorDiagnostic, Hooks, SHARE_PREFIX};
+use super::bridge::{self, EditorDiagnostic, Hooks, SHARE_PREFIX, ShareError};
+use super::drafts;
 use super::examples::{DEFAULT_EXAMPLE_FILE, EXAMPLES, find};
 use super::page::{MAX_SHARE_URL, Page, new_page};
 use super::storage::{self, EXAMPLE_KEY, PREVIOUS_KEY, TEXT_KEY, THEME_KEY};
+
+/// After this long without a change the text is recorded as a draft (the autosave is at once).
+const DRAFT_PAUSE: std::time::Duration = std::time::Duration::from_secs(2);
 use super::tabs::{TABS, TabPanels};
 
 #[component]
@@ -58,11 +65,24 @@ pub fn App() -> impl IntoView {
         }
         spawn_local(async move {
             let text = initial_text(page).await;
+            // The text the page opens with is a draft too (an equal one is not stored twice).
+            drafts::record(page, text.clone(), Reason::Edited);
+            let pause = StoredValue::new_local(None::<TimeoutHandle>);
             let hooks = Hooks {
                 change: Box::new(move |text: String, version: u32| {
+                    super::crash::crash_test(&text);
                     storage::save(TEXT_KEY, &text);
                     page.source.set(text);
                     page.version.set(version);
+                    // A draft once typing pauses.
+                    if let Some(handle) = pause.get_value() {
+                        handle.clear();
+                    }
+                    let handle = set_timeout_with_handle(
+                        move || drafts::record(page, page.source.get_untracked(), Reason::Edited),
+                        DRAFT_PAUSE,
+                    );
+                    pause.set_value(handle.ok());
                 }),
                 complete: jobscope_analysis::complete,
                 hover: jobscope_analysis::hover,
@@ -127,12 +147,16 @@ async fn initial_text(page: Page) -> String {
             Ok(shared) => {
                 if let Some(saved) = saved.filter(|s| *s != shared) {
                     storage::save(PREVIOUS_KEY, &saved);
+                    drafts::record(page, saved, Reason::ShareLink);
                 }
                 storage::save(TEXT_KEY, &shared);
                 page.say("Opened the manifest from the share link.");
                 return shared;
             }
-            Err(error) => page.say(format!(
+            Err(ShareError::TooLarge(what)) => page.say(format!(
+                "This share link was not opened: {what}, more than the page accepts (the apiserver's request limit). Your text is unchanged."
+            )),
+            Err(ShareError::Damaged(error)) => page.say(format!(
                 "This share link is damaged ({error}); showing your saved text instead."
             )),
         }
@@ -153,12 +177,14 @@ fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
     let share_url = RwSignal::new(String::new());
     let copied = RwSignal::new(false);
     let has_previous = RwSignal::new(storage::load(PREVIOUS_KEY).is_some());
+    let recent_open = RwSignal::new(false);
 
-    let load_example = move |file: String, announce: &'static str| {
+    let load_example = move |file: String, announce: &'static str, reason: Reason| {
         let Some(found) = find(&file) else { return };
         spawn_local(async move {
             match bridge::fetch_text(&format!("examples/{}", found.file)).await {
                 Ok(text) => {
+                    drafts::record(page, page.source.get_untracked(), reason);
                     page.replace_text(&text);
                     page.picked.set(0);
                     page.say(format!(
@@ -213,7 +239,7 @@ fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
                         let file = event.target().value();
                         example.set(file.clone());
                         storage::save(EXAMPLE_KEY, &file);
-                        load_example(file, "Loaded the example");
+                        load_example(file, "Loaded the example", Reason::Example);
                     }
                 >
                     {EXAMPLES
@@ -244,6 +270,7 @@ fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
                     <option value="dark">"Dark"</option>
                 </select>
             </label>
+            <super::recent::RecentButton open=recent_open />
         </div>
         <Show when=move || confirming.get()>
             <ConfirmReset
@@ -252,11 +279,13 @@ fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
                 })
                 on_confirm=move || {
                     confirming.set(false);
-                    load_example(example.get_untracked(), "Reset to the example");
+                    load_example(example.get_untracked(), "Reset to the example", Reason::Reset);
                 }
                 on_cancel=move || confirming.set(false)
             />
         </Show>
+        <super::recent::RecentList open=recent_open />
+        <super::recent::OtherTabNotice />
         <Show when=move || !share_url.get().is_empty()>
             <label class="share-field">
                 <span>"Share link"</span>
@@ -271,12 +300,13 @@ fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
         </Show>
         <Show when=move || has_previous.get()>
             <p class="notice" data-testid="previous-notice">
-                "A share link replaced your previous text. "
+                "A share link replaced your previous text (it and older ones are in Recent). "
                 <button
                     type="button"
                     data-testid="restore-previous"
                     on:click=move |_| {
                         if let Some(previous) = storage::load(PREVIOUS_KEY) {
+                            drafts::record(page, page.source.get_untracked(), Reason::Restore);
                             page.replace_text(&previous);
                             page.say("Your previous text is back. Ctrl+Z shows the shared one again.");
                         }

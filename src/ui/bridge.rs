@@ -78,6 +78,27 @@ extern "C" {
     #[wasm_bindgen(js_name = onWasmTrap)]
     pub fn on_wasm_trap(report: &Closure<dyn Fn(String)>);
 
+    /// Records a text in the drafts history (IndexedDB); `plan` decides what is kept. A promise
+    /// of whether it was written; rejected when storage is unavailable or full.
+    #[wasm_bindgen(js_name = recordDraft)]
+    pub fn record_draft(
+        text: &str,
+        reason: &str,
+        plan: &Closure<dyn Fn(Array, JsValue) -> JsValue>,
+    ) -> Promise;
+
+    /// A promise of the drafts, newest first: `{ id, time, when, reason, head }`.
+    #[wasm_bindgen(js_name = listDrafts)]
+    pub fn list_drafts() -> Promise;
+
+    /// A promise of a draft's text.
+    #[wasm_bindgen(js_name = loadDraft)]
+    pub fn load_draft(id: u32) -> Promise;
+
+    /// Calls `changed` with the text another tab of this page saved under `key`.
+    #[wasm_bindgen(js_name = onSavedElsewhere)]
+    pub fn on_saved_elsewhere(key: &str, changed: &Closure<dyn Fn(String)>);
+
     /// The viewer's IANA time zone (the browser's), `UTC` when unknown.
     #[wasm_bindgen(js_name = viewerTimeZone)]
     pub fn viewer_time_zone() -> String;
@@ -265,7 +286,7 @@ impl EditorHandle {
     }
 }
 
-async fn string_of(promise: Promise) -> Result<String, String> {
+pub async fn string_of(promise: Promise) -> Result<String, String> {
     match JsFuture::from(promise).await {
         Ok(value) => value.as_string().ok_or_else(|| "not a string".to_owned()),
         Err(error) => Err(js_sys::Error::from(error)
@@ -280,9 +301,33 @@ pub async fn encode_share(text: &str) -> Result<String, String> {
     string_of(encode_share_js(text)).await
 }
 
-/// The text of a share fragment.
-pub async fn decode_share(fragment: &str) -> Result<String, String> {
-    string_of(decode_share_js(fragment)).await
+/// Why a share fragment gave no text.
+pub enum ShareError {
+    /// It holds more than `MAX_SHARE_TEXT` in web/src/page.js (3 MiB); decoding stopped there.
+    TooLarge(String),
+    /// It is not valid base64url, deflate or UTF-8.
+    Damaged(String),
+}
+
+/// The text of a share fragment, inflated up to the page's limit.
+pub async fn decode_share(fragment: &str) -> Result<String, ShareError> {
+    match JsFuture::from(decode_share_js(fragment)).await {
+        Ok(value) => value
+            .as_string()
+            .ok_or_else(|| ShareError::Damaged("not a string".to_owned())),
+        Err(error) => {
+            let error = js_sys::Error::from(error);
+            let message = error
+                .message()
+                .as_string()
+                .unwrap_or_else(|| "failed".to_owned());
+            if error.name().as_string().as_deref() == Some("ShareTooLarge") {
+                Err(ShareError::TooLarge(message))
+            } else {
+                Err(ShareError::Damaged(message))
+            }
+        }
+    }
 }
 
 /// Copies to the clipboard; false when the browser refuses.

@@ -37,6 +37,22 @@ pub fn install() {
     });
 }
 
+/// The line that makes a test build panic (see [`crash_test`]).
+#[cfg(feature = "crash-test")]
+const CRASH_TEST_LINE: &str = "# jobscope: crash test";
+
+/// In test builds only (the `crash-test` feature, never in dist/): panics when the editor's text
+/// holds [`CRASH_TEST_LINE`], so the end-to-end tests make the release wasm trap for real, from
+/// where a real panic would trap (the editor's change hook). A no-op in every other build.
+pub fn crash_test(text: &str) {
+    #[cfg(feature = "crash-test")]
+    if text.contains(CRASH_TEST_LINE) {
+        panic!("crash test: the text asked for a panic");
+    }
+    #[cfg(not(feature = "crash-test"))]
+    let _ = text;
+}
+
 /// What the hook does, callable on its own (the browser tests call it: the release build has no
 /// way to panic on purpose). Returns whether the editor's text was saved.
 pub fn report_crash(message: &str) -> bool {

@@ -43,7 +43,12 @@ pub fn EmbedApp(view: &'static str, panel: Option<fn(Page) -> AnyView>) -> impl 
         if fragment.starts_with(bridge::SHARE_PREFIX) {
             match bridge::decode_share(&fragment).await {
                 Ok(text) => page.source.set(text),
-                Err(error) => page.say(format!("This embed link is damaged ({error}).")),
+                Err(bridge::ShareError::TooLarge(what)) => page.say(format!(
+                    "This embed was not opened: {what}, more than the page accepts (the apiserver's request limit)."
+                )),
+                Err(bridge::ShareError::Damaged(error)) => {
+                    page.say(format!("This embed link is damaged ({error})."))
+                }
             }
         } else {
             page.say("This embed link holds no manifest.");

@@ -11,6 +11,8 @@
 //!   `Scene` as SVG elements and exports it (SVG, PNG, Mermaid); `embed`: the `?embed=<view>`
 //!   mode and the iframe snippet;
 //! - `examples`, `storage`: the examples menu's list; localStorage and the URL fragment;
+//! - `drafts`: the drafts history in IndexedDB (the policy is `crate::drafts`); `recent`: the
+//!   "Recent" menu and the notice that another tab saved a different text;
 //! - `crash`: the panic hook (keeps the editor's text, tells the user);
 //! - `worker`: the simulation worker (start, requests, answers, Stop).
 
@@ -20,12 +22,14 @@ mod client;
 mod concurrency;
 mod crash;
 mod diagram;
+mod drafts;
 mod effective;
 mod embed;
 mod examples;
 mod page;
 mod player;
 mod problems;
+mod recent;
 mod schedule;
 mod storage;
 mod tab;

@@ -246,6 +246,18 @@ export class EditorHandle {
             ...lintKeymap,
             indentWithTab,
           ]),
+          // CodeMirror catches what its listeners, completion and hover sources throw and only
+          // logs it; a WebAssembly trap (the release build's panic) is thrown again from a new
+          // task, where the page's trap report (web/src/page.js onWasmTrap) sees it.
+          EditorView.exceptionSink.of((error) => {
+            if (error instanceof WebAssembly.RuntimeError) {
+              setTimeout(() => {
+                throw error;
+              });
+            } else {
+              console.error(error);
+            }
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             this.version += 1;

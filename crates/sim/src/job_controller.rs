@@ -264,7 +264,7 @@ impl JobController {
         let spec = c.jobs[job_id].spec.clone();
         // Scratch lists from the pool: a sync runs for every pod change.
         let mut pods = c.buffer();
-        pods.extend_from_slice(&c.jobs[job_id].live_pods);
+        pods.extend(c.jobs[job_id].live_pods.iter().copied());
         let mut active = c.buffer();
         active.extend(pods.iter().copied().filter(|&p| c.pods[p].is_active()));
         let ready = active.iter().filter(|&&p| c.pods[p].ready).count() as i32;

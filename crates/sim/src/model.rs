@@ -397,7 +397,7 @@ pub struct Job {
     /// Every pod created for this Job, in creation order.
     pub(crate) pods: Vec<PodId>,
     /// Pods of this Job the controller still tracks (not yet counted or still running).
-    pub(crate) live_pods: Vec<PodId>,
+    pub(crate) live_pods: std::collections::VecDeque<PodId>,
     /// Pods created so far, and per completion index.
     pub(crate) pods_created: usize,
     pub(crate) pods_per_index: Vec<u32>,

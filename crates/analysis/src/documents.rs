@@ -1313,4 +1313,111 @@ mod tests {
         );
         assert_eq!(summarize_body(b"{\"kind\": 1}"), "{\"kind\": 1}");
     }
+
+    /// Every report `analyze_each` gives, with the file-level findings it attached.
+    fn each(text: &str, options: &Options) -> Vec<(DocumentReport, Vec<Diagnostic>)> {
+        let mut options = options.clone();
+        collect_defined_objects(text, options.client, &mut options.defined);
+        let mut reports = Vec::new();
+        analyze_each(text, &options, |report, extra| {
+            reports.push((report, extra))
+        });
+        reports
+    }
+
+    #[test]
+    fn analyze_each_finds_what_analyze_finds() {
+        let texts = [
+            format!("{JOB}---\nkind: Job\nspec: [oops\n---\n{JOB}"),
+            format!("{JOB}---\n{JOB}--- junk\n{JOB}"),
+            format!("{JOB}--- junk\n"),
+            format!("{JOB}---\nkind: Job\nspec: [oops\n---\n{JOB}--- junk\n{JOB}"),
+            JOB.replace("Never", "Always"),
+            String::new(),
+        ];
+        for text in &texts {
+            for client in [ClientPath::KubectlApply, ClientPath::Api] {
+                let options = Options {
+                    client,
+                    ..test_options()
+                };
+                let whole = analyze(text, &options);
+                let mut expected: Vec<&Diagnostic> = whole.diagnostics();
+                let reports = each(text, &options);
+                let mut found: Vec<&Diagnostic> = reports
+                    .iter()
+                    .flat_map(|(report, extra)| report.diagnostics.iter().chain(extra))
+                    .collect();
+                jobscope_sort::sort_by_key(&mut expected, |d| (d.span.start, d.span.end));
+                jobscope_sort::sort_by_key(&mut found, |d| (d.span.start, d.span.end));
+                assert_eq!(found, expected, "{client:?} {text}");
+                assert_eq!(reports.len(), whole.documents.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_separator_goes_with_the_document_after_it() {
+        let text = format!("{JOB}---\n{JOB}--- junk\n{JOB}");
+        let reports = each(&text, &no_lint());
+        let codes: Vec<Vec<&str>> = reports
+            .iter()
+            .map(|(_, extra)| extra.iter().map(|d| d.code).collect())
+            .collect();
+        assert_eq!(codes, [vec![], vec![], vec!["yaml.separator"]]);
+        // With no document after it, it goes with the last one.
+        let reports = each(&format!("{JOB}--- junk\n"), &no_lint());
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].1[0].code, "yaml.separator");
+    }
+
+    #[test]
+    fn analyze_each_has_no_document_limit() {
+        let text = vec![JOB; MAX_DOCUMENTS + 5].join("---\n");
+        let reports = each(&text, &no_lint());
+        assert_eq!(reports.len(), MAX_DOCUMENTS + 5);
+        assert!(
+            reports
+                .iter()
+                .all(|(r, extra)| r.diagnostics.is_empty() && extra.is_empty())
+        );
+        let capped = analyze(&text, &no_lint());
+        assert_eq!(capped.documents.len(), MAX_DOCUMENTS);
+        assert_eq!(capped.file_diagnostics[0].code, "jobscope.limit");
+    }
+
+    #[test]
+    fn list_items_are_reported_one_by_one() {
+        let item = |name: &str, restart: &str| {
+            format!(
+                "- apiVersion: batch/v1\n  kind: Job\n  metadata: {{name: {name}}}\n  spec:\n    template:\n      spec:\n        restartPolicy: {restart}\n        containers: [{{name: main, image: busybox}}]\n"
+            )
+        };
+        let text = format!(
+            "apiVersion: v1\nkind: List\nitems:\n{}{}",
+            item("first", "Never"),
+            item("second", "Always")
+        );
+        let reports = each(&text, &no_lint());
+        let outline: Vec<(usize, Option<usize>, Option<&str>)> = reports
+            .iter()
+            .map(|(r, _)| (r.index, r.item, r.name.as_deref()))
+            .collect();
+        assert_eq!(
+            outline,
+            [(0, Some(0), Some("first")), (0, Some(1), Some("second"))]
+        );
+        assert!(reports[0].0.diagnostics.is_empty());
+        assert_eq!(codes(&reports[1].0), ["apiserver.required-value"]);
+        // The page still shows the list as one document.
+        assert_eq!(analyze(&text, &no_lint()).documents.len(), 1);
+    }
+
+    #[test]
+    fn a_json_stream_is_one_document_per_object() {
+        let text = "{\"apiVersion\": \"batch/v1\", \"kind\": \"Job\", \"metadata\": {\"name\": \"a\"}}\n{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"b\"}}\n";
+        let reports = each(text, &no_lint());
+        let names: Vec<Option<&str>> = reports.iter().map(|(r, _)| r.name.as_deref()).collect();
+        assert_eq!(names, [Some("a"), Some("b")]);
+    }
 }

@@ -59,11 +59,17 @@ impl Text {
             Severity::Info => Level::INFO,
         };
         // The finding's first line only: the snippet stays one line however long the span.
+        // Spans lie on character boundaries; a span that did not would show an empty line.
         let start = diagnostic.span.start.min(text.len());
-        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
-        let source = &text[line_start..line_end];
-        let end = diagnostic.span.end.clamp(start, line_end);
+        let before = text.get(..start).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        let line_end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |n| start + n);
+        let source = text.get(line_start..line_end).unwrap_or_default();
+        let start = start.min(line_start + source.len());
+        let end = diagnostic.span.end.clamp(start, line_start + source.len());
         let snippet = Snippet::source(source)
             .line_start(finding.line)
             .path(path)

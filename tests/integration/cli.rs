@@ -85,6 +85,45 @@ fn usage_errors_exit_two() {
     );
 }
 
+/// A file that cannot be read is the input's problem, not the command line's: one line naming
+/// it and exit code 1, whichever subcommand reads it.
+#[test]
+fn an_unreadable_input_exits_one_in_every_subcommand() {
+    let missing = "no-such-dir/job.yaml";
+    for args in [
+        vec!["validate", missing],
+        vec!["outline", missing],
+        vec!["simulate", missing],
+        vec!["render", "timeline", missing],
+    ] {
+        let output = run(&args, None);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(missing), "{args:?}: {stderr}");
+        assert!(stderr.lines().count() <= 2, "{args:?}: {stderr}");
+    }
+    // A folder with no manifest checks nothing: that fails rather than passing unseen.
+    let empty = std::env::temp_dir().join(format!("jobscope-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let output = run(&["validate", empty.to_str().unwrap()], None);
+    std::fs::remove_dir_all(&empty).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no .yaml, .yml or .json file"));
+}
+
+/// A plain Job manifest with a syntax error is reported as a manifest, not as a scenario with
+/// unknown keys.
+#[test]
+fn simulate_reports_a_broken_manifest_as_a_manifest() {
+    let output = run(
+        &["simulate", "-"],
+        Some("apiVersion: batch/v1\nkind: Job\nmetadata: {name: x\n"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("scenario"), "{stderr}");
+}
+
 /// Runs the binary with `stdin` on its standard input (an empty one without).
 fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_jobscope"))

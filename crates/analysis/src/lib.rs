@@ -51,7 +51,7 @@ pub mod simulation {
     pub use jobscope_sim::model::{ConditionKind, Job, Ms, Phase, Pod};
     pub use jobscope_sim::model::{instant, millis};
     pub use jobscope_sim::{Event, ObjectRef};
-    pub use jobscope_sim::{Simulation, Stop, parse_scenario};
+    pub use jobscope_sim::{Simulation, Stop, is_scenario, parse_scenario};
 }
 
 /// The lint rules and their documentation, for `jobscope rules`.

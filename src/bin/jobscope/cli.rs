@@ -276,7 +276,7 @@ pub struct MissedArgs {
 
 #[derive(Args, Debug)]
 pub struct SimulateArgs {
-    /// A scenario file, or a manifest with a Job or CronJob
+    /// A scenario file, or a manifest with a Job or CronJob (`-`: stdin)
     #[arg(value_name = "FILE")]
     pub path: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -6,6 +6,14 @@ use std::io::Write;
 use jobscope_analysis::schedule::{LoadedLocation, load_location};
 use jobscope_analysis::{ClientPath, Instant, Zone, parse_rfc3339};
 
+/// An input that could not be read (a missing file, a directory, stdin closed): one line on
+/// stderr and exit code 1, as `validate` does for an unreadable input. Not a usage error: the
+/// command line was right.
+pub fn unreadable(path: &str, error: &std::io::Error) -> std::process::ExitCode {
+    write_err(&format!("{path}: error: {error}\n"));
+    std::process::ExitCode::from(1)
+}
+
 /// `--now`, `--from`, …: an RFC 3339 time.
 pub fn time_value(text: &str) -> Result<Instant, String> {
     parse_rfc3339(text)

@@ -20,7 +20,7 @@ use jobscope_analysis::{
 };
 
 use crate::cli::{Diagram, DiagramFormat, RenderArgs, Window, usage_error};
-use crate::common::{duration_millis, now, write_err, write_out};
+use crate::common::{duration_millis, now, unreadable, write_err, write_out};
 use crate::simulate_cmd::{Problem, analyze_all, manifest_simulation, pick_document};
 
 /// Scheduled runs per concurrency diagram (the page's `RUNS`).
@@ -34,13 +34,13 @@ pub fn render(args: RenderArgs) -> ExitCode {
     let text = if path == "-" {
         let mut text = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-            return usage_error(format!("reading stdin: {e}"));
+            return unreadable("-", &e);
         }
         text
     } else {
         match std::fs::read_to_string(&args.path) {
             Ok(text) => text,
-            Err(e) => return usage_error(format!("{path}: {e}")),
+            Err(e) => return unreadable(&path, &e),
         }
     };
     let job_duration = match args

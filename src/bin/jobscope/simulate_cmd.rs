@@ -6,7 +6,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use jobscope_analysis::simulation::{Job, Ms, Phase, Pod, Simulation, instant, parse_scenario};
+use jobscope_analysis::simulation::{
+    Job, Ms, Phase, Pod, Simulation, instant, is_scenario, parse_scenario,
+};
 use jobscope_analysis::{
     Diagnostic, DocumentReport, DocumentStatus, Instant, LineIndex, Options, PlayerInput, Zone,
     analyze_each, format_rfc3339, format_rfc3339_nano, start_simulation,
@@ -14,7 +16,7 @@ use jobscope_analysis::{
 use serde_json::{Value, json};
 
 use crate::cli::{Format, PodModelArgs, SimulateArgs, usage_error};
-use crate::common::{duration_millis, now, write_err, write_out};
+use crate::common::{duration_millis, now, unreadable, write_err, write_out};
 
 /// Exact time (fractions of a second when there are any).
 fn time(t: Ms) -> Value {
@@ -45,11 +47,17 @@ fn report_problems(path: &str, text: &str, problems: &[Diagnostic]) {
 
 pub fn simulate(args: SimulateArgs) -> ExitCode {
     let path = args.path.display().to_string();
-    let text = match std::fs::read_to_string(&args.path) {
-        Ok(text) => text,
-        Err(e) => return usage_error(format!("{path}: {e}")),
+    let read = if path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(&args.path)
     };
-    let mut sim = if is_manifest(&text) {
+    let text = match read {
+        Ok(text) => text,
+        Err(e) => return unreadable(&path, &e),
+    };
+    let mut sim = if !is_scenario(&text) {
         match manifest_simulation(&text, &args.model) {
             Ok(sim) => sim,
             Err(Problem::Usage(message)) => return usage_error(message),
@@ -86,19 +94,6 @@ pub fn simulate(args: SimulateArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Whether a file is a manifest (it has a Job or CronJob) rather than a scenario.
-fn is_manifest(text: &str) -> bool {
-    let options = Options {
-        lint: false,
-        ..Options::at(Instant::from_unix(0))
-    };
-    let mut found = false;
-    analyze_each(text, &options, |report, _| {
-        found |= matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob);
-    });
-    found
-}
-
 /// The simulation a scenario file describes (its problems reported; the exit code then).
 fn scenario_simulation(path: &str, text: &str) -> Result<Simulation, ExitCode> {
     let mut scenario = match parse_scenario(text) {
@@ -116,7 +111,7 @@ fn scenario_simulation(path: &str, text: &str) -> Result<Simulation, ExitCode> {
         let full = base.join(file);
         manifest_path = full.display().to_string();
         scenario.manifest = std::fs::read_to_string(&full)
-            .map_err(|e| usage_error(format!("manifestFile {}: {e}", full.display())))?;
+            .map_err(|e| unreadable(&full.display().to_string(), &e))?;
     }
     jobscope_analysis::simulation(&scenario).map_err(|problems| {
         report_problems(&manifest_path, &scenario.manifest, &problems);

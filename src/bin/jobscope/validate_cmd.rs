@@ -22,6 +22,18 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     options.client = args.client;
     options.disabled_rules = args.disable;
     let mut inputs = Inputs::new(sources(&args.paths, &args.exclude));
+    if inputs.sources.is_empty() {
+        // A CI step that checks nothing should not pass unseen (a moved folder, a wrong glob).
+        write_err(&format!(
+            "error: no .yaml, .yml or .json file in {} (after --exclude)\n",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        return ExitCode::from(1);
+    }
     if options.lint {
         for index in 0..inputs.sources.len() {
             if let Ok(text) = inputs.text(index) {

@@ -1,5 +1,7 @@
 //! Benchmarks of the whole analysis (YAML, decoding, defaulting, validation, warnings): each
-//! example manifest, and a file of 1,000 documents.
+//! example manifest, a file of 1,000 documents, and the CLI's way through a stream of 10,000
+//! (`analyze_each` after `collect_defined_objects`, as `jobscope validate` runs them; its peak
+//! memory is measured on the binary, README "Benchmarks").
 
 /// The allocator the `jobscope` CLI runs with (see Cargo.toml), so the figures are the CLI's.
 #[global_allocator]
@@ -8,8 +10,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use jobscope_analysis::{Options, analyze};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jobscope_analysis::{Options, analyze, analyze_each, collect_defined_objects};
 use jobscope_cron::Instant;
 
 fn examples() -> Vec<(String, String)> {
@@ -50,12 +52,65 @@ fn analysis(c: &mut Criterion) {
     });
 }
 
+/// 10,000 documents: the page's examples' documents, cycled (what `scripts/stream-10k.sh`
+/// writes).
+fn stream_10k() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/examples");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("examples folder")
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    texts.sort();
+    let documents: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.split("\n---\n"))
+        .filter(|d| d.contains("kind:"))
+        .collect();
+    let stream: Vec<&str> = documents.iter().cycle().take(10_000).copied().collect();
+    stream.join("\n---\n")
+}
+
+fn stream(c: &mut Criterion) {
+    let text = stream_10k();
+    let mut group = c.benchmark_group("cli stream");
+    group.throughput(Throughput::Elements(10_000));
+    for lint in [true, false] {
+        let mut options = Options::at(Instant::from_unix(1_767_225_600));
+        options.lint = lint;
+        let name = if lint {
+            "10,000 documents"
+        } else {
+            "10,000 documents, --no-lint"
+        };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut options = options.clone();
+                if lint {
+                    collect_defined_objects(&text, options.client, &mut options.defined);
+                }
+                let mut findings = 0;
+                analyze_each(black_box(&text), &options, |report, extra| {
+                    findings += report.diagnostics.len() + extra.len();
+                });
+                black_box(findings)
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
     targets = analysis
 }
-criterion_main!(benches, p);
+criterion_group! {
+    name = streams;
+    config = Criterion::default().sample_size(10);
+    targets = stream
+}
+criterion_main!(benches, p, streams);
 
 fn phases(c: &mut Criterion) {
     let text = std::fs::read_to_string(

@@ -197,7 +197,7 @@ fn invalid_utf8_on_the_cli_is_a_clear_error() {
             assert_eq!(value["files"][0]["error"], message, "{stdout}");
         } else {
             // Where the bad byte is: line 4, column 12 (`  name: caf` then 0xE9).
-            assert_eq!(stdout, format!("{path}:4:12: error: {message}\n"));
+            assert_eq!(stdout, format!("error: {message}\n--> {path}:4:12\n"));
         }
     }
     // The same bytes on stdin.

@@ -20,9 +20,9 @@ use jobscope_api::validate::context::{Finding, Loc, Out};
 use jobscope_api::validate::field::ErrorType;
 use jobscope_api::validate::{job, warnings};
 use jobscope_lint::DefinedObjects;
+use jobscope_yaml::split::{BadSeparator, Chunk, split_documents};
 use jobscope_yaml::{
-    Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, ProblemKind, Stream, Value, ValueKind,
-    parse_stream,
+    Document, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, ProblemKind, Value, ValueKind, parse_document,
 };
 
 /// Everything known about one editor buffer.
@@ -52,6 +52,9 @@ pub enum DocumentStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocumentReport {
     pub index: usize,
+    /// The item's position when the document is a `kind: List` that kubectl sends item by item
+    /// ([`analyze_each`]; the page reports a list as one document).
+    pub item: Option<usize>,
     pub span: Span,
     pub api_version: Option<String>,
     pub kind: Option<String>,
@@ -215,95 +218,149 @@ fn summarize_body(body: &[u8]) -> String {
     }
 }
 
-/// Where kubectl stops reading the text, if it does; a direct API request sends each document
-/// on its own, so nothing stops the others.
-fn kubectl_stop(
-    text: &str,
-    stream: &Stream,
-    lines: &LineIndex,
+/// The documents of a text in order, each parsed when it is reached, with where kubectl stopped
+/// reading before it, if it did: at the first document that does not convert to JSON (the
+/// documents after it are not sent), or at the first bad separator line (the document that line
+/// ends is not returned either), whichever comes first. A direct API request sends each document
+/// on its own, so nothing stops the others. One document is held at a time, so a caller that
+/// does not keep them (the CLI) reads any number of documents in flat memory.
+struct Sent<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
     client: ClientPath,
-) -> Option<KubectlStop> {
-    if !client.is_kubectl() {
-        return None;
-    }
-    let separator_stop = stream.bad_separators.first().map(|bad| {
-        // The document the bad line would end is not returned either.
-        let unread = stream
-            .documents
-            .iter()
-            .filter(|d| d.span.end < bad.span.start)
-            .count();
-        (unread, bad)
-    });
-    let yaml_stop = stream.documents.iter().enumerate().find_map(|(index, d)| {
-        conversion_errors(text, d, client)
+    chunks: Vec<Chunk>,
+    next: usize,
+    /// The first document the first bad separator line hides, and that line (kubectl only).
+    separator: Option<(usize, usize)>,
+    /// Set at the first document that does not convert (kubectl only).
+    yaml_stop: Option<KubectlStop>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(text: &'a str, lines: &'a LineIndex, client: ClientPath) -> (Self, Vec<BadSeparator>) {
+        let (chunks, bad_separators) = split_documents(text);
+        let separator = bad_separators
             .first()
-            .map(|error| (index, error.span.start))
-    });
-    let yaml_error_stop = |index: usize, offset: usize| KubectlStop {
-        first_unread: index + 1,
-        line: lines.line(offset),
-        at_separator: false,
-    };
-    match (separator_stop, yaml_stop) {
-        (Some((unread, _)), Some((index, offset))) if index < unread => {
-            Some(yaml_error_stop(index, offset))
+            .filter(|_| client.is_kubectl())
+            .map(|bad| {
+                let unread = chunks
+                    .iter()
+                    .filter(|c| c.span.end < bad.span.start)
+                    .count();
+                (unread, lines.line(bad.span.start))
+            });
+        let sent = Sent {
+            text,
+            lines,
+            client,
+            chunks,
+            next: 0,
+            separator,
+            yaml_stop: None,
+        };
+        (sent, bad_separators)
+    }
+
+    /// Where kubectl stopped before document `index`, once the documents before it are read.
+    fn stop_before(&self, index: usize) -> Option<KubectlStop> {
+        if let Some(stop) = self.yaml_stop.as_ref().filter(|s| index >= s.first_unread) {
+            return Some(stop.clone());
         }
-        (Some((unread, bad)), _) => Some(KubectlStop {
-            first_unread: unread,
-            line: lines.line(bad.span.start),
-            at_separator: true,
-        }),
-        (None, Some((index, offset))) => Some(yaml_error_stop(index, offset)),
-        (None, None) => None,
+        self.separator
+            .filter(|(unread, _)| index >= *unread)
+            .map(|(first_unread, line)| KubectlStop {
+                first_unread,
+                line,
+                at_separator: true,
+            })
+    }
+
+    /// Whether kubectl stops at the bad separator line (no YAML error before it), once the
+    /// documents before that line are read.
+    fn stops_at_separator(&self) -> bool {
+        self.separator.is_some() && self.yaml_stop.is_none()
+    }
+
+    /// The documents not read yet.
+    fn remaining(&self) -> &[Chunk] {
+        self.chunks.get(self.next..).unwrap_or_default()
+    }
+}
+
+impl Iterator for Sent<'_> {
+    type Item = (usize, Document, Option<KubectlStop>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let chunk = self.chunks.get(self.next)?;
+        let index = self.next;
+        self.next += 1;
+        let document = parse_document(self.text, chunk.span);
+        let unread = self.stop_before(index);
+        if unread.is_none()
+            && self.client.is_kubectl()
+            && let Some(error) = conversion_errors(self.text, &document, self.client).first()
+        {
+            self.yaml_stop = Some(KubectlStop {
+                first_unread: index + 1,
+                line: self.lines.line(error.span.start),
+                at_separator: false,
+            });
+        }
+        Some((index, document, unread))
     }
 }
 
 /// The objects the documents of `text` define that `client` would send (with kubectl, those
 /// before a YAML error or bad separator), added to `defined`; `kind: List` documents count for
-/// their items, as kubectl applies each item. Only identities are kept.
+/// their items, as kubectl applies each item. Only identities are kept, and every document is
+/// read (no [`MAX_DOCUMENTS`]: the CLI calls it), one at a time.
 pub fn collect_defined_objects(text: &str, client: ClientPath, defined: &mut DefinedObjects) {
-    let stream = parse_stream(text);
     let lines = LineIndex::new(text);
-    let stop = kubectl_stop(text, &stream, &lines, client);
-    add_defined(text, &stream, stop.as_ref(), client, defined);
+    let (sent, _) = Sent::new(text, &lines, client);
+    for (_, document, unread) in sent {
+        if unread.is_none() {
+            add_defined(text, &document, client, defined);
+        }
+    }
 }
 
-fn add_defined(
-    text: &str,
-    stream: &Stream,
-    stop: Option<&KubectlStop>,
-    client: ClientPath,
-    defined: &mut DefinedObjects,
-) {
-    let sent = stop.map_or(stream.documents.len(), |stop| stop.first_unread);
-    for document in stream.documents.iter().take(sent) {
-        if document.too_large || !conversion_errors(text, document, client).is_empty() {
-            continue;
-        }
-        if let Some(value) = &document.value {
-            add_object(value, defined, 0);
-        }
+/// The identity of a document kubectl sends (its items for a list).
+fn add_defined(text: &str, document: &Document, client: ClientPath, defined: &mut DefinedObjects) {
+    if document.too_large || !conversion_errors(text, document, client).is_empty() {
+        return;
+    }
+    if let Some(value) = &document.value {
+        add_object(value, defined, 0);
+    }
+}
+
+/// A `kind: List` document's items, which kubectl sends one by one (its resource builder
+/// flattens lists: `FlattenListVisitor`; an unstructured object whose kind ends in `List` and
+/// has `items` is a list).
+fn list_items(value: &Value) -> Option<&[Value]> {
+    let kind = value.get("kind").and_then(Value::as_str)?;
+    match value.get("items") {
+        Some(Value {
+            kind: ValueKind::Seq(items),
+            ..
+        }) if kind.ends_with("List") => Some(items),
+        _ => None,
     }
 }
 
 /// One object's identity; a list's items, one level deep (kubectl flattens lists of lists, but
 /// nobody writes them).
 fn add_object(value: &Value, defined: &mut DefinedObjects, depth: usize) {
-    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-    let kind = text(value, "kind").unwrap_or_default();
-    if kind.ends_with("List")
-        && depth == 0
-        && let Some(Value {
-            kind: ValueKind::Seq(items),
-            ..
-        }) = value.get("items")
+    if depth == 0
+        && let Some(items) = list_items(value)
     {
         for item in items {
             add_object(item, defined, depth + 1);
         }
         return;
     }
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    let kind = text(value, "kind").unwrap_or_default();
     let metadata = value.get("metadata");
     let name = metadata.and_then(|m| m.get("name")).and_then(Value::as_str);
     let namespace = metadata
@@ -315,21 +372,27 @@ fn add_object(value: &Value, defined: &mut DefinedObjects, depth: usize) {
     }
 }
 
-/// Analyses the editor's whole text.
+/// The finding for the first bad separator line, when kubectl stops there.
+fn separator_diagnostic(bad: &BadSeparator) -> Diagnostic {
+    Diagnostic::new("yaml.separator", Severity::Error, Source::Yaml, bad.span, bad.message.clone())
+        .with_help("kubectl splits documents at lines starting with `---`; only spaces and a comment may follow on that line")
+}
+
+/// Analyses the editor's whole text: its first [`MAX_DOCUMENTS`] documents (the page analyses on
+/// every keystroke), the rest counted.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    let stream = parse_stream(text);
     let lines = LineIndex::new(text);
-    let stop = kubectl_stop(text, &stream, &lines, options.client);
+    let (mut sent, bad_separators) = Sent::new(text, &lines, options.client);
+    let read: Vec<(usize, Document, Option<KubectlStop>)> =
+        sent.by_ref().take(MAX_DOCUMENTS).collect();
     // kubectl reports the first bad separator only if it gets that far.
-    let mut file_diagnostics = match (&stop, stream.bad_separators.first()) {
-        (Some(stop), Some(bad)) if stop.at_separator => {
-            vec![Diagnostic::new("yaml.separator", Severity::Error, Source::Yaml, bad.span, bad.message.clone())
-                .with_help("kubectl splits documents at lines starting with `---`; only spaces and a comment may follow on that line")]
-        }
+    let mut file_diagnostics = match bad_separators.first() {
+        Some(bad) if sent.stops_at_separator() => vec![separator_diagnostic(bad)],
         _ => Vec::new(),
     };
-    if let Some(skipped) = stream.skipped {
-        let at = Span::new(skipped.span.start, skipped.span.start);
+    if let Some(first) = sent.remaining().first() {
+        let skipped = sent.remaining().len();
+        let at = Span::new(first.span.start, first.span.start);
         file_diagnostics.push(
             Diagnostic::new(
                 "jobscope.limit",
@@ -337,18 +400,21 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
                 Source::Jobscope,
                 at,
                 format!(
-                    "this text has {} documents; jobscope analyses the first {MAX_DOCUMENTS} and skips the {} from here on",
-                    MAX_DOCUMENTS + skipped.count,
-                    skipped.count
+                    "this text has {} documents; jobscope analyses the first {MAX_DOCUMENTS} and skips the {skipped} from here on",
+                    MAX_DOCUMENTS + skipped,
                 ),
             )
-            .with_help(format!("analysing every document on each keystroke would freeze the page, so jobscope stops at {MAX_DOCUMENTS} documents; split the file to check the rest")),
+            .with_help(format!("analysing every document on each keystroke would freeze the page, so jobscope stops at {MAX_DOCUMENTS} documents; split the file to check the rest (the CLI has no such limit)")),
         );
     }
     // The objects every document analysed together defines, for lint's reference rules.
     let mut own = DefinedObjects::new();
     if options.lint {
-        add_defined(text, &stream, stop.as_ref(), options.client, &mut own);
+        for (_, document, unread) in &read {
+            if unread.is_none() {
+                add_defined(text, document, options.client, &mut own);
+            }
+        }
     }
     let together = if own.is_empty() {
         None
@@ -358,23 +424,134 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         Some(all)
     };
     let defined = together.as_ref().unwrap_or(&options.defined);
-    let documents = stream
-        .documents
+    let documents = read
         .into_iter()
-        .enumerate()
-        .map(|(index, mut document)| {
-            let unread = stop.as_ref().filter(|stop| index >= stop.first_unread);
-            let mut report = report(text, &lines, index, &document, options, defined, unread);
-            // Kept (moved, not copied) for what a simulation of the document patches.
-            if matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob) {
-                report.value = document.value.take();
-            }
-            report
+        .map(|(index, mut document, unread)| {
+            let context = Context {
+                text,
+                lines: &lines,
+                options,
+                defined,
+            };
+            context.report(index, None, &mut document, unread.as_ref())
         })
         .collect();
     Analysis {
         documents,
         file_diagnostics,
+    }
+}
+
+/// Analyses every document of `text`, one at a time and without the page's
+/// [`MAX_DOCUMENTS`]: the CLI's entry point, whose memory does not grow with the number of
+/// documents. Each report goes to `each` with the file-level findings that belong to it (a bad
+/// separator line goes with the document after it, or with the last one). A `kind: List`
+/// document is reported as its items (`DocumentReport::item`), as kubectl sends each item.
+///
+/// Lint's reference rules see `options.defined` only: the caller collects the objects of this
+/// text and of the others analysed with it first ([`collect_defined_objects`]).
+pub fn analyze_each(
+    text: &str,
+    options: &Options,
+    mut each: impl FnMut(DocumentReport, Vec<Diagnostic>),
+) {
+    let lines = LineIndex::new(text);
+    let (mut sent, bad_separators) = Sent::new(text, &lines, options.client);
+    let context = Context {
+        text,
+        lines: &lines,
+        options,
+        defined: &options.defined,
+    };
+    let mut separator = bad_separators.first();
+    // One report held back: a bad separator with no document after it goes with the last one.
+    let mut held: Option<(DocumentReport, Vec<Diagnostic>)> = None;
+    while let Some((index, mut document, unread)) = sent.next() {
+        let mut reports = Vec::new();
+        let items = (unread.is_none()
+            && !document.too_large
+            && conversion_errors(text, &document, options.client).is_empty())
+        .then(|| document.value.as_ref().and_then(list_items))
+        .flatten()
+        .filter(|items| !items.is_empty())
+        .map(<[Value]>::to_vec);
+        match items {
+            Some(items) => {
+                for (item, value) in items.into_iter().enumerate() {
+                    let span = value.span;
+                    let mut piece = Document {
+                        span,
+                        value: Some(value),
+                        syntax_error: None,
+                        problems: document
+                            .problems
+                            .iter()
+                            .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
+                            .cloned()
+                            .collect(),
+                        empty: false,
+                        too_large: false,
+                    };
+                    reports.push(context.report(index, Some(item), &mut piece, None));
+                }
+            }
+            None => reports.push(context.report(index, None, &mut document, unread.as_ref())),
+        }
+        for report in reports {
+            if let Some(previous) = held.take() {
+                each(previous.0, previous.1);
+            }
+            let mut extra = Vec::new();
+            // Decided once the documents before the line are read: this one is after it.
+            if let Some(bad) = separator.filter(|bad| report.span.start >= bad.span.end) {
+                separator = None;
+                if sent.stops_at_separator() {
+                    extra.push(separator_diagnostic(bad));
+                }
+            }
+            held = Some((report, extra));
+        }
+    }
+    if let Some((report, mut extra)) = held {
+        if let Some(bad) = separator.filter(|_| sent.stops_at_separator()) {
+            extra.push(separator_diagnostic(bad));
+        }
+        each(report, extra);
+    }
+}
+
+/// What every document of one analysis shares.
+struct Context<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+    options: &'a Options,
+    defined: &'a DefinedObjects,
+}
+
+impl Context<'_> {
+    /// One document's report; `item` when it is an item of a list document. Its value is kept
+    /// (moved, not copied) for what a simulation of the document patches.
+    fn report(
+        &self,
+        index: usize,
+        item: Option<usize>,
+        document: &mut Document,
+        unread: Option<&KubectlStop>,
+    ) -> DocumentReport {
+        let mut report = report(
+            self.text,
+            self.lines,
+            index,
+            document,
+            self.options,
+            self.defined,
+            unread,
+        );
+        report.item = item;
+        if matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob) {
+            report.value = document.value.take();
+        }
+        report
     }
 }
 
@@ -402,6 +579,7 @@ fn report(
 ) -> DocumentReport {
     let mut report = DocumentReport {
         index,
+        item: None,
         span: document.span,
         api_version: None,
         kind: None,
@@ -1134,5 +1312,112 @@ mod tests {
             "61706956657273696f6e3a2062617463682f76310a6b696e643a204a6f62 ..."
         );
         assert_eq!(summarize_body(b"{\"kind\": 1}"), "{\"kind\": 1}");
+    }
+
+    /// Every report `analyze_each` gives, with the file-level findings it attached.
+    fn each(text: &str, options: &Options) -> Vec<(DocumentReport, Vec<Diagnostic>)> {
+        let mut options = options.clone();
+        collect_defined_objects(text, options.client, &mut options.defined);
+        let mut reports = Vec::new();
+        analyze_each(text, &options, |report, extra| {
+            reports.push((report, extra))
+        });
+        reports
+    }
+
+    #[test]
+    fn analyze_each_finds_what_analyze_finds() {
+        let texts = [
+            format!("{JOB}---\nkind: Job\nspec: [oops\n---\n{JOB}"),
+            format!("{JOB}---\n{JOB}--- junk\n{JOB}"),
+            format!("{JOB}--- junk\n"),
+            format!("{JOB}---\nkind: Job\nspec: [oops\n---\n{JOB}--- junk\n{JOB}"),
+            JOB.replace("Never", "Always"),
+            String::new(),
+        ];
+        for text in &texts {
+            for client in [ClientPath::KubectlApply, ClientPath::Api] {
+                let options = Options {
+                    client,
+                    ..test_options()
+                };
+                let whole = analyze(text, &options);
+                let mut expected: Vec<&Diagnostic> = whole.diagnostics();
+                let reports = each(text, &options);
+                let mut found: Vec<&Diagnostic> = reports
+                    .iter()
+                    .flat_map(|(report, extra)| report.diagnostics.iter().chain(extra))
+                    .collect();
+                jobscope_sort::sort_by_key(&mut expected, |d| (d.span.start, d.span.end));
+                jobscope_sort::sort_by_key(&mut found, |d| (d.span.start, d.span.end));
+                assert_eq!(found, expected, "{client:?} {text}");
+                assert_eq!(reports.len(), whole.documents.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_bad_separator_goes_with_the_document_after_it() {
+        let text = format!("{JOB}---\n{JOB}--- junk\n{JOB}");
+        let reports = each(&text, &no_lint());
+        let codes: Vec<Vec<&str>> = reports
+            .iter()
+            .map(|(_, extra)| extra.iter().map(|d| d.code).collect())
+            .collect();
+        assert_eq!(codes, [vec![], vec![], vec!["yaml.separator"]]);
+        // With no document after it, it goes with the last one.
+        let reports = each(&format!("{JOB}--- junk\n"), &no_lint());
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].1[0].code, "yaml.separator");
+    }
+
+    #[test]
+    fn analyze_each_has_no_document_limit() {
+        let text = vec![JOB; MAX_DOCUMENTS + 5].join("---\n");
+        let reports = each(&text, &no_lint());
+        assert_eq!(reports.len(), MAX_DOCUMENTS + 5);
+        assert!(
+            reports
+                .iter()
+                .all(|(r, extra)| r.diagnostics.is_empty() && extra.is_empty())
+        );
+        let capped = analyze(&text, &no_lint());
+        assert_eq!(capped.documents.len(), MAX_DOCUMENTS);
+        assert_eq!(capped.file_diagnostics[0].code, "jobscope.limit");
+    }
+
+    #[test]
+    fn list_items_are_reported_one_by_one() {
+        let item = |name: &str, restart: &str| {
+            format!(
+                "- apiVersion: batch/v1\n  kind: Job\n  metadata: {{name: {name}}}\n  spec:\n    template:\n      spec:\n        restartPolicy: {restart}\n        containers: [{{name: main, image: busybox}}]\n"
+            )
+        };
+        let text = format!(
+            "apiVersion: v1\nkind: List\nitems:\n{}{}",
+            item("first", "Never"),
+            item("second", "Always")
+        );
+        let reports = each(&text, &no_lint());
+        let outline: Vec<(usize, Option<usize>, Option<&str>)> = reports
+            .iter()
+            .map(|(r, _)| (r.index, r.item, r.name.as_deref()))
+            .collect();
+        assert_eq!(
+            outline,
+            [(0, Some(0), Some("first")), (0, Some(1), Some("second"))]
+        );
+        assert!(reports[0].0.diagnostics.is_empty());
+        assert_eq!(codes(&reports[1].0), ["apiserver.required-value"]);
+        // The page still shows the list as one document.
+        assert_eq!(analyze(&text, &no_lint()).documents.len(), 1);
+    }
+
+    #[test]
+    fn a_json_stream_is_one_document_per_object() {
+        let text = "{\"apiVersion\": \"batch/v1\", \"kind\": \"Job\", \"metadata\": {\"name\": \"a\"}}\n{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"b\"}}\n";
+        let reports = each(text, &no_lint());
+        let names: Vec<Option<&str>> = reports.iter().map(|(r, _)| r.name.as_deref()).collect();
+        assert_eq!(names, [Some("a"), Some("b")]);
     }
 }

@@ -20,11 +20,13 @@ pub(crate) mod views;
 pub mod worker;
 
 pub use documents::{
-    Analysis, DocumentReport, DocumentStatus, Options, analyze, collect_defined_objects,
+    Analysis, DocumentReport, DocumentStatus, Options, analyze, analyze_each,
+    collect_defined_objects,
 };
 pub use editor::*;
 pub use jobscope_api::manifest::client::ClientPath;
 pub use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
+pub use jobscope_golang::duration::parse_go_duration;
 pub use jobscope_golang::time::{
     Instant, Zone, format_rfc3339, format_rfc3339_nano, parse_rfc3339,
 };
@@ -49,7 +51,7 @@ pub mod simulation {
     pub use jobscope_sim::model::{ConditionKind, Job, Ms, Phase, Pod};
     pub use jobscope_sim::model::{instant, millis};
     pub use jobscope_sim::{Event, ObjectRef};
-    pub use jobscope_sim::{Simulation, Stop, parse_scenario};
+    pub use jobscope_sim::{Simulation, Stop, is_scenario, parse_scenario};
 }
 
 /// The lint rules and their documentation, for `jobscope rules`.

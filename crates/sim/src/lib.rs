@@ -34,4 +34,4 @@ mod workqueue;
 
 pub use cluster::{Event, Note, ObjectRef};
 pub use engine::{Simulation, Stop, Subject};
-pub use scenario::{Scenario, parse_scenario};
+pub use scenario::{Scenario, is_scenario, parse_scenario};

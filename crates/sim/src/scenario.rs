@@ -402,6 +402,18 @@ impl Reader {
     }
 }
 
+/// Whether `text` is meant as a scenario: its first document is a mapping with a `manifest` or
+/// `manifestFile` key (what `parse_scenario` needs). Anything else, a manifest with YAML errors
+/// included, is a manifest, so its own problems are reported, not the scenario's.
+pub fn is_scenario(text: &str) -> bool {
+    let stream = parse_stream(text);
+    stream
+        .documents
+        .first()
+        .and_then(|document| document.value.as_ref())
+        .is_some_and(|root| root.get("manifest").is_some() || root.get("manifestFile").is_some())
+}
+
 /// Reads a scenario. Problems come back as diagnostics with positions in `text`.
 pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
     let mut reader = Reader {
@@ -528,6 +540,17 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, Vec<Diagnostic>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scenario_is_told_from_a_manifest_by_its_keys() {
+        assert!(is_scenario("manifest: |\n  kind: Job\n"));
+        assert!(is_scenario("until: 1h\nmanifestFile: job.yaml\n"));
+        assert!(!is_scenario("apiVersion: batch/v1\nkind: Job\n"));
+        // A manifest with a syntax error stays a manifest.
+        assert!(!is_scenario("apiVersion: batch/v1\nkind: [Job\n"));
+        assert!(!is_scenario("kind: Deployment\n"));
+        assert!(!is_scenario(""));
+    }
 
     #[test]
     fn reads_the_documented_example() {

@@ -103,7 +103,10 @@ pub fn parse_stream(text: &str) -> Stream {
     }
 }
 
-fn parse_document(text: &str, span: Span) -> Document {
+/// Parses one document of `text`: a chunk of [`split::split_documents`]. Reading a text one
+/// document at a time keeps memory flat however many documents it has (the CLI's way; the page
+/// uses [`parse_stream`] and its limit).
+pub fn parse_document(text: &str, span: Span) -> Document {
     let chunk = &text[span.start..span.end];
     let mut document = Document {
         span,

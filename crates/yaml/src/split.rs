@@ -1,6 +1,13 @@
 //! Splits a multi-document file the way kubectl does (`k8s.io/apimachinery/pkg/util/yaml`
-//! `YAMLReader`): a line that starts with `---` ends a document; only spaces and a comment may
-//! follow it on that line.
+//! `YAMLOrJSONDecoder`): a text whose first non-space character is `{` is a JSON stream, one
+//! object after another (`GuessJSONStream`); any other text is YAML, where a line that starts
+//! with `---` ends a document (`YAMLReader`) and only spaces and a comment may follow it on that
+//! line.
+//!
+//! Each JSON value is then read by the YAML reader like any document (JSON objects are YAML flow
+//! mappings), which keeps one model and one set of positions; what differs is only where a
+//! document ends. Where Go's `encoding/json` would refuse text the YAML reader accepts (a
+//! trailing comma, a comment), jobscope reads on: such text is not JSON any tool writes.
 
 use jobscope_diagnostic::Span;
 
@@ -20,6 +27,9 @@ pub struct BadSeparator {
 /// Splits `text` into document chunks; separator lines belong to no chunk. Chunks holding only
 /// blank lines and comments are kept: kubectl skips them later, and the UI still lists them.
 pub fn split_documents(text: &str) -> (Vec<Chunk>, Vec<BadSeparator>) {
+    if text.trim_start().starts_with('{') {
+        return (split_json_stream(text), Vec::new());
+    }
     let mut chunks = Vec::new();
     let mut bad = Vec::new();
     let mut chunk_start = 0;
@@ -53,6 +63,69 @@ pub fn split_documents(text: &str) -> (Vec<Chunk>, Vec<BadSeparator>) {
     (chunks, bad)
 }
 
+/// The top-level values of a JSON stream, as `json.Decoder` reads them one after another: each
+/// ends where its outermost brace or bracket closes (outside strings). Text after the last
+/// complete value (an unclosed one, or something that is not an object) is one more chunk, which
+/// the YAML reader then reports.
+fn split_json_stream(text: &str) -> Vec<Chunk> {
+    let bytes = text.as_bytes();
+    let mut chunks = Vec::new();
+    let mut start: Option<usize> = None;
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, &byte) in bytes.iter().enumerate() {
+        let Some(from) = start else {
+            match byte {
+                b'{' | b'[' => {
+                    start = Some(at);
+                    depth = 1;
+                }
+                b' ' | b'\t' | b'\r' | b'\n' => {}
+                _ => {
+                    chunks.push(Chunk {
+                        span: Span::new(at, text.len()),
+                    });
+                    return chunks;
+                }
+            }
+            continue;
+        };
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    chunks.push(Chunk {
+                        span: Span::new(from, at + 1),
+                    });
+                    start = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        chunks.push(Chunk {
+            span: Span::new(from, text.len()),
+        });
+    }
+    if chunks.is_empty() {
+        chunks.push(Chunk {
+            span: Span::new(0, text.len()),
+        });
+    }
+    chunks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +157,17 @@ mod tests {
         assert_eq!(bad[0].message, "invalid Yaml document separator: !tag");
         let (_, bad) = split_documents("a: 1\n----\n");
         assert_eq!(bad[0].message, "invalid Yaml document separator: -");
+    }
+
+    #[test]
+    fn a_text_starting_with_a_brace_is_a_json_stream() {
+        assert_eq!(
+            pieces("{\"a\": 1}\n{\"b\": \"}{\\\"\"}  {\"c\": [1, {}]}\n"),
+            ["{\"a\": 1}", "{\"b\": \"}{\\\"\"}", "{\"c\": [1, {}]}"]
+        );
+        // A `---` line is not a separator in JSON: what follows the object is read on its own.
+        assert_eq!(pieces("  {\"a\": 1}\n---\n"), ["{\"a\": 1}", "---\n"]);
+        assert_eq!(pieces("{\"a\": [1,"), ["{\"a\": [1,"]);
+        assert!(split_documents("{}\n--- x\n").1.is_empty());
     }
 }

@@ -1,56 +1,60 @@
-//! What every subcommand shares: usage errors, the output format, option values, writing to
-//! stdout and stderr, and the clock (the CLI is the only part of jobscope that reads it).
+//! What every subcommand shares: the values clap parses options into, writing to stdout and
+//! stderr, Go durations, and the clock (the CLI is the only part of jobscope that reads it).
 
-use std::ffi::OsString;
 use std::io::Write;
-use std::process::ExitCode;
 
-use jobscope_analysis::{Instant, parse_rfc3339};
+use jobscope_analysis::schedule::{LoadedLocation, load_location};
+use jobscope_analysis::{ClientPath, Instant, Zone, parse_rfc3339};
 
-/// A usage problem: reported with the usage text, exit 2.
-pub struct UsageError(pub String);
-
-impl From<lexopt::Error> for UsageError {
-    fn from(error: lexopt::Error) -> Self {
-        UsageError(error.to_string())
-    }
+/// An input that could not be read (a missing file, a directory, stdin closed): one line on
+/// stderr and exit code 1, as `validate` does for an unreadable input. Not a usage error: the
+/// command line was right.
+pub fn unreadable(path: &str, error: &std::io::Error) -> std::process::ExitCode {
+    write_err(&format!("{path}: error: {error}\n"));
+    std::process::ExitCode::from(1)
 }
 
-pub type CommandResult = Result<ExitCode, UsageError>;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
+/// `--now`, `--from`, …: an RFC 3339 time.
+pub fn time_value(text: &str) -> Result<Instant, String> {
+    parse_rfc3339(text)
+        .ok_or_else(|| format!("`{text}` is not an RFC 3339 time (like 2026-03-08T02:00:00Z)"))
 }
 
-pub fn parse_format(value: OsString) -> Result<Format, UsageError> {
-    match value.to_str() {
-        Some("text") => Ok(Format::Text),
-        Some("json") => Ok(Format::Json),
-        _ => Err(UsageError(format!(
-            "--format must be text or json, not {}",
-            value.to_string_lossy()
-        ))),
-    }
-}
-
-pub fn string_value(value: OsString, option: &str) -> Result<String, UsageError> {
-    value.into_string().map_err(|raw| {
-        UsageError(format!(
-            "{option}: not valid UTF-8: {}",
-            raw.to_string_lossy()
-        ))
+/// `--client`: a client path by its name.
+pub fn client_value(name: &str) -> Result<ClientPath, String> {
+    ClientPath::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = ClientPath::ALL.iter().map(|c| c.name()).collect();
+        format!("must be one of {}", names.join(", "))
     })
 }
 
-pub fn time_value(value: OsString, option: &str) -> Result<Instant, UsageError> {
-    let text = string_value(value, option)?;
-    parse_rfc3339(&text).ok_or_else(|| {
-        UsageError(format!(
-            "{option}: `{text}` is not an RFC 3339 time (like 2026-03-08T02:00:00Z)"
-        ))
-    })
+/// `--controller-time-zone`: a zone Go's `LoadLocation` knows (not `Local`: the controller's
+/// own zone is what this option says).
+pub fn controller_zone_value(name: &str) -> Result<Zone, String> {
+    match load_location(name) {
+        Ok(LoadedLocation::Zone(zone)) => Ok(zone),
+        Ok(LoadedLocation::Local) | Err(_) => Err(format!("unknown time zone {name}")),
+    }
+}
+
+/// `--disable`: a lint rule code (a misspelt one would silently turn nothing off).
+pub fn rule_code_value(code: &str) -> Result<String, String> {
+    let code = code.trim();
+    if jobscope_analysis::rule_docs(code).is_none() {
+        return Err(format!(
+            "`{code}` is not a lint rule code; `jobscope rules` lists them"
+        ));
+    }
+    Ok(code.to_owned())
+}
+
+/// A Go duration (`90s`, `1h30m`) in whole milliseconds, at least zero.
+pub fn duration_millis(option: &str, text: &str) -> Result<i64, String> {
+    let nanos = jobscope_analysis::parse_go_duration(text).map_err(|e| format!("{option}: {e}"))?;
+    if nanos < 0 {
+        return Err(format!("{option}: `{text}` is negative"));
+    }
+    Ok(nanos / 1_000_000)
 }
 
 pub fn write_out(text: &str) {

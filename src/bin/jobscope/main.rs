@@ -1,5 +1,6 @@
 //! The `jobscope` command line: the same engine as the web app, for CI and for checking against
-//! real Kubernetes. Each subcommand lives in its own module; output is text or JSON.
+//! real Kubernetes. `cli` declares the commands (clap); each command lives in its own module;
+//! `validate`'s output formats each have one.
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -7,11 +8,23 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod common;
 #[cfg(not(target_arch = "wasm32"))]
+mod inputs;
+#[cfg(not(target_arch = "wasm32"))]
+mod junit;
+#[cfg(not(target_arch = "wasm32"))]
+mod render_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
+#[cfg(not(target_arch = "wasm32"))]
 mod rules_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+mod sarif;
 #[cfg(not(target_arch = "wasm32"))]
 mod schedule_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 mod simulate_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+mod text_format;
 #[cfg(not(target_arch = "wasm32"))]
 mod validate_cmd;
 

@@ -1,26 +1,17 @@
 //! `jobscope rules`: every lint rule with its code, default severity and summary (text), or the
 //! whole documentation of each rule (JSON, the shape the web app's explain panel reads).
 
-use std::ffi::OsString;
 use std::process::ExitCode;
 
 use jobscope_analysis::presets_for_rule;
 use jobscope_analysis::rules::rules;
-use lexopt::prelude::*;
 use serde_json::json;
 
-use crate::common::{CommandResult, Format, parse_format, write_json, write_out};
+use crate::cli::{Format, RulesArgs};
+use crate::common::{write_json, write_out};
 
-pub fn rules_command(args: Vec<OsString>) -> CommandResult {
-    let mut format = Format::Text;
-    let mut parser = lexopt::Parser::from_args(args);
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("format") => format = parse_format(parser.value()?)?,
-            other => return Err(other.unexpected().into()),
-        }
-    }
-    match format {
+pub fn rules_command(args: RulesArgs) -> ExitCode {
+    match args.format {
         Format::Json => {
             let list: Vec<serde_json::Value> = rules()
                 .iter()
@@ -61,5 +52,5 @@ pub fn rules_command(args: Vec<OsString>) -> CommandResult {
             write_out(&out);
         }
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }

@@ -1,79 +1,19 @@
 //! `jobscope next`, `explain` and `missed`: the schedule commands. Their JSON shapes are a
 //! contract used by checks outside this repository; keep them stable.
 
-use std::ffi::OsString;
 use std::process::ExitCode;
 
 use jobscope_analysis::schedule::{
-    CronJobTimes, LoadedLocation, NextTime, SyncInput, controller_sync, load_location, next_runs,
-    schedule_report,
+    CronJobTimes, NextTime, SyncInput, controller_sync, next_runs, schedule_report,
 };
-use jobscope_analysis::{Instant, Zone, format_rfc3339, format_rfc3339_nano};
-use lexopt::prelude::*;
+use jobscope_analysis::{Instant, format_rfc3339, format_rfc3339_nano};
 use serde_json::{Value, json};
 
-use crate::common::{
-    CommandResult, Format, UsageError, now, parse_format, string_value, time_value, write_err,
-    write_json, write_out,
-};
+use crate::cli::{ExplainArgs, Format, MissedArgs, NextArgs};
+use crate::common::{now, write_err, write_json, write_out};
 
 /// The most fire times `next` lists in one call.
-const MAX_COUNT: u64 = 1_000_000;
-
-/// Options shared by the schedule commands.
-struct ScheduleOptions {
-    schedule: Option<String>,
-    time_zone: Option<String>,
-    controller_zone: Zone,
-    format: Format,
-}
-
-impl ScheduleOptions {
-    fn new() -> Self {
-        ScheduleOptions {
-            schedule: None,
-            time_zone: None,
-            controller_zone: Zone::Utc,
-            format: Format::Text,
-        }
-    }
-
-    /// Takes the option if it is a shared one; returns false otherwise.
-    fn take(&mut self, option: &str, parser: &mut lexopt::Parser) -> Result<bool, UsageError> {
-        match option {
-            "schedule" => self.schedule = Some(string_value(parser.value()?, "--schedule")?),
-            "time-zone" => self.time_zone = Some(string_value(parser.value()?, "--time-zone")?),
-            "controller-time-zone" => {
-                let name = string_value(parser.value()?, "--controller-time-zone")?;
-                self.controller_zone = match load_location(&name) {
-                    Ok(LoadedLocation::Zone(zone)) => zone,
-                    Ok(LoadedLocation::Local) | Err(_) => {
-                        return Err(UsageError(format!(
-                            "--controller-time-zone: unknown time zone {name}"
-                        )));
-                    }
-                };
-            }
-            "format" => self.format = parse_format(parser.value()?)?,
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-
-    fn schedule(&self) -> Result<&str, UsageError> {
-        self.schedule
-            .as_deref()
-            .ok_or_else(|| UsageError("--schedule is required".to_owned()))
-    }
-}
-
-/// The name of a `--long` option; anything else is a usage error.
-fn long_option(arg: lexopt::Arg<'_>) -> Result<String, UsageError> {
-    match arg {
-        lexopt::Arg::Long(name) => Ok(name.to_owned()),
-        other => Err(other.unexpected().into()),
-    }
-}
+pub const MAX_COUNT: u64 = 1_000_000;
 
 fn fail(format: Format, message: &str) -> ExitCode {
     match format {
@@ -83,38 +23,20 @@ fn fail(format: Format, message: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-pub fn next(args: Vec<OsString>) -> CommandResult {
-    let mut options = ScheduleOptions::new();
-    let mut from = None;
-    let mut count: u64 = 10;
-    let mut parser = lexopt::Parser::from_args(args);
-    while let Some(arg) = parser.next()? {
-        let option = long_option(arg)?;
-        if options.take(&option, &mut parser)? {
-            continue;
-        }
-        match option.as_str() {
-            "from" => from = Some(time_value(parser.value()?, "--from")?),
-            "count" => {
-                count = parser.value()?.parse()?;
-                if count > MAX_COUNT {
-                    return Err(UsageError(format!("--count may be at most {MAX_COUNT}")));
-                }
-            }
-            other => return Err(UsageError(format!("unknown option --{other}"))),
-        }
-    }
-    let schedule = options.schedule()?.to_owned();
-    let from = from.unwrap_or_else(now);
+pub fn next(args: NextArgs) -> ExitCode {
+    let options = args.schedule;
+    let schedule = options.schedule.clone();
+    let from = args.from.unwrap_or_else(now);
+    let count = args.count;
     let (times, zone, stop) = match next_runs(
         &schedule,
         options.time_zone.as_deref(),
-        options.controller_zone,
+        options.controller_time_zone,
         from,
         count as usize,
     ) {
         Ok(runs) => runs,
-        Err(message) => return Ok(fail(options.format, &message)),
+        Err(message) => return fail(options.format, &message),
     };
     let formatted: Vec<String> = times.iter().map(|t| format_rfc3339(*t, zone)).collect();
     let exhausted = stop.is_some();
@@ -143,31 +65,19 @@ pub fn next(args: Vec<OsString>) -> CommandResult {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }
 
-pub fn explain(args: Vec<OsString>) -> CommandResult {
-    let mut options = ScheduleOptions::new();
-    let mut at = None;
-    let mut parser = lexopt::Parser::from_args(args);
-    while let Some(arg) = parser.next()? {
-        let option = long_option(arg)?;
-        if options.take(&option, &mut parser)? {
-            continue;
-        }
-        match option.as_str() {
-            "now" => at = Some(time_value(parser.value()?, "--now")?),
-            other => return Err(UsageError(format!("unknown option --{other}"))),
-        }
-    }
-    let schedule = options.schedule()?.to_owned();
+pub fn explain(args: ExplainArgs) -> ExitCode {
+    let options = args.schedule;
+    let schedule = options.schedule.clone();
     let time_zone = options.time_zone.clone();
-    let now = at.unwrap_or_else(now);
+    let now = args.now.unwrap_or_else(now);
 
     let report = schedule_report(
         &schedule,
         time_zone.as_deref(),
-        options.controller_zone,
+        options.controller_time_zone,
         now,
     );
     let accepted = report.accepted();
@@ -214,11 +124,11 @@ pub fn explain(args: Vec<OsString>) -> CommandResult {
         Format::Json => write_json(&result),
         Format::Text => write_out(&explain_text(&result)),
     }
-    Ok(if accepted {
+    if accepted {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 fn explain_text(result: &Value) -> String {
@@ -272,30 +182,11 @@ fn explain_text(result: &Value) -> String {
     out
 }
 
-pub fn missed(args: Vec<OsString>) -> CommandResult {
-    let mut options = ScheduleOptions::new();
-    let (mut created, mut last_schedule, mut at, mut deadline) = (None, None, None, None);
-    let mut name = "cronjob".to_owned();
-    let mut parser = lexopt::Parser::from_args(args);
-    while let Some(arg) = parser.next()? {
-        let option = long_option(arg)?;
-        if options.take(&option, &mut parser)? {
-            continue;
-        }
-        match option.as_str() {
-            "created" => created = Some(time_value(parser.value()?, "--created")?),
-            "last-schedule" => {
-                last_schedule = Some(time_value(parser.value()?, "--last-schedule")?)
-            }
-            "now" => at = Some(time_value(parser.value()?, "--now")?),
-            "starting-deadline-seconds" => deadline = Some(parser.value()?.parse::<i64>()?),
-            "name" => name = string_value(parser.value()?, "--name")?,
-            other => return Err(UsageError(format!("unknown option --{other}"))),
-        }
-    }
-    let schedule = options.schedule()?.to_owned();
-    let created: Instant = created.ok_or_else(|| UsageError("--created is required".to_owned()))?;
-    let now: Instant = at.ok_or_else(|| UsageError("--now is required".to_owned()))?;
+pub fn missed(args: MissedArgs) -> ExitCode {
+    let options = args.schedule;
+    let schedule = options.schedule.clone();
+    let (created, now, name) = (args.created, args.now, args.name);
+    let (last_schedule, deadline) = (args.last_schedule, args.starting_deadline_seconds);
     let input = SyncInput {
         name: &name,
         schedule: &schedule,
@@ -306,11 +197,11 @@ pub fn missed(args: Vec<OsString>) -> CommandResult {
             starting_deadline_seconds: deadline,
         },
         now,
-        controller_zone: options.controller_zone,
+        controller_zone: options.controller_time_zone,
     };
     let (decision, zone) = match controller_sync(&input) {
         Ok(sync) => sync,
-        Err(message) => return Ok(fail(options.format, &message)),
+        Err(message) => return fail(options.format, &message),
     };
     let time = |t: Option<Instant>| t.map(|t| format_rfc3339(t, zone));
     let most_recent = decision.most_recent;
@@ -372,5 +263,5 @@ pub fn missed(args: Vec<OsString>) -> CommandResult {
             write_out(&out);
         }
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
 }

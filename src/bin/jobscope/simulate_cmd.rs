@@ -1,16 +1,22 @@
-//! `jobscope simulate SCENARIO.yaml`: runs the controller simulation and prints the result.
+//! `jobscope simulate FILE`: runs the controller simulation and prints the result. FILE is a
+//! scenario (README: its format), or a manifest simulated with the page's pod model
+//! (`PlayerInput::for_kind`, the player's form before it is touched) as the options change it.
 //! The JSON shape is a contract used outside this repository (see README).
 
-use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-use jobscope_analysis::simulation::{Job, Ms, Phase, Pod, Simulation, instant, parse_scenario};
-use jobscope_analysis::{Diagnostic, LineIndex, Zone, format_rfc3339, format_rfc3339_nano};
-use lexopt::prelude::*;
+use jobscope_analysis::simulation::{
+    Job, Ms, Phase, Pod, Simulation, instant, is_scenario, parse_scenario,
+};
+use jobscope_analysis::{
+    Diagnostic, DocumentReport, DocumentStatus, Instant, LineIndex, Options, PlayerInput, Zone,
+    analyze_each, format_rfc3339, format_rfc3339_nano, start_simulation,
+};
 use serde_json::{Value, json};
 
-use crate::common::{CommandResult, Format, UsageError, parse_format, write_err, write_out};
+use crate::cli::{Format, PodModelArgs, SimulateArgs, usage_error};
+use crate::common::{duration_millis, now, unreadable, write_err, write_out};
 
 /// Exact time (fractions of a second when there are any).
 fn time(t: Ms) -> Value {
@@ -39,47 +45,42 @@ fn report_problems(path: &str, text: &str, problems: &[Diagnostic]) {
     }
 }
 
-pub fn simulate(args: Vec<OsString>) -> CommandResult {
-    let mut format = Format::Text;
-    let mut path: Option<String> = None;
-    let mut parser = lexopt::Parser::from_args(args);
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("format") => format = parse_format(parser.value()?)?,
-            Value(value) if path.is_none() => path = Some(value.string()?),
-            other => return Err(other.unexpected().into()),
-        }
-    }
-    let Some(path) = path else {
-        return Err(UsageError("simulate: give a scenario file".to_owned()));
+pub fn simulate(args: SimulateArgs) -> ExitCode {
+    let path = args.path.display().to_string();
+    let read = if path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(&args.path)
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| UsageError(format!("{path}: {e}")))?;
-    let mut scenario = match parse_scenario(&text) {
-        Ok(scenario) => scenario,
-        Err(problems) => {
-            report_problems(&path, &text, &problems);
-            return Ok(ExitCode::from(1));
-        }
+    let text = match read {
+        Ok(text) => text,
+        Err(e) => return unreadable(&path, &e),
     };
-    let mut manifest_path = path.clone();
-    if let Some(file) = &scenario.manifest_file {
-        let base = std::path::Path::new(&path)
-            .parent()
-            .unwrap_or(std::path::Path::new("."));
-        let full = base.join(file);
-        manifest_path = full.display().to_string();
-        scenario.manifest = std::fs::read_to_string(&full)
-            .map_err(|e| UsageError(format!("manifestFile {}: {e}", full.display())))?;
-    }
-    let mut sim = match jobscope_analysis::simulation(&scenario) {
-        Ok(sim) => sim,
-        Err(problems) => {
-            report_problems(&manifest_path, &scenario.manifest, &problems);
-            return Ok(ExitCode::from(1));
+    let mut sim = if !is_scenario(&text) {
+        match manifest_simulation(&text, &args.model) {
+            Ok(sim) => sim,
+            Err(Problem::Usage(message)) => return usage_error(message),
+            Err(Problem::Input(message)) => {
+                write_err(&format!("{path}: error: {message}\n"));
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        if args.model.is_set() {
+            return usage_error(format!(
+                "{path} is a scenario file: its pod model and run length are in it (the \
+                 --document, --until, --run-for, --fail-first, --exit-code, --seed and --start \
+                 options apply to a manifest)"
+            ));
+        }
+        match scenario_simulation(&path, &text) {
+            Ok(sim) => sim,
+            Err(code) => return code,
         }
     };
     sim.run_to_end();
-    match format {
+    match args.format {
         Format::Json => {
             // Written as it is built: a month of a minutely CronJob is ~300 MB of JSON, and
             // building it as one `Value` first took 5 GB of memory.
@@ -90,7 +91,127 @@ pub fn simulate(args: Vec<OsString>) -> CommandResult {
         }
         Format::Text => write_out(&to_text(&sim)),
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
+}
+
+/// The simulation a scenario file describes (its problems reported; the exit code then).
+fn scenario_simulation(path: &str, text: &str) -> Result<Simulation, ExitCode> {
+    let mut scenario = match parse_scenario(text) {
+        Ok(scenario) => scenario,
+        Err(problems) => {
+            report_problems(path, text, &problems);
+            return Err(ExitCode::from(1));
+        }
+    };
+    let mut manifest_path = path.to_owned();
+    if let Some(file) = &scenario.manifest_file {
+        let base = std::path::Path::new(path)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        let full = base.join(file);
+        manifest_path = full.display().to_string();
+        scenario.manifest = std::fs::read_to_string(&full)
+            .map_err(|e| unreadable(&full.display().to_string(), &e))?;
+    }
+    jobscope_analysis::simulation(&scenario).map_err(|problems| {
+        report_problems(&manifest_path, &scenario.manifest, &problems);
+        ExitCode::from(1)
+    })
+}
+
+/// Why a manifest cannot be simulated: the options (exit 2) or the manifest (exit 1).
+pub enum Problem {
+    Usage(String),
+    Input(String),
+}
+
+/// The page's pod model (`PlayerInput::for_kind`) for the manifest's Job or CronJob, changed
+/// by the options.
+pub fn manifest_simulation(text: &str, model: &PodModelArgs) -> Result<Simulation, Problem> {
+    let start = model.start.unwrap_or_else(now);
+    let options = Options {
+        lint: false,
+        ..Options::at(start)
+    };
+    let analysis = analyze_all(text, &options);
+    let report = pick_document(&analysis, model.document.as_deref(), |d| {
+        matches!(d.status, DocumentStatus::Job | DocumentStatus::CronJob)
+    })
+    .map_err(Problem::Input)?;
+    let input = pod_model(model, report.status == DocumentStatus::CronJob, start)?;
+    start_simulation(report, &input).map_err(Problem::Input)
+}
+
+/// Every document's report, without the page's limit (a manifest given to `simulate` or
+/// `render`).
+pub fn analyze_all(text: &str, options: &Options) -> Vec<DocumentReport> {
+    let mut reports = Vec::new();
+    analyze_each(text, options, |report, _| reports.push(report));
+    reports
+}
+
+/// The document `--document` names (an index or a name) among those `wanted` accepts, or the
+/// only one.
+pub fn pick_document<'a>(
+    reports: &'a [DocumentReport],
+    chosen: Option<&str>,
+    wanted: impl Fn(&DocumentReport) -> bool,
+) -> Result<&'a DocumentReport, String> {
+    let candidates: Vec<&DocumentReport> = reports.iter().filter(|d| wanted(d)).collect();
+    match chosen {
+        Some(chosen) => candidates
+            .iter()
+            .find(|d| {
+                chosen.parse::<usize>().ok() == Some(d.index) || d.name.as_deref() == Some(chosen)
+            })
+            .copied()
+            .ok_or_else(|| {
+                format!(
+                    "no document {chosen:?} of the right kind (give its 0-based index or its name)"
+                )
+            }),
+        None => match candidates.as_slice() {
+            [only] => Ok(only),
+            [] => Err("the manifest has no batch/v1 Job or CronJob of the right kind".to_owned()),
+            many => Err(format!(
+                "the manifest has {} of them; choose one with --document (its 0-based index or its name)",
+                many.len()
+            )),
+        },
+    }
+}
+
+/// The player's form for a Job or CronJob, with the options' changes.
+fn pod_model(model: &PodModelArgs, cronjob: bool, start: Instant) -> Result<PlayerInput, Problem> {
+    let mut input = PlayerInput::for_kind(cronjob, start);
+    let seconds = |option: &str, text: &str| {
+        duration_millis(option, text)
+            .map(|ms| ms / 1000)
+            .map_err(Problem::Usage)
+    };
+    if let Some(until) = &model.until {
+        input.duration_seconds = seconds("--until", until)?.max(1);
+    }
+    if let Some(run_for) = &model.run_for {
+        let (low, high) = run_for.split_once("..").unwrap_or((run_for, run_for));
+        input.run_min_seconds = seconds("--run-for", low)?;
+        input.run_max_seconds = seconds("--run-for", high)?;
+        if input.run_min_seconds > input.run_max_seconds {
+            return Err(Problem::Usage(format!(
+                "--run-for: `{run_for}`: the shortest run is longer than the longest"
+            )));
+        }
+    }
+    if let Some(n) = model.fail_first {
+        input.failing_attempts = n;
+    }
+    if let Some(code) = model.exit_code {
+        input.exit_code = code;
+    }
+    if let Some(seed) = model.seed {
+        input.seed = seed;
+    }
+    Ok(input)
 }
 
 /// Writes `"key":[item,item,…]` with each item built and written on its own.

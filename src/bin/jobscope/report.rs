@@ -1,0 +1,271 @@
+//! `validate`'s findings as the output formats read them (one input at a time, the document
+//! models already dropped), the formats behind one type, the JSON contract and `--summary`.
+
+use jobscope_analysis::{Diagnostic, DocumentReport, LineIndex, Severity};
+use serde_json::{Value, json};
+
+use crate::cli::ValidateFormat;
+use crate::common::write_out;
+use crate::{junit, sarif, text_format};
+
+/// One input's findings.
+pub struct FileReport {
+    /// As given (`-` for stdin).
+    pub path: String,
+    /// Why it could not be read: message, 1-based line and column.
+    pub error: Option<(String, usize, usize)>,
+    pub documents: Vec<DocumentResult>,
+}
+
+/// One document's outline and findings (an item of a `kind: List` counts as a document).
+pub struct DocumentResult {
+    pub index: usize,
+    pub item: Option<usize>,
+    pub api_version: Option<String>,
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+/// A diagnostic with its lines and columns (1-based; columns in bytes, as before).
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The start and end columns in UTF-16 code units (SARIF's).
+    pub utf16_columns: (usize, usize),
+}
+
+impl DocumentResult {
+    /// The report's outline and findings; `extra` are the file-level findings that go with it.
+    pub fn new(
+        text: &str,
+        lines: &LineIndex,
+        report: DocumentReport,
+        extra: Vec<Diagnostic>,
+    ) -> Self {
+        let mut diagnostics: Vec<Diagnostic> =
+            report.diagnostics.into_iter().chain(extra).collect();
+        // Stable, by start only: the order of the JSON contract.
+        diagnostics.sort_by_key(|d| d.span.start);
+        let findings = diagnostics
+            .into_iter()
+            .map(|diagnostic| {
+                let (line, column) = lines.line_col(text, diagnostic.span.start);
+                let (end_line, end_column) = lines.line_col(text, diagnostic.span.end);
+                let utf16_columns = (
+                    utf16_column(text, diagnostic.span.start),
+                    utf16_column(text, diagnostic.span.end),
+                );
+                Finding {
+                    diagnostic,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    utf16_columns,
+                }
+            })
+            .collect();
+        DocumentResult {
+            index: report.index,
+            item: report.item,
+            api_version: report.api_version,
+            kind: report.kind,
+            name: report.name,
+            findings,
+        }
+    }
+
+    /// How the document is named in reports: `Job/pi`, `document 3`.
+    pub fn label(&self) -> String {
+        let position = match self.item {
+            Some(item) => format!("document {}, item {}", self.index + 1, item + 1),
+            None => format!("document {}", self.index + 1),
+        };
+        match (&self.kind, &self.name) {
+            (Some(kind), Some(name)) => format!("{kind}/{name} ({position})"),
+            (Some(kind), None) => format!("{kind} ({position})"),
+            _ => position,
+        }
+    }
+}
+
+/// The 1-based column of byte `offset` in UTF-16 code units.
+fn utf16_column(text: &str, offset: usize) -> usize {
+    let before = text.get(..offset.min(text.len())).unwrap_or_default();
+    let start = before.rfind('\n').map_or(0, |n| n + 1);
+    before[start..].encode_utf16().count() + 1
+}
+
+impl FileReport {
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.documents.iter().flat_map(|d| d.findings.iter())
+    }
+}
+
+/// The `--format json` contract (unchanged since the first CLI): one object per input.
+fn file_json(report: &FileReport) -> Value {
+    if let Some((message, ..)) = &report.error {
+        return json!({"path": report.path, "error": message, "documents": []});
+    }
+    let documents: Vec<Value> = report
+        .documents
+        .iter()
+        .map(|document| {
+            let mut value = json!({
+                "index": document.index,
+                "apiVersion": document.api_version,
+                "kind": document.kind,
+                "name": document.name,
+                "diagnostics": document.findings.iter().map(finding_json).collect::<Vec<_>>(),
+            });
+            // Only list items have it, so every other output stays as it was.
+            if let Some(item) = document.item {
+                value["item"] = json!(item);
+            }
+            value
+        })
+        .collect();
+    json!({ "path": report.path, "errors": report.count(Severity::Error), "documents": documents })
+}
+
+fn finding_json(finding: &Finding) -> Value {
+    let diagnostic = &finding.diagnostic;
+    json!({
+        "severity": diagnostic.severity.as_str(),
+        "source": diagnostic.source.as_str(),
+        "code": diagnostic.code,
+        "field": diagnostic.field,
+        "type": diagnostic.error_type,
+        "message": diagnostic.message,
+        "help": diagnostic.help,
+        "line": finding.line,
+        "column": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    })
+}
+
+/// An output format, fed one input at a time.
+pub enum Output {
+    Text(text_format::Text),
+    /// Each input's JSON, written out at the end inside `{"files":[…]}`.
+    Json(Vec<String>),
+    Sarif(sarif::Sarif),
+    Junit(junit::Junit),
+    Github,
+}
+
+impl Output {
+    pub fn new(format: ValidateFormat, fail_on: crate::cli::FailOn) -> Self {
+        match format {
+            ValidateFormat::Text => Output::Text(text_format::Text::new()),
+            ValidateFormat::Json => Output::Json(Vec::new()),
+            ValidateFormat::Sarif => Output::Sarif(sarif::Sarif::default()),
+            ValidateFormat::Junit => Output::Junit(junit::Junit::new(fail_on)),
+            ValidateFormat::Github => Output::Github,
+        }
+    }
+
+    pub fn is_text(&self) -> bool {
+        matches!(self, Output::Text(_))
+    }
+
+    /// One input; `text` is its text (empty when it could not be read).
+    pub fn file(&mut self, report: &FileReport, text: &str) {
+        match self {
+            Output::Text(out) => write_out(&out.file(report, text)),
+            Output::Json(files) => files.push(file_json(report).to_string()),
+            Output::Sarif(out) => out.file(report),
+            Output::Junit(out) => out.file(report),
+            Output::Github => write_out(&text_format::github(report)),
+        }
+    }
+
+    pub fn finish(self) {
+        match self {
+            Output::Json(files) => write_out(&format!("{{\"files\":[{}]}}\n", files.join(","))),
+            Output::Sarif(out) => write_out(&format!("{}\n", out.finish())),
+            Output::Junit(out) => write_out(&out.finish()),
+            Output::Text(_) | Output::Github => {}
+        }
+    }
+}
+
+/// `--summary`: documents and findings per input and in total.
+#[derive(Default)]
+pub struct Summary {
+    lines: String,
+    files: usize,
+    unreadable: usize,
+    total: Counts,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    documents: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+impl Counts {
+    fn text(self) -> String {
+        format!(
+            "{} {}, {} {}, {} {}, {} info",
+            self.documents,
+            plural(self.documents, "document", "documents"),
+            self.errors,
+            plural(self.errors, "error", "errors"),
+            self.warnings,
+            plural(self.warnings, "warning", "warnings"),
+            self.infos
+        )
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+impl Summary {
+    pub fn add(&mut self, report: &FileReport) {
+        self.files += 1;
+        if let Some((message, ..)) = &report.error {
+            self.unreadable += 1;
+            self.lines
+                .push_str(&format!("{}: not read: {message}\n", report.path));
+            return;
+        }
+        let counts = Counts {
+            documents: report.documents.len(),
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+        };
+        self.total.documents += counts.documents;
+        self.total.errors += counts.errors;
+        self.total.warnings += counts.warnings;
+        self.total.infos += counts.infos;
+        self.lines
+            .push_str(&format!("{}: {}\n", report.path, counts.text()));
+    }
+
+    pub fn text(&self) -> String {
+        let unreadable = if self.unreadable > 0 {
+            format!(", {} not read", self.unreadable)
+        } else {
+            String::new()
+        };
+        format!(
+            "{}total: {} {}{unreadable}, {}\n",
+            self.lines,
+            self.files,
+            plural(self.files, "file", "files"),
+            self.total.text()
+        )
+    }
+}

@@ -215,6 +215,10 @@ run_tests() {
   log "native tests"
   cargo test --workspace --locked
 
+  log "SARIF output against the OASIS schema"
+  cargo build --locked --bin jobscope
+  scripts/check-sarif.sh target/debug/jobscope
+
   log "wasm tests in headless Chromium"
   CHROMEDRIVER="$chromedriver" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

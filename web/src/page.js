@@ -144,15 +144,15 @@ async function inflateAtMost(bytes, limit) {
   // Fed in small slices, pulled only as the output is read: a whole fragment handed over as one
   // chunk may be inflated in full before the first read sees its size. Deflate expands a slice
   // at most about 1,032 times, so each step holds at most about 16 MiB.
-  let at = 0;
+  let fed = 0;
   const slices = new ReadableStream(
     {
       pull(controller) {
-        if (at >= bytes.byteLength) {
+        if (fed >= bytes.byteLength) {
           controller.close();
           return;
         }
-        controller.enqueue(bytes.subarray(at, (at += INFLATE_SLICE)));
+        controller.enqueue(bytes.subarray(fed, (fed += INFLATE_SLICE)));
       },
     },
     { highWaterMark: 0 },

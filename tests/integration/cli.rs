@@ -98,9 +98,14 @@ fn an_unreadable_input_exits_one_in_every_subcommand() {
     ] {
         let output = run(&args, None);
         assert_eq!(output.status.code(), Some(1), "{args:?}");
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(missing), "{args:?}: {stderr}");
-        assert!(stderr.lines().count() <= 2, "{args:?}: {stderr}");
+        // validate and outline report it with the findings (stdout), the others on stderr.
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(said.contains(missing), "{args:?}: {said}");
+        assert!(said.lines().count() <= 2, "{args:?}: {said}");
     }
     // A folder with no manifest checks nothing: that fails rather than passing unseen.
     let empty = std::env::temp_dir().join(format!("jobscope-empty-{}", std::process::id()));

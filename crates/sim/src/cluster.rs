@@ -429,7 +429,10 @@ impl Cluster {
         self.jobs[job_id].pods.push(id);
         let live = &mut self.jobs[job_id].live_pods;
         // `untrack_pod`'s binary search relies on it (checked here, where it is O(1)).
-        debug_assert!(live.back().is_none_or(|&last| last < id), "live pods in creation order");
+        debug_assert!(
+            live.back().is_none_or(|&last| last < id),
+            "live pods in creation order"
+        );
         live.push_back(id);
         if self.pod_model.startup_delay > 0 {
             self.push(now + self.pod_model.startup_delay, Task::PodStart(id));

@@ -199,7 +199,7 @@ pub fn panel(page: Page) -> AnyView {
             })
         }}
         <Show when=move || diagram.with(Result::is_ok)>
-            <div class="diagram">
+            <div class="diagram" tabindex="0" role="group" aria-label="Concurrency diagram (scrolls sideways when wider than the pane)">
                 <SceneView scene=scene testid="concurrency-chart" />
             </div>
             <p class="legend">

@@ -510,7 +510,7 @@ pub fn panel(page: Page) -> AnyView {
                     </label>
                 </div>
                 {move || summary.with(|r| r.as_ref().filter(|r| r.complete).map(|r| summary_view(r, frame)))}
-                <div class="diagram">
+                <div class="diagram" tabindex="0" role="group" aria-label="Simulation Gantt chart (scrolls sideways when wider than the pane)">
                     <SceneView scene=gantt testid="sim-gantt" />
                 </div>
                 <p class="legend">
@@ -716,7 +716,12 @@ fn charts_view(rec: &Summary, frame: RwSignal<Option<Frame>>) -> AnyView {
                 })
             });
             view! {
-                <div class="diagram chart">
+                <div
+                    class="diagram chart"
+                    tabindex="0"
+                    role="group"
+                    aria-label=move || scene.with(|s| format!("{} (scrolls sideways when wider than the pane)", s.title))
+                >
                     <SceneView scene=scene testid="sim-chart" />
                 </div>
             }

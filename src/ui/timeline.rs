@@ -189,7 +189,7 @@ pub fn panel(page: Page) -> AnyView {
             })
         }}
         <Show when=move || laid.with(Option::is_some)>
-            <div class="diagram">
+            <div class="diagram" tabindex="0" role="group" aria-label="Timeline diagram (scrolls sideways when wider than the pane)">
                 <SceneView scene=scene testid="timeline-chart" />
             </div>
             <Exports scene=scene stem=stem mermaid=mermaid testid="timeline-export" />

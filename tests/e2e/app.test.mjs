@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  axeViolations,
   useServedBrowser,
   editorText,
   openRecordedPage,
@@ -72,4 +73,32 @@ test("dark mode follows the system", async () => {
   assert.ok(r + g + b < 150, `dark background expected, got ${background}`);
   await screenshot(page, "03-loaded-dark");
   await context.close();
+});
+
+test("axe finds no violation on the page or on any tab, light or dark", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { context, page, record } = await openRecordedPage(env.browser, { colorScheme });
+    await page.goto(env.served.url);
+    await waitForApp(page);
+    const found = [];
+    const check = async (where) => {
+      for (const violation of await axeViolations(page)) found.push(`${colorScheme} ${where}: ${violation}`);
+    };
+    await check("load");
+    const tabs = await page.$$eval("[role=tab]", (all) => all.map((t) => t.getAttribute("data-testid")));
+    assert.ok(tabs.length >= 6, `tabs: ${tabs}`);
+    for (const tab of tabs) {
+      await page.click(`[data-testid=${tab}]`);
+      await page.waitForSelector(`[data-testid=${tab}][aria-selected=true]`);
+      if (tab === "tab-simulation") {
+        // The player's controls, charts and tables appear only after a run.
+        await page.click("[data-testid=sim-run]");
+        await page.waitForSelector("[data-testid=sim-play]:not([disabled])", { timeout: 30_000 });
+      }
+      await check(tab);
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(record.pageErrors, []);
+    await context.close();
+  }
 });

@@ -4,9 +4,9 @@
 // tabs replace, and two tabs editing at once keep both texts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
 import zlib from "node:zlib";
 import {
+  axeViolations,
   editorText,
   openApp,
   openRecordedPage,
@@ -81,19 +81,6 @@ async function waitForDraft(page, marker) {
     await page.waitForTimeout(100);
   }
   assert.fail(`no draft holds ${marker}: ${JSON.stringify((await draftTexts(page)).map((t) => t.slice(0, 80)))}`);
-}
-
-/** axe-core (the copy Lighthouse pins in package-lock.json). */
-const AXE = fs.readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-
-/** axe's violations inside the element `selector` names (the DevTools protocol runs axe, so the
- * page's CSP is not loosened). */
-async function axeViolations(page, selector) {
-  await page.evaluate(AXE);
-  return page.evaluate(
-    async (sel) => (await window.axe.run(document.querySelector(sel))).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-    selector,
-  );
 }
 
 /** The JS heap in use (bytes), from the DevTools protocol. */

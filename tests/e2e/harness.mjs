@@ -241,3 +241,22 @@ export async function openApp(env, options = {}) {
   };
   return opened;
 }
+
+/** axe-core (the copy Lighthouse pins in package-lock.json). */
+const AXE = fs.readFileSync(path.join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+/**
+ * axe's violations in the element `selector` names (the whole document without one), as
+ * "rule: help (nodes) at first node" lines. The DevTools protocol runs axe, so the page's CSP
+ * is not loosened.
+ */
+export async function axeViolations(page, selector = null) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(
+    async (sel) =>
+      (await window.axe.run(sel ? document.querySelector(sel) : document)).violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.length}) at ${v.nodes[0]?.target.join(" ")}`,
+      ),
+    selector,
+  );
+}

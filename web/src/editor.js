@@ -234,7 +234,9 @@ export class EditorHandle {
           hover,
           yaml(),
           theme,
-          EditorView.contentAttributes.of({ "aria-label": "Manifest (YAML)", "data-testid": "editor-content" }),
+          // tabindex: the editable area is what makes the scroller keyboard-reachable, and axe
+          // (scrollable-region-focusable) counts only elements with a tabindex or native focus.
+          EditorView.contentAttributes.of({ "aria-label": "Manifest (YAML)", "data-testid": "editor-content", tabindex: "0" }),
           keymap.of([
             quickFixKey,
             ...closeBracketsKeymap,

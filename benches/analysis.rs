@@ -126,7 +126,10 @@ fn phases(c: &mut Criterion) {
         b.iter(|| {
             for d in &stream.documents {
                 if let Some(v) = &d.value {
-                    black_box(jobscope_api::manifest::document::read_manifest(v));
+                    black_box(jobscope_api::manifest::document::read_manifest(
+                        v,
+                        jobscope_api::version::KubernetesVersion::V1_34,
+                    ));
                 }
             }
         })

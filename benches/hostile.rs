@@ -60,7 +60,11 @@ fn simulation(c: &mut Criterion) {
         let scenario = parse_scenario(text).expect("scenario parses");
         c.bench_function(name, |b| {
             b.iter(|| {
-                let mut sim = jobscope_analysis::simulation(&scenario).expect("accepted");
+                let mut sim = jobscope_analysis::simulation(
+                    &scenario,
+                    jobscope_analysis::KubernetesVersion::NEWEST,
+                )
+                .expect("accepted");
                 sim.run_to_end();
                 black_box(sim.stopped())
             })

@@ -27,7 +27,9 @@ fn cron_job(policy: &str) -> String {
 
 fn run(text: &str) -> Simulation {
     let scenario = parse_scenario(text).expect("scenario");
-    let mut sim = jobscope_analysis::simulation(&scenario).expect("simulation");
+    let mut sim =
+        jobscope_analysis::simulation(&scenario, jobscope_analysis::KubernetesVersion::NEWEST)
+            .expect("simulation");
     sim.run_to_end();
     sim
 }

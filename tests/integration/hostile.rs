@@ -221,7 +221,9 @@ fn invalid_utf8_on_the_cli_is_a_clear_error() {
 
 fn simulated(text: &str) -> Simulation {
     let scenario = parse_scenario(text).expect("scenario parses");
-    let mut sim = jobscope_analysis::simulation(&scenario).expect("manifest accepted");
+    let mut sim =
+        jobscope_analysis::simulation(&scenario, jobscope_analysis::KubernetesVersion::NEWEST)
+            .expect("manifest accepted");
     sim.run_to_end();
     sim
 }

@@ -18,7 +18,11 @@ use jobscope_yaml::position::LineIndex;
 use crate::{check_expected, document_lines, fixture_cases, yaml_files};
 
 fn options() -> Options {
-    Options::at(Instant::from_unix(1_767_225_600))
+    Options {
+        // The version these fixtures were checked against.
+        kubernetes_version: jobscope_analysis::KubernetesVersion::V1_34,
+        ..Options::at(Instant::from_unix(1_767_225_600))
+    }
 }
 
 fn fixtures_root() -> PathBuf {

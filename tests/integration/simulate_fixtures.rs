@@ -1,5 +1,6 @@
 //! Simulation fixtures: each `tests/fixtures/simulate/*.scenario.yaml` is run through
-//! `jobscope simulate --format json` and checked against the `.expect.yaml` beside it.
+//! `jobscope simulate --format json` and checked against the `.expect.yaml` beside it (as
+//! Kubernetes v1.34 simulates it) and against each `.vX.YZ.expect.yaml` (as that version does).
 //!
 //! Expectations are a subset of the output: a mapping matches when each of its keys matches;
 //! a list matches element by element (same length); `{contains: [...]}` matches when each
@@ -136,35 +137,77 @@ fn simulation_fixtures() {
         scenarios.len()
     );
     let mut failures = Vec::new();
+    let mut versioned = 0;
     for scenario in &scenarios {
         let name = scenario.file_name().unwrap().to_string_lossy().into_owned();
-        let expect_path = dir.join(name.replace(".scenario.yaml", ".expect.yaml"));
-        let Ok(expect_text) = std::fs::read_to_string(&expect_path) else {
-            failures.push(format!("{name}: no {}", expect_path.display()));
-            continue;
-        };
-        let stream = parse_stream(&expect_text);
-        let Some(expected) = stream.documents.first().and_then(|d| d.value.as_ref()) else {
-            failures.push(format!("{name}: unreadable expectations"));
-            continue;
-        };
-        let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
-            .args(["simulate", "--format", "json"])
-            .arg(scenario)
-            .output()
-            .expect("run jobscope");
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let Ok(actual) = serde_json::from_str::<Value>(stdout.trim()) else {
+        let stem = name.trim_end_matches(".scenario.yaml");
+        // `NAME.expect.yaml` holds for v1.34, the version the engine was ported from;
+        // `NAME.v1.36.expect.yaml` for the version it names (a behaviour that changed).
+        let mut expectations: Vec<(String, String)> = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("fixture folder").flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let Some(middle) = file
+                .strip_prefix(stem)
+                .and_then(|rest| rest.strip_suffix("expect.yaml"))
+            else {
+                continue;
+            };
+            match middle {
+                "." => expectations.push((file, "v1.34".to_owned())),
+                _ if middle.starts_with(".v1.") && middle.ends_with('.') => {
+                    versioned += 1;
+                    expectations.push((file.clone(), middle[1..middle.len() - 1].to_owned()));
+                }
+                _ => {}
+            }
+        }
+        if !expectations.iter().any(|(_, v)| v == "v1.34") {
             failures.push(format!(
-                "{name}: no JSON; stderr: {}",
-                String::from_utf8_lossy(&output.stderr)
+                "{name}: no {stem}.expect.yaml (the v1.34 expectations)"
             ));
-            continue;
-        };
-        if let Some(problem) = mismatch("", &to_json(expected), &actual) {
-            failures.push(format!("{name}: {problem}"));
+        }
+        expectations.sort();
+        for (expect_name, version) in expectations {
+            let Ok(expect_text) = std::fs::read_to_string(dir.join(&expect_name)) else {
+                failures.push(format!("{expect_name}: unreadable"));
+                continue;
+            };
+            let stream = parse_stream(&expect_text);
+            let Some(expected) = stream.documents.first().and_then(|d| d.value.as_ref()) else {
+                failures.push(format!("{expect_name}: unreadable expectations"));
+                continue;
+            };
+            let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+                .args([
+                    "simulate",
+                    "--format",
+                    "json",
+                    "--kubernetes-version",
+                    &version,
+                ])
+                .arg(scenario)
+                .output()
+                .expect("run jobscope");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let Ok(actual) = serde_json::from_str::<Value>(stdout.trim()) else {
+                failures.push(format!(
+                    "{expect_name}: no JSON; stderr: {}",
+                    String::from_utf8_lossy(&output.stderr)
+                ));
+                continue;
+            };
+            if actual["kubernetesVersion"] != version.as_str() {
+                failures.push(format!(
+                    "{expect_name}: the output names {}",
+                    actual["kubernetesVersion"]
+                ));
+            }
+            if let Some(problem) = mismatch("", &to_json(expected), &actual) {
+                failures.push(format!("{expect_name}: {problem}"));
+            }
         }
     }
+    assert!(versioned >= 1, "expected fixtures of other versions");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

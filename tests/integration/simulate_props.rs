@@ -77,7 +77,9 @@ fn scenario(case: &Case) -> String {
 
 fn run(text: &str) -> Simulation {
     let scenario = parse_scenario(text).expect("scenario parses");
-    let mut sim = jobscope_analysis::simulation(&scenario).expect("manifest accepted");
+    let mut sim =
+        jobscope_analysis::simulation(&scenario, jobscope_analysis::KubernetesVersion::NEWEST)
+            .expect("manifest accepted");
     sim.run_to_end();
     sim
 }
@@ -155,7 +157,9 @@ fn filtered_metrics_are_the_kept_samples() {
         let Ok(scenario) = parse_scenario(&text) else {
             continue;
         };
-        let Ok(mut sim) = jobscope_analysis::simulation(&scenario) else {
+        let Ok(mut sim) =
+            jobscope_analysis::simulation(&scenario, jobscope_analysis::KubernetesVersion::NEWEST)
+        else {
             continue;
         };
         sim.run_to_end();

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use jobscope_analysis::{ClientPath, Options, analyze};
+use jobscope_analysis::{ClientPath, KubernetesVersion, Options, analyze};
 use jobscope_cron::Instant;
 use jobscope_yaml::position::LineIndex;
 
@@ -22,6 +22,8 @@ pub fn render_for(text: &str, client: ClientPath) -> String {
     let options = Options {
         lint: false,
         client,
+        // The version these fixtures were checked against; tests/fixtures/versions covers the rest.
+        kubernetes_version: KubernetesVersion::V1_34,
         ..Options::at(Instant::from_unix(1_767_225_600))
     };
     let analysis = analyze(text, &options);
@@ -38,6 +40,30 @@ pub fn render_for(text: &str, client: ClientPath) -> String {
         ));
     }
     out
+}
+
+/// Each `tests/fixtures/versions/*.yaml` through every supported Kubernetes version: the `.out`
+/// beside it is `jobscope validate --all-versions --no-lint` (what differs, version range by
+/// version range), so each row of the per-version table shows its behaviour before and after.
+#[test]
+fn version_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
+    check_expected(&fixture_cases(&root, 15), |text| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jobscope"))
+            .args(["validate", "--all-versions", "--no-lint", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("run jobscope");
+        std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), text.as_bytes())
+            .expect("write stdin");
+        let output = child.wait_with_output().expect("jobscope output");
+        format!(
+            "{}exit {}\n",
+            String::from_utf8_lossy(&output.stdout),
+            output.status.code().unwrap_or(-1)
+        )
+    });
 }
 
 /// Each `tests/fixtures/clients/*.yaml` as each client sends it: `NAME.CLIENT.out` beside it

@@ -19,6 +19,7 @@ use jobscope_api::manifest::document::{Manifest, Target, decode_error_prefix, re
 use jobscope_api::validate::context::{Finding, Loc, Out};
 use jobscope_api::validate::field::ErrorType;
 use jobscope_api::validate::{job, warnings};
+use jobscope_api::version::{GATES, KubernetesVersion};
 use jobscope_lint::DefinedObjects;
 use jobscope_yaml::split::{BadSeparator, Chunk, split_documents};
 use jobscope_yaml::{
@@ -112,6 +113,31 @@ pub struct Options {
     /// How the manifest reaches the apiserver (`--client`; default `kubectl apply -f`).
     #[serde(with = "client_name")]
     pub client: ClientPath,
+    /// The Kubernetes version whose apiserver answers (`--kubernetes-version`): which feature
+    /// gates are on, so which template fields a create drops and which rules apply. Defaults to
+    /// the newest supported version.
+    #[serde(with = "version_name")]
+    pub kubernetes_version: KubernetesVersion,
+}
+
+/// The Kubernetes version by its name ("v1.35") in the worker protocol, like the client path.
+mod version_name {
+    use super::KubernetesVersion;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(
+        version: &KubernetesVersion,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(version.name())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<KubernetesVersion, D::Error> {
+        let name = <&str>::deserialize(deserializer)?;
+        KubernetesVersion::parse(name).ok_or_else(|| D::Error::custom("unknown Kubernetes version"))
+    }
 }
 
 /// The client path by its CLI name in the worker protocol (the API crate has no serde).
@@ -138,6 +164,7 @@ impl Options {
             disabled_rules: Vec::new(),
             defined: DefinedObjects::new(),
             client: ClientPath::default(),
+            kubernetes_version: KubernetesVersion::default(),
         }
     }
 }
@@ -609,7 +636,7 @@ fn report(
         if document.empty && document.syntax_error.is_none() {
             report.status = DocumentStatus::Empty;
         } else if let Some(value) = &document.value {
-            let manifest = read_sent_manifest(value, options.client);
+            let manifest = read_sent_manifest(value, options.client, options.kubernetes_version);
             outline(&mut report, &manifest);
             report.manifest = Some(manifest);
         }
@@ -634,7 +661,7 @@ fn report(
     if !conversion.is_empty() {
         report.diagnostics.extend(conversion);
         if let Some(value) = &document.value {
-            let manifest = read_sent_manifest(value, options.client);
+            let manifest = read_sent_manifest(value, options.client, options.kubernetes_version);
             outline(&mut report, &manifest);
             if report.status == DocumentStatus::Rejected {
                 // Half-typed YAML: what it is cannot be told yet.
@@ -689,7 +716,7 @@ fn report(
     let Some(value) = &document.value else {
         return report;
     };
-    let manifest = read_sent_manifest(value, options.client);
+    let manifest = read_sent_manifest(value, options.client, options.kubernetes_version);
     outline(&mut report, &manifest);
     let kind = manifest.kind.clone().unwrap_or_default();
     match &manifest.target {
@@ -870,6 +897,23 @@ fn kubectl_diagnostics(
     diagnostics
 }
 
+/// Where a dropped field is kept: the first supported version whose default turns its gate on.
+fn dropped_field_help(gate: &str) -> String {
+    let first_on = GATES.iter().find(|row| row.name == gate).and_then(|row| {
+        KubernetesVersion::ALL
+            .into_iter()
+            .find(|v| row.gate.enabled(*v))
+    });
+    match first_on {
+        Some(version) => format!(
+            "the apiserver accepts the object without it, and nothing says so; Kubernetes {version} and later keep the field (or a cluster that turns the {gate} gate on)"
+        ),
+        None => format!(
+            "the apiserver accepts the object without it, and nothing says so; no supported version turns the {gate} gate on by default: a cluster must enable it"
+        ),
+    }
+}
+
 /// The apiserver's answer to the create, layered as it answers: a wrong-type decode error stops
 /// everything; else the strict decoding errors stop everything (keys set twice in a YAML body,
 /// `collisions`: key as go-yaml prints it, its line in the body, where to point; then unknown
@@ -929,12 +973,13 @@ fn apiserver_diagnostics(
         diagnostics.push(
             Diagnostic::new(
                 "apiserver.dropped-field",
-                Severity::Info,
+                Severity::Warning,
                 Source::Apiserver,
                 dropped.span,
-                format!("{}: dropped on create{because}: the {} feature gate is off by default in Kubernetes v1.34", dropped.path, dropped.gate),
+                format!("{}: dropped on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
             )
-            .with_field(dropped.path.clone()),
+            .with_field(dropped.path.clone())
+            .with_help(dropped_field_help(dropped.gate)),
         );
     }
     if let Some((_, span)) = manifest.duplicate_owner_references.first() {
@@ -960,9 +1005,15 @@ fn apiserver_diagnostics(
     let extra_annotation_bytes = manifest.kubectl.last_applied_bytes;
     let mut out = Out::default();
     if manifest.target == Target::Job {
-        job::validate_job(object, PLACEHOLDER_UID, extra_annotation_bytes, &mut out);
+        job::validate_job(
+            object,
+            PLACEHOLDER_UID,
+            extra_annotation_bytes,
+            manifest.version,
+            &mut out,
+        );
     } else {
-        job::validate_cron_job_create(object, extra_annotation_bytes, &mut out);
+        job::validate_cron_job_create(object, extra_annotation_bytes, manifest.version, &mut out);
     }
     let generated_name = object
         .at(&["metadata", "name"])

@@ -5,6 +5,7 @@
 //! - [`editor`]: completion, hover, quick fixes, the Schedule panel, the effective YAML, rule
 //!   documentation;
 //! - [`views`]: the timeline, the concurrency diagram and the simulation player;
+//! - [`versions`]: the findings that differ between the supported Kubernetes versions;
 //! - [`worker`]: what the page and the simulation worker say to each other, and the worker's
 //!   side of it (`Session`, with the `simulation` feature).
 //!
@@ -16,6 +17,7 @@
 
 pub(crate) mod documents;
 pub(crate) mod editor;
+pub(crate) mod versions;
 pub(crate) mod views;
 pub mod worker;
 
@@ -25,6 +27,7 @@ pub use documents::{
 };
 pub use editor::*;
 pub use jobscope_api::manifest::client::ClientPath;
+pub use jobscope_api::version::KubernetesVersion;
 pub use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
 pub use jobscope_golang::duration::parse_go_duration;
 pub use jobscope_golang::time::{
@@ -32,6 +35,7 @@ pub use jobscope_golang::time::{
 };
 pub use jobscope_lint::DefinedObjects;
 pub use jobscope_yaml::position::LineIndex;
+pub use versions::{Said, VersionDifference, version_differences};
 pub use views::*;
 
 /// A CronJob's schedule for the CLI's `next`, `explain` and `missed`: the same report the

@@ -8,7 +8,7 @@
 
 use crate::{Analysis, DocumentReport, DocumentStatus, Instant, Zone};
 #[cfg(feature = "simulation")]
-use crate::{Diagnostic, Options, Severity, Source, Span, analyze};
+use crate::{Diagnostic, KubernetesVersion, Options, Severity, Source, Span, analyze};
 
 pub use jobscope_playback::frame::{MAX_FRAME_EVENTS, MAX_FRAME_JOBS, MAX_FRAME_PODS};
 pub use jobscope_playback::{
@@ -146,11 +146,16 @@ pub fn start_simulation(
 }
 
 /// The simulation a scenario file describes: its manifest analysed (apiserver rules only, as at
-/// the scenario's start), the Job or CronJob it names (or its only one) chosen.
+/// the scenario's start, by an apiserver of `version`), the Job or CronJob it names (or its only
+/// one) chosen.
 #[cfg(feature = "simulation")]
-pub fn simulation(scenario: &Scenario) -> Result<Simulation, Vec<Diagnostic>> {
+pub fn simulation(
+    scenario: &Scenario,
+    version: KubernetesVersion,
+) -> Result<Simulation, Vec<Diagnostic>> {
     let options = Options {
         lint: false,
+        kubernetes_version: version,
         ..Options::at(jobscope_sim::model::instant(scenario.start))
     };
     let analysis = analyze(&scenario.manifest, &options);

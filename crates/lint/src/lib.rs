@@ -144,7 +144,7 @@ mod tests {
             .filter_map(|d| d.value.as_ref())
             .flat_map(|value| {
                 lint_document(
-                    &read_sent_manifest(value, ClientPath::KubectlApply),
+                    &read_sent_manifest(value, ClientPath::KubectlApply, Default::default()),
                     NOW,
                     disabled,
                     &DefinedObjects::new(),

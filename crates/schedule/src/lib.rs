@@ -32,6 +32,7 @@ mod tests {
         let manifest = read_sent_manifest(
             stream.documents[0].value.as_ref().unwrap(),
             ClientPath::KubectlApply,
+            Default::default(),
         );
         schedule_view(manifest.effective.as_ref().unwrap(), NOW, viewer).unwrap()
     }

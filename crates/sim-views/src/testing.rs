@@ -12,7 +12,7 @@ pub(crate) fn with_subject<T>(text: &str, f: impl FnOnce(Subject<'_>) -> T) -> T
         .value
         .clone()
         .expect("a readable document");
-    let manifest = read_sent_manifest(&value, ClientPath::KubectlApply);
+    let manifest = read_sent_manifest(&value, ClientPath::KubectlApply, Default::default());
     f(Subject {
         manifest: &manifest,
         object: &value,

@@ -634,7 +634,10 @@ pub(crate) mod tests {
         let text =
             format!("apiVersion: batch/v1\nkind: Job\nmetadata: {{name: j}}\nspec:\n  {spec}\n");
         let stream = jobscope_yaml::parse_stream(&text);
-        let manifest = read_manifest(stream.documents[0].value.as_ref().expect("a document"));
+        let manifest = read_manifest(
+            stream.documents[0].value.as_ref().expect("a document"),
+            jobscope_api::version::KubernetesVersion::V1_34,
+        );
         let object = manifest.effective.expect("a Job");
         let spec = JobSpec::from_node(object.get("spec").expect("a spec"));
         let mut c = Cluster::new(

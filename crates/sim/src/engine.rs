@@ -18,6 +18,7 @@ use crate::ttl;
 use crate::workqueue::QueueState;
 use jobscope_api::manifest::document::{Manifest, Target, read_manifest};
 use jobscope_api::manifest::object::Node;
+use jobscope_api::version::KubernetesVersion;
 use jobscope_cron::NextTime;
 use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
 use jobscope_yaml::{Entry, Value, ValueKind};
@@ -75,6 +76,8 @@ pub struct Simulation {
     actions: Vec<Action>,
     /// The manifest's object as YAML values, for merge patches.
     object: Value,
+    /// The Kubernetes version the manifest was read for: a patched object is read for the same.
+    version: KubernetesVersion,
     /// Controllers act again from this instant (an outage is in progress before it).
     down_until: Option<Ms>,
     stopped: Option<Stop>,
@@ -127,10 +130,11 @@ impl Simulation {
         }
         let mut sim = Simulation {
             cluster,
-            job_controller: JobController::default(),
+            job_controller: JobController::for_version(manifest.version),
             cronjob_controller: CronJobController::default(),
             actions: scenario.actions.clone(),
             object,
+            version: manifest.version,
             down_until: None,
             stopped: None,
             tasks_run: 0,
@@ -483,7 +487,7 @@ impl Simulation {
     fn patch(&mut self, patch: &Value) {
         let mut patched = self.object.clone();
         merge_patch(&mut patched, patch);
-        let manifest = read_manifest(&patched);
+        let manifest = read_manifest(&patched, self.version);
         if let Some(error) = manifest.decode_errors.first() {
             self.cluster
                 .note(format!("patch refused by the apiserver: {}", error.message));

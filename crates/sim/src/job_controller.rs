@@ -12,6 +12,7 @@ use super::model::{
     Condition, ConditionKind, JobId, JobSpec, Ms, Phase, Pod, PodId, PolicyAction, SECOND, api_time,
 };
 use crate::cluster::{BATCH, Cluster, Message, ObjectRef};
+use jobscope_api::version::{Gate, KubernetesVersion};
 
 /// `MaxPodCreateDeletePerSync` and `MaxUncountedPods`.
 const MAX_PODS_PER_SYNC: usize = 500;
@@ -225,9 +226,21 @@ pub(crate) struct JobController {
     /// By Job id; a Job without an entry has no failures recorded.
     backoff: Vec<BackoffRecord>,
     texts: SharedTexts,
+    /// From v1.36 (MutableSchedulingDirectivesForSuspendedJobs on) the controller clears a
+    /// suspended Job's `status.startTime`, so a resume gets the whole activeDeadlineSeconds.
+    clears_start_time_on_suspend: bool,
 }
 
 impl JobController {
+    /// The controller of a `version` kube-controller-manager with default gates.
+    pub(crate) fn for_version(version: KubernetesVersion) -> Self {
+        JobController {
+            clears_start_time_on_suspend: Gate::MutableSchedulingDirectivesForSuspendedJobs
+                .enabled(version),
+            ..JobController::default()
+        }
+    }
+
     fn backoff_of(&self, job: JobId) -> BackoffRecord {
         self.backoff.get(job).copied().unwrap_or_default()
     }
@@ -453,6 +466,9 @@ impl JobController {
                     ) {
                         suspend_changed = true;
                         job_event(c, job_id, false, "Suspended", "Job suspended");
+                        if self.clears_start_time_on_suspend {
+                            c.jobs[job_id].status.start_time = None;
+                        }
                     }
                 } else if ensure_condition(
                     conditions,

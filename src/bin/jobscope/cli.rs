@@ -10,9 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use jobscope_analysis::{ClientPath, Instant, Severity, Zone};
+use jobscope_analysis::{ClientPath, Instant, KubernetesVersion, Severity, Zone};
 
-use crate::common::{client_value, controller_zone_value, rule_code_value, time_value};
+use crate::common::{
+    client_value, controller_zone_value, kubernetes_version_value, rule_code_value, time_value,
+};
 use crate::{render_cmd, rules_cmd, schedule_cmd, simulate_cmd, validate_cmd};
 
 #[derive(Parser, Debug)]
@@ -175,11 +177,32 @@ impl FailOn {
     }
 }
 
+/// The Kubernetes version whose apiserver and controllers answer.
+#[derive(Args, Clone, Copy, Debug)]
+pub struct VersionArgs {
+    /// The Kubernetes version to answer for, 1.32 to 1.37 (`v1.35` or `1.35`; a patch
+    /// version is refused: gates change with the minor)
+    #[arg(
+        long = "kubernetes-version",
+        value_name = "VERSION",
+        env = "JOBSCOPE_KUBERNETES_VERSION",
+        default_value_t = KubernetesVersion::NEWEST,
+        value_parser = kubernetes_version_value
+    )]
+    pub kubernetes_version: KubernetesVersion,
+}
+
 #[derive(Args, Debug)]
 pub struct ValidateArgs {
     /// Files and directories; none or `-` reads stdin
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub version: VersionArgs,
+    /// Every supported version at once: each finding that differs between versions, and in
+    /// which (text or json)
+    #[arg(long, conflicts_with = "kubernetes_version")]
+    pub all_versions: bool,
     /// How the manifest reaches the apiserver (kubectl-apply, kubectl-create, api)
     #[arg(long, value_name = "CLIENT", default_value = "kubectl-apply", value_parser = client_value)]
     pub client: ClientPath,
@@ -251,6 +274,8 @@ pub struct ExplainArgs {
     /// The time the upcoming runs are counted from (default: now)
     #[arg(long, value_name = "RFC3339", value_parser = time_value)]
     pub now: Option<Instant>,
+    #[command(flatten)]
+    pub version: VersionArgs,
 }
 
 #[derive(Args, Debug)]
@@ -272,6 +297,8 @@ pub struct MissedArgs {
     /// The CronJob's name (for the Job names)
     #[arg(long, default_value = "cronjob")]
     pub name: String,
+    #[command(flatten)]
+    pub version: VersionArgs,
 }
 
 #[derive(Args, Debug)]
@@ -283,6 +310,8 @@ pub struct SimulateArgs {
     pub format: Format,
     #[command(flatten)]
     pub model: PodModelArgs,
+    #[command(flatten)]
+    pub version: VersionArgs,
 }
 
 /// The page's pod model and what changes it (for a manifest, not a scenario file).
@@ -375,6 +404,8 @@ pub struct RenderArgs {
     pub now: Option<Instant>,
     #[command(flatten)]
     pub model: PodModelArgs,
+    #[command(flatten)]
+    pub version: VersionArgs,
 }
 
 #[derive(Args, Debug)]

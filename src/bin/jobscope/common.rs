@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use jobscope_analysis::schedule::{LoadedLocation, load_location};
-use jobscope_analysis::{ClientPath, Instant, Zone, parse_rfc3339};
+use jobscope_analysis::{ClientPath, Instant, KubernetesVersion, Zone, parse_rfc3339};
 
 /// An input that could not be read (a missing file, a directory, stdin closed): one line on
 /// stderr and exit code 1, as `validate` does for an unreadable input. Not a usage error: the
@@ -21,6 +21,17 @@ pub fn time_value(text: &str) -> Result<Instant, String> {
 }
 
 /// `--client`: a client path by its name.
+/// `--kubernetes-version`: a supported minor version.
+pub fn kubernetes_version_value(text: &str) -> Result<KubernetesVersion, String> {
+    KubernetesVersion::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = KubernetesVersion::ALL.iter().map(|v| v.name()).collect();
+        format!(
+            "{text:?} is not a supported Kubernetes version: use one of {} (a minor version)",
+            names.join(", ")
+        )
+    })
+}
+
 pub fn client_value(name: &str) -> Result<ClientPath, String> {
     ClientPath::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = ClientPath::ALL.iter().map(|c| c.name()).collect();

@@ -7,13 +7,15 @@
 //! Written by hand: the format is a handful of elements with escaped text, and the crates that
 //! model it (quick-junit) bring a date-time library and UUIDs this output has no use for.
 
-use jobscope_analysis::Severity;
+use jobscope_analysis::{KubernetesVersion, Severity};
 
 use crate::cli::FailOn;
 use crate::report::{FileReport, Finding};
 
 pub struct Junit {
     fail_on: FailOn,
+    /// Each suite's `<properties>`: the Kubernetes version the findings are for.
+    properties: String,
     suites: String,
     tests: usize,
     failures: usize,
@@ -21,9 +23,12 @@ pub struct Junit {
 }
 
 impl Junit {
-    pub fn new(fail_on: FailOn) -> Self {
+    pub fn new(fail_on: FailOn, version: KubernetesVersion) -> Self {
         Junit {
             fail_on,
+            properties: format!(
+                "    <properties>\n      <property name=\"kubernetesVersion\" value=\"{version}\"/>\n    </properties>\n"
+            ),
             suites: String::new(),
             tests: 0,
             failures: 0,
@@ -37,7 +42,8 @@ impl Junit {
             self.tests += 1;
             self.errors += 1;
             self.suites.push_str(&format!(
-                "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\">\n    <testcase classname=\"{path}\" name=\"{path}\">\n      <error type=\"jobscope.unreadable\" message=\"{}\">{path}:{line}:{column}: {}</error>\n    </testcase>\n  </testsuite>\n",
+                "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\">\n{}    <testcase classname=\"{path}\" name=\"{path}\">\n      <error type=\"jobscope.unreadable\" message=\"{}\">{path}:{line}:{column}: {}</error>\n    </testcase>\n  </testsuite>\n",
+                self.properties,
                 escape(message),
                 escape(message)
             ));
@@ -76,8 +82,9 @@ impl Junit {
         self.tests += report.documents.len();
         self.failures += failures;
         self.suites.push_str(&format!(
-            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n{cases}  </testsuite>\n",
-            report.documents.len()
+            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n{}{cases}  </testsuite>\n",
+            report.documents.len(),
+            self.properties
         ));
     }
 

@@ -27,6 +27,8 @@ mod simulate_cmd;
 mod text_format;
 #[cfg(not(target_arch = "wasm32"))]
 mod validate_cmd;
+#[cfg(not(target_arch = "wasm32"))]
+mod versions_cmd;
 
 /// mimalloc instead of the system allocator: see the reason beside it in Cargo.toml.
 #[cfg(not(target_arch = "wasm32"))]

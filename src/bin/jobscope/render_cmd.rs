@@ -85,6 +85,7 @@ fn draw_timeline(
     let now = args.now.unwrap_or_else(now);
     let options = Options {
         lint: false,
+        kubernetes_version: args.version.kubernetes_version,
         ..Options::at(now)
     };
     let analysis = jobscope_analysis::Analysis {
@@ -124,6 +125,7 @@ fn draw_concurrency(
     let now = args.now.unwrap_or_else(now);
     let options = Options {
         lint: false,
+        kubernetes_version: args.version.kubernetes_version,
         ..Options::at(now)
     };
     let reports = analyze_all(text, &options);
@@ -153,7 +155,7 @@ fn draw_simulation(text: &str, args: &RenderArgs) -> Result<String, Problem> {
     }
     let mut model = args.model.clone();
     model.start = model.start.or(args.now);
-    let mut sim = manifest_simulation(text, &model)?;
+    let mut sim = manifest_simulation(text, &model, args.version.kubernetes_version)?;
     sim.run_to_end();
     let recording = record(&sim);
     let end = recording.summary().shown_end;

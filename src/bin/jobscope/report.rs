@@ -1,7 +1,7 @@
 //! `validate`'s findings as the output formats read them (one input at a time, the document
 //! models already dropped), the formats behind one type, the JSON contract and `--summary`.
 
-use jobscope_analysis::{Diagnostic, DocumentReport, LineIndex, Severity};
+use jobscope_analysis::{Diagnostic, DocumentReport, KubernetesVersion, LineIndex, Severity};
 use serde_json::{Value, json};
 
 use crate::cli::ValidateFormat;
@@ -152,20 +152,25 @@ fn finding_json(finding: &Finding) -> Value {
 /// An output format, fed one input at a time.
 pub enum Output {
     Text(text_format::Text),
-    /// Each input's JSON, written out at the end inside `{"files":[…]}`.
-    Json(Vec<String>),
+    /// Each input's JSON, written out at the end inside
+    /// `{"kubernetesVersion":…,"files":[…]}`.
+    Json(KubernetesVersion, Vec<String>),
     Sarif(sarif::Sarif),
     Junit(junit::Junit),
     Github,
 }
 
 impl Output {
-    pub fn new(format: ValidateFormat, fail_on: crate::cli::FailOn) -> Self {
+    pub fn new(
+        format: ValidateFormat,
+        fail_on: crate::cli::FailOn,
+        version: KubernetesVersion,
+    ) -> Self {
         match format {
             ValidateFormat::Text => Output::Text(text_format::Text::new()),
-            ValidateFormat::Json => Output::Json(Vec::new()),
-            ValidateFormat::Sarif => Output::Sarif(sarif::Sarif::default()),
-            ValidateFormat::Junit => Output::Junit(junit::Junit::new(fail_on)),
+            ValidateFormat::Json => Output::Json(version, Vec::new()),
+            ValidateFormat::Sarif => Output::Sarif(sarif::Sarif::new(version)),
+            ValidateFormat::Junit => Output::Junit(junit::Junit::new(fail_on, version)),
             ValidateFormat::Github => Output::Github,
         }
     }
@@ -178,7 +183,7 @@ impl Output {
     pub fn file(&mut self, report: &FileReport, text: &str) {
         match self {
             Output::Text(out) => write_out(&out.file(report, text)),
-            Output::Json(files) => files.push(file_json(report).to_string()),
+            Output::Json(_, files) => files.push(file_json(report).to_string()),
             Output::Sarif(out) => out.file(report),
             Output::Junit(out) => out.file(report),
             Output::Github => write_out(&text_format::github(report)),
@@ -187,7 +192,10 @@ impl Output {
 
     pub fn finish(self) {
         match self {
-            Output::Json(files) => write_out(&format!("{{\"files\":[{}]}}\n", files.join(","))),
+            Output::Json(version, files) => write_out(&format!(
+                "{{\"kubernetesVersion\":\"{version}\",\"files\":[{}]}}\n",
+                files.join(",")
+            )),
             Output::Sarif(out) => write_out(&format!("{}\n", out.finish())),
             Output::Junit(out) => write_out(&out.finish()),
             Output::Text(_) | Output::Github => {}
@@ -254,14 +262,14 @@ impl Summary {
             .push_str(&format!("{}: {}\n", report.path, counts.text()));
     }
 
-    pub fn text(&self) -> String {
+    pub fn text(&self, version: KubernetesVersion) -> String {
         let unreadable = if self.unreadable > 0 {
             format!(", {} not read", self.unreadable)
         } else {
             String::new()
         };
         format!(
-            "{}total: {} {}{unreadable}, {}\n",
+            "{}total: {} {}{unreadable}, {} (Kubernetes {version})\n",
             self.lines,
             self.files,
             plural(self.files, "file", "files"),

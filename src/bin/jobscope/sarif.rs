@@ -7,8 +7,8 @@
 //! plain JSON, and `tests/integration/cli.rs` holds the output to the schema's required
 //! structure (`scripts/check-sarif.sh` validates it against the schema itself).
 
-use jobscope_analysis::Severity;
 use jobscope_analysis::rules::rules;
+use jobscope_analysis::{KubernetesVersion, Severity};
 use serde_json::{Value, json};
 
 use crate::report::FileReport;
@@ -17,14 +17,16 @@ pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// Results gathered input by input; the rules known from the start.
 pub struct Sarif {
+    version: KubernetesVersion,
     rules: Vec<Value>,
     ids: Vec<String>,
     results: Vec<Value>,
 }
 
-impl Default for Sarif {
-    fn default() -> Self {
+impl Sarif {
+    pub fn new(version: KubernetesVersion) -> Self {
         let mut sarif = Sarif {
+            version,
             rules: Vec::new(),
             ids: Vec::new(),
             results: Vec::new(),
@@ -59,12 +61,14 @@ fn level(severity: Severity) -> &'static str {
 }
 
 /// What a code outside the lint registry means, by its family.
-fn family(code: &str) -> &'static str {
+fn family(code: &str, version: KubernetesVersion) -> String {
     match code.split('.').next().unwrap_or_default() {
-        "apiserver" => "The kube-apiserver's answer to creating the object (Kubernetes v1.34)",
-        "yaml" => "The YAML as kubectl (or the apiserver) reads it",
-        "kubectl" => "What kubectl does with the manifest before sending it",
-        _ => "jobscope's note on what it analysed",
+        "apiserver" => {
+            format!("The kube-apiserver's answer to creating the object (Kubernetes {version})")
+        }
+        "yaml" => "The YAML as kubectl (or the apiserver) reads it".to_owned(),
+        "kubectl" => "What kubectl does with the manifest before sending it".to_owned(),
+        _ => "jobscope's note on what it analysed".to_owned(),
     }
 }
 
@@ -98,7 +102,7 @@ impl Sarif {
         self.ids.push(code.to_owned());
         self.rules.push(json!({
             "id": code,
-            "shortDescription": {"text": family(code)},
+            "shortDescription": {"text": family(code, self.version)},
             "defaultConfiguration": {"level": level(severity)},
             "properties": {"tags": ["kubernetes", "batch"]},
         }));
@@ -169,6 +173,7 @@ impl Sarif {
                 }},
                 // SARIF's default, said anyway: columns count UTF-16 code units.
                 "columnKind": "utf16CodeUnits",
+                "properties": {"kubernetesVersion": self.version.name()},
                 "results": self.results,
             }],
         })

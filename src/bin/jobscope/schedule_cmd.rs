@@ -82,6 +82,7 @@ pub fn explain(args: ExplainArgs) -> ExitCode {
     );
     let accepted = report.accepted();
     let mut result = json!({
+        "kubernetesVersion": args.version.kubernetes_version.name(),
         "schedule": schedule,
         "timeZone": time_zone,
         "description": Value::Null,
@@ -168,21 +169,23 @@ fn explain_text(result: &Value) -> String {
     if !next.is_empty() {
         out.push_str(&format!("next: {}\n", next.join(", ")));
     }
+    let apiserver = format!("apiserver ({}):", text(&result["kubernetesVersion"]));
     if result["apiserver"]["accepted"].as_bool() == Some(true) {
-        out.push_str("apiserver: accepted on create\n");
+        out.push_str(&format!("{apiserver} accepted on create\n"));
     } else {
         for error in result["apiserver"]["errors"]
             .as_array()
             .into_iter()
             .flatten()
         {
-            out.push_str(&format!("apiserver: {}\n", text(error)));
+            out.push_str(&format!("{apiserver} {}\n", text(error)));
         }
     }
     out
 }
 
 pub fn missed(args: MissedArgs) -> ExitCode {
+    let version = args.version.kubernetes_version;
     let options = args.schedule;
     let schedule = options.schedule.clone();
     let (created, now, name) = (args.created, args.now, args.name);
@@ -206,6 +209,7 @@ pub fn missed(args: MissedArgs) -> ExitCode {
     let time = |t: Option<Instant>| t.map(|t| format_rfc3339(t, zone));
     let most_recent = decision.most_recent;
     let result = json!({
+        "kubernetesVersion": version.name(),
         "mostRecent": time(most_recent.and_then(|m| m.most_recent)),
         "missed": most_recent.map_or("none", |m| m.missed.as_str()),
         "approxMissedCount": most_recent.and_then(|m| m.approx_missed),
@@ -223,7 +227,7 @@ pub fn missed(args: MissedArgs) -> ExitCode {
     match options.format {
         Format::Json => write_json(&result),
         Format::Text => {
-            let mut out = String::new();
+            let mut out = format!("the CronJob controller of Kubernetes {version}\n");
             match decision.scheduled_time {
                 Some(t) => out.push_str(&format!(
                     "creates Job {} for the run scheduled at {}\n",

@@ -10,8 +10,8 @@ use jobscope_analysis::simulation::{
     Job, Ms, Phase, Pod, Simulation, instant, is_scenario, parse_scenario,
 };
 use jobscope_analysis::{
-    Diagnostic, DocumentReport, DocumentStatus, Instant, LineIndex, Options, PlayerInput, Zone,
-    analyze_each, format_rfc3339, format_rfc3339_nano, start_simulation,
+    Diagnostic, DocumentReport, DocumentStatus, Instant, KubernetesVersion, LineIndex, Options,
+    PlayerInput, Zone, analyze_each, format_rfc3339, format_rfc3339_nano, start_simulation,
 };
 use serde_json::{Value, json};
 
@@ -47,6 +47,7 @@ fn report_problems(path: &str, text: &str, problems: &[Diagnostic]) {
 
 pub fn simulate(args: SimulateArgs) -> ExitCode {
     let path = args.path.display().to_string();
+    let version = args.version.kubernetes_version;
     let read = if path == "-" {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
@@ -58,7 +59,7 @@ pub fn simulate(args: SimulateArgs) -> ExitCode {
         Err(e) => return unreadable(&path, &e),
     };
     let mut sim = if !is_scenario(&text) {
-        match manifest_simulation(&text, &args.model) {
+        match manifest_simulation(&text, &args.model, version) {
             Ok(sim) => sim,
             Err(Problem::Usage(message)) => return usage_error(message),
             Err(Problem::Input(message)) => {
@@ -74,7 +75,7 @@ pub fn simulate(args: SimulateArgs) -> ExitCode {
                  options apply to a manifest)"
             ));
         }
-        match scenario_simulation(&path, &text) {
+        match scenario_simulation(&path, &text, version) {
             Ok(sim) => sim,
             Err(code) => return code,
         }
@@ -87,15 +88,22 @@ pub fn simulate(args: SimulateArgs) -> ExitCode {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             // A closed pipe (`| head`) ends the output quietly, as `write_out` does.
-            let _ = write_json_stream(&sim, &mut out).and_then(|()| out.flush());
+            let _ = write_json_stream(&sim, version, &mut out).and_then(|()| out.flush());
         }
-        Format::Text => write_out(&to_text(&sim)),
+        Format::Text => write_out(&format!(
+            "Kubernetes {version} (its Job, CronJob and TTL controllers)\n\n{}",
+            to_text(&sim)
+        )),
     }
     ExitCode::SUCCESS
 }
 
 /// The simulation a scenario file describes (its problems reported; the exit code then).
-fn scenario_simulation(path: &str, text: &str) -> Result<Simulation, ExitCode> {
+fn scenario_simulation(
+    path: &str,
+    text: &str,
+    version: KubernetesVersion,
+) -> Result<Simulation, ExitCode> {
     let mut scenario = match parse_scenario(text) {
         Ok(scenario) => scenario,
         Err(problems) => {
@@ -113,7 +121,7 @@ fn scenario_simulation(path: &str, text: &str) -> Result<Simulation, ExitCode> {
         scenario.manifest = std::fs::read_to_string(&full)
             .map_err(|e| unreadable(&full.display().to_string(), &e))?;
     }
-    jobscope_analysis::simulation(&scenario).map_err(|problems| {
+    jobscope_analysis::simulation(&scenario, version).map_err(|problems| {
         report_problems(&manifest_path, &scenario.manifest, &problems);
         ExitCode::from(1)
     })
@@ -127,10 +135,15 @@ pub enum Problem {
 
 /// The page's pod model (`PlayerInput::for_kind`) for the manifest's Job or CronJob, changed
 /// by the options.
-pub fn manifest_simulation(text: &str, model: &PodModelArgs) -> Result<Simulation, Problem> {
+pub fn manifest_simulation(
+    text: &str,
+    model: &PodModelArgs,
+    version: KubernetesVersion,
+) -> Result<Simulation, Problem> {
     let start = model.start.unwrap_or_else(now);
     let options = Options {
         lint: false,
+        kubernetes_version: version,
         ..Options::at(start)
     };
     let analysis = analyze_all(text, &options);
@@ -232,10 +245,15 @@ fn write_list<W: Write, T>(
 }
 
 /// The result as one line of JSON (the contract in the simulation issue), written item by item.
-fn write_json_stream<W: Write>(sim: &Simulation, out: &mut W) -> std::io::Result<()> {
+fn write_json_stream<W: Write>(
+    sim: &Simulation,
+    version: KubernetesVersion,
+    out: &mut W,
+) -> std::io::Result<()> {
     write!(
         out,
-        "{{\"stoppedBecause\":{},",
+        "{{\"kubernetesVersion\":{},\"stoppedBecause\":{},",
+        Value::from(version.name()),
         Value::from(sim.stopped().map_or("until", |s| s.as_str()))
     )?;
     write_list(out, "jobs", sim.jobs(), job_json)?;

@@ -15,9 +15,12 @@ use crate::cli::{OutlineArgs, ValidateArgs};
 use crate::common::{now, write_err, write_out};
 use crate::inputs::{Inputs, sources};
 use crate::report::{DocumentResult, FileReport, Output, Summary};
+use crate::versions_cmd;
 
 pub fn validate(args: ValidateArgs) -> ExitCode {
+    let version = args.version.kubernetes_version;
     let mut options = Options::at(args.now.unwrap_or_else(now));
+    options.kubernetes_version = version;
     options.lint = !args.no_lint;
     options.client = args.client;
     options.disabled_rules = args.disable;
@@ -41,7 +44,10 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
             }
         }
     }
-    let mut output = Output::new(args.format, args.fail_on);
+    if args.all_versions {
+        return versions_cmd::all_versions(&mut inputs, &options, args.format);
+    }
+    let mut output = Output::new(args.format, args.fail_on, version);
     let mut summary = Summary::default();
     let mut failed = false;
     for index in 0..inputs.sources.len() {
@@ -67,7 +73,7 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     let is_text = output.is_text();
     output.finish();
     if args.summary {
-        let text = summary.text();
+        let text = summary.text(version);
         if is_text {
             write_out(&text);
         } else {

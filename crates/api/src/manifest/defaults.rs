@@ -1,19 +1,21 @@
 //! What the apiserver does to a new Job or CronJob before validating it: v1 defaulting
 //! (`SetObjectDefaults_Job` / `SetObjectDefaults_CronJob`, pkg/apis/batch/v1 and core/v1), then
 //! the registry strategy's `PrepareForCreate` (status cleared, the Job selector and its pod
-//! labels generated, fields of disabled feature gates dropped). Every node added is marked
+//! labels generated, fields of the feature gates off in the chosen Kubernetes version dropped). Every node added is marked
 //! `defaulted`, which the effective manifest shows.
 
 use super::image::parse_image;
 use super::object::{Node, NodeValue};
 use super::schema;
 use super::types::TypeDef;
+use crate::version::{Gate, KubernetesVersion, Stage};
 use jobscope_diagnostic::Span;
 
 /// A UID stands in for the one the apiserver assigns (a valid label value, like the real one).
 pub const PLACEHOLDER_UID: &str = "00000000-0000-4000-8000-000000000000";
 
-/// A field the apiserver dropped because its feature gate is off by default in v1.34.
+/// A field the apiserver dropped because its feature gate is off by default in the version the
+/// object was prepared for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DroppedField {
     pub path: String,
@@ -21,6 +23,9 @@ pub struct DroppedField {
     pub gate: &'static str,
     /// Why a field that belongs to no gate goes too (a mount of a dropped volume).
     pub detail: Option<String>,
+    /// The field is not in this version's API at all (its gate arrived later): the strict
+    /// decoder refuses it as an unknown field rather than a gate dropping it.
+    pub unknown: bool,
 }
 
 fn str_value(text: &str) -> NodeValue {
@@ -127,7 +132,7 @@ fn set_generation(object: &mut Node) {
 }
 
 /// Defaulting and `PrepareForCreate` for a Job. Returns the fields dropped for disabled gates.
-pub(crate) fn default_job(job: &mut Node) -> Vec<DroppedField> {
+pub(crate) fn default_job(job: &mut Node, version: KubernetesVersion) -> Vec<DroppedField> {
     let Some(spec) = ensure(job, "spec", &schema::BATCH_JOB_SPEC) else {
         return Vec::new();
     };
@@ -156,7 +161,7 @@ pub(crate) fn default_job(job: &mut Node) -> Vec<DroppedField> {
     if let Some(spec) = job.get_mut("spec") {
         generate_selector(spec, &name);
         if let Some(template) = spec.get_mut("template") {
-            dropped = drop_disabled_template_fields(template, "spec.template");
+            dropped = drop_disabled_template_fields(template, "spec.template", version);
         }
     }
     if shares_labels
@@ -171,7 +176,10 @@ pub(crate) fn default_job(job: &mut Node) -> Vec<DroppedField> {
 }
 
 /// Defaulting and `PrepareForCreate` for a CronJob.
-pub(crate) fn default_cron_job(cron_job: &mut Node) -> Vec<DroppedField> {
+pub(crate) fn default_cron_job(
+    cron_job: &mut Node,
+    version: KubernetesVersion,
+) -> Vec<DroppedField> {
     let Some(spec) = ensure(cron_job, "spec", &schema::BATCH_CRON_JOB_SPEC) else {
         return Vec::new();
     };
@@ -187,7 +195,11 @@ pub(crate) fn default_cron_job(cron_job: &mut Node) -> Vec<DroppedField> {
         // defaulted when the controller creates each Job.
         default_job_spec_template(job_spec);
         if let Some(pod_template) = job_spec.get_mut("template") {
-            dropped = drop_disabled_template_fields(pod_template, "spec.jobTemplate.spec.template");
+            dropped = drop_disabled_template_fields(
+                pod_template,
+                "spec.jobTemplate.spec.template",
+                version,
+            );
         }
     }
     generate_name(cron_job);
@@ -401,6 +413,19 @@ fn default_volume(volume: &mut Node) {
             }
         }
     }
+    // `SetDefaults_ImageVolumeSource`: the container image rule (Always for `latest` or no
+    // tag); seen only where the ImageVolume gate keeps the volume (v1.35 on).
+    if let Some(node) = volume.get_mut("image")
+        && is_absent_or_empty_str(node, "pullPolicy")
+    {
+        let reference = node.get("reference").and_then(Node::as_str).unwrap_or("");
+        let latest = parse_image(reference).is_some_and(|r| r.effective_tag() == Some("latest"));
+        set_default_str(
+            node,
+            "pullPolicy",
+            if latest { "Always" } else { "IfNotPresent" },
+        );
+    }
     if let Some(node) = volume.get_mut("scaleIO") {
         set_default_str(node, "storageMode", "ThinProvisioned");
         set_default_str(node, "fsType", "xfs");
@@ -597,29 +622,81 @@ fn generate_selector(spec: &mut Node, name: &str) {
     }
 }
 
-/// `DropDisabledTemplateFields` for the gates that are off by default in v1.34.
-fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<DroppedField> {
+/// `dropDisabledFields` on the pod template of a new object, for the gates that are off by
+/// default in `version` (the table in [`crate::version`]): a create has no old object, so no
+/// field is kept for being "in use". ContainerStopSignals is left to validation, which reads a
+/// stop signal as absent while the gate is off (it is off in every supported version).
+fn drop_disabled_template_fields(
+    template: &mut Node,
+    path: &str,
+    version: KubernetesVersion,
+) -> Vec<DroppedField> {
     let mut dropped = Vec::new();
     let Some(spec) = template.get_mut("spec") else {
         return dropped;
     };
-    let mut drop = |node: &mut Node, key: &str, at: String, gate: &'static str| {
+    let off = |gate: Gate| !gate.enabled(version);
+    let absent = |gate: Gate| gate.stage(version) == Stage::Absent;
+    let mut drop = |node: &mut Node, key: &str, at: String, gate: Gate| {
         if let Some(field) = node.get(key) {
             dropped.push(DroppedField {
                 path: at,
                 span: field.key_span.unwrap_or(field.span),
-                gate,
+                gate: gate.name(),
                 detail: None,
+                unknown: absent(gate),
             });
             node.remove(key);
         }
     };
-    drop(
-        spec,
-        "hostnameOverride",
-        format!("{path}.spec.hostnameOverride"),
-        "HostnameOverride",
-    );
+    // The internal PodSecurityContext holds hostUsers; in batch/v1 it is `spec.hostUsers`.
+    if off(Gate::UserNamespacesSupport) {
+        drop(
+            spec,
+            "hostUsers",
+            format!("{path}.spec.hostUsers"),
+            Gate::UserNamespacesSupport,
+        );
+    }
+    if let Some(security) = spec.get_mut("securityContext") {
+        for (key, gate) in [
+            ("supplementalGroupsPolicy", Gate::SupplementalGroupsPolicy),
+            ("seLinuxChangePolicy", Gate::SELinuxChangePolicy),
+        ] {
+            if off(gate) {
+                drop(
+                    security,
+                    key,
+                    format!("{path}.spec.securityContext.{key}"),
+                    gate,
+                );
+            }
+        }
+    }
+    if off(Gate::PodLevelResources) {
+        drop(
+            spec,
+            "resources",
+            format!("{path}.spec.resources"),
+            Gate::PodLevelResources,
+        );
+    }
+    if off(Gate::DynamicResourceAllocation) {
+        drop(
+            spec,
+            "resourceClaims",
+            format!("{path}.spec.resourceClaims"),
+            Gate::DynamicResourceAllocation,
+        );
+    }
+    if off(Gate::HostnameOverride) {
+        drop(
+            spec,
+            "hostnameOverride",
+            format!("{path}.spec.hostnameOverride"),
+            Gate::HostnameOverride,
+        );
+    }
     if let NodeValue::List(volumes) = spec
         .get_mut("volumes")
         .map(|v| &mut v.value)
@@ -634,51 +711,88 @@ fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<Dropped
                 for (source_index, source) in sources.iter_mut().enumerate() {
                     let at =
                         format!("{path}.spec.volumes[{index}].projected.sources[{source_index}]");
-                    drop(
-                        source,
-                        "clusterTrustBundle",
-                        format!("{at}.clusterTrustBundle"),
-                        "ClusterTrustBundleProjection",
-                    );
-                    drop(
-                        source,
-                        "podCertificate",
-                        format!("{at}.podCertificate"),
-                        "PodCertificateRequest",
-                    );
+                    for (key, gate) in [
+                        ("clusterTrustBundle", Gate::ClusterTrustBundleProjection),
+                        ("podCertificate", Gate::PodCertificateRequest),
+                    ] {
+                        if off(gate) {
+                            drop(source, key, format!("{at}.{key}"), gate);
+                        }
+                    }
                 }
             }
         }
     }
-    let image_volumes = drop_image_volumes(spec, path);
+    let image_volumes = if off(Gate::ImageVolume) {
+        drop_image_volumes(spec, path)
+    } else {
+        Vec::new()
+    };
     for list in ["containers", "initContainers"] {
         if let Some(NodeValue::List(containers)) = spec.get_mut(list).map(|c| &mut c.value) {
             for (index, container) in containers.iter_mut().enumerate() {
                 let at = format!("{path}.spec.{list}[{index}]");
-                // Regular containers lose restartPolicy and its rules; sidecar init containers
-                // (restartPolicy: Always) keep restartPolicy.
-                if list == "containers" {
+                if off(Gate::ContainerRestartRules) {
+                    // Regular containers lose restartPolicy and its rules; sidecar init
+                    // containers (restartPolicy: Always) keep restartPolicy. Before the gate
+                    // existed (v1.33 and older) nothing drops restartPolicy, a field since
+                    // v1.28: validation forbids it on a regular container.
+                    if list == "containers" && !absent(Gate::ContainerRestartRules) {
+                        drop(
+                            container,
+                            "restartPolicy",
+                            format!("{at}.restartPolicy"),
+                            Gate::ContainerRestartRules,
+                        );
+                    }
                     drop(
                         container,
-                        "restartPolicy",
-                        format!("{at}.restartPolicy"),
-                        "ContainerRestartRules",
+                        "restartPolicyRules",
+                        format!("{at}.restartPolicyRules"),
+                        Gate::ContainerRestartRules,
                     );
                 }
-                drop(
-                    container,
-                    "restartPolicyRules",
-                    format!("{at}.restartPolicyRules"),
-                    "ContainerRestartRules",
-                );
-                if let Some(NodeValue::List(env)) = container.get_mut("env").map(|e| &mut e.value) {
+                // Before its gate existed the stop signal was not in the API; while the gate
+                // exists but is off, validation reads it as absent (see `lifecycle_of`).
+                if absent(Gate::ContainerStopSignals)
+                    && let Some(lifecycle) = container.get_mut("lifecycle")
+                {
+                    drop(
+                        lifecycle,
+                        "stopSignal",
+                        format!("{at}.lifecycle.stopSignal"),
+                        Gate::ContainerStopSignals,
+                    );
+                }
+                if off(Gate::InPlacePodVerticalScaling) {
+                    drop(
+                        container,
+                        "resizePolicy",
+                        format!("{at}.resizePolicy"),
+                        Gate::InPlacePodVerticalScaling,
+                    );
+                }
+                if off(Gate::DynamicResourceAllocation)
+                    && let Some(resources) = container.get_mut("resources")
+                {
+                    drop(
+                        resources,
+                        "claims",
+                        format!("{at}.resources.claims"),
+                        Gate::DynamicResourceAllocation,
+                    );
+                }
+                if off(Gate::EnvFiles)
+                    && let Some(NodeValue::List(env)) =
+                        container.get_mut("env").map(|e| &mut e.value)
+                {
                     for (env_index, item) in env.iter_mut().enumerate() {
                         if let Some(value_from) = item.get_mut("valueFrom") {
                             drop(
                                 value_from,
                                 "fileKeyRef",
                                 format!("{at}.env[{env_index}].valueFrom.fileKeyRef"),
-                                "EnvFiles",
+                                Gate::EnvFiles,
                             );
                         }
                     }
@@ -690,7 +804,7 @@ fn drop_disabled_template_fields(template: &mut Node, path: &str) -> Vec<Dropped
     dropped
 }
 
-/// `dropImageVolumes` (ImageVolume is off by default in v1.34): every volume with an `image`
+/// `dropImageVolumes` (while ImageVolume is off): every volume with an `image`
 /// source goes, and with it every mount naming one of them, in all three container lists.
 fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
     let mut dropped = Vec::new();
@@ -710,8 +824,9 @@ fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
                 dropped.push(DroppedField {
                     path: format!("{path}.spec.volumes[{index}]"),
                     span: volume.span,
-                    gate: "ImageVolume",
+                    gate: Gate::ImageVolume.name(),
                     detail: Some("an image volume".to_owned()),
+                    unknown: false,
                 });
             }
             index += 1;
@@ -741,11 +856,12 @@ fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
                             "{path}.spec.{list}[{container_index}].volumeMounts[{index}]"
                         ),
                         span: mount.span,
-                        gate: "ImageVolume",
+                        gate: Gate::ImageVolume.name(),
                         detail: Some(format!(
                             "it mounts the image volume {}",
                             jobscope_golang::strings::go_strconv_quote(name)
                         )),
+                        unknown: false,
                     });
                 }
                 index += 1;
@@ -769,7 +885,7 @@ mod tests {
             &schema::BATCH_JOB,
         );
         assert!(errors.is_empty());
-        default_job(&mut node);
+        default_job(&mut node, KubernetesVersion::V1_34);
         node
     }
 
@@ -854,6 +970,115 @@ mod tests {
             j.at(&["spec", "backoffLimit"]).and_then(Node::as_i64),
             Some(i64::from(i32::MAX))
         );
+    }
+
+    /// Each row of the gate table that drops a field: a template using it, the path reported,
+    /// and a version where the gate is off (the field goes) and one where it is on (it stays).
+    #[test]
+    fn each_gate_drops_its_field_only_while_off() {
+        use KubernetesVersion::*;
+        let rows: &[(Gate, &str, &str, KubernetesVersion, KubernetesVersion)] = &[
+            (
+                Gate::ContainerRestartRules,
+                "containers: [{name: a, restartPolicy: Never}]",
+                "spec.template.spec.containers[0].restartPolicy",
+                V1_34,
+                V1_35,
+            ),
+            (
+                Gate::ImageVolume,
+                "volumes: [{name: i, image: {reference: x}}]",
+                "spec.template.spec.volumes[0]",
+                V1_34,
+                V1_35,
+            ),
+            (
+                Gate::EnvFiles,
+                "containers: [{name: a, env: [{name: E, valueFrom: {fileKeyRef: {volumeName: v, path: p, key: k}}}]}]",
+                "spec.template.spec.containers[0].env[0].valueFrom.fileKeyRef",
+                V1_34,
+                V1_35,
+            ),
+            (
+                Gate::HostnameOverride,
+                "hostnameOverride: h",
+                "spec.template.spec.hostnameOverride",
+                V1_34,
+                V1_35,
+            ),
+            (
+                Gate::PodLevelResources,
+                "resources: {limits: {cpu: '1'}}",
+                "spec.template.spec.resources",
+                V1_33,
+                V1_34,
+            ),
+            (
+                Gate::InPlacePodVerticalScaling,
+                "containers: [{name: a, resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]}]",
+                "spec.template.spec.containers[0].resizePolicy",
+                V1_32,
+                V1_33,
+            ),
+            (
+                Gate::DynamicResourceAllocation,
+                "resourceClaims: [{name: gpu, resourceClaimName: c}]",
+                "spec.template.spec.resourceClaims",
+                V1_33,
+                V1_34,
+            ),
+            (
+                Gate::DynamicResourceAllocation,
+                "containers: [{name: a, resources: {claims: [{name: gpu}]}}]",
+                "spec.template.spec.containers[0].resources.claims",
+                V1_33,
+                V1_34,
+            ),
+            (
+                Gate::UserNamespacesSupport,
+                "hostUsers: false",
+                "spec.template.spec.hostUsers",
+                V1_32,
+                V1_33,
+            ),
+            (
+                Gate::SupplementalGroupsPolicy,
+                "securityContext: {supplementalGroupsPolicy: Strict}",
+                "spec.template.spec.securityContext.supplementalGroupsPolicy",
+                V1_32,
+                V1_33,
+            ),
+            (
+                Gate::SELinuxChangePolicy,
+                "securityContext: {seLinuxChangePolicy: Recursive}",
+                "spec.template.spec.securityContext.seLinuxChangePolicy",
+                V1_32,
+                V1_33,
+            ),
+        ];
+        for (gate, pod_spec, path, off, on) in rows {
+            let text = format!("spec:\n  template:\n    spec: {{{}}}\n", &pod_spec);
+            let stream = parse_stream(&text);
+            let value = stream.documents[0].value.as_ref().unwrap();
+            let (decoded, errors) = decode_object(value, &schema::BATCH_JOB);
+            assert!(errors.is_empty(), "{pod_spec}: {errors:?}");
+            let mut dropped_off = decoded.clone();
+            let paths =
+                |d: Vec<DroppedField>| d.into_iter().map(|f| (f.path, f.gate)).collect::<Vec<_>>();
+            assert_eq!(
+                paths(default_job(&mut dropped_off, *off)),
+                [((*path).to_owned(), gate.name())],
+                "{} in {off}",
+                gate.name()
+            );
+            let mut kept_on = decoded;
+            assert_eq!(
+                paths(default_job(&mut kept_on, *on)),
+                [],
+                "{} in {on}",
+                gate.name()
+            );
+        }
     }
 
     #[test]

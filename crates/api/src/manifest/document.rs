@@ -2,11 +2,12 @@
 //! strictly, and the object after defaulting and `PrepareForCreate`.
 
 use super::client::ClientPath;
-use super::decode::{DecodeError, decode_object};
+use super::decode::{DecodeError, DecodeErrorKind, decode_object};
 use super::defaults::{DroppedField, dedup_owner_references, default_cron_job, default_job};
 use super::kubectl::{UnreadableAnnotation, prepare};
 use super::object::Node;
 use super::schema;
+use crate::version::KubernetesVersion;
 use jobscope_diagnostic::Span;
 use jobscope_yaml::{Value, ValueKind};
 
@@ -34,6 +35,9 @@ pub struct Manifest {
     pub effective: Option<Node>,
     pub decode_errors: Vec<DecodeError>,
     pub dropped: Vec<DroppedField>,
+    /// The Kubernetes version the object was prepared for (which gates dropped what); its
+    /// validation must use the same.
+    pub version: KubernetesVersion,
     /// Owner references the apiserver removed as duplicates (UID, span of the entry).
     pub duplicate_owner_references: Vec<(String, Span)>,
     /// What kubectl changed before sending (only [`read_sent_manifest`] fills it).
@@ -62,10 +66,15 @@ fn string_field(value: &Value, key: &str) -> Option<String> {
     })
 }
 
-/// Reads a document as the client sends it to the apiserver (see [`super::kubectl`]).
-pub fn read_sent_manifest(value: &Value, client: ClientPath) -> Manifest {
+/// Reads a document as the client sends it to an apiserver of `version` (see
+/// [`super::kubectl`]).
+pub fn read_sent_manifest(
+    value: &Value,
+    client: ClientPath,
+    version: KubernetesVersion,
+) -> Manifest {
     let applied = prepare(value, client);
-    let mut manifest = read_manifest(&applied.value);
+    let mut manifest = read_manifest(&applied.value, version);
     // The outline shows what was written.
     manifest.name = value.get("metadata").and_then(|m| string_field(m, "name"));
     manifest.kubectl = KubectlChanges {
@@ -77,8 +86,8 @@ pub fn read_sent_manifest(value: &Value, client: ClientPath) -> Manifest {
     manifest
 }
 
-/// Reads a decoded YAML document as the apiserver receives it.
-pub fn read_manifest(value: &Value) -> Manifest {
+/// Reads a decoded YAML document as an apiserver of `version` receives it.
+pub fn read_manifest(value: &Value, version: KubernetesVersion) -> Manifest {
     let api_version = string_field(value, "apiVersion");
     let kind = string_field(value, "kind");
     let name = value.get("metadata").and_then(|m| string_field(m, "name"));
@@ -90,6 +99,7 @@ pub fn read_manifest(value: &Value) -> Manifest {
         effective: None,
         decode_errors: Vec::new(),
         dropped: Vec::new(),
+        version,
         duplicate_owner_references: Vec::new(),
         kubectl: KubectlChanges::default(),
     };
@@ -129,10 +139,31 @@ pub fn read_manifest(value: &Value) -> Manifest {
     manifest.duplicate_owner_references = dedup_owner_references(&mut object);
     if root.name == "Job" {
         manifest.target = Target::Job;
-        manifest.dropped = default_job(&mut object);
+        manifest.dropped = default_job(&mut object, version);
     } else {
         manifest.target = Target::CronJob;
-        manifest.dropped = default_cron_job(&mut object);
+        manifest.dropped = default_cron_job(&mut object, version);
+    }
+    // A field newer than this version's API is an unknown field to its strict decoder.
+    let (unknown, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut manifest.dropped)
+        .into_iter()
+        .partition(|d| d.unknown);
+    manifest.dropped = dropped;
+    if !unknown.is_empty() {
+        manifest
+            .decode_errors
+            .extend(unknown.into_iter().map(|field| DecodeError {
+                kind: DecodeErrorKind::UnknownField,
+                message: format!(
+                    "unknown field {}",
+                    jobscope_golang::strings::go_strconv_quote(&field.path)
+                ),
+                field: field.path,
+                span: field.span,
+                quote_hint: None,
+                suggestion: None,
+            }));
+        jobscope_sort::sort_by_key(&mut manifest.decode_errors, |e| e.span.start);
     }
     manifest.effective = Some(object);
     manifest
@@ -150,7 +181,10 @@ mod tests {
 
     fn read(text: &str) -> Manifest {
         let stream = parse_stream(text);
-        read_manifest(stream.documents[0].value.as_ref().unwrap())
+        read_manifest(
+            stream.documents[0].value.as_ref().unwrap(),
+            KubernetesVersion::V1_34,
+        )
     }
 
     #[test]

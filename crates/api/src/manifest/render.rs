@@ -251,7 +251,7 @@ mod tests {
         let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: pi\n        image: perl:5.34\n        command: [\"perl\", \"-e\", \"print 1\"]\n        env:\n        - {name: A, value: \"yes\"}\n";
         let stream = parse_stream(text);
         let (mut job, _) = decode_object(stream.documents[0].value.as_ref().unwrap(), &BATCH_JOB);
-        default_job(&mut job);
+        default_job(&mut job, crate::version::KubernetesVersion::V1_34);
         let rendered = render_yaml_text(&job);
         assert!(
             rendered.contains("  backoffLimit: 6  # defaulted\n"),

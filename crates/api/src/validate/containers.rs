@@ -355,6 +355,7 @@ fn validate_container_only_for_pod(ctr: &Node, path: &Loc, out: &mut Out) {
 fn restart_policy_of<'n>(ctr: &'n Node, kind: Kind, opts: &PodOptions) -> Option<&'n Node> {
     let policy = ctr.get("restartPolicy")?;
     if opts.allow_container_restart_policy_rules
+        || !opts.container_restart_rules_gate_exists
         || (kind == Kind::Init && str_of(Some(policy)) == "Always")
     {
         Some(policy)

@@ -14,6 +14,7 @@ use super::options::PodOptions;
 use super::pod::validate_pod_template_spec;
 use super::schedule::{schedule_errors, time_zone_errors};
 use crate::manifest::object::Node;
+use crate::version::KubernetesVersion;
 use jobscope_golang::strings::go_strconv_quote;
 
 const MAX_PARALLELISM_FOR_INDEXED_JOB: i64 = 100_000;
@@ -37,7 +38,15 @@ pub(crate) const JOB_NAME_LABEL: &str = "batch.kubernetes.io/job-name";
 
 /// `ValidateJob(job, opts)`: the job after defaulting and the strategy's `PrepareForCreate`.
 /// `extra_annotation_bytes`: annotations added besides the written ones (kubectl's).
-pub fn validate_job(job: &Node, uid: &str, extra_annotation_bytes: usize, out: &mut Out) {
+/// `version`: the apiserver's, whose default gates decide the pod validation options (the
+/// manifest's [`crate::manifest::document::Manifest::version`]).
+pub fn validate_job(
+    job: &Node,
+    uid: &str,
+    extra_annotation_bytes: usize,
+    version: KubernetesVersion,
+    out: &mut Out,
+) {
     let root = Loc::new("", job.span);
     let (meta, meta_loc) = root.field(Some(job), "metadata");
     validate_object_meta(
@@ -49,7 +58,7 @@ pub fn validate_job(job: &Node, uid: &str, extra_annotation_bytes: usize, out: &
     );
     validate_generated_selector(job, uid, true, out);
     let (spec, spec_loc) = root.field(Some(job), "spec");
-    validate_job_spec_with_selector(spec, &spec_loc, &PodOptions::default(), out);
+    validate_job_spec_with_selector(spec, &spec_loc, &PodOptions::for_version(version), out);
     let name = str_of(meta.and_then(|m| m.get("name")));
     let completions = int_of(spec.and_then(|s| s.get("completions")));
     if str_of(spec.and_then(|s| s.get("completionMode"))) == "Indexed"
@@ -653,7 +662,12 @@ fn parse_index_interval(interval: &str, completions: i64) -> Result<(i64, i64), 
 }
 
 /// `ValidateCronJobCreate`. `extra_annotation_bytes`: as for [`validate_job`].
-pub fn validate_cron_job_create(cron_job: &Node, extra_annotation_bytes: usize, out: &mut Out) {
+pub fn validate_cron_job_create(
+    cron_job: &Node,
+    extra_annotation_bytes: usize,
+    version: KubernetesVersion,
+    out: &mut Out,
+) {
     let root = Loc::new("", cron_job.span);
     let (meta, meta_loc) = root.field(Some(cron_job), "metadata");
     validate_object_meta(
@@ -664,7 +678,7 @@ pub fn validate_cron_job_create(cron_job: &Node, extra_annotation_bytes: usize, 
         out,
     );
     let (spec, spec_loc) = root.field(Some(cron_job), "spec");
-    validate_cron_job_spec(spec, &spec_loc, out);
+    validate_cron_job_spec(spec, &spec_loc, &PodOptions::for_version(version), out);
     let name_node = meta.and_then(|m| m.get("name"));
     let name = str_of(name_node);
     if name.len() > MAX_CRON_JOB_NAME_LENGTH {
@@ -677,7 +691,7 @@ pub fn validate_cron_job_create(cron_job: &Node, extra_annotation_bytes: usize, 
 }
 
 /// `validateCronJobSpec` (create: no old spec).
-fn validate_cron_job_spec(spec: Option<&Node>, loc: &Loc, out: &mut Out) {
+fn validate_cron_job_spec(spec: Option<&Node>, loc: &Loc, opts: &PodOptions, out: &mut Out) {
     let (schedule, schedule_loc) = loc.field(spec, "schedule");
     for error in schedule_errors(str_of(schedule), &schedule_loc.path()) {
         out.error(error, schedule_loc.span);
@@ -702,7 +716,7 @@ fn validate_cron_job_spec(spec: Option<&Node>, loc: &Loc, out: &mut Out) {
         ),
     }
     let (template, template_loc) = loc.field(spec, "jobTemplate");
-    validate_job_template_spec(template, &template_loc, out);
+    validate_job_template_spec(template, &template_loc, opts, out);
     for name in ["successfulJobsHistoryLimit", "failedJobsHistoryLimit"] {
         let (node, node_loc) = loc.field(spec, name);
         if let Some(value) = int_of(node) {
@@ -712,9 +726,14 @@ fn validate_cron_job_spec(spec: Option<&Node>, loc: &Loc, out: &mut Out) {
 }
 
 /// `ValidateJobTemplateSpec`.
-fn validate_job_template_spec(template: Option<&Node>, loc: &Loc, out: &mut Out) {
+fn validate_job_template_spec(
+    template: Option<&Node>,
+    loc: &Loc,
+    opts: &PodOptions,
+    out: &mut Out,
+) {
     let (spec, spec_loc) = loc.field(template, "spec");
-    validate_job_spec(spec, &spec_loc, &PodOptions::default(), out);
+    validate_job_spec(spec, &spec_loc, opts, out);
     let (selector, selector_loc) = spec_loc.field(spec, "selector");
     if let Some(selector) = selector {
         out.invalid(

@@ -1,5 +1,8 @@
 //! The pod validation options (`PodValidationOptions`) a create is checked with: which
-//! relaxed or gated rules apply, from the feature gates' defaults.
+//! relaxed or gated rules apply, from the feature gates' defaults in the chosen version (the
+//! table in [`crate::version`]).
+
+use crate::version::{Gate, KubernetesVersion, Stage};
 
 /// `PodValidationOptions` for a new object on a v1.34 apiserver with default feature gates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +20,9 @@ pub(crate) struct PodOptions {
     pub(crate) allow_match_label_keys_in_pod_topology_spread: bool,
     pub(crate) allow_match_label_keys_in_pod_topology_spread_selector_merge: bool,
     pub(crate) allow_container_restart_policy_rules: bool,
+    /// Whether the ContainerRestartRules gate exists (v1.34 on): while it is off it drops a
+    /// container's `restartPolicy`; before it existed nothing did, so validation saw it.
+    pub(crate) container_restart_rules_gate_exists: bool,
     pub(crate) allow_user_namespaces_with_volume_devices: bool,
     pub(crate) allow_relaxed_environment_variable_validation: bool,
     pub(crate) allow_relaxed_dns_search_validation: bool,
@@ -42,6 +48,7 @@ impl Default for PodOptions {
             allow_match_label_keys_in_pod_topology_spread: true,
             allow_match_label_keys_in_pod_topology_spread_selector_merge: true,
             allow_container_restart_policy_rules: false,
+            container_restart_rules_gate_exists: true,
             allow_user_namespaces_with_volume_devices: false,
             allow_relaxed_environment_variable_validation: true,
             allow_relaxed_dns_search_validation: true,
@@ -49,5 +56,49 @@ impl Default for PodOptions {
             allow_only_recursive_selinux_change_policy: true,
             resource_is_pod: false,
         }
+    }
+}
+
+impl PodOptions {
+    /// `GetValidationOptionsFromPodSpecAndMeta(new, nil, …)` with `version`'s default gates:
+    /// the options a gate decides follow the table; the others are the same in every supported
+    /// version.
+    pub(crate) fn for_version(version: KubernetesVersion) -> Self {
+        let on = |gate: Gate| gate.enabled(version);
+        PodOptions {
+            allow_pod_lifecycle_sleep_action_zero_value: on(Gate::PodLifecycleSleepActionAllowZero),
+            pod_level_resources_enabled: on(Gate::PodLevelResources),
+            allow_sidecar_resize_policy: on(Gate::InPlacePodVerticalScaling),
+            allow_container_restart_policy_rules: on(Gate::ContainerRestartRules),
+            container_restart_rules_gate_exists: Gate::ContainerRestartRules.stage(version)
+                != Stage::Absent,
+            allow_relaxed_dns_search_validation: on(Gate::RelaxedDNSSearchValidation),
+            allow_env_files_validation: on(Gate::EnvFiles),
+            ..PodOptions::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_v1_34() {
+        assert_eq!(
+            PodOptions::for_version(KubernetesVersion::V1_34),
+            PodOptions::default()
+        );
+    }
+
+    #[test]
+    fn gated_options_follow_the_version() {
+        let old = PodOptions::for_version(KubernetesVersion::V1_32);
+        assert!(!old.allow_pod_lifecycle_sleep_action_zero_value);
+        assert!(!old.allow_relaxed_dns_search_validation);
+        assert!(!old.pod_level_resources_enabled);
+        let new = PodOptions::for_version(KubernetesVersion::V1_35);
+        assert!(new.allow_container_restart_policy_rules);
+        assert!(new.allow_env_files_validation);
     }
 }

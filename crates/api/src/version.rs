@@ -1,0 +1,412 @@
+//! The Kubernetes minor versions jobscope answers for, and the one table of per-version facts:
+//! the feature gates whose default changes, within the supported versions, what the apiserver
+//! keeps or accepts in a Job's or CronJob's pod template, or what the Job controller does.
+//!
+//! Every cell of [`GATES`] was read from upstream's `defaultVersionedKubernetesFeatureGates`
+//! (`pkg/features/kube_features.go`); docs/kubernetes-versions.md names the copies read and what
+//! each gate drops (`pkg/api/pod/util.go`, `dropDisabledFields`). The apiserver's create path
+//! consults this table only: [`crate::manifest::defaults`] drops a field when its gate is off in
+//! the chosen version, and [`crate::validate`]'s pod options follow the same cells.
+//!
+//! Invariant: a gate that changes what a create keeps or accepts is asked for here, never
+//! hard-coded for one version; the v1.34 column is what the v1.34 port was checked against.
+
+use std::fmt;
+
+/// A Kubernetes minor version jobscope reproduces (v1.32 to v1.37).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum KubernetesVersion {
+    V1_32,
+    V1_33,
+    /// The version the engine was first ported from: every fixture without a version of its
+    /// own is checked against it.
+    V1_34,
+    V1_35,
+    V1_36,
+    /// The default: the newest version people run.
+    #[default]
+    V1_37,
+}
+
+impl KubernetesVersion {
+    /// Every supported version, oldest first (the order of a [`GateRow`]'s cells).
+    pub const ALL: [KubernetesVersion; 6] = [
+        KubernetesVersion::V1_32,
+        KubernetesVersion::V1_33,
+        KubernetesVersion::V1_34,
+        KubernetesVersion::V1_35,
+        KubernetesVersion::V1_36,
+        KubernetesVersion::V1_37,
+    ];
+
+    /// The newest supported version.
+    pub const NEWEST: KubernetesVersion = KubernetesVersion::V1_37;
+
+    /// The minor number (32 for v1.32).
+    pub fn minor(self) -> u32 {
+        match self {
+            KubernetesVersion::V1_32 => 32,
+            KubernetesVersion::V1_33 => 33,
+            KubernetesVersion::V1_34 => 34,
+            KubernetesVersion::V1_35 => 35,
+            KubernetesVersion::V1_36 => 36,
+            KubernetesVersion::V1_37 => 37,
+        }
+    }
+
+    /// The name users write and outputs show: "v1.35".
+    pub fn name(self) -> &'static str {
+        match self {
+            KubernetesVersion::V1_32 => "v1.32",
+            KubernetesVersion::V1_33 => "v1.33",
+            KubernetesVersion::V1_34 => "v1.34",
+            KubernetesVersion::V1_35 => "v1.35",
+            KubernetesVersion::V1_36 => "v1.36",
+            KubernetesVersion::V1_37 => "v1.37",
+        }
+    }
+
+    /// Reads "1.35", "v1.35" or "V1.35" (kubeconform's `-kubernetes-version` spelling and ours);
+    /// `None` for anything else, a patch version included (gates change only with the minor).
+    pub fn parse(text: &str) -> Option<KubernetesVersion> {
+        let text = text.trim();
+        let bare = text
+            .strip_prefix('v')
+            .or_else(|| text.strip_prefix('V'))
+            .unwrap_or(text);
+        Self::ALL.into_iter().find(|v| &v.name()[1..] == bare)
+    }
+
+    fn index(self) -> usize {
+        (self.minor() - 32) as usize
+    }
+}
+
+impl fmt::Display for KubernetesVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A feature gate's stage and default in one version (`kube_features.go`'s notation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The gate and its field do not exist yet (the field is unknown to the schema).
+    Absent,
+    AlphaOff,
+    BetaOff,
+    BetaOn,
+    /// GA, locked to its default (on).
+    Ga,
+    /// The gate is deleted: the feature is unconditional.
+    Removed,
+}
+
+impl Stage {
+    /// Whether the feature is on by default.
+    pub fn is_on(self) -> bool {
+        matches!(self, Stage::BetaOn | Stage::Ga | Stage::Removed)
+    }
+}
+
+/// The gates whose default decides what a create keeps or accepts in a pod template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    ContainerRestartRules,
+    ImageVolume,
+    EnvFiles,
+    HostnameOverride,
+    PodLevelResources,
+    InPlacePodVerticalScaling,
+    DynamicResourceAllocation,
+    UserNamespacesSupport,
+    SupplementalGroupsPolicy,
+    SELinuxChangePolicy,
+    PodLifecycleSleepActionAllowZero,
+    RelaxedDNSSearchValidation,
+    ClusterTrustBundleProjection,
+    PodCertificateRequest,
+    ContainerStopSignals,
+    MutableSchedulingDirectivesForSuspendedJobs,
+}
+
+/// One row of the table: a gate, what it changes on create, its stage in each version.
+#[derive(Clone, Copy, Debug)]
+pub struct GateRow {
+    pub gate: Gate,
+    /// The gate's upstream name, as messages show it.
+    pub name: &'static str,
+    /// What the apiserver does while the gate is off, in our words.
+    pub when_off: &'static str,
+    /// The stage in each of [`KubernetesVersion::ALL`], in that order.
+    pub stages: [Stage; 6],
+}
+
+use Stage::{Absent as N, AlphaOff as A, BetaOff as BOff, BetaOn as BOn, Ga as G, Removed as R};
+
+/// The per-version facts (docs/kubernetes-versions.md §1b; columns v1.32 … v1.37).
+pub const GATES: &[GateRow] = &[
+    GateRow {
+        gate: Gate::ContainerRestartRules,
+        name: "ContainerRestartRules",
+        when_off: "drops containers' restartPolicy and restartPolicyRules (an init container keeps restartPolicy: Always)",
+        stages: [N, N, A, BOn, BOn, BOn],
+    },
+    GateRow {
+        gate: Gate::ImageVolume,
+        name: "ImageVolume",
+        when_off: "drops volumes with an image source and every mount of them",
+        stages: [A, BOff, BOff, BOn, G, G],
+    },
+    GateRow {
+        gate: Gate::EnvFiles,
+        name: "EnvFiles",
+        when_off: "drops env valueFrom.fileKeyRef (and does not validate it)",
+        stages: [N, N, A, BOn, BOn, BOn],
+    },
+    GateRow {
+        gate: Gate::HostnameOverride,
+        name: "HostnameOverride",
+        when_off: "drops spec.hostnameOverride",
+        stages: [N, N, A, BOn, BOn, BOn],
+    },
+    GateRow {
+        gate: Gate::PodLevelResources,
+        name: "PodLevelResources",
+        when_off: "drops spec.resources (pod-level requests and limits)",
+        stages: [A, A, BOn, BOn, BOn, BOn],
+    },
+    GateRow {
+        gate: Gate::InPlacePodVerticalScaling,
+        name: "InPlacePodVerticalScaling",
+        when_off: "drops containers' resizePolicy",
+        stages: [A, BOn, BOn, G, G, G],
+    },
+    GateRow {
+        gate: Gate::DynamicResourceAllocation,
+        name: "DynamicResourceAllocation",
+        when_off: "drops spec.resourceClaims and containers' resources.claims",
+        stages: [BOff, BOff, G, G, G, G],
+    },
+    GateRow {
+        gate: Gate::UserNamespacesSupport,
+        name: "UserNamespacesSupport",
+        when_off: "drops spec.hostUsers (the internal type keeps it in the pod security context)",
+        stages: [BOff, BOn, BOn, BOn, G, G],
+    },
+    GateRow {
+        gate: Gate::SupplementalGroupsPolicy,
+        name: "SupplementalGroupsPolicy",
+        when_off: "drops spec.securityContext.supplementalGroupsPolicy",
+        stages: [A, BOn, BOn, G, G, G],
+    },
+    GateRow {
+        gate: Gate::SELinuxChangePolicy,
+        name: "SELinuxChangePolicy",
+        when_off: "drops spec.securityContext.seLinuxChangePolicy",
+        stages: [A, BOn, BOn, BOn, G, G],
+    },
+    GateRow {
+        gate: Gate::PodLifecycleSleepActionAllowZero,
+        name: "PodLifecycleSleepActionAllowZero",
+        when_off: "rejects a lifecycle sleep of 0 seconds",
+        stages: [A, BOn, G, G, G, G],
+    },
+    GateRow {
+        gate: Gate::RelaxedDNSSearchValidation,
+        name: "RelaxedDNSSearchValidation",
+        when_off: "rejects dnsConfig.searches holding '.' alone or '_'",
+        stages: [A, BOn, G, G, G, R],
+    },
+    GateRow {
+        gate: Gate::ClusterTrustBundleProjection,
+        name: "ClusterTrustBundleProjection",
+        when_off: "drops projected clusterTrustBundle sources",
+        stages: [A, BOff, BOff, BOff, BOff, BOff],
+    },
+    GateRow {
+        gate: Gate::PodCertificateRequest,
+        name: "PodCertificateRequest",
+        when_off: "drops projected podCertificate sources",
+        stages: [N, N, A, BOff, BOff, BOff],
+    },
+    GateRow {
+        gate: Gate::ContainerStopSignals,
+        name: "ContainerStopSignals",
+        when_off: "drops lifecycle.stopSignal (and a lifecycle left empty by that)",
+        stages: [N, A, A, A, A, A],
+    },
+    GateRow {
+        gate: Gate::MutableSchedulingDirectivesForSuspendedJobs,
+        name: "MutableSchedulingDirectivesForSuspendedJobs",
+        when_off: "the Job controller keeps a suspended Job's status.startTime, so a resume checks activeDeadlineSeconds against the first start",
+        stages: [N, N, N, A, BOn, BOn],
+    },
+];
+
+impl Gate {
+    /// This gate's row of [`GATES`].
+    pub fn row(self) -> &'static GateRow {
+        // Every gate has a row (a unit test walks them); the fallback is never reached.
+        GATES.iter().find(|r| r.gate == self).unwrap_or(&GATES[0])
+    }
+
+    /// The gate's upstream name.
+    pub fn name(self) -> &'static str {
+        self.row().name
+    }
+
+    /// Its stage in `version`.
+    pub fn stage(self, version: KubernetesVersion) -> Stage {
+        self.row().stages[version.index()]
+    }
+
+    /// Whether it is on by default in `version`.
+    pub fn enabled(self, version: KubernetesVersion) -> bool {
+        self.stage(version).is_on()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KubernetesVersion::*;
+    use super::*;
+
+    #[test]
+    fn versions_parse_and_display() {
+        assert_eq!(KubernetesVersion::parse("1.35"), Some(V1_35));
+        assert_eq!(KubernetesVersion::parse("v1.32"), Some(V1_32));
+        assert_eq!(KubernetesVersion::parse(" V1.37 "), Some(V1_37));
+        for bad in ["", "1.31", "1.38", "v1.35.1", "135", "1.3", "vv1.35"] {
+            assert_eq!(KubernetesVersion::parse(bad), None, "{bad}");
+        }
+        for version in KubernetesVersion::ALL {
+            assert_eq!(
+                KubernetesVersion::parse(&version.to_string()),
+                Some(version)
+            );
+            assert_eq!(version.to_string(), format!("v1.{}", version.minor()));
+        }
+        assert_eq!(KubernetesVersion::default(), KubernetesVersion::NEWEST);
+        assert_eq!(
+            KubernetesVersion::NEWEST,
+            *KubernetesVersion::ALL.last().unwrap()
+        );
+        assert!(KubernetesVersion::ALL.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn every_gate_has_one_row() {
+        for row in GATES {
+            assert_eq!(GATES.iter().filter(|r| r.gate == row.gate).count(), 1);
+            assert_eq!(row.gate.name(), row.name);
+            assert_eq!(format!("{:?}", row.gate), row.name);
+        }
+    }
+
+    /// One assertion per row: the default before and after the change, as the research
+    /// document's table gives it.
+    fn flips(gate: Gate, off_in: KubernetesVersion, on_in: KubernetesVersion) {
+        assert!(!gate.enabled(off_in), "{} off in {off_in}", gate.name());
+        assert!(gate.enabled(on_in), "{} on in {on_in}", gate.name());
+        // Once on by default, a gate in this range stays on.
+        let first_on = KubernetesVersion::ALL
+            .into_iter()
+            .find(|v| gate.enabled(*v));
+        assert_eq!(first_on, Some(on_in), "{}", gate.name());
+        assert!(
+            KubernetesVersion::ALL
+                .into_iter()
+                .filter(|v| *v >= on_in)
+                .all(|v| gate.enabled(v))
+        );
+    }
+
+    #[test]
+    fn container_restart_rules_on_from_1_35() {
+        flips(Gate::ContainerRestartRules, V1_34, V1_35);
+    }
+
+    #[test]
+    fn image_volume_on_from_1_35() {
+        flips(Gate::ImageVolume, V1_34, V1_35);
+    }
+
+    #[test]
+    fn env_files_on_from_1_35() {
+        flips(Gate::EnvFiles, V1_34, V1_35);
+    }
+
+    #[test]
+    fn hostname_override_on_from_1_35() {
+        flips(Gate::HostnameOverride, V1_34, V1_35);
+    }
+
+    #[test]
+    fn pod_level_resources_on_from_1_34() {
+        flips(Gate::PodLevelResources, V1_33, V1_34);
+    }
+
+    #[test]
+    fn in_place_pod_vertical_scaling_on_from_1_33() {
+        flips(Gate::InPlacePodVerticalScaling, V1_32, V1_33);
+    }
+
+    #[test]
+    fn dynamic_resource_allocation_on_from_1_34() {
+        flips(Gate::DynamicResourceAllocation, V1_33, V1_34);
+    }
+
+    #[test]
+    fn user_namespaces_support_on_from_1_33() {
+        flips(Gate::UserNamespacesSupport, V1_32, V1_33);
+    }
+
+    #[test]
+    fn supplemental_groups_policy_on_from_1_33() {
+        flips(Gate::SupplementalGroupsPolicy, V1_32, V1_33);
+    }
+
+    #[test]
+    fn selinux_change_policy_on_from_1_33() {
+        flips(Gate::SELinuxChangePolicy, V1_32, V1_33);
+    }
+
+    #[test]
+    fn sleep_zero_allowed_from_1_33() {
+        flips(Gate::PodLifecycleSleepActionAllowZero, V1_32, V1_33);
+    }
+
+    #[test]
+    fn relaxed_dns_search_from_1_33_and_unconditional_in_1_37() {
+        flips(Gate::RelaxedDNSSearchValidation, V1_32, V1_33);
+        assert_eq!(
+            Gate::RelaxedDNSSearchValidation.stage(V1_37),
+            Stage::Removed
+        );
+    }
+
+    #[test]
+    fn suspended_jobs_lose_their_start_time_from_1_36() {
+        flips(
+            Gate::MutableSchedulingDirectivesForSuspendedJobs,
+            V1_35,
+            V1_36,
+        );
+    }
+
+    #[test]
+    fn always_off_gates_stay_off() {
+        for gate in [
+            Gate::ClusterTrustBundleProjection,
+            Gate::PodCertificateRequest,
+            Gate::ContainerStopSignals,
+        ] {
+            assert!(
+                KubernetesVersion::ALL.into_iter().all(|v| !gate.enabled(v)),
+                "{}",
+                gate.name()
+            );
+        }
+    }
+}

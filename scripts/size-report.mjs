@@ -18,8 +18,12 @@ import zlib from "node:zlib";
 const dir = process.argv[2] ?? "dist";
 /** Ceilings, gzipped: the editor page's initial load and a timeline embed's (measured 634.0 and
  * 493.2 KiB when set at 640 and 500; raised by issue 23, whose drafts history, "Recent" menu,
- * other-tab notice and bounded share-link decoding add 12.6 KiB to both: 646.6 and 505.7). */
-const CEILINGS_KIB = { editor: 650, embed: 510 };
+ * other-tab notice and bounded share-link decoding add 12.6 KiB to both: 646.6 and 505.7;
+ * raised by issue 25, whose Kubernetes versions add 13.2 KiB to both (648.7 → 661.9, 507.8 →
+ * 521.0): the version table, the validation and defaulting paths a fixed v1.34 let the
+ * compiler drop as dead (its gates were constants: container restart rules, env files, image
+ * volumes…), the picker and the versions table; not broken down further). */
+const CEILINGS_KIB = { editor: 663, embed: 522 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

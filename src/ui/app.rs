@@ -128,7 +128,11 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="side-pane" id="panels" aria-label="Results" data-testid="summary" tabindex="-1">
                 <DocumentBar />
-                <super::client::ClientPicker />
+                <div class="pickers">
+                    <super::client::ClientPicker />
+                    <super::client::VersionPicker />
+                </div>
+                <super::versions::VersionDifferences />
                 <TabPanels />
             </section>
         </main>
@@ -208,7 +212,12 @@ fn Toolbar(theme: RwSignal<String>) -> impl IntoView {
                     return;
                 }
             };
-            let url = format!("{}{fragment}", storage::page_address());
+            let url = format!(
+                "{}?{}={}{fragment}",
+                storage::base_address(),
+                storage::KUBERNETES_VERSION_PARAM,
+                page.kubernetes_version.get_untracked()
+            );
             if url.len() > MAX_SHARE_URL {
                 share_url.set(String::new());
                 page.say(format!(

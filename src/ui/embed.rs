@@ -1,6 +1,7 @@
-//! The embed mode: `?embed=<view>#s1.<manifest>` shows one view (timeline, concurrency,
-//! simulation, schedule) of the manifest in the fragment, read-only, compact, without the editor,
-//! sized to its iframe; and the "Embed" snippet each view offers. The manifest stays in the
+//! The embed mode: `?embed=<view>&k8s=<version>#s1.<manifest>` shows one view (timeline,
+//! concurrency, simulation, schedule) of the manifest in the fragment, as that Kubernetes
+//! version answers it, read-only, compact, without the editor, sized to its iframe; and the
+//! "Embed" snippet each view offers. The manifest stays in the
 //! fragment (never sent to a server) and is never written to the visitor's autosave.
 
 use leptos::prelude::*;
@@ -15,21 +16,8 @@ pub const EMBED_VIEWS: &[&str] = &["timeline", "concurrency", "simulation", "sch
 
 /// The view named by `?embed=` (`None` outside the embed mode or for an unknown name).
 pub fn embed_view() -> Option<&'static str> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let query = search.strip_prefix('?').unwrap_or(&search);
-    query.split('&').find_map(|pair| {
-        let value = pair.strip_prefix("embed=")?;
-        EMBED_VIEWS.iter().copied().find(|v| *v == value)
-    })
-}
-
-/// The page's address without query and fragment: the base of embed URLs.
-fn base_address() -> String {
-    let address = storage::page_address();
-    match address.find('?') {
-        Some(at) => address[..at].to_owned(),
-        None => address,
-    }
+    let value = storage::query_param("embed")?;
+    EMBED_VIEWS.iter().copied().find(|v| *v == value)
 }
 
 /// The embed app: one view of the fragment's manifest.
@@ -55,7 +43,15 @@ pub fn EmbedApp(view: &'static str, panel: Option<fn(Page) -> AnyView>) -> impl 
         }
         loaded.set(true);
     });
-    let open_url = move || format!("{}{}", base_address(), storage::fragment());
+    let open_url = move || {
+        format!(
+            "{}?{}={}{}",
+            storage::base_address(),
+            storage::KUBERNETES_VERSION_PARAM,
+            page.kubernetes_version.get(),
+            storage::fragment()
+        )
+    };
     view! {
         <main class="embed" data-testid="embed" data-view=view>
             <p class="status" role="status" aria-live="polite" data-testid="status">
@@ -94,7 +90,12 @@ pub fn EmbedSnippet(view: &'static str) -> impl IntoView {
         spawn_local(async move {
             match bridge::encode_share(&text).await {
                 Ok(fragment) => {
-                    let url = format!("{}?embed={view}{fragment}", base_address());
+                    let url = format!(
+                        "{}?embed={view}&{}={}{fragment}",
+                        storage::base_address(),
+                        storage::KUBERNETES_VERSION_PARAM,
+                        page.kubernetes_version.get_untracked()
+                    );
                     if url.len() > super::page::MAX_SHARE_URL {
                         snippet.set(String::new());
                         page.say("This manifest is too large for an embed link.");

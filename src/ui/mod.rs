@@ -35,6 +35,7 @@ mod storage;
 mod tab;
 mod tabs;
 mod timeline;
+mod versions;
 mod worker;
 
 pub use app::App;

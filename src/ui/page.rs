@@ -4,9 +4,12 @@
 
 use leptos::prelude::*;
 
-use jobscope_analysis::{Analysis, ClientPath, DocumentStatus, Instant, Options, analyze};
+use jobscope_analysis::{
+    Analysis, ClientPath, DocumentStatus, Instant, KubernetesVersion, Options, analyze,
+};
 
 use super::bridge::{self, EditorHandle};
+use super::storage;
 use super::worker::SimWorker;
 
 /// Share links longer than this are refused: chat apps, mail clients and some browsers cut
@@ -23,12 +26,15 @@ pub struct Page {
     pub analysis: Memo<Analysis>,
     /// Which client sends the manifest (the analysis follows it).
     pub client: RwSignal<ClientPath>,
+    /// Which Kubernetes version answers (the analysis and the simulation follow it).
+    pub kubernetes_version: RwSignal<KubernetesVersion>,
     /// The document the user picked (see [`Page::document`]).
     pub picked: RwSignal<usize>,
     pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
     /// The page's clock, read once: lint and the Schedule panel look ahead from it.
     pub now: Instant,
-    /// What the analysis runs with, but the client (see [`Page::options_untracked`]).
+    /// What the analysis runs with, but the client and the version (see
+    /// [`Page::options_untracked`]).
     options: StoredValue<Options>,
     /// The simulation worker (started when a tab needs it or the browser is idle).
     pub worker: SimWorker,
@@ -59,11 +65,12 @@ impl Page {
         })
     }
 
-    /// What the analysis runs with now, the chosen client included: the simulation worker
-    /// analyses the text with the same.
+    /// What the analysis runs with now, the chosen client and version included: the
+    /// simulation worker analyses the text with the same.
     pub fn options_untracked(&self) -> Options {
         Options {
             client: self.client.get_untracked(),
+            kubernetes_version: self.kubernetes_version.get_untracked(),
             ..self.options.get_value()
         }
     }
@@ -103,6 +110,7 @@ pub fn new_page() -> Page {
     let options = Options::at(now);
     let source = RwSignal::new(String::new());
     let client = RwSignal::new(ClientPath::default());
+    let kubernetes_version = RwSignal::new(initial_kubernetes_version());
     // One analysis per edit, shared by every view that reads it. Every edit moves some span, so
     // comparing the new analysis with the old one (Memo::new's PartialEq) would cost a walk of
     // both trees to learn what is already known: it changed. The views below keep their own
@@ -112,6 +120,7 @@ pub fn new_page() -> Page {
         move |_| {
             let options = Options {
                 client: client.get(),
+                kubernetes_version: kubernetes_version.get(),
                 ..options.clone()
             };
             source.with(|text| analyze(text, &options))
@@ -123,6 +132,7 @@ pub fn new_page() -> Page {
         version: RwSignal::new(0),
         analysis,
         client,
+        kubernetes_version,
         picked: RwSignal::new(0),
         editor: StoredValue::new_local(None),
         now,
@@ -132,6 +142,15 @@ pub fn new_page() -> Page {
         status: RwSignal::new(String::new()),
         simulate_preset: RwSignal::new(None),
     }
+}
+
+/// The version a link names (`?k8s=v1.35`: a share link or an embed shows what its author
+/// saw), else the one the user chose last, else the newest.
+fn initial_kubernetes_version() -> KubernetesVersion {
+    storage::query_param(storage::KUBERNETES_VERSION_PARAM)
+        .or_else(|| storage::load(storage::KUBERNETES_VERSION_KEY))
+        .and_then(|name| KubernetesVersion::parse(&name))
+        .unwrap_or_default()
 }
 
 /// The browser's current time.

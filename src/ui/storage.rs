@@ -10,6 +10,10 @@ pub const PREVIOUS_KEY: &str = "jobscope.previous-text";
 pub const EXAMPLE_KEY: &str = "jobscope.example";
 /// `system`, `light` or `dark`.
 pub const THEME_KEY: &str = "jobscope.theme";
+/// The Kubernetes version the page answers for (`v1.35`).
+pub const KUBERNETES_VERSION_KEY: &str = "jobscope.kubernetes-version";
+/// The query parameter that carries it in share and embed links.
+pub const KUBERNETES_VERSION_PARAM: &str = "k8s";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -39,6 +43,25 @@ pub fn remove(key: &str) {
     }
 }
 
+/// A query parameter of the page's address (`?embed=timeline&k8s=v1.35`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let query = search.strip_prefix('?').unwrap_or(&search);
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == name).then(|| value.to_owned())
+    })
+}
+
+/// The page's address without query and fragment: the base of share and embed links.
+pub fn base_address() -> String {
+    let address = page_address();
+    match address.find('?') {
+        Some(at) => address[..at].to_owned(),
+        None => address,
+    }
+}
+
 /// The URL fragment, `#` included (empty when there is none).
 pub fn fragment() -> String {
     web_sys::window()
@@ -46,8 +69,9 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Removes the fragment from the address bar without reloading, so a reload restores the
-/// autosaved text rather than the shared one.
+/// Removes the fragment (and the share link's version) from the address bar without
+/// reloading, so a reload restores the autosaved text and the user's own version choice rather
+/// than the shared ones.
 pub fn clear_fragment() {
     let Some(window) = web_sys::window() else {
         return;
@@ -55,6 +79,16 @@ pub fn clear_fragment() {
     let location = window.location();
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
         return;
+    };
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(KUBERNETES_VERSION_PARAM))
+        .collect();
+    let search = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(

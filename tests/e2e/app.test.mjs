@@ -5,8 +5,10 @@ import {
   axeViolations,
   useServedBrowser,
   editorText,
+  openApp,
   openRecordedPage,
   screenshot,
+  setEditorText,
   selectInEditor,
   waitForApp,
   waitForDiagnostics,
@@ -101,4 +103,44 @@ test("axe finds no violation on the page or on any tab, light or dark", async ()
     assert.deepEqual(record.pageErrors, []);
     await context.close();
   }
+});
+
+test("the Kubernetes version picker changes the apiserver's answer, is remembered, and the versions table shows what differs", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  const manifest = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: demo}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      hostnameOverride: worker-0\n      containers: [{name: main, image: busybox}]\n";
+  await setEditorText(page, manifest);
+  await waitForDiagnostics(page);
+  const picker = page.locator("[data-testid=kubernetes-version]");
+  // The newest version by default: it keeps the field, so nothing is reported about it.
+  assert.equal(await picker.inputValue(), "v1.37");
+  const unknown = page.locator("[data-testid=problem][data-code='apiserver.unknown-field']");
+  const dropped = page.locator("[data-testid=problem][data-code='apiserver.dropped-field']");
+  assert.equal(await unknown.count(), 0);
+  assert.equal(await dropped.count(), 0);
+  // v1.34: the gate is off, the field is dropped on create (a warning naming the version).
+  await picker.selectOption("v1.34");
+  await dropped.waitFor();
+  assert.match(await dropped.textContent(), /HostnameOverride feature gate is off by default in Kubernetes v1\.34/);
+  // v1.32: the field is not in the API at all.
+  await picker.selectOption("v1.32");
+  await unknown.waitFor();
+  assert.equal(await dropped.count(), 0);
+  // Remembered across a reload.
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator("[data-testid=kubernetes-version]").inputValue(), "v1.32");
+  await page.locator("[data-testid=problem][data-code='apiserver.unknown-field']").waitFor();
+  // The versions table: unknown (v1.32–v1.33), dropped (v1.34), nothing (v1.35–v1.37).
+  await page.click("[data-testid=version-differences] summary");
+  const rows = page.locator("[data-testid=version-difference]");
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 3);
+  const text = await page.textContent("[data-testid=version-differences] tbody");
+  assert.match(text, /v1\.32–v1\.33.*unknown field/s);
+  assert.match(text, /v1\.34.*dropped on create/s);
+  assert.match(text, /v1\.35–v1\.37\s*Nothing to report/);
+  assert.deepEqual(await axeViolations(page, "[data-testid=version-differences]"), []);
+  await screenshot(page, "50-version-differences");
+  await app.close();
 });

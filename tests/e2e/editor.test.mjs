@@ -303,7 +303,8 @@ test("a share link restores the text byte for byte in a new page, and says when 
   const field = page.locator("[data-testid=share-url]");
   await field.waitFor();
   const url = await field.inputValue();
-  assert.ok(url.startsWith(env.served.url + "#s1."), url);
+  // The link names the version the author saw (the newest, by default).
+  assert.ok(url.startsWith(env.served.url + "?k8s=v1.37#s1."), url);
   assert.match(await page.textContent("[data-testid=share]"), /copied/i);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
   await screenshot(page, "20-share-copied");
@@ -312,8 +313,9 @@ test("a share link restores the text byte for byte in a new page, and says when 
   await other.page.goto(url);
   await waitForApp(other.page);
   assert.equal(await editorText(other.page), text);
-  // The fragment is dropped from the address, so a reload keeps later edits.
+  // The fragment and the version are dropped from the address, so a reload keeps later edits.
   assert.equal(await other.page.evaluate(() => location.hash), "");
+  assert.equal(await other.page.evaluate(() => location.search), "");
   assert.deepEqual(other.record.pageErrors, []);
   // The fragment never reaches the server.
   assert.ok(other.record.requests.every((r) => !r.includes("#")));

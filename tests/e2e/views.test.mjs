@@ -235,7 +235,7 @@ test("an embed URL shows one view inside an iframe of a page from another origin
   await page.click("[data-testid=tab-concurrency]");
   await page.click("[data-testid=concurrency-embed]");
   const snippet = await page.locator("[data-testid=concurrency-embed-snippet]").inputValue();
-  assert.match(snippet, /^<iframe src="[^"]*\?embed=concurrency#s1\.[A-Za-z0-9_-]+" title="jobscope concurrency of database-backup"/);
+  assert.match(snippet, /^<iframe src="[^"]*\?embed=concurrency&amp;k8s=v1\.37#s1\.[A-Za-z0-9_-]+" title="jobscope concurrency of database-backup"/);
   await page.click("[data-testid=tab-timeline]");
   await page.click("[data-testid=timeline-embed]");
   const timelineSnippet = await page.locator("[data-testid=timeline-embed-snippet]").inputValue();

@@ -733,11 +733,13 @@ fn drop_disabled_template_fields(
             for (index, container) in containers.iter_mut().enumerate() {
                 let at = format!("{path}.spec.{list}[{index}]");
                 if off(Gate::ContainerRestartRules) {
-                    // Regular containers lose restartPolicy and its rules; sidecar init
-                    // containers (restartPolicy: Always) keep restartPolicy. Before the gate
+                    // Regular containers lose restartPolicy and its rules; init containers
+                    // keep restartPolicy only as sidecars (`Always`). Before the gate
                     // existed (v1.33 and older) nothing drops restartPolicy, a field since
                     // v1.28: validation forbids it on a regular container.
-                    if list == "containers" && !absent(Gate::ContainerRestartRules) {
+                    let sidecar =
+                        container.get("restartPolicy").and_then(Node::as_str) == Some("Always");
+                    if (list == "containers" || !sidecar) && !absent(Gate::ContainerRestartRules) {
                         drop(
                             container,
                             "restartPolicy",

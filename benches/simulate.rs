@@ -100,6 +100,7 @@ fn month_request() -> jobscope_analysis::worker::Request {
         document: 0,
         options: jobscope_analysis::Options::at(now),
         input,
+        width: jobscope_analysis::DEFAULT_CHART_WIDTH,
     }
 }
 

@@ -100,7 +100,7 @@ pub fn panel(page: Page) -> AnyView {
     let scene = Signal::derive(move || {
         diagram.with(|d| {
             d.as_ref()
-                .map(concurrency_scene)
+                .map(|d| concurrency_scene(d, page.chart_width.get()))
                 .unwrap_or_else(|_| Scene::new(1.0, 1.0, ""))
         })
     });

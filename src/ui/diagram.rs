@@ -5,13 +5,20 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use jobscope_analysis::{Anchor, Item, Paint, Scene, marker_path, polyline_points};
+use jobscope_analysis::{Anchor, Item, Paint, Scene, layout_width, marker_path, polyline_points};
+
+use super::page::Page;
 
 fn class(paint: Paint) -> String {
     format!("p-{}", paint.name())
 }
 
-/// One scene as an inline, scalable SVG; `label` is its accessible name.
+/// One scene as an inline SVG drawn at 1:1 (its text at the size the scene gives it).
+///
+/// The diagrams are laid out at [`Page::chart_width`]: each view measures the room inside its
+/// frame when it is drawn and when the window is resized, and sets that width when it differs,
+/// so every diagram fills its pane. The frame's width does not depend on the drawing (it
+/// scrolls a wider one), so a measurement never feeds back into itself.
 ///
 /// Items are keyed by their content, so a new scene that differs from the last in a few items
 /// (the player's next frame: the time cursor and the running pods' bars) replaces only those
@@ -22,19 +29,60 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
     let items = Memo::new(move |_| scene.with(|scene| keyed(&scene.items)));
     let title = Memo::new(move |_| scene.with(|scene| scene.title.clone()));
     let view_box = Memo::new(move |_| scene.with(|s| format!("0 0 {} {}", s.width, s.height)));
+    let size = Memo::new(move |_| scene.with(|s| (s.width, s.height)));
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    if let Some(page) = use_context::<Page>() {
+        let measure = move || {
+            if let Some(width) = svg.get_untracked().and_then(|svg| room_inside(&svg)) {
+                let width = layout_width(width);
+                if (width - page.chart_width.get_untracked()).abs() > 0.5 {
+                    page.chart_width.set(width);
+                }
+            }
+        };
+        // After each drawing (the first one, and a tab shown again) and on every resize.
+        Effect::new(move |_| {
+            size.track();
+            measure();
+        });
+        let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+        on_cleanup(move || resize.remove());
+    }
     view! {
         <svg
+            node_ref=svg
             class="scene"
             data-testid=testid
             role="img"
             aria-label=move || title.get()
             viewBox=move || view_box.get()
+            width=move || size.get().0
+            height=move || size.get().1
             preserveAspectRatio="xMinYMin meet"
         >
             <title>{move || title.get()}</title>
             <For each=move || items.get() key=|(key, _)| *key children=|(_, item)| item_view(&item) />
         </svg>
     }
+}
+
+/// The width inside the element around `svg` (its frame), padding taken off; `None` while it
+/// is not laid out (a hidden tab).
+fn room_inside(svg: &web_sys::SvgElement) -> Option<f64> {
+    let frame = svg.parent_element()?;
+    let width = f64::from(frame.client_width());
+    if width <= 0.0 {
+        return None;
+    }
+    let style = web_sys::window()?.get_computed_style(&frame).ok()??;
+    let padding = |side: &str| {
+        style
+            .get_property_value(side)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    Some((width - padding("padding-left") - padding("padding-right")).floor())
 }
 
 /// Each item with a key that changes when the item does: its content's hash and how many equal

@@ -28,6 +28,9 @@ pub struct Page {
     pub client: RwSignal<ClientPath>,
     /// Which Kubernetes version answers (the analysis and the simulation follow it).
     pub kubernetes_version: RwSignal<KubernetesVersion>,
+    /// The width diagrams are laid out at, in CSS pixels: the room inside a diagram's frame,
+    /// as the diagrams measure it (see `diagram::SceneView`), so they are drawn at 1:1.
+    pub chart_width: RwSignal<f64>,
     /// The document the user picked (see [`Page::document`]).
     pub picked: RwSignal<usize>,
     pub editor: StoredValue<Option<EditorHandle>, LocalStorage>,
@@ -133,6 +136,7 @@ pub fn new_page() -> Page {
         analysis,
         client,
         kubernetes_version,
+        chart_width: RwSignal::new(jobscope_analysis::DEFAULT_CHART_WIDTH),
         picked: RwSignal::new(0),
         editor: StoredValue::new_local(None),
         now,

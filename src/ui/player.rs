@@ -18,7 +18,7 @@ use super::worker::Channel;
 use jobscope_analysis::worker::{Phase, Request, Response};
 use jobscope_analysis::{
     DocumentStatus, Frame, Instant, PRESETS, PlayerInput, PodState, Scene, Summary, Zone,
-    format_rfc3339, preset,
+    format_rfc3339, layout_width, preset,
 };
 
 pub const TAB: Tab = Tab {
@@ -208,7 +208,14 @@ pub fn panel(page: Page) -> AnyView {
             return;
         }
         in_flight.set_value(true);
-        worker.send(&Request::Frame { time: t });
+        worker.send(&Request::Frame {
+            time: t,
+            width: page.chart_width.get_untracked(),
+        });
+    };
+    // Whether a frame was laid out for another width than the diagrams have now.
+    let other_width = move |frame: &Frame| {
+        (frame.gantt.width - layout_width(page.chart_width.get_untracked())).abs() > 0.5
     };
     worker.listen(Channel::Simulation, move |response| match response {
         Response::Progress { phase, done } => {
@@ -232,10 +239,12 @@ pub fn panel(page: Page) -> AnyView {
                 time.try_set(recorded.start);
                 summary.try_set(Some(recorded));
             }
+            let resized = other_width(&next);
             frame.try_set(Some(next));
-            // The playback moved on while this frame was drawn: ask for where it is now.
+            // The playback moved on (or the pane was resized) while this frame was drawn: ask
+            // for where it is now.
             if let Some(wanted) = time.try_get_untracked()
-                && wanted != shown
+                && (wanted != shown || resized)
             {
                 request_frame(wanted);
             }
@@ -251,8 +260,9 @@ pub fn panel(page: Page) -> AnyView {
     // Frames follow the time (playback, the scrubber, "Next event").
     Effect::new(move |_| {
         let t = time.get();
+        page.chart_width.track();
         if summary.with_untracked(Option::is_some)
-            && frame.with_untracked(|f| f.as_ref().is_none_or(|f| f.time != t))
+            && frame.with_untracked(|f| f.as_ref().is_none_or(|f| f.time != t || other_width(f)))
         {
             request_frame(t);
         }
@@ -282,6 +292,7 @@ pub fn panel(page: Page) -> AnyView {
             document: page.document_untracked(),
             options: page.options_untracked(),
             input,
+            width: page.chart_width.get_untracked(),
         });
     };
     let stop = move || {

@@ -60,7 +60,7 @@ pub fn panel(page: Page) -> AnyView {
     let scene = Signal::derive(move || {
         laid.with(|t| {
             t.as_ref()
-                .map(timeline_scene)
+                .map(|t| timeline_scene(t, page.chart_width.get()))
                 .unwrap_or_else(|| Scene::new(1.0, 1.0, ""))
         })
     });

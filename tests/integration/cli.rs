@@ -267,7 +267,7 @@ fn render_writes_what_the_page_downloads() {
         .unwrap_or_else(|| "UTC".to_owned());
     let from = facade::start_of_day(options.now, facade::zone_named(&zone));
     let laid = facade::timeline(&lanes, from, facade::TimelineSpan::Week, &zone);
-    let page_svg = facade::timeline_scene(&laid).to_svg();
+    let page_svg = facade::timeline_scene(&laid, facade::DEFAULT_CHART_WIDTH).to_svg();
     let page_mermaid = facade::timeline_mermaid(&laid);
     let path = path.to_str().unwrap();
     let svg = run(

@@ -16,6 +16,7 @@ pub use jobscope_playback::{
     PlayerInput, PodRow, PodState, Policy, PolicyLane, PolicyRun, Preset, Summary,
     concurrency_mermaid, concurrency_scene, preset,
 };
+pub use jobscope_scene::geometry::{WIDTH as DEFAULT_CHART_WIDTH, layout_width};
 pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};
 #[cfg(feature = "simulation")]
 pub(crate) use jobscope_sim::scenario::Scenario;

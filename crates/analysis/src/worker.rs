@@ -34,9 +34,12 @@ pub enum Request {
         document: usize,
         options: Options,
         input: PlayerInput,
+        /// The width the frames' charts are laid out at (the page's pane, CSS pixels).
+        width: f64,
     },
-    /// The finished run's frame at virtual time `time` (milliseconds).
-    Frame { time: i64 },
+    /// The finished run's frame at virtual time `time` (milliseconds), its charts `width` CSS
+    /// pixels wide.
+    Frame { time: i64, width: f64 },
     /// The concurrency diagram of the CronJob document `document`: `runs` scheduled runs from
     /// `options.now`, each Job taking `duration_seconds`. `id` comes back with the answer, so
     /// the page keeps only the latest.
@@ -120,20 +123,21 @@ mod session {
                     document,
                     options,
                     input,
+                    width,
                 } => {
                     // A new run replaces the old one, even when it fails.
                     self.recording = None;
-                    match simulate(&text, document, &options, &input, send) {
+                    match simulate(&text, document, &options, &input, width, send) {
                         Ok(recording) => {
                             send(Response::Recorded(recording.summary()));
-                            send(Response::Frame(recording.frame(recording.start)));
+                            send(Response::Frame(recording.frame(recording.start, width)));
                             self.recording = Some(recording);
                         }
                         Err(message) => send(Response::Failed(message)),
                     }
                 }
-                Request::Frame { time } => match &self.recording {
-                    Some(recording) => send(Response::Frame(recording.frame(time))),
+                Request::Frame { time, width } => match &self.recording {
+                    Some(recording) => send(Response::Frame(recording.frame(time, width))),
                     None => send(Response::Failed(
                         "there is no finished simulation to play back".to_owned(),
                     )),
@@ -183,6 +187,7 @@ mod session {
         document: usize,
         options: &Options,
         input: &PlayerInput,
+        width: f64,
         send: &mut dyn FnMut(Response),
     ) -> Result<Recording, String> {
         let mut simulation = with_document(text, document, options, |report| {
@@ -201,7 +206,7 @@ mod session {
                 preview_at = None;
                 let preview = Recorder::new(&simulation).finish();
                 send(Response::Recorded(preview.summary()));
-                send(Response::Frame(preview.frame(preview.start)));
+                send(Response::Frame(preview.frame(preview.start, width)));
             }
             send(Response::Progress {
                 phase: Phase::Simulating,
@@ -253,6 +258,7 @@ mod tests {
             document: 0,
             options: Options::at(now()),
             input,
+            width: 700.0,
         }
     }
 
@@ -278,17 +284,22 @@ mod tests {
             ("CronJob", "report")
         );
         assert_eq!(frame.time, summary.start);
+        // The charts are laid out at the width the page asked for.
+        assert_eq!(frame.gantt.width, 700.0);
+        assert!(frame.charts.iter().all(|c| c.width == 700.0));
         // A day of a five-minute CronJob: frames later in the run see its Jobs.
         let later = exchange(
             &mut session,
             &Request::Frame {
                 time: summary.start + 3 * 3600 * 1000,
+                width: 1200.0,
             },
         );
         let [Response::Frame(later)] = &later[..] else {
             panic!("{later:?}")
         };
         assert!(later.events_so_far > frame.events_so_far);
+        assert_eq!(later.gantt.width, 1200.0);
         assert!(!later.jobs.is_empty() && later.jobs.len() <= crate::MAX_FRAME_JOBS);
         assert!(later.events.len() <= crate::MAX_FRAME_EVENTS);
         assert!(later.next_event.is_some_and(|t| t > later.time));
@@ -357,7 +368,13 @@ mod tests {
         };
         assert!(message.contains("schedule"), "{message}");
         // And no frame of an older run is played.
-        let frame = exchange(&mut session, &Request::Frame { time: 0 });
+        let frame = exchange(
+            &mut session,
+            &Request::Frame {
+                time: 0,
+                width: 960.0,
+            },
+        );
         assert!(matches!(&frame[..], [Response::Failed(_)]), "{frame:?}");
     }
 

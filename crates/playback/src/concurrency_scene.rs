@@ -1,7 +1,7 @@
 //! The concurrency diagram as a [`Scene`] (what the page draws, the PNG export paints and the SVG
 //! download writes) and as Mermaid `gantt` text, in the diagrams' shared geometry.
 
-use jobscope_scene::geometry::{LABEL, LANE, TOP, WIDTH, x_at};
+use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
 use jobscope_scene::mermaid::{date, plain};
 use jobscope_scene::{Anchor, Paint, Scene};
 
@@ -17,16 +17,18 @@ pub(crate) fn outcome_paint(outcome: Outcome) -> Paint {
     }
 }
 
-/// The concurrency diagram: the three policies side by side.
-pub fn concurrency_scene(c: &Concurrency) -> Scene {
+/// The concurrency diagram: the three policies one above the other, laid out `width` CSS
+/// pixels wide.
+pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
+    let width = layout_width(width);
     let height = TOP + LANE * 3.0 * 1.5 + 40.0;
     let mut s = Scene::new(
-        WIDTH,
+        width,
         height,
         format!("Concurrency policies for {}", c.name),
     );
     for slot in &c.slots {
-        let x = x_at(c.x(*slot));
+        let x = x_at(c.x(*slot), width);
         s.line((x, TOP - 8.0), (x, height - 30.0), Paint::Grid, 1.0);
     }
     for (n, lane) in c.lanes.iter().enumerate() {
@@ -41,7 +43,7 @@ pub fn concurrency_scene(c: &Concurrency) -> Scene {
             ),
             Paint::Ink,
             Anchor::Start,
-            12.0,
+            TEXT,
             lane.in_manifest,
         );
         s.text_styled(
@@ -54,14 +56,14 @@ pub fn concurrency_scene(c: &Concurrency) -> Scene {
             ),
             Paint::Muted,
             Anchor::Start,
-            10.0,
+            TEXT,
             false,
         );
         if lane.in_manifest {
             s.rect_alpha(
                 LABEL - 6.0,
                 y,
-                WIDTH - LABEL,
+                width - LABEL,
                 LANE * 1.5 - 4.0,
                 Paint::Run,
                 0.06,
@@ -80,21 +82,21 @@ pub fn concurrency_scene(c: &Concurrency) -> Scene {
             } else {
                 row_ends[row] = run.end;
             }
-            let x = x_at(c.x(run.start));
-            let x2 = x_at(c.x(run.end)).max(x + 2.0);
+            let x = x_at(c.x(run.start), width);
+            let x2 = x_at(c.x(run.end), width).max(x + 2.0);
             // A pixel's gap, so back-to-back runs (Replace) read as separate Jobs.
-            let width = if x2 - x > 4.0 { x2 - x - 1.0 } else { x2 - x };
+            let bar = if x2 - x > 4.0 { x2 - x - 1.0 } else { x2 - x };
             s.rect(
                 x,
                 y + 4.0 + 10.0 * (row % 5) as f64,
-                width,
+                bar,
                 8.0,
                 outcome_paint(run.outcome),
                 Some(format!("{} ({})", run.name, run.outcome.as_str())),
             );
         }
         for skipped in &lane.skipped {
-            let x = x_at(c.x(*skipped));
+            let x = x_at(c.x(*skipped), width);
             s.items.push(jobscope_scene::Item::Text {
                 x,
                 y: y + 52.0,

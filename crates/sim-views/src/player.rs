@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use jobscope_golang::time::format_rfc3339;
-use jobscope_scene::geometry::WIDTH;
+use jobscope_scene::geometry::{TEXT, layout_width};
 use jobscope_scene::{Anchor, Paint, Scene};
 use jobscope_sim::metrics::labels_cmp;
 use jobscope_sim::model::instant;
@@ -31,7 +31,8 @@ pub(crate) const MAX_ROWS: usize = 120;
 pub(crate) const MAX_BARS: usize = 6_000;
 
 const LABEL: f64 = 180.0;
-const ROW: f64 = 14.0;
+/// A Gantt row: a 12 px label beside a 14 px bar.
+const ROW: f64 = 20.0;
 const TOP: f64 = 28.0;
 
 /// The scenario the player's form describes (its subject is the document the page shows).
@@ -912,16 +913,19 @@ impl Recording {
         snapshot
     }
 
-    fn x(&self, t: Ms) -> f64 {
-        let width = (self.shown_end - self.start).max(1) as f64;
-        LABEL + ((t - self.start) as f64 / width).clamp(0.0, 1.0) * (WIDTH - LABEL - 10.0)
+    /// Where `t` lands on a chart `width` wide (already a [`layout_width`]).
+    fn x(&self, t: Ms, width: f64) -> f64 {
+        let span = (self.shown_end - self.start).max(1) as f64;
+        LABEL + ((t - self.start) as f64 / span).clamp(0.0, 1.0) * (width - LABEL - 10.0)
     }
 
-    /// The Gantt chart at `t`: one row per index or slot, pods coloured by their state then.
-    pub fn gantt(&self, t: Ms) -> Scene {
+    /// The Gantt chart at `t`, `width` CSS pixels wide: one row per index or slot, pods
+    /// coloured by their state then.
+    pub fn gantt(&self, t: Ms, width: f64) -> Scene {
+        let width = layout_width(width);
         let height = TOP + ROW * self.rows.len().max(1) as f64 + 24.0;
         let mut s = Scene::new(
-            WIDTH,
+            width,
             height,
             format!("Pods of {} {} over time", self.kind, self.name),
         );
@@ -929,11 +933,11 @@ impl Recording {
             let y = TOP + ROW * n as f64;
             s.text_styled(
                 8.0,
-                y + 11.0,
+                y + 14.0,
                 row.clone(),
                 Paint::Muted,
                 Anchor::Start,
-                10.0,
+                TEXT,
                 false,
             );
         }
@@ -942,7 +946,7 @@ impl Recording {
                 continue;
             };
             let y = TOP + ROW * pod.row as f64 + 2.0;
-            let x0 = self.x(pod.created);
+            let x0 = self.x(pod.created, width);
             let started = pod.started.filter(|s| *s <= t);
             let tip = |state: PodState| {
                 format!(
@@ -963,20 +967,20 @@ impl Recording {
             let end = pod.end_at(t, self.shown_end);
             match started {
                 Some(started) => {
-                    let xs = self.x(started);
+                    let xs = self.x(started, width);
                     if xs > x0 {
-                        s.rect(x0, y, xs - x0, ROW - 4.0, Paint::Pending, None);
+                        s.rect(x0, y, xs - x0, ROW - 6.0, Paint::Pending, None);
                     }
-                    let xe = self.x(end).max(xs + 1.5);
-                    s.rect(xs, y, xe - xs, ROW - 4.0, state.paint(), Some(tip(state)));
+                    let xe = self.x(end, width).max(xs + 1.5);
+                    s.rect(xs, y, xe - xs, ROW - 6.0, state.paint(), Some(tip(state)));
                 }
                 None => {
-                    let xe = self.x(end).max(x0 + 1.5);
-                    s.rect(x0, y, xe - x0, ROW - 4.0, state.paint(), Some(tip(state)));
+                    let xe = self.x(end, width).max(x0 + 1.5);
+                    s.rect(x0, y, xe - x0, ROW - 6.0, state.paint(), Some(tip(state)));
                 }
             }
         }
-        let cursor = self.x(t);
+        let cursor = self.x(t, width);
         s.line(
             (cursor, TOP - 6.0),
             (cursor, height - 20.0),
@@ -989,7 +993,7 @@ impl Recording {
             format_rfc3339(instant(t), jobscope_cron::Zone::Utc),
             Paint::Ink,
             Anchor::Middle,
-            10.0,
+            TEXT,
             false,
         );
         if self.hidden_pods > 0 {
@@ -1009,7 +1013,8 @@ impl Recording {
     /// A metric summed over every series of that name (the reason variants of
     /// `kube_job_status_failed` count once per Job, by their largest value), as a step chart
     /// up to `t`, with the spans where an alert on it fired.
-    pub fn chart(&self, metric: &'static str, t: Ms) -> Scene {
+    pub fn chart(&self, metric: &'static str, t: Ms, width: f64) -> Scene {
+        let width = layout_width(width);
         let height = 110.0;
         let computed;
         let totals: &[(Ms, i64)] = match self.totals.iter().find(|(m, _)| *m == metric) {
@@ -1029,7 +1034,7 @@ impl Recording {
             .collect();
         let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
         let y = |v: i64| height - 20.0 - (v as f64 / max as f64) * (height - 40.0);
-        let mut s = Scene::new(WIDTH, height, format!("{metric} over time"));
+        let mut s = Scene::new(width, height, format!("{metric} over time"));
         s.text(8.0, 16.0, metric, Paint::Ink);
         s.text_styled(
             8.0,
@@ -1037,10 +1042,10 @@ impl Recording {
             format!("max {max}"),
             Paint::Muted,
             Anchor::Start,
-            10.0,
+            TEXT,
             false,
         );
-        s.line((LABEL, y(0)), (WIDTH - 10.0, y(0)), Paint::Grid, 1.0);
+        s.line((LABEL, y(0)), (width - 10.0, y(0)), Paint::Grid, 1.0);
         // Alerts that overlap on screen are drawn as one span per rule (a month of a failing
         // minutely CronJob fires tens of thousands): the chart stays a few hundred items.
         for rule in RULES.iter().filter(|r| r.chart == metric) {
@@ -1050,9 +1055,9 @@ impl Recording {
                 .iter()
                 .filter(|a| a.rule == rule.name && a.firing <= t)
             {
-                let x1 = self.x(alert.firing);
+                let x1 = self.x(alert.firing, width);
                 let x2 = self
-                    .x(alert.resolved.unwrap_or(self.end).min(t))
+                    .x(alert.resolved.unwrap_or(self.end).min(t), width)
                     .max(x1 + 2.0);
                 match merged.last_mut() {
                     Some(last) if x1 <= last.1 + 1.0 => {
@@ -1089,12 +1094,12 @@ impl Recording {
         let mut line = Vec::with_capacity(points.len() * 2 + 1);
         for (i, &(at, v)) in points.iter().enumerate() {
             if i > 0 {
-                line.push((self.x(at), y(points[i - 1].1)));
+                line.push((self.x(at, width), y(points[i - 1].1)));
             }
-            line.push((self.x(at), y(v)));
+            line.push((self.x(at, width), y(v)));
         }
         if let Some(&(_, v)) = points.last() {
-            line.push((self.x(t), y(v)));
+            line.push((self.x(t, width), y(v)));
         }
         s.polyline(line, Paint::Run, 2.0);
         s
@@ -1136,8 +1141,9 @@ impl Recording {
             .filter(|m| self.kind == "CronJob" || !m.starts_with("kube_cronjob"))
     }
 
-    /// Everything the player shows at `t`, bounded whatever the run's size.
-    pub fn frame(&self, t: Ms) -> Frame {
+    /// Everything the player shows at `t`, its charts `width` CSS pixels wide, bounded whatever
+    /// the run's size.
+    pub fn frame(&self, t: Ms, width: f64) -> Frame {
         let t = t.clamp(self.start, self.shown_end.max(self.start));
         let snapshot = self.snapshot(t);
         let jobs = snapshot
@@ -1201,8 +1207,8 @@ impl Recording {
             .collect();
         Frame {
             time: t,
-            gantt: self.gantt(t),
-            charts: self.charted().map(|m| self.chart(m, t)).collect(),
+            gantt: self.gantt(t, width),
+            charts: self.charted().map(|m| self.chart(m, t, width)).collect(),
             jobs,
             pods_pending: snapshot.pods_pending,
             pods_running: snapshot.pods_running,
@@ -1239,6 +1245,7 @@ mod tests {
     use crate::testing::with_subject;
     use jobscope_golang::time::parse_rfc3339;
     use jobscope_playback::{EVICTION_IGNORING_SIGTERM, PRESETS, preset};
+    use jobscope_scene::geometry::WIDTH;
 
     /// The rules implemented here are the example PrometheusRule's: same alerts in the same
     /// order, same `for:` and the same expression (white space aside).
@@ -1384,8 +1391,8 @@ mod tests {
                 .is_some()
         );
         // Before the start nothing exists; the Gantt grows with time.
-        let early = rec.gantt(rec.start);
-        let late = rec.gantt(rec.end);
+        let early = rec.gantt(rec.start, WIDTH);
+        let late = rec.gantt(rec.end, WIDTH);
         let bars = |s: &Scene| s.count(|i| matches!(i, jobscope_scene::Item::Rect { .. }));
         assert!(bars(&early) < bars(&late));
         assert!(rec.events.iter().any(|e| e.reason == "SuccessfulCreate"));
@@ -1428,7 +1435,7 @@ mod tests {
             });
         assert!(suspended.firing >= rec.start + (6 + 24) * 3600 * SECOND);
         assert!(
-            rec.chart("kube_cronjob_status_active", rec.end)
+            rec.chart("kube_cronjob_status_active", rec.end, WIDTH)
                 .to_svg()
                 .contains("CronJobSuspended")
         );
@@ -1516,6 +1523,10 @@ mod tests {
         let rec = run(&input, &big);
         assert_eq!(rec.rows.len(), MAX_ROWS);
         assert_eq!(rec.pods.len() + rec.hidden_pods, 400);
-        assert!(rec.gantt(rec.end).to_svg().contains("more pods not drawn"));
+        assert!(
+            rec.gantt(rec.end, WIDTH)
+                .to_svg()
+                .contains("more pods not drawn")
+        );
     }
 }

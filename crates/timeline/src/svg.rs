@@ -5,19 +5,21 @@
 use super::Timeline;
 use jobscope_cron::Zone;
 use jobscope_golang::time::format_rfc3339;
-use jobscope_scene::geometry::{LABEL, LANE, TOP, WIDTH, x_at};
+use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
 use jobscope_scene::{Anchor, Paint, Scene};
 
-/// The schedule timeline.
-pub fn timeline_scene(t: &Timeline) -> Scene {
+/// The schedule timeline, laid out `width` CSS pixels wide (see
+/// [`jobscope_scene::geometry::layout_width`]).
+pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
+    let width = layout_width(width);
     let height = TOP + LANE * t.lanes.len().max(1) as f64 + 30.0;
     let mut s = Scene::new(
-        WIDTH,
+        width,
         height,
         format!("Schedule timeline ({})", t.span.as_str()),
     );
     for tick in &t.ticks {
-        let x = x_at(t.x(tick.at));
+        let x = x_at(t.x(tick.at), width);
         s.line(
             (x, TOP - 12.0),
             (x, height - 20.0),
@@ -34,7 +36,7 @@ pub fn timeline_scene(t: &Timeline) -> Scene {
             tick.label.clone(),
             Paint::Muted,
             Anchor::Middle,
-            12.0,
+            TEXT,
             false,
         );
     }
@@ -52,7 +54,7 @@ pub fn timeline_scene(t: &Timeline) -> Scene {
             ),
             Paint::Muted,
             Anchor::Start,
-            10.0,
+            TEXT,
             false,
         );
         if let Some(error) = &lane.error {
@@ -61,7 +63,7 @@ pub fn timeline_scene(t: &Timeline) -> Scene {
         }
         if !lane.heat.is_empty() {
             let max = lane.heat.iter().copied().max().unwrap_or(1).max(1) as f64;
-            let w = (WIDTH - LABEL - 10.0) / lane.heat.len() as f64;
+            let w = (width - LABEL - 10.0) / lane.heat.len() as f64;
             for (i, &count) in lane.heat.iter().enumerate() {
                 if count == 0 {
                     continue;
@@ -78,7 +80,7 @@ pub fn timeline_scene(t: &Timeline) -> Scene {
             }
         }
         for run in &lane.runs {
-            let x = x_at(t.x(run.at));
+            let x = x_at(t.x(run.at), width);
             let paint = if run.overlaps_previous {
                 Paint::Overlap
             } else {
@@ -95,14 +97,14 @@ pub fn timeline_scene(t: &Timeline) -> Scene {
             );
             match run.end {
                 Some(end) => {
-                    let x2 = x_at(t.x(end)).max(x + 1.0);
+                    let x2 = x_at(t.x(end), width).max(x + 1.0);
                     s.rect_alpha(x, y + 12.0, x2 - x, 12.0, paint, 0.6, Some(tip));
                 }
                 None => s.mark(x, y + 6.0, y + 30.0, paint, tip),
             }
         }
         for effect in &lane.dst {
-            let x = x_at(t.x(effect.at));
+            let x = x_at(t.x(effect.at), width);
             s.marker(x, y + 6.0, Paint::Warning, dst_text(effect));
         }
     }
@@ -159,7 +161,7 @@ mod tests {
             Span::Day,
             Zone::Utc,
         );
-        let svg = timeline_scene(&t).to_svg();
+        let svg = timeline_scene(&t, jobscope_scene::geometry::WIDTH).to_svg();
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));

@@ -14,9 +14,9 @@
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    DocumentStatus, Options, TimelineSpan, concurrency_mermaid, concurrency_scene,
-    concurrency_view, record, schedule_period, start_of_day, timeline, timeline_lanes,
-    timeline_mermaid, timeline_scene, zone_named,
+    DEFAULT_CHART_WIDTH, DocumentStatus, Options, TimelineSpan, concurrency_mermaid,
+    concurrency_scene, concurrency_view, record, schedule_period, start_of_day, timeline,
+    timeline_lanes, timeline_mermaid, timeline_scene, zone_named,
 };
 
 use crate::cli::{Diagram, DiagramFormat, RenderArgs, Window, usage_error};
@@ -112,7 +112,7 @@ fn draw_timeline(
     let from = start_of_day(now, zone_named(&zone));
     let laid = timeline(&lanes, from, span, &zone);
     Ok(match args.format {
-        DiagramFormat::Svg => timeline_scene(&laid).to_svg(),
+        DiagramFormat::Svg => timeline_scene(&laid, DEFAULT_CHART_WIDTH).to_svg(),
         DiagramFormat::Mermaid => timeline_mermaid(&laid),
     })
 }
@@ -141,7 +141,7 @@ fn draw_concurrency(
     let diagram =
         concurrency_view(report, now, seconds, CONCURRENCY_RUNS).map_err(Problem::Input)?;
     Ok(match args.format {
-        DiagramFormat::Svg => concurrency_scene(&diagram).to_svg(),
+        DiagramFormat::Svg => concurrency_scene(&diagram, DEFAULT_CHART_WIDTH).to_svg(),
         DiagramFormat::Mermaid => concurrency_mermaid(&diagram),
     })
 }
@@ -159,5 +159,5 @@ fn draw_simulation(text: &str, args: &RenderArgs) -> Result<String, Problem> {
     sim.run_to_end();
     let recording = record(&sim);
     let end = recording.summary().shown_end;
-    Ok(recording.frame(end).gantt.to_svg())
+    Ok(recording.frame(end, DEFAULT_CHART_WIDTH).gantt.to_svg())
 }

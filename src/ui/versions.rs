@@ -1,12 +1,15 @@
-//! "Differs between Kubernetes versions": for the current text, the findings that are not the
-//! same in every supported version, version range by version range (the table
-//! `jobscope validate --all-versions` prints, from the same `version_differences`). Six
-//! analyses of the text, so they run when the user opens the section or asks again, never on
-//! every keystroke; a table computed for an older text says so.
+//! "Differs between Kubernetes versions": for the current text, the places whose findings are
+//! not the same in every supported version, version range by version range (the table
+//! `jobscope validate --all-versions` prints, from the same `VersionComparer`). Six analyses
+//! of the text, so they run when the user opens the section or asks again, never on every
+//! keystroke, one version per frame with the progress said; a table made for an older text (or
+//! other options) says so.
 
 use leptos::prelude::*;
 
-use jobscope_analysis::{KubernetesVersion, Severity, VersionDifference, version_differences};
+use jobscope_analysis::{
+    KubernetesVersion, Options, Severity, VersionComparer, VersionDifference, line_col,
+};
 
 use super::page::Page;
 
@@ -19,32 +22,70 @@ fn range_name(first: KubernetesVersion, last: KubernetesVersion) -> String {
     }
 }
 
+/// What a table was made from: the editor's change count and the options.
+type Basis = (u32, Options);
+
 #[component]
 pub fn VersionDifferences() -> impl IntoView {
     let page = expect_context::<Page>();
-    // The differences and the editor change count they were computed for.
-    let table: RwSignal<Option<(u32, Vec<VersionDifference>)>> = RwSignal::new(None);
+    let table: RwSignal<Option<(Basis, Vec<VersionDifference>)>> = RwSignal::new(None);
+    // The version being analysed (1 to 6) while a comparison runs.
+    let busy = RwSignal::new(None::<usize>);
     let compare = move || {
-        let options = page.options_untracked();
-        let differences = page
-            .source
-            .with_untracked(|text| version_differences(text, &options));
-        let count = differences.len();
-        table.set(Some((page.version.get_untracked(), differences)));
-        page.say(match count {
-            0 => "Every Kubernetes version from v1.32 to v1.37 reports the same.".to_owned(),
-            1 => "One finding differs between Kubernetes versions.".to_owned(),
-            n => format!("{n} findings differ between Kubernetes versions."),
-        });
+        if busy.get_untracked().is_some() {
+            return;
+        }
+        let basis: Basis = (page.version.get_untracked(), page.options_untracked());
+        let text = page.source.get_untracked();
+        let comparer = StoredValue::new_local(Some(VersionComparer::new()));
+        // One version per frame: each step is one analysis, as one keystroke costs.
+        fn step(
+            n: usize,
+            page: Page,
+            text: String,
+            basis: Basis,
+            comparer: StoredValue<Option<VersionComparer>, LocalStorage>,
+            busy: RwSignal<Option<usize>>,
+            table: RwSignal<Option<(Basis, Vec<VersionDifference>)>>,
+        ) {
+            let Some(&version) = KubernetesVersion::ALL.get(n) else {
+                let Some(comparer) = comparer.try_update_value(Option::take).flatten() else {
+                    return;
+                };
+                let differences = comparer.finish().differences;
+                page.say(match differences.len() {
+                    0 => {
+                        "Every Kubernetes version from v1.32 to v1.37 reports the same.".to_owned()
+                    }
+                    1 => "One place differs between Kubernetes versions.".to_owned(),
+                    n => format!("{n} places differ between Kubernetes versions."),
+                });
+                busy.try_set(None);
+                table.try_set(Some((basis, differences)));
+                return;
+            };
+            busy.try_set(Some(n + 1));
+            comparer.update_value(|c| {
+                if let Some(c) = c {
+                    c.add(version, &text, &basis.1);
+                }
+            });
+            request_animation_frame(move || step(n + 1, page, text, basis, comparer, busy, table));
+        }
+        busy.set(Some(0));
+        page.say("Comparing the Kubernetes versions…");
+        request_animation_frame(move || step(0, page, text, basis, comparer, busy, table));
     };
     let stale = move || {
         table.with(|t| {
-            t.as_ref()
-                .is_some_and(|(version, _)| *version != page.version.get())
+            t.as_ref().is_some_and(|((version, options), _)| {
+                *version != page.version.get() || options.client != page.client.get()
+            })
         })
     };
-    let rows = move || {
+    let groups = move || {
         let text = page.source.get_untracked();
+        let stale = stale();
         table.with(|t| {
             let Some((_, differences)) = t else {
                 return Vec::new();
@@ -52,11 +93,11 @@ pub fn VersionDifferences() -> impl IntoView {
             differences
                 .iter()
                 .map(|difference| {
-                    let (line, column) = jobscope_analysis::line_col(&text, difference.span.start);
+                    let (line, column) = line_col(&text, difference.span.start);
                     let (from, to) = (difference.span.start, difference.span.end);
                     let ranges = difference.ranges();
                     let span = ranges.len();
-                    ranges
+                    let rows = ranges
                         .into_iter()
                         .enumerate()
                         .map(|(n, (first, last, said))| {
@@ -64,31 +105,42 @@ pub fn VersionDifferences() -> impl IntoView {
                             let place = (n == 0).then(|| {
                                 view! {
                                     <th scope="rowgroup" rowspan=span>
-                                        <button type="button" class="go-to" title="Show in the editor" on:click=move |_| page.reveal(from, to)>
+                                        <button
+                                            type="button"
+                                            class="go-to"
+                                            title="Show in the editor"
+                                            disabled=stale
+                                            on:click=move |_| page.reveal(from, to)
+                                        >
                                             {format!("Line {line}, column {column}")}
                                         </button>
                                         <code class="field-path">{difference.field.clone()}</code>
                                     </th>
                                 }
                             });
-                            let what = match said {
-                                Some(said) => {
-                                    let (class, label) = match said.severity {
-                                        Severity::Error => ("error", "Error"),
-                                        Severity::Warning => ("warning", "Warning"),
-                                        Severity::Info => ("info", "Note"),
-                                    };
-                                    // A message naming its version names the range it stands for.
-                                    let message = said.message.replace(first.name(), &versions);
-                                    view! {
-                                        <td class=format!("said {class}")>
-                                            <span class="severity">{label}</span>" "
-                                            <span class="message">{message}</span>
-                                        </td>
-                                    }
-                                    .into_any()
-                                }
-                                None => view! { <td class="muted">"Nothing to report"</td> }.into_any(),
+                            let what = if said.is_empty() {
+                                view! { <td class="muted">"Nothing to report"</td> }.into_any()
+                            } else {
+                                let items = said
+                                    .iter()
+                                    .map(|said| {
+                                        let (class, label) = match said.severity {
+                                            Severity::Error => ("error", "Error"),
+                                            Severity::Warning => ("warning", "Warning"),
+                                            Severity::Info => ("info", "Note"),
+                                        };
+                                        // A message naming its version names the range it
+                                        // stands for.
+                                        let message = said.message.replace(first.name(), &versions);
+                                        view! {
+                                            <p class=format!("said {class}")>
+                                                <span class="severity">{label}</span>" "
+                                                <span class="message">{message}</span>
+                                            </p>
+                                        }
+                                    })
+                                    .collect_view();
+                                view! { <td>{items}</td> }.into_any()
                             };
                             view! {
                                 <tr data-testid="version-difference">
@@ -98,7 +150,8 @@ pub fn VersionDifferences() -> impl IntoView {
                                 </tr>
                             }
                         })
-                        .collect_view()
+                        .collect_view();
+                    view! { <tbody>{rows}</tbody> }
                 })
                 .collect_view()
         })
@@ -116,12 +169,23 @@ pub fn VersionDifferences() -> impl IntoView {
             <summary>"Differs between Kubernetes versions"</summary>
             <p class="muted">
                 "What the apiserver of each version from v1.32 to v1.37 says differently about this text (fields dropped or unknown, rules a feature gate changes). "
-                <button type="button" data-testid="compare-versions" on:click=move |_| compare()>
+                <button
+                    type="button"
+                    data-testid="compare-versions"
+                    disabled=move || busy.get().is_some()
+                    on:click=move |_| compare()
+                >
                     "Compare again"
                 </button>
-                <Show when=stale>
-                    " "<span class="notice-inline">"The text changed since this table was made."</span>
-                </Show>
+                <span role="status" aria-live="polite">
+                    {move || {
+                        busy.get()
+                            .map(|n| {
+                                format!(" Comparing… {} of {}", n, KubernetesVersion::ALL.len())
+                            })
+                    }}
+                    {move || stale().then_some(" The text or the client changed since this table was made.")}
+                </span>
             </p>
             <Show
                 when=move || table.with(|t| t.as_ref().is_some_and(|(_, d)| !d.is_empty()))
@@ -140,7 +204,7 @@ pub fn VersionDifferences() -> impl IntoView {
                                 <th scope="col">"What the apiserver says"</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        {groups}
                     </table>
                 </div>
             </Show>

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use serde_json::Value;
 
@@ -63,13 +63,10 @@ fn usage_errors_exit_two() {
         // Server-side apply is not a client path jobscope models.
         vec!["validate", "--client", "server-side-apply", "-"],
     ] {
-        let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
-            .args(&args)
-            .output()
-            .unwrap();
+        let output = crate::jobscope().args(&args).output().unwrap();
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
-    let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+    let output = crate::jobscope()
         .args([
             "validate",
             "--disable",
@@ -131,7 +128,7 @@ fn simulate_reports_a_broken_manifest_as_a_manifest() {
 
 /// Runs the binary with `stdin` on its standard input (an empty one without).
 fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+    let mut child = crate::jobscope()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -196,7 +193,7 @@ fn usage_errors_are_short_with_a_hint() {
     );
     assert!(stderr.lines().count() <= 8, "{stderr}");
     // The controller's zone comes from the environment when the option is not given.
-    let mut command = Command::new(env!("CARGO_BIN_EXE_jobscope"));
+    let mut command = crate::jobscope();
     command
         .env("JOBSCOPE_CONTROLLER_TIME_ZONE", "Europe/Berlin")
         .args([
@@ -288,7 +285,7 @@ fn render_writes_what_the_page_downloads() {
 #[test]
 fn text_output_lists_one_time_per_line() {
     // Berlin springs forward at 02:00 on 2026-03-29: robfig skips that day's 02:00 run.
-    let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+    let output = crate::jobscope()
         .args([
             "next",
             "--schedule",
@@ -316,7 +313,7 @@ fn validate_holds_references_against_every_path() {
     let job = dir.join("split-job.yaml");
     let objects = dir.join("split-objects.yaml");
     let findings = |extra: &[&str], paths: &[&Path]| -> Vec<(String, String)> {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_jobscope"));
+        let mut command = crate::jobscope();
         command.args([
             "validate",
             "--format",

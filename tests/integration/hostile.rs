@@ -3,8 +3,6 @@
 //! fast each one is answered is measured by `benches/hostile.rs` (target: 100 ms), never
 //! asserted here.
 
-use std::process::Command;
-
 use jobscope_analysis::{Analysis, Options, analyze};
 use jobscope_cron::Instant;
 use jobscope_diagnostic::Severity;
@@ -184,7 +182,7 @@ fn invalid_utf8_on_the_cli_is_a_clear_error() {
         if json {
             args.extend(["--format", "json"]);
         }
-        let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+        let output = crate::jobscope()
             .args(&args)
             .output()
             .expect("run jobscope");
@@ -201,7 +199,7 @@ fn invalid_utf8_on_the_cli_is_a_clear_error() {
         }
     }
     // The same bytes on stdin.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+    let mut child = crate::jobscope()
         .args(["validate", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -174,7 +174,7 @@ fn lint_never_reports_errors() {
 
 #[test]
 fn the_rules_command_lists_every_rule() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jobscope"))
+    let output = crate::jobscope()
         .args(["rules", "--format", "json"])
         .output()
         .expect("run jobscope");
@@ -200,7 +200,7 @@ fn the_rules_command_lists_every_rule() {
         );
     }
 
-    let text = std::process::Command::new(env!("CARGO_BIN_EXE_jobscope"))
+    let text = crate::jobscope()
         .arg("rules")
         .output()
         .expect("run jobscope");

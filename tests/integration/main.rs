@@ -17,6 +17,16 @@ mod validate_fixtures;
 use std::path::{Path, PathBuf};
 
 /// Every file below `dir` (recursively) whose name ends in `.{extension}`.
+/// The `jobscope` binary, run as a test expects whatever the developer's shell exports: the
+/// environment variables its options read are removed.
+pub fn jobscope() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_jobscope"));
+    command
+        .env_remove("JOBSCOPE_KUBERNETES_VERSION")
+        .env_remove("JOBSCOPE_CONTROLLER_TIME_ZONE");
+    command
+}
+
 pub fn files_with_extension(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

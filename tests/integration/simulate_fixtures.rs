@@ -8,7 +8,6 @@
 //! starting with `~` is a pattern where `*` stands for any text. A new case is two new files.
 
 use std::path::Path;
-use std::process::Command;
 
 use jobscope_yaml::{Value as Yaml, ValueKind, parse_stream};
 use serde_json::Value;
@@ -177,7 +176,7 @@ fn simulation_fixtures() {
                 failures.push(format!("{expect_name}: unreadable expectations"));
                 continue;
             };
-            let output = Command::new(env!("CARGO_BIN_EXE_jobscope"))
+            let output = crate::jobscope()
                 .args([
                     "simulate",
                     "--format",

@@ -49,7 +49,7 @@ pub fn render_for(text: &str, client: ClientPath) -> String {
 fn version_fixtures() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions");
     check_expected(&fixture_cases(&root, 15), |text| {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jobscope"))
+        let mut child = crate::jobscope()
             .args(["validate", "--all-versions", "--no-lint", "-"])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())

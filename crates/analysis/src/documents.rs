@@ -906,10 +906,10 @@ fn dropped_field_help(gate: &str) -> String {
     });
     match first_on {
         Some(version) => format!(
-            "the apiserver accepts the object without it, and nothing says so; Kubernetes {version} and later keep the field (or a cluster that turns the {gate} gate on)"
+            "the apiserver accepts the object without what was written, and nothing says so; Kubernetes {version} and later keep it (or a cluster that turns the {gate} gate on)"
         ),
         None => format!(
-            "the apiserver accepts the object without it, and nothing says so; no supported version turns the {gate} gate on by default: a cluster must enable it"
+            "the apiserver accepts the object without what was written, and nothing says so; no supported version turns the {gate} gate on by default: a cluster must enable it"
         ),
     }
 }
@@ -976,7 +976,10 @@ fn apiserver_diagnostics(
                 Severity::Warning,
                 Source::Apiserver,
                 dropped.span,
-                format!("{}: dropped on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
+                match dropped.replaced_with {
+                    Some(value) => format!("{}: set to {value:?} on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
+                    None => format!("{}: dropped on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
+                },
             )
             .with_field(dropped.path.clone())
             .with_help(dropped_field_help(dropped.gate)),

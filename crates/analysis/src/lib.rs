@@ -35,7 +35,9 @@ pub use jobscope_golang::time::{
 };
 pub use jobscope_lint::DefinedObjects;
 pub use jobscope_yaml::position::LineIndex;
-pub use versions::{Said, VersionDifference, version_differences};
+pub use versions::{
+    Said, VersionComparer, VersionComparison, VersionDifference, VersionRange, compare_versions,
+};
 pub use views::*;
 
 /// A CronJob's schedule for the CLI's `next`, `explain` and `missed`: the same report the

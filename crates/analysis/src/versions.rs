@@ -1,126 +1,186 @@
 //! What changes with the Kubernetes version: one text analysed as every supported version's
-//! apiserver would answer it, and the findings that are not the same in all of them (a field
-//! dropped in one version and kept in the next, a field newer than an old API, a rule a gate
-//! relaxes). The page's "differs between versions" table and `validate --all-versions` both
-//! show this list.
+//! apiserver would answer it, and the places whose findings are not the same in all of them (a
+//! field dropped in one version and kept in the next, a field newer than an old API, a rule a
+//! gate relaxes). The page's "differs between versions" table and `validate --all-versions`
+//! both show this list.
 //!
-//! Findings are grouped by where they point (document, field and span), so one row tells a
-//! field's story: an unknown field in one version, dropped in the next, kept after. A place
-//! reads the same in two versions when its code, severity and message match once the version's
-//! own name is taken out ("off by default in Kubernetes v1.33" and "… v1.34" are one finding).
+//! Findings are grouped by the field they are about (document, list item and field path), so
+//! one row tells a field's story: an unknown field in one version, dropped in the next, kept
+//! after. Two versions read a place alike when they report the same findings there, compared
+//! with the version's own name taken out ("off by default in Kubernetes v1.33" and "… v1.34"
+//! are one finding). [`VersionComparer`] takes the versions one at a time, so the page can
+//! spread the six analyses over as many frames.
+
+use std::collections::HashMap;
 
 use crate::{Diagnostic, KubernetesVersion, Options, Severity, Span, analyze_each};
 
-/// What one version reports at a place.
+/// One finding one version reports at a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Said {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
+    pub span: Span,
 }
 
 impl Said {
     /// The finding with the version's own name taken out, for comparing across versions.
-    fn normal(&self, version: KubernetesVersion) -> (&'static str, Severity, String) {
+    fn normal(&self, version: KubernetesVersion) -> (&'static str, Severity, String, Span) {
         (
             self.code,
             self.severity,
             self.message.replace(version.name(), "v1.?"),
+            self.span,
         )
     }
 }
 
-/// A place in the text that some supported versions report differently, or not at all.
+/// A place (a field of a document) that some supported versions report differently, or not at
+/// all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionDifference {
     /// The document's 0-based index (and its list item, for a `kind: List`).
     pub document: usize,
     pub item: Option<usize>,
+    /// The field path (empty for findings about the text itself).
     pub field: String,
+    /// Where the place's first finding points, in any version.
     pub span: Span,
-    /// What each of [`KubernetesVersion::ALL`] reports here, in that order (`None`: nothing;
-    /// the first finding when a version reports two at one place).
-    pub by_version: Vec<Option<Said>>,
+    /// What each of [`KubernetesVersion::ALL`] reports here, in that order (empty: nothing).
+    pub by_version: Vec<Vec<Said>>,
 }
 
+/// One row of a difference's table: versions `first` to `last` report `said` alike.
+pub type VersionRange<'a> = (KubernetesVersion, KubernetesVersion, &'a [Said]);
+
 impl VersionDifference {
-    /// Consecutive versions that report the same thing, as (first, last, what): the table's
-    /// rows, oldest first.
-    pub fn ranges(&self) -> Vec<(KubernetesVersion, KubernetesVersion, Option<&Said>)> {
-        let mut ranges: Vec<(KubernetesVersion, KubernetesVersion, Option<&Said>)> = Vec::new();
+    /// Consecutive versions that report the same, oldest first.
+    pub fn ranges(&self) -> Vec<VersionRange<'_>> {
+        let normal = |version: KubernetesVersion, said: &[Said]| {
+            said.iter().map(|s| s.normal(version)).collect::<Vec<_>>()
+        };
+        let mut ranges: Vec<VersionRange<'_>> = Vec::new();
         for (version, said) in KubernetesVersion::ALL.into_iter().zip(&self.by_version) {
-            let key = said.as_ref().map(|s| s.normal(version));
             match ranges.last_mut() {
-                Some((first, last, what)) if what.map(|s| s.normal(*first)) == key => {
+                Some((first, last, what)) if normal(*first, what) == normal(version, said) => {
                     *last = version;
                 }
-                _ => ranges.push((version, version, said.as_ref())),
+                _ => ranges.push((version, version, said)),
             }
         }
         ranges
     }
 }
 
-type Key = (usize, Option<usize>, String, Span);
+/// The comparison of a text across the supported versions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VersionComparison {
+    /// The places that differ, in document and text order.
+    pub differences: Vec<VersionDifference>,
+    /// The most severe finding each version reports anywhere (`None`: no finding), in the order
+    /// of [`KubernetesVersion::ALL`]: whether a version rejects the text, for an exit code.
+    pub most_severe: Vec<Option<Severity>>,
+}
 
-/// Every finding of `text` that is not the same in all supported versions, in document and
-/// text order. `options` gives everything but the version (its `kubernetes_version` is
-/// ignored). Six analyses: a report for people and CI, not for every keystroke.
-pub fn version_differences(text: &str, options: &Options) -> Vec<VersionDifference> {
-    let versions = KubernetesVersion::ALL;
-    let mut found: Vec<(Key, Vec<Option<Said>>)> = Vec::new();
-    for (n, version) in versions.into_iter().enumerate() {
+type Place = (usize, Option<usize>, String);
+
+/// Builds a [`VersionComparison`] one version at a time.
+#[derive(Debug, Default)]
+pub struct VersionComparer {
+    places: Vec<(Place, Vec<Vec<Said>>)>,
+    index: HashMap<Place, usize>,
+    most_severe: Vec<Option<Severity>>,
+}
+
+impl VersionComparer {
+    pub fn new() -> Self {
+        VersionComparer {
+            most_severe: vec![None; KubernetesVersion::ALL.len()],
+            ..VersionComparer::default()
+        }
+    }
+
+    /// Analyses `text` as `version`'s apiserver answers it (`options` give everything but the
+    /// version).
+    pub fn add(&mut self, version: KubernetesVersion, text: &str, options: &Options) {
+        let Some(n) = KubernetesVersion::ALL.iter().position(|v| *v == version) else {
+            return;
+        };
         let options = Options {
             kubernetes_version: version,
             ..options.clone()
         };
-        let mut record = |document: usize, item: Option<usize>, diagnostic: &Diagnostic| {
-            let key: Key = (document, item, diagnostic.field.clone(), diagnostic.span);
-            let said = Said {
-                code: diagnostic.code,
-                severity: diagnostic.severity,
-                message: diagnostic.message.clone(),
-            };
-            match found.iter_mut().find(|(k, _)| *k == key) {
-                // The same finding twice in one version: kept once.
-                Some((_, by_version)) => {
-                    by_version[n].get_or_insert(said);
-                }
-                None => {
-                    let mut by_version = vec![None; versions.len()];
-                    by_version[n] = Some(said);
-                    found.push((key, by_version));
-                }
-            }
-        };
+        let versions = KubernetesVersion::ALL.len();
         analyze_each(text, &options, |report, extra| {
             for diagnostic in report.diagnostics.iter().chain(&extra) {
-                record(report.index, report.item, diagnostic);
+                self.record(n, versions, report.index, report.item, diagnostic);
             }
         });
     }
-    let mut differences: Vec<VersionDifference> = found
-        .into_iter()
-        .filter(|(_, by_version)| {
-            let normal: Vec<_> = versions
-                .into_iter()
-                .zip(by_version)
-                .map(|(v, said)| said.as_ref().map(|s| s.normal(v)))
-                .collect();
-            normal.windows(2).any(|pair| pair[0] != pair[1])
-        })
-        .map(
-            |((document, item, field, span), by_version)| VersionDifference {
-                document,
-                item,
-                field,
-                span,
-                by_version,
-            },
-        )
-        .collect();
-    jobscope_sort::sort_by_key(&mut differences, |d| (d.document, d.item, d.span.start));
-    differences
+
+    fn record(
+        &mut self,
+        n: usize,
+        versions: usize,
+        document: usize,
+        item: Option<usize>,
+        diagnostic: &Diagnostic,
+    ) {
+        let severe = &mut self.most_severe[n];
+        // Severity orders Error first.
+        if severe.is_none_or(|s| diagnostic.severity < s) {
+            *severe = Some(diagnostic.severity);
+        }
+        let place: Place = (document, item, diagnostic.field.clone());
+        let at = *self.index.entry(place.clone()).or_insert_with(|| {
+            self.places.push((place, vec![Vec::new(); versions]));
+            self.places.len() - 1
+        });
+        self.places[at].1[n].push(Said {
+            code: diagnostic.code,
+            severity: diagnostic.severity,
+            message: diagnostic.message.clone(),
+            span: diagnostic.span,
+        });
+    }
+
+    /// The places whose findings are not the same in every version.
+    pub fn finish(self) -> VersionComparison {
+        let mut differences: Vec<VersionDifference> = self
+            .places
+            .into_iter()
+            .filter_map(|((document, item, field), by_version)| {
+                let span = by_version
+                    .iter()
+                    .flatten()
+                    .map(|s| s.span)
+                    .min_by_key(|s| s.start)?;
+                let difference = VersionDifference {
+                    document,
+                    item,
+                    field,
+                    span,
+                    by_version,
+                };
+                (difference.ranges().len() > 1).then_some(difference)
+            })
+            .collect();
+        jobscope_sort::sort_by_key(&mut differences, |d| (d.document, d.item, d.span.start));
+        VersionComparison {
+            differences,
+            most_severe: self.most_severe,
+        }
+    }
+}
+
+/// Every version at once (the CLI's `validate --all-versions`): six analyses of `text`.
+pub fn compare_versions(text: &str, options: &Options) -> VersionComparison {
+    let mut comparer = VersionComparer::new();
+    for version in KubernetesVersion::ALL {
+        comparer.add(version, text, options);
+    }
+    comparer.finish()
 }
 
 #[cfg(test)]
@@ -137,7 +197,7 @@ mod tests {
             lint: false,
             ..Options::at(Instant::from_unix(1_767_225_600))
         };
-        version_differences(&text, &options)
+        compare_versions(&text, &options).differences
     }
 
     #[test]
@@ -155,7 +215,7 @@ mod tests {
         let ranges = difference.ranges();
         let summary: Vec<(KubernetesVersion, KubernetesVersion, Option<&str>)> = ranges
             .iter()
-            .map(|(first, last, said)| (*first, *last, said.map(|s| s.code)))
+            .map(|(first, last, said)| (*first, *last, said.first().map(|s| s.code)))
             .collect();
         // Unknown to the v1.32 and v1.33 APIs, dropped by the gate in v1.34, kept after.
         assert_eq!(
@@ -166,7 +226,10 @@ mod tests {
                 (V1_35, V1_37, None),
             ]
         );
-        assert_eq!(ranges[1].2.map(|s| s.severity), Some(Severity::Warning));
+        assert_eq!(
+            ranges[1].2.iter().map(|s| s.severity).collect::<Vec<_>>(),
+            [Severity::Warning]
+        );
     }
 
     #[test]
@@ -182,6 +245,49 @@ mod tests {
         let ranges = difference.ranges();
         assert_eq!(ranges.len(), 2, "{ranges:?}");
         assert_eq!((ranges[1].0, ranges[1].1), (V1_34, V1_37));
-        assert_eq!(ranges[1].2.map(|s| s.code), Some("apiserver.dropped-field"));
+        assert_eq!(
+            ranges[1].2.iter().map(|s| s.code).collect::<Vec<_>>(),
+            ["apiserver.dropped-field"]
+        );
+    }
+
+    #[test]
+    fn one_field_is_one_place_whatever_its_findings_point_at() {
+        // A regular container's restartPolicy: forbidden (at the value) before the gate
+        // existed, dropped (at the key) while it is off, accepted once it is on.
+        let text = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: busybox, restartPolicy: Never}]\n";
+        let options = Options {
+            lint: false,
+            ..Options::at(Instant::from_unix(1_767_225_600))
+        };
+        let comparison = compare_versions(text, &options);
+        let [difference] = comparison.differences.as_slice() else {
+            panic!("{:?}", comparison.differences);
+        };
+        let codes: Vec<Vec<&str>> = difference
+            .ranges()
+            .iter()
+            .map(|(_, _, said)| said.iter().map(|s| s.code).collect())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                vec!["apiserver.forbidden"],
+                vec!["apiserver.dropped-field"],
+                vec![]
+            ]
+        );
+        // v1.32 and v1.33 reject the Job; the others accept it, v1.34 with a warning.
+        assert_eq!(
+            comparison.most_severe,
+            [
+                Some(Severity::Error),
+                Some(Severity::Error),
+                Some(Severity::Warning),
+                None,
+                None,
+                None
+            ]
+        );
     }
 }

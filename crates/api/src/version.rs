@@ -109,7 +109,9 @@ impl Stage {
     }
 }
 
-/// The gates whose default decides what a create keeps or accepts in a pod template.
+/// The gates whose default decides what a create keeps or accepts in a pod template, or what
+/// a controller does. Each has the row of [`GATES`] at its position; a new gate goes last and
+/// becomes [`Gate::LAST`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gate {
     ContainerRestartRules,
@@ -128,7 +130,16 @@ pub enum Gate {
     PodCertificateRequest,
     ContainerStopSignals,
     MutableSchedulingDirectivesForSuspendedJobs,
+    ProcMountType,
+    GenericWorkload,
 }
+
+impl Gate {
+    /// The last variant: [`GATES`] has one row per variant up to it (checked when compiling).
+    pub const LAST: Gate = Gate::GenericWorkload;
+}
+
+const _: () = assert!(GATES.len() == Gate::LAST as usize + 1);
 
 /// One row of the table: a gate, what it changes on create, its stage in each version.
 #[derive(Clone, Copy, Debug)]
@@ -242,13 +253,25 @@ pub const GATES: &[GateRow] = &[
         when_off: "the Job controller keeps a suspended Job's status.startTime, so a resume checks activeDeadlineSeconds against the first start",
         stages: [N, N, N, A, BOn, BOn],
     },
+    GateRow {
+        gate: Gate::ProcMountType,
+        name: "ProcMountType",
+        when_off: "sets containers' securityContext.procMount to Default (the field stays)",
+        stages: [BOff, BOn, BOn, BOn, G, G],
+    },
+    GateRow {
+        gate: Gate::GenericWorkload,
+        name: "GenericWorkload",
+        when_off: "drops spec.workloadRef (v1.35) or spec.schedulingGroup (v1.36 on)",
+        stages: [N, N, N, A, A, A],
+    },
 ];
 
 impl Gate {
-    /// This gate's row of [`GATES`].
+    /// This gate's row of [`GATES`] (the rows are in the order of the variants: a unit test
+    /// walks every variant).
     pub fn row(self) -> &'static GateRow {
-        // Every gate has a row (a unit test walks them); the fallback is never reached.
-        GATES.iter().find(|r| r.gate == self).unwrap_or(&GATES[0])
+        &GATES[self as usize]
     }
 
     /// The gate's upstream name.
@@ -296,12 +319,13 @@ mod tests {
     }
 
     #[test]
-    fn every_gate_has_one_row() {
-        for row in GATES {
-            assert_eq!(GATES.iter().filter(|r| r.gate == row.gate).count(), 1);
+    fn every_gate_has_one_row_in_variant_order() {
+        for (n, row) in GATES.iter().enumerate() {
+            assert_eq!(row.gate as usize, n, "{}", row.name);
             assert_eq!(row.gate.name(), row.name);
             assert_eq!(format!("{:?}", row.gate), row.name);
         }
+        assert_eq!(Gate::LAST as usize, GATES.len() - 1);
     }
 
     /// One assertion per row: the default before and after the change, as the research
@@ -396,8 +420,14 @@ mod tests {
     }
 
     #[test]
+    fn proc_mount_type_on_from_1_33() {
+        flips(Gate::ProcMountType, V1_32, V1_33);
+    }
+
+    #[test]
     fn always_off_gates_stay_off() {
         for gate in [
+            Gate::GenericWorkload,
             Gate::ClusterTrustBundleProjection,
             Gate::PodCertificateRequest,
             Gate::ContainerStopSignals,

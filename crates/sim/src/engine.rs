@@ -516,11 +516,16 @@ impl Simulation {
             return;
         };
         let spec = JobSpec::from_node(spec_node);
-        if let Some(field) = immutable_change(
-            &job.spec,
-            &spec,
-            job.status.start_time.is_none() && job.spec.suspend,
-        ) {
+        // "Not started" is v1.34's rule (a suspended Job whose startTime is unset); from v1.36
+        // the controller clears startTime on suspend, so a Job that ran is told apart by its
+        // history. (v1.36's wider rule for scheduling directives and resources of a suspended
+        // Job that ran is not modelled: those fields are not part of the simulated spec.)
+        let never_started = job.status.start_time.is_none()
+            && job
+                .history
+                .iter()
+                .all(|(_, status)| status.start_time.is_none());
+        if let Some(field) = immutable_change(&job.spec, &spec, never_started && job.spec.suspend) {
             c.note(format!(
                 "patch refused by the apiserver: spec.{field}: Invalid value: field is immutable"
             ));

@@ -200,8 +200,9 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub version: VersionArgs,
     /// Every supported version at once: each finding that differs between versions, and in
-    /// which (text or json)
-    #[arg(long, conflicts_with = "kubernetes_version")]
+    /// which (text or json; --kubernetes-version does not apply; exit 1 when any version has a
+    /// finding at --fail-on)
+    #[arg(long)]
     pub all_versions: bool,
     /// How the manifest reaches the apiserver (kubectl-apply, kubectl-create, api)
     #[arg(long, value_name = "CLIENT", default_value = "kubectl-apply", value_parser = client_value)]

@@ -45,7 +45,7 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
         }
     }
     if args.all_versions {
-        return versions_cmd::all_versions(&mut inputs, &options, args.format);
+        return versions_cmd::all_versions(&mut inputs, &options, args.format, args.fail_on);
     }
     let mut output = Output::new(args.format, args.fail_on, version);
     let mut summary = Summary::default();

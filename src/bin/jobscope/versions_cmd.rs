@@ -1,21 +1,26 @@
 //! `jobscope validate --all-versions`: for each input, the findings that are not the same in
 //! every supported Kubernetes version, version range by version range (the page's "differs
 //! between versions" table, from the same `version_differences`). Text or JSON; exit 1 when
-//! some version rejects a document (an error in any of them), so a CI job guards a fleet that
-//! runs several versions.
+//! some version has a finding at `--fail-on` (an error, by default), so a CI job guards a
+//! fleet that runs several versions.
 
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    KubernetesVersion, LineIndex, Options, Severity, VersionDifference, version_differences,
+    KubernetesVersion, LineIndex, Options, VersionDifference, compare_versions,
 };
 use serde_json::{Value, json};
 
-use crate::cli::{ValidateFormat, usage_error};
+use crate::cli::{FailOn, ValidateFormat, usage_error};
 use crate::common::write_out;
 use crate::inputs::Inputs;
 
-pub fn all_versions(inputs: &mut Inputs, options: &Options, format: ValidateFormat) -> ExitCode {
+pub fn all_versions(
+    inputs: &mut Inputs,
+    options: &Options,
+    format: ValidateFormat,
+    fail_on: FailOn,
+) -> ExitCode {
     if !matches!(format, ValidateFormat::Text | ValidateFormat::Json) {
         return usage_error(
             "--all-versions prints a table (--format text) or JSON (--format json); the other \
@@ -37,13 +42,13 @@ pub fn all_versions(inputs: &mut Inputs, options: &Options, format: ValidateForm
                 continue;
             }
         };
-        let differences = version_differences(&text, options);
-        failed |= differences.iter().any(|d| {
-            d.by_version
-                .iter()
-                .flatten()
-                .any(|said| said.severity == Severity::Error)
-        });
+        let comparison = compare_versions(&text, options);
+        failed |= comparison
+            .most_severe
+            .iter()
+            .flatten()
+            .any(|severity| fail_on.fails(*severity));
+        let differences = comparison.differences;
         let lines = LineIndex::new(&text);
         text_out.push_str(&file_text(&path, &text, &lines, &differences));
         files.push(json!({
@@ -51,8 +56,6 @@ pub fn all_versions(inputs: &mut Inputs, options: &Options, format: ValidateForm
             "differences": differences.iter().map(|d| difference_json(&text, &lines, d)).collect::<Vec<_>>(),
         }));
     }
-    // A finding every version shares is not listed, but an error in all of them still fails.
-    failed |= shared_errors(inputs, options);
     match format {
         ValidateFormat::Json => write_out(&format!(
             "{}\n",
@@ -68,24 +71,6 @@ pub fn all_versions(inputs: &mut Inputs, options: &Options, format: ValidateForm
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Whether the newest version already rejects a document (then every listed version that
-/// shares the error does too).
-fn shared_errors(inputs: &mut Inputs, options: &Options) -> bool {
-    let mut failed = false;
-    for index in 0..inputs.sources.len() {
-        if let Ok(text) = inputs.text(index) {
-            jobscope_analysis::analyze_each(&text, options, |report, extra| {
-                failed |= report
-                    .diagnostics
-                    .iter()
-                    .chain(&extra)
-                    .any(|d| d.severity == Severity::Error);
-            });
-        }
-    }
-    failed
 }
 
 fn range_name(first: KubernetesVersion, last: KubernetesVersion) -> String {
@@ -110,9 +95,9 @@ fn file_text(
         "{path}: {} {} between Kubernetes versions ({all})\n",
         differences.len(),
         if differences.len() == 1 {
-            "finding differs"
+            "place differs"
         } else {
-            "findings differ"
+            "places differ"
         }
     );
     for difference in differences {
@@ -124,19 +109,23 @@ fn file_text(
         };
         out.push_str(&format!("  {line}:{column}{field}\n"));
         for (first, last, said) in difference.ranges() {
-            let what = match said {
-                // A message naming its version names the whole range it stands for.
-                Some(said) => format!(
-                    "{}[{}]: {}",
+            let versions = range_name(first, last);
+            if said.is_empty() {
+                out.push_str(&format!("    {versions:<12} nothing to report\n"));
+            }
+            for (n, said) in said.iter().enumerate() {
+                let (line, column) = lines.line_col(text, said.span.start);
+                out.push_str(&format!(
+                    "    {:<12} {line}:{column} {}[{}]: {}\n",
+                    if n == 0 { versions.as_str() } else { "" },
                     said.severity,
                     said.code,
+                    // A message naming its version names the whole range it stands for.
                     said.message
-                        .replace(first.name(), &range_name(first, last))
+                        .replace(first.name(), &versions)
                         .replace('\n', "\\n")
-                ),
-                None => "nothing to report".to_owned(),
-            };
-            out.push_str(&format!("    {:<12} {what}\n", range_name(first, last)));
+                ));
+            }
         }
     }
     out
@@ -150,9 +139,14 @@ fn difference_json(text: &str, lines: &LineIndex, difference: &VersionDifference
         .map(|(version, said)| {
             (
                 version.name().to_owned(),
-                said.as_ref().map_or(Value::Null, |said| {
-                    json!({"code": said.code, "severity": said.severity.as_str(), "message": said.message})
-                }),
+                Value::Array(
+                    said.iter()
+                        .map(|said| {
+                            let (line, column) = lines.line_col(text, said.span.start);
+                            json!({"code": said.code, "severity": said.severity.as_str(), "message": said.message, "line": line, "column": column})
+                        })
+                        .collect(),
+                ),
             )
         })
         .collect();

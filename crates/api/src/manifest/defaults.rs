@@ -26,6 +26,8 @@ pub struct DroppedField {
     /// The field is not in this version's API at all (its gate arrived later): the strict
     /// decoder refuses it as an unknown field rather than a gate dropping it.
     pub unknown: bool,
+    /// The field stays, with this value instead of the one written (ProcMountType).
+    pub replaced_with: Option<&'static str>,
 }
 
 fn str_value(text: &str) -> NodeValue {
@@ -637,6 +639,8 @@ fn drop_disabled_template_fields(
     };
     let off = |gate: Gate| !gate.enabled(version);
     let absent = |gate: Gate| gate.stage(version) == Stage::Absent;
+    // Fields kept with another value (beside `drop`, which holds `dropped`).
+    let mut replaced = Vec::new();
     let mut drop = |node: &mut Node, key: &str, at: String, gate: Gate| {
         if let Some(field) = node.get(key) {
             dropped.push(DroppedField {
@@ -645,6 +649,7 @@ fn drop_disabled_template_fields(
                 gate: gate.name(),
                 detail: None,
                 unknown: absent(gate),
+                replaced_with: None,
             });
             node.remove(key);
         }
@@ -754,6 +759,22 @@ fn drop_disabled_template_fields(
                         Gate::ContainerRestartRules,
                     );
                 }
+                // `dropDisabledProcMountField`: while ProcMountType is off the field stays,
+                // set to Default.
+                if off(Gate::ProcMountType)
+                    && let Some(field) = container.at_mut(&["securityContext", "procMount"])
+                    && field.as_str().is_some_and(|value| value != "Default")
+                {
+                    replaced.push(DroppedField {
+                        path: format!("{at}.securityContext.procMount"),
+                        span: field.span,
+                        gate: Gate::ProcMountType.name(),
+                        detail: None,
+                        unknown: false,
+                        replaced_with: Some("Default"),
+                    });
+                    field.value = str_value("Default");
+                }
                 // Before its gate existed the stop signal was not in the API; while the gate
                 // exists but is off, validation reads it as absent (see `lifecycle_of`).
                 if absent(Gate::ContainerStopSignals)
@@ -803,6 +824,7 @@ fn drop_disabled_template_fields(
         }
     }
     dropped.extend(image_volumes);
+    dropped.extend(replaced);
     dropped
 }
 
@@ -829,6 +851,7 @@ fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
                     gate: Gate::ImageVolume.name(),
                     detail: Some("an image volume".to_owned()),
                     unknown: false,
+                    replaced_with: None,
                 });
             }
             index += 1;
@@ -864,6 +887,7 @@ fn drop_image_volumes(spec: &mut Node, path: &str) -> Vec<DroppedField> {
                             jobscope_golang::strings::go_strconv_quote(name)
                         )),
                         unknown: false,
+                        replaced_with: None,
                     });
                 }
                 index += 1;

@@ -7,7 +7,7 @@ use super::defaults::{DroppedField, dedup_owner_references, default_cron_job, de
 use super::kubectl::{UnreadableAnnotation, prepare};
 use super::object::Node;
 use super::schema;
-use crate::version::KubernetesVersion;
+use crate::version::{Gate, KubernetesVersion};
 use jobscope_diagnostic::Span;
 use jobscope_yaml::{Value, ValueKind};
 
@@ -86,6 +86,45 @@ pub fn read_sent_manifest(
     manifest
 }
 
+/// The pod template's `workloadRef` (v1.35) and `schedulingGroup` (v1.36 on): fields of the
+/// GenericWorkload gate, off by default in every supported version, so a version that knows
+/// the field drops it on create. The schema is v1.34's, without them: their unknown-field
+/// errors become dropped fields there (what they hold is not decoded).
+fn workload_fields(manifest: &mut Manifest, version: KubernetesVersion) {
+    let field = match version.minor() {
+        35 => "workloadRef",
+        36.. => "schedulingGroup",
+        _ => return,
+    };
+    let gate = Gate::GenericWorkload;
+    let is_it = |error: &DecodeError| {
+        error.kind == DecodeErrorKind::UnknownField
+            && [
+                "spec.template.spec.",
+                "spec.jobTemplate.spec.template.spec.",
+            ]
+            .iter()
+            .any(|template| error.field.strip_prefix(template) == Some(field))
+    };
+    if gate.enabled(version) || !manifest.decode_errors.iter().any(is_it) {
+        return;
+    }
+    let (known, unknown): (Vec<_>, Vec<_>) = std::mem::take(&mut manifest.decode_errors)
+        .into_iter()
+        .partition(is_it);
+    manifest.decode_errors = unknown;
+    manifest
+        .dropped
+        .extend(known.into_iter().map(|error| DroppedField {
+            path: error.field,
+            span: error.span,
+            gate: gate.name(),
+            detail: None,
+            unknown: false,
+            replaced_with: None,
+        }));
+}
+
 /// Reads a decoded YAML document as an apiserver of `version` receives it.
 pub fn read_manifest(value: &Value, version: KubernetesVersion) -> Manifest {
     let api_version = string_field(value, "apiVersion");
@@ -144,6 +183,9 @@ pub fn read_manifest(value: &Value, version: KubernetesVersion) -> Manifest {
         manifest.target = Target::CronJob;
         manifest.dropped = default_cron_job(&mut object, version);
     }
+    // Fields newer than the v1.34 schema that a later version knows and drops while its gate
+    // is off (the decoder read them as unknown).
+    workload_fields(&mut manifest, version);
     // A field newer than this version's API is an unknown field to its strict decoder.
     let (unknown, dropped): (Vec<_>, Vec<_>) = std::mem::take(&mut manifest.dropped)
         .into_iter()

@@ -22,8 +22,11 @@ const dir = process.argv[2] ?? "dist";
  * raised by issue 25, whose Kubernetes versions add 13.2 KiB to both (648.7 → 661.9, 507.8 →
  * 521.0): the version table, the validation and defaulting paths a fixed v1.34 let the
  * compiler drop as dead (its gates were constants: container restart rules, env files, image
- * volumes…), the picker and the versions table; not broken down further). */
-const CEILINGS_KIB = { editor: 663, embed: 522 };
+ * volumes…), the picker and the versions table; not broken down further); raised again by
+ * issue 22's diagrams laid out at their pane's width (a measurement per diagram on drawing and
+ * on resize) with issue 25's review fixes (the versions table built one version per frame,
+ * ProcMountType and GenericWorkload): 669.4 and 528.5). */
+const CEILINGS_KIB = { editor: 670, embed: 529 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

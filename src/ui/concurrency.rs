@@ -170,7 +170,8 @@ pub fn panel(page: Page) -> AnyView {
                         })
                         .collect_view();
                     view! {
-                        <table class="data-table" data-testid="concurrency-table">
+                        <div class="table-scroll" tabindex="0" role="group" aria-label="The concurrency table (scrolls sideways when wider than the pane)">
+                        <table class="data-table numbers" data-testid="concurrency-table">
                             <caption>
                                 {format!(
                                     "The next {} runs of {} ({}), jobs of {} (the chart as a table)",
@@ -187,12 +188,13 @@ pub fn panel(page: Page) -> AnyView {
                                     <th scope="col">"Runs skipped"</th>
                                     <th scope="col">"Jobs replaced"</th>
                                     <th scope="col">"Jobs completed"</th>
-                                    <th scope="col">"Jobs failed (e.g. activeDeadlineSeconds)"</th>
+                                    <th scope="col" title="Jobs that failed, for example at the job template's activeDeadlineSeconds">"Jobs failed"</th>
                                     <th scope="col">"Most at once"</th>
                                 </tr>
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
+                        </div>
                     }
                     .into_any()
                 }

@@ -139,7 +139,8 @@ test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
   await page.focus("[data-testid=sim-time]");
   await page.keyboard.press("End");
   await page.waitForFunction((s) => document.querySelectorAll("[data-testid=sim-gantt] rect").length > s, stepped);
-  assert.match(await page.textContent("[data-testid=sim-conditions]"), /Failed|Complete/);
+  // Frames come from the worker one at a time: the last one, at the end, says how it ended.
+  await page.waitForFunction(() => /Failed|Complete/.test(document.querySelector("[data-testid=sim-conditions]")?.textContent ?? ""));
   assert.ok((await page.locator("[data-testid=sim-event]").count()) > 0);
   assert.ok((await page.locator("[data-testid=sim-gantt] .p-failed").count()) > 0, "index 2 fails");
   assert.ok((await page.locator("[data-testid=sim-alert]", { hasText: "KubernetesJobFailed" }).count()) > 0);
@@ -210,7 +211,10 @@ test("diagrams download as valid SVG, PNG and Mermaid files", async () => {
   assert.equal(png.name, "timeline-day.png");
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.equal(png.bytes.toString("latin1", 12, 16), "IHDR");
-  assert.equal(png.bytes.readUInt32BE(16), 1920, "twice the diagram's width");
+  // Twice the diagram's width: the scene laid out at the pane's width.
+  const drawnWidth = Number(await page.getAttribute("[data-testid=timeline-chart]", "width"));
+  assert.ok(drawnWidth >= 480, `laid out at ${drawnWidth} px`);
+  assert.equal(png.bytes.readUInt32BE(16), 2 * drawnWidth, "twice the diagram's width");
   assert.ok(png.bytes.length > 5_000, `a real picture (${png.bytes.length} bytes)`);
 
   const mermaid = await download(page, "[data-testid=timeline-export-mermaid]");
@@ -278,4 +282,82 @@ test("the example embed page under public/ shows two views", async () => {
   assert.deepEqual(record.pageErrors, []);
   assert.deepEqual(record.consoleErrors, []);
   await context.close();
+});
+
+/**
+ * The smallest text of the diagrams on screen, in CSS pixels as drawn (the font size times the
+ * SVG's scale), and how far any diagram or table sticks out of the results pane.
+ */
+async function legibility(page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector("#panels").getBoundingClientRect();
+    let smallest = Infinity;
+    for (const text of document.querySelectorAll("svg.scene text")) {
+      if (!text.getClientRects().length) continue;
+      const scale = text.getScreenCTM()?.a ?? 1;
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+    }
+    let overflow = 0;
+    for (const element of document.querySelectorAll("#panels svg.scene, #panels table, #panels .diagram")) {
+      if (!element.getClientRects().length) continue;
+      // A diagram's frame scrolls what it holds; only what shows counts.
+      const frame = element.closest(".diagram, .table-scroll");
+      const box = (frame && frame !== element ? frame : element).getBoundingClientRect();
+      overflow = Math.max(overflow, box.right - pane.right);
+    }
+    // A scrolling region that has to scroll: something is cut off at this width.
+    for (const region of document.querySelectorAll("#panels .table-scroll")) {
+      if (!region.getClientRects().length) continue;
+      overflow = Math.max(overflow, region.scrollWidth - region.clientWidth);
+    }
+    return { smallest, overflow };
+  });
+}
+
+test("at 1280 px every diagram fills its pane with text of 12 px or more, and nothing sticks out", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.click("[data-testid=tab-timeline]");
+  await page.locator("[data-testid=timeline-chart]").waitFor();
+  let seen = await legibility(page);
+  assert.ok(seen.smallest >= 12, `timeline text ${seen.smallest} px`);
+  assert.ok(seen.overflow <= 1, `timeline sticks out ${seen.overflow} px`);
+  // Drawn at its frame's width, not a thumbnail: within a few pixels of the room there.
+  const fill = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector("[data-testid=timeline-chart]");
+      const frame = svg.parentElement;
+      const style = getComputedStyle(frame);
+      const room = frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { drawn: svg.getBoundingClientRect().width, room };
+    });
+  let { drawn, room } = await fill();
+  assert.ok(Math.abs(drawn - room) <= 2, `timeline ${drawn} px in ${room} px`);
+  await page.click("[data-testid=tab-concurrency]");
+  await page.locator("[data-testid=concurrency-chart]").waitFor();
+  seen = await legibility(page);
+  assert.ok(seen.smallest >= 12, `concurrency text ${seen.smallest} px`);
+  assert.ok(seen.overflow <= 1, `concurrency diagram or table sticks out ${seen.overflow} px`);
+  await runSimulation(page);
+  seen = await legibility(page);
+  assert.ok(seen.smallest >= 12, `simulation text ${seen.smallest} px`);
+  assert.ok(seen.overflow <= 1, `simulation sticks out ${seen.overflow} px`);
+  await screenshot(page, "51-simulation-full-width");
+  // A wider window re-lays the diagrams out at the new width (a pane narrower than 480 px
+  // scrolls a 480 px diagram instead).
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.click("[data-testid=tab-timeline]");
+  await page.waitForFunction(() => {
+    const svg = document.querySelector("[data-testid=timeline-chart]");
+    const frame = svg?.parentElement;
+    if (!frame) return false;
+    const style = getComputedStyle(frame);
+    const room = frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return room > 600 && Math.abs(svg.getBoundingClientRect().width - room) <= 2;
+  });
+  ({ drawn, room } = await fill());
+  assert.ok(Math.abs(drawn - room) <= 2, `after resizing: timeline ${drawn} px in ${room} px`);
+  await screenshot(page, "52-timeline-after-resize");
+  await app.close();
 });

@@ -977,7 +977,7 @@ fn apiserver_diagnostics(
                 Source::Apiserver,
                 dropped.span,
                 match dropped.replaced_with {
-                    Some(value) => format!("{}: set to {value:?} on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
+                    Some(value) => format!("{}: set to \"{value}\" on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
                     None => format!("{}: dropped on create{because}: the {} feature gate is off by default in Kubernetes {}", dropped.path, dropped.gate, manifest.version),
                 },
             )

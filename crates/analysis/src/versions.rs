@@ -11,8 +11,6 @@
 //! are one finding). [`VersionComparer`] takes the versions one at a time, so the page can
 //! spread the six analyses over as many frames.
 
-use std::collections::HashMap;
-
 use crate::{Diagnostic, KubernetesVersion, Options, Severity, Span, analyze_each};
 
 /// One finding one version reports at a place.
@@ -88,8 +86,9 @@ type Place = (usize, Option<usize>, String);
 /// Builds a [`VersionComparison`] one version at a time.
 #[derive(Debug, Default)]
 pub struct VersionComparer {
-    places: Vec<(Place, Vec<Vec<Said>>)>,
-    index: HashMap<Place, usize>,
+    /// Every finding of every version so far, with its place and version; grouped by place
+    /// once, at the end (a sort: no hash map is linked into the page for this).
+    findings: Vec<(Place, usize, Said)>,
     most_severe: Vec<Option<Severity>>,
 }
 
@@ -111,44 +110,50 @@ impl VersionComparer {
             kubernetes_version: version,
             ..options.clone()
         };
-        let versions = KubernetesVersion::ALL.len();
         analyze_each(text, &options, |report, extra| {
             for diagnostic in report.diagnostics.iter().chain(&extra) {
-                self.record(n, versions, report.index, report.item, diagnostic);
+                self.record(n, report.index, report.item, diagnostic);
             }
         });
     }
 
-    fn record(
-        &mut self,
-        n: usize,
-        versions: usize,
-        document: usize,
-        item: Option<usize>,
-        diagnostic: &Diagnostic,
-    ) {
-        let severe = &mut self.most_severe[n];
-        // Severity orders Error first.
-        if severe.is_none_or(|s| diagnostic.severity < s) {
+    fn record(&mut self, n: usize, document: usize, item: Option<usize>, diagnostic: &Diagnostic) {
+        if let Some(severe) = self.most_severe.get_mut(n)
+            // Severity orders Error first.
+            && severe.is_none_or(|s| diagnostic.severity < s)
+        {
             *severe = Some(diagnostic.severity);
         }
-        let place: Place = (document, item, diagnostic.field.clone());
-        let at = *self.index.entry(place.clone()).or_insert_with(|| {
-            self.places.push((place, vec![Vec::new(); versions]));
-            self.places.len() - 1
-        });
-        self.places[at].1[n].push(Said {
-            code: diagnostic.code,
-            severity: diagnostic.severity,
-            message: diagnostic.message.clone(),
-            span: diagnostic.span,
-        });
+        self.findings.push((
+            (document, item, diagnostic.field.clone()),
+            n,
+            Said {
+                code: diagnostic.code,
+                severity: diagnostic.severity,
+                message: diagnostic.message.clone(),
+                span: diagnostic.span,
+            },
+        ));
     }
 
     /// The places whose findings are not the same in every version.
     pub fn finish(self) -> VersionComparison {
-        let mut differences: Vec<VersionDifference> = self
-            .places
+        let versions = KubernetesVersion::ALL.len();
+        let mut findings = self.findings;
+        // Stable: each version's findings keep their order at a place.
+        jobscope_sort::sort_by(&mut findings, |a, b| a.0.cmp(&b.0));
+        let mut places: Vec<(Place, Vec<Vec<Said>>)> = Vec::new();
+        for (place, n, said) in findings {
+            if places.last().is_none_or(|(last, _)| *last != place) {
+                places.push((place, vec![Vec::new(); versions]));
+            }
+            if let Some((_, by_version)) = places.last_mut()
+                && let Some(said_here) = by_version.get_mut(n)
+            {
+                said_here.push(said);
+            }
+        }
+        let mut differences: Vec<VersionDifference> = places
             .into_iter()
             .filter_map(|((document, item, field), by_version)| {
                 let span = by_version

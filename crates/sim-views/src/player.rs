@@ -987,12 +987,21 @@ impl Recording {
             Paint::Ink,
             1.0,
         );
+        // The time beside the cursor stays inside the chart at either end (a 20-character
+        // time is about 120 px at 12 px).
+        let anchor = if cursor > width - 70.0 {
+            Anchor::End
+        } else if cursor < LABEL + 70.0 {
+            Anchor::Start
+        } else {
+            Anchor::Middle
+        };
         s.text_styled(
             cursor,
             TOP - 10.0,
             format_rfc3339(instant(t), jobscope_cron::Zone::Utc),
             Paint::Ink,
-            Anchor::Middle,
+            anchor,
             TEXT,
             false,
         );

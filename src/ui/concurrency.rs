@@ -12,7 +12,7 @@ use super::worker::Channel;
 use jobscope_analysis::worker::{Request, Response};
 use jobscope_analysis::{
     Concurrency, DocumentStatus, Outcome, Scene, concurrency_mermaid, concurrency_scene,
-    schedule_period,
+    human_seconds, schedule_period,
 };
 
 pub const TAB: Tab = Tab {
@@ -169,7 +169,13 @@ pub fn panel(page: Page) -> AnyView {
                             }
                         })
                         .collect_view();
+                    let conclusions = c
+                        .conclusions()
+                        .into_iter()
+                        .map(|sentence| view! { <li>{sentence}</li> })
+                        .collect_view();
                     view! {
+                        <ul class="conclusions" data-testid="concurrency-conclusions">{conclusions}</ul>
                         <div class="table-scroll" tabindex="0" role="group" aria-label="The concurrency table (scrolls sideways when wider than the pane)">
                         <table class="data-table numbers" data-testid="concurrency-table">
                             <caption>
@@ -216,21 +222,4 @@ pub fn panel(page: Page) -> AnyView {
         </Show>
     }
     .into_any()
-}
-
-/// `90 s`, `12 min`, `1 h 30 min`, `2 d`.
-pub fn human_seconds(seconds: i64) -> String {
-    match seconds {
-        s if s < 120 => format!("{s} s"),
-        s if s < 7200 => format!("{} min", s / 60),
-        s if s < 2 * 86_400 => {
-            let minutes = (s % 3600) / 60;
-            if minutes == 0 {
-                format!("{} h", s / 3600)
-            } else {
-                format!("{} h {minutes} min", s / 3600)
-            }
-        }
-        s => format!("{} d", s / 86_400),
-    }
 }

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::concurrency::human_seconds;
 use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::page::Page;
@@ -18,7 +17,7 @@ use super::worker::Channel;
 use jobscope_analysis::worker::{Phase, Request, Response};
 use jobscope_analysis::{
     DocumentStatus, Frame, Instant, PRESETS, PlayerInput, PodState, Scene, Summary, Zone,
-    format_rfc3339, layout_width, preset,
+    format_rfc3339, human_seconds, layout_width, preset,
 };
 
 pub const TAB: Tab = Tab {

@@ -108,6 +108,11 @@ test("the concurrency diagram shows Forbid skipping runs when jobs run long", as
   assert.ok(Number(await row("Allow").locator("[data-testid=max-concurrent]").textContent()) >= 3, "Allow piles up");
   assert.ok(Number(await row("Replace").locator("[data-testid=replaced]").textContent()) > 0, "Replace replaces");
   assert.ok((await page.locator("[data-testid=concurrency-chart] text", { hasText: "×" }).count()) > 0);
+  // The conclusion in words, from the same data.
+  assert.match(
+    await page.textContent("[data-testid=concurrency-conclusions]"),
+    /Forbid \(the manifest's policy\) skips \d+ of \d+ runs because each Job takes 3 min, longer than the 60 s between runs\./,
+  );
   await screenshot(page, "33-concurrency-forbid-long-jobs");
   await page.locator("[data-testid=concurrency-chart]").screenshot({ path: "target/e2e-screenshots/33-concurrency-chart.png" });
   // The slider works with the keyboard.

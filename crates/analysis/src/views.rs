@@ -14,7 +14,7 @@ pub use jobscope_playback::frame::{MAX_FRAME_EVENTS, MAX_FRAME_JOBS, MAX_FRAME_P
 pub use jobscope_playback::{
     AlertRow, Concurrency, EVICTION_IGNORING_SIGTERM, EventRow, Frame, JobRow, Outcome, PRESETS,
     PlayerInput, PodRow, PodState, Policy, PolicyLane, PolicyRun, Preset, Summary,
-    concurrency_mermaid, concurrency_scene, preset,
+    concurrency_mermaid, concurrency_scene, human_seconds, preset,
 };
 pub use jobscope_scene::geometry::{WIDTH as DEFAULT_CHART_WIDTH, layout_width};
 pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};

@@ -17,7 +17,7 @@ pub mod concurrency_scene;
 pub mod frame;
 pub mod input;
 
-pub use concurrency::{Concurrency, Outcome, Policy, PolicyLane, PolicyRun};
+pub use concurrency::{Concurrency, Outcome, Policy, PolicyLane, PolicyRun, human_seconds};
 pub use concurrency_scene::{concurrency_mermaid, concurrency_scene};
 pub use frame::{AlertRow, EventRow, Frame, JobRow, PodRow, PodState, Summary};
 pub use input::{EVICTION_IGNORING_SIGTERM, PRESETS, PlayerInput, Preset, preset};

@@ -25,8 +25,9 @@ const dir = process.argv[2] ?? "dist";
  * volumes…), the picker and the versions table; not broken down further); raised again by
  * issue 22's diagrams laid out at their pane's width (a measurement per diagram on drawing and
  * on resize) with issue 25's review fixes (the versions table built one version per frame,
- * ProcMountType and GenericWorkload): 669.4 and 528.5). */
-const CEILINGS_KIB = { editor: 670, embed: 529 };
+ * ProcMountType and GenericWorkload): 669.4 and 528.5; and by the concurrency diagram's
+ * sentences, 1.1 KiB: 670.5 and 529.6). */
+const CEILINGS_KIB = { editor: 671, embed: 530 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

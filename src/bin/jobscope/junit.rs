@@ -123,23 +123,21 @@ fn summary(failing: &[&Finding]) -> String {
     }
 }
 
-/// Text and attribute values: XML's five special characters, and the control characters XML
-/// 1.0 cannot carry (replaced, so a stray byte never makes the report unreadable).
+/// Text and attribute values: XML's five special characters (the page's SVG escaping), and the
+/// control characters XML 1.0 cannot carry (replaced, so a stray byte never makes the report
+/// unreadable).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' | '\t' => out.push(c),
-            c if c < ' ' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    let carried: String = text
+        .chars()
+        .map(|c| {
+            if c < ' ' && c != '\n' && c != '\t' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    jobscope_analysis::escape(&carried)
 }
 
 #[cfg(test)]

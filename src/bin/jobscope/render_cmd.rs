@@ -14,7 +14,7 @@
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    DEFAULT_CHART_WIDTH, DocumentStatus, Options, TimelineSpan, concurrency_mermaid,
+    DEFAULT_CHART_WIDTH, DocumentStatus, Instant, Options, TimelineSpan, concurrency_mermaid,
     concurrency_scene, concurrency_view, record, schedule_period, start_of_day, timeline,
     timeline_lanes, timeline_mermaid, timeline_scene, zone_named,
 };
@@ -77,17 +77,22 @@ pub fn render(args: RenderArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// What the diagrams analyse with: the apiserver's rules (no lint) of the chosen version.
+fn diagram_options(args: &RenderArgs, now: Instant) -> Options {
+    Options {
+        lint: false,
+        kubernetes_version: args.version.kubernetes_version,
+        ..Options::at(now)
+    }
+}
+
 fn draw_timeline(
     text: &str,
     args: &RenderArgs,
     job_duration: Option<i64>,
 ) -> Result<String, Problem> {
     let now = args.now.unwrap_or_else(now);
-    let options = Options {
-        lint: false,
-        kubernetes_version: args.version.kubernetes_version,
-        ..Options::at(now)
-    };
+    let options = diagram_options(args, now);
     let analysis = jobscope_analysis::Analysis {
         documents: analyze_all(text, &options),
         file_diagnostics: Vec::new(),
@@ -123,11 +128,7 @@ fn draw_concurrency(
     job_duration: Option<i64>,
 ) -> Result<String, Problem> {
     let now = args.now.unwrap_or_else(now);
-    let options = Options {
-        lint: false,
-        kubernetes_version: args.version.kubernetes_version,
-        ..Options::at(now)
-    };
+    let options = diagram_options(args, now);
     let reports = analyze_all(text, &options);
     let report = pick_document(&reports, args.model.document.as_deref(), |d| {
         d.status == DocumentStatus::CronJob

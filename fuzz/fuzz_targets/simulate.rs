@@ -12,7 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(scenario) = parse_scenario(text) else {
         return;
     };
-    let Ok(mut sim) = jobscope_analysis::simulation(&scenario) else {
+    // Every supported version's controllers, picked by the input's length.
+    let versions = jobscope_analysis::KubernetesVersion::ALL;
+    let version = versions[data.len() % versions.len()];
+    let Ok(mut sim) = jobscope_analysis::simulation(&scenario, version) else {
         return;
     };
     // A few thousand steps: enough to reach every controller path (a CronJob's first jobs,

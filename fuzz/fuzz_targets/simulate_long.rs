@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     scenario.until = scenario.until.max(scenario.start.saturating_add(LONG));
-    let Ok(mut sim) = jobscope_analysis::simulation(&scenario) else {
+    // Every supported version's controllers, picked by the input's length.
+    let versions = jobscope_analysis::KubernetesVersion::ALL;
+    let version = versions[data.len() % versions.len()];
+    let Ok(mut sim) = jobscope_analysis::simulation(&scenario, version) else {
         return;
     };
     let mut ran = 0;

@@ -100,36 +100,20 @@ fn utf16_column(text: &str, offset: usize) -> usize {
     before[start..].encode_utf16().count() + 1
 }
 
-impl FileReport {
-    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.documents.iter().flat_map(|d| d.findings.iter())
+/// One document of the `--format json` contract (unchanged since the first CLI).
+fn document_json(document: &DocumentResult) -> Value {
+    let mut value = json!({
+        "index": document.index,
+        "apiVersion": document.api_version,
+        "kind": document.kind,
+        "name": document.name,
+        "diagnostics": document.findings.iter().map(finding_json).collect::<Vec<_>>(),
+    });
+    // Only list items have it, so every other output stays as it was.
+    if let Some(item) = document.item {
+        value["item"] = json!(item);
     }
-}
-
-/// The `--format json` contract (unchanged since the first CLI): one object per input.
-fn file_json(report: &FileReport) -> Value {
-    if let Some((message, ..)) = &report.error {
-        return json!({"path": report.path, "error": message, "documents": []});
-    }
-    let documents: Vec<Value> = report
-        .documents
-        .iter()
-        .map(|document| {
-            let mut value = json!({
-                "index": document.index,
-                "apiVersion": document.api_version,
-                "kind": document.kind,
-                "name": document.name,
-                "diagnostics": document.findings.iter().map(finding_json).collect::<Vec<_>>(),
-            });
-            // Only list items have it, so every other output stays as it was.
-            if let Some(item) = document.item {
-                value["item"] = json!(item);
-            }
-            value
-        })
-        .collect();
-    json!({ "path": report.path, "errors": report.count(Severity::Error), "documents": documents })
+    value
 }
 
 fn finding_json(finding: &Finding) -> Value {
@@ -149,12 +133,34 @@ fn finding_json(finding: &Finding) -> Value {
     })
 }
 
-/// An output format, fed one input at a time.
+/// Where the JSON stream is: `{"kubernetesVersion":…,"files":[{"path":…,"documents":[…],
+/// "errors":N},…]}` is written as it goes, a document at a time.
+pub struct JsonStream {
+    version: KubernetesVersion,
+    files: usize,
+    documents_in_file: usize,
+}
+
+impl JsonStream {
+    /// The next file's opening: the stream's header before the first one, a comma after.
+    fn open_file(&mut self) -> String {
+        self.files += 1;
+        self.documents_in_file = 0;
+        if self.files == 1 {
+            format!("{{\"kubernetesVersion\":\"{}\",\"files\":[", self.version)
+        } else {
+            ",".to_owned()
+        }
+    }
+}
+
+/// An output format, fed one document at a time. Text, JSON and GitHub commands are written as
+/// each document is analysed, so memory does not grow with an input's size; SARIF and JUnit
+/// are one document each, written at the end: SARIF keeps each result serialized, JUnit an
+/// input's findings until the input ends.
 pub enum Output {
     Text(text_format::Text),
-    /// Each input's JSON, written out at the end inside
-    /// `{"kubernetesVersion":…,"files":[…]}`.
-    Json(KubernetesVersion, Vec<String>),
+    Json(JsonStream),
     Sarif(sarif::Sarif),
     Junit(junit::Junit),
     Github,
@@ -168,7 +174,11 @@ impl Output {
     ) -> Self {
         match format {
             ValidateFormat::Text => Output::Text(text_format::Text::new()),
-            ValidateFormat::Json => Output::Json(version, Vec::new()),
+            ValidateFormat::Json => Output::Json(JsonStream {
+                version,
+                files: 0,
+                documents_in_file: 0,
+            }),
             ValidateFormat::Sarif => Output::Sarif(sarif::Sarif::new(version)),
             ValidateFormat::Junit => Output::Junit(junit::Junit::new(fail_on, version)),
             ValidateFormat::Github => Output::Github,
@@ -179,24 +189,87 @@ impl Output {
         matches!(self, Output::Text(_))
     }
 
-    /// One input; `text` is its text (empty when it could not be read).
-    pub fn file(&mut self, report: &FileReport, text: &str) {
+    /// An input that could not be read.
+    pub fn unreadable(&mut self, report: &FileReport) {
         match self {
-            Output::Text(out) => write_out(&out.file(report, text)),
-            Output::Json(_, files) => files.push(file_json(report).to_string()),
+            Output::Text(out) => write_out(&out.file(report, "")),
+            Output::Json(stream) => {
+                let (message, ..) = report.error.clone().unwrap_or_default();
+                write_out(&format!(
+                    "{}{}",
+                    stream.open_file(),
+                    json!({"path": report.path, "error": message, "documents": []})
+                ));
+            }
             Output::Sarif(out) => out.file(report),
             Output::Junit(out) => out.file(report),
             Output::Github => write_out(&text_format::github(report)),
         }
     }
 
+    /// A readable input begins.
+    pub fn begin_file(&mut self, path: &str) {
+        if let Output::Json(stream) = self {
+            write_out(&format!(
+                "{}{{\"path\":{},\"documents\":[",
+                stream.open_file(),
+                Value::from(path)
+            ));
+        }
+    }
+
+    /// One document of the input `path` (whose text is `text`): written now, or handed back for
+    /// the formats that write an input whole.
+    pub fn document(
+        &mut self,
+        path: &str,
+        text: &str,
+        document: DocumentResult,
+    ) -> Option<DocumentResult> {
+        let alone = |document| FileReport {
+            path: path.to_owned(),
+            error: None,
+            documents: vec![document],
+        };
+        match self {
+            Output::Text(out) => write_out(&out.file(&alone(document), text)),
+            Output::Github => write_out(&text_format::github(&alone(document))),
+            Output::Json(stream) => {
+                let comma = if stream.documents_in_file > 0 {
+                    ","
+                } else {
+                    ""
+                };
+                stream.documents_in_file += 1;
+                write_out(&format!("{comma}{}", document_json(&document)));
+            }
+            Output::Sarif(out) => out.document(path, &document),
+            Output::Junit(_) => return Some(document),
+        }
+        None
+    }
+
+    /// A readable input ends: `report` holds the documents handed back, `errors` counts the
+    /// input's errors.
+    pub fn end_file(&mut self, report: &FileReport, errors: usize) {
+        match self {
+            Output::Json(_) => write_out(&format!("],\"errors\":{errors}}}")),
+            Output::Junit(out) => out.file(report),
+            Output::Sarif(_) | Output::Text(_) | Output::Github => {}
+        }
+    }
+
     pub fn finish(self) {
         match self {
-            Output::Json(version, files) => write_out(&format!(
-                "{{\"kubernetesVersion\":\"{version}\",\"files\":[{}]}}\n",
-                files.join(",")
-            )),
-            Output::Sarif(out) => write_out(&format!("{}\n", out.finish())),
+            Output::Json(mut stream) => {
+                let header = if stream.files == 0 {
+                    stream.open_file()
+                } else {
+                    String::new()
+                };
+                write_out(&format!("{header}]}}\n"));
+            }
+            Output::Sarif(out) => out.write(),
             Output::Junit(out) => write_out(&out.finish()),
             Output::Text(_) | Output::Github => {}
         }
@@ -212,15 +285,27 @@ pub struct Summary {
     total: Counts,
 }
 
+/// An input's documents and findings by severity.
 #[derive(Default, Clone, Copy)]
-struct Counts {
-    documents: usize,
-    errors: usize,
+pub struct Counts {
+    pub documents: usize,
+    pub errors: usize,
     warnings: usize,
     infos: usize,
 }
 
 impl Counts {
+    pub fn add(&mut self, document: &DocumentResult) {
+        self.documents += 1;
+        for finding in &document.findings {
+            match finding.diagnostic.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+
     fn text(self) -> String {
         format!(
             "{} {}, {} {}, {} {}, {} info",
@@ -240,26 +325,24 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 }
 
 impl Summary {
-    pub fn add(&mut self, report: &FileReport) {
+    /// An input that could not be read.
+    pub fn unreadable(&mut self, report: &FileReport) {
         self.files += 1;
         if let Some((message, ..)) = &report.error {
             self.unreadable += 1;
             self.lines
                 .push_str(&format!("{}: not read: {message}\n", report.path));
-            return;
         }
-        let counts = Counts {
-            documents: report.documents.len(),
-            errors: report.count(Severity::Error),
-            warnings: report.count(Severity::Warning),
-            infos: report.count(Severity::Info),
-        };
+    }
+
+    /// A read input's counts.
+    pub fn add(&mut self, path: &str, counts: Counts) {
+        self.files += 1;
         self.total.documents += counts.documents;
         self.total.errors += counts.errors;
         self.total.warnings += counts.warnings;
         self.total.infos += counts.infos;
-        self.lines
-            .push_str(&format!("{}: {}\n", report.path, counts.text()));
+        self.lines.push_str(&format!("{path}: {}\n", counts.text()));
     }
 
     pub fn text(&self, version: KubernetesVersion) -> String {

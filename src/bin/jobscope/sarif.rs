@@ -11,7 +11,8 @@ use jobscope_analysis::rules::rules;
 use jobscope_analysis::{KubernetesVersion, Severity};
 use serde_json::{Value, json};
 
-use crate::report::FileReport;
+use crate::common::write_out;
+use crate::report::{DocumentResult, FileReport};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -20,7 +21,9 @@ pub struct Sarif {
     version: KubernetesVersion,
     rules: Vec<Value>,
     ids: Vec<String>,
-    results: Vec<Value>,
+    /// Each result already serialized: a result kept as a `Value` tree costs several times its
+    /// text (10,000 documents took 630 MB that way).
+    results: Vec<String>,
 }
 
 impl Sarif {
@@ -72,6 +75,22 @@ fn family(code: &str, version: KubernetesVersion) -> String {
     }
 }
 
+/// Where the results go in the log while it is serialized (no rule text holds it).
+const RESULTS: &str = "\u{0}jobscope-results\u{0}";
+
+/// A result's location: the input's URI and the region.
+fn location(path: &str, line: usize, column: usize, end: Option<(usize, usize)>) -> Value {
+    let mut region = json!({"startLine": line, "startColumn": column});
+    if let Some((end_line, end_column)) = end {
+        region["endLine"] = json!(end_line);
+        region["endColumn"] = json!(end_column);
+    }
+    json!([{"physicalLocation": {
+        "artifactLocation": {"uri": uri(path)},
+        "region": region,
+    }}])
+}
+
 /// A relative path as a URI reference (SARIF's `artifactLocation.uri`): `/` separators,
 /// reserved characters percent-encoded; an absolute one as a `file://` URI.
 fn uri(path: &str) -> String {
@@ -109,44 +128,45 @@ impl Sarif {
         self.ids.len() - 1
     }
 
+    /// An input that could not be read, or a whole input.
     pub fn file(&mut self, report: &FileReport) {
-        let location = |line: usize, column: usize, end: Option<(usize, usize)>| {
-            let mut region = json!({"startLine": line, "startColumn": column});
-            if let Some((end_line, end_column)) = end {
-                region["endLine"] = json!(end_line);
-                region["endColumn"] = json!(end_column);
-            }
-            json!([{"physicalLocation": {
-                "artifactLocation": {"uri": uri(&report.path)},
-                "region": region,
-            }}])
-        };
         if let Some((message, line, column)) = &report.error {
             let index = self.rule_index("jobscope.unreadable", Severity::Error);
-            self.results.push(json!({
-                "ruleId": "jobscope.unreadable",
-                "ruleIndex": index,
-                "level": "error",
-                "message": {"text": message},
-                "locations": location(*line, *column, None),
-            }));
+            self.results.push(
+                json!({
+                    "ruleId": "jobscope.unreadable",
+                    "ruleIndex": index,
+                    "level": "error",
+                    "message": {"text": message},
+                    "locations": location(&report.path, *line, *column, None),
+                })
+                .to_string(),
+            );
             return;
         }
         for document in &report.documents {
-            for finding in &document.findings {
-                let diagnostic = &finding.diagnostic;
-                let index = self.rule_index(diagnostic.code, diagnostic.severity);
-                let mut text = diagnostic.message.clone();
-                if let Some(help) = &diagnostic.help {
-                    text.push_str("\nhelp: ");
-                    text.push_str(help);
-                }
-                self.results.push(json!({
+            self.document(&report.path, document);
+        }
+    }
+
+    /// One document's findings, as they come.
+    pub fn document(&mut self, path: &str, document: &DocumentResult) {
+        for finding in &document.findings {
+            let diagnostic = &finding.diagnostic;
+            let index = self.rule_index(diagnostic.code, diagnostic.severity);
+            let mut text = diagnostic.message.clone();
+            if let Some(help) = &diagnostic.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            self.results.push(
+                json!({
                     "ruleId": diagnostic.code,
                     "ruleIndex": index,
                     "level": level(diagnostic.severity),
                     "message": {"text": text},
                     "locations": location(
+                        path,
                         finding.line,
                         finding.utf16_columns.0,
                         Some((finding.end_line, finding.utf16_columns.1)),
@@ -156,13 +176,16 @@ impl Sarif {
                         "field": diagnostic.field,
                         "document": document.label(),
                     },
-                }));
-            }
+                })
+                .to_string(),
+            );
         }
     }
 
-    pub fn finish(self) -> Value {
-        json!({
+    /// Writes the whole log to stdout, the results in their place as they were serialized
+    /// (never joined into one more copy).
+    pub fn write(self) {
+        let log = json!({
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [{
@@ -174,9 +197,23 @@ impl Sarif {
                 // SARIF's default, said anyway: columns count UTF-16 code units.
                 "columnKind": "utf16CodeUnits",
                 "properties": {"kubernetesVersion": self.version.name()},
-                "results": self.results,
+                "results": RESULTS,
             }],
         })
+        .to_string();
+        let placeholder = Value::from(RESULTS).to_string();
+        let (before, after) = log.split_once(&placeholder).unwrap_or((&log, ""));
+        write_out(before);
+        write_out("[");
+        for (n, result) in self.results.iter().enumerate() {
+            if n > 0 {
+                write_out(",");
+            }
+            write_out(result);
+        }
+        write_out("]");
+        write_out(after);
+        write_out("\n");
     }
 }
 

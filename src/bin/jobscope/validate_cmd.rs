@@ -9,12 +9,12 @@
 
 use std::process::ExitCode;
 
-use jobscope_analysis::{LineIndex, Options, Severity, analyze_each, collect_defined_objects};
+use jobscope_analysis::{LineIndex, Options, analyze_each, collect_defined_objects};
 
 use crate::cli::{OutlineArgs, ValidateArgs};
 use crate::common::{now, write_err, write_out};
 use crate::inputs::{Inputs, sources};
-use crate::report::{DocumentResult, FileReport, Output, Summary};
+use crate::report::{Counts, DocumentResult, FileReport, Output, Summary};
 use crate::versions_cmd;
 
 pub fn validate(args: ValidateArgs) -> ExitCode {
@@ -52,23 +52,42 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     let mut failed = false;
     for index in 0..inputs.sources.len() {
         let path = inputs.sources[index].name();
-        let report = match inputs.text(index) {
-            Err(error) => FileReport {
-                path,
-                error: Some(error),
-                documents: Vec::new(),
-            },
-            Ok(text) => {
-                let report = analyze_file(path, &text, &options);
-                output.file(&report, &text);
-                failed |= report.fails(args.fail_on);
-                summary.add(&report);
+        let text = match inputs.text(index) {
+            Ok(text) => text,
+            Err(error) => {
+                let report = FileReport {
+                    path,
+                    error: Some(error),
+                    documents: Vec::new(),
+                };
+                output.unreadable(&report);
+                summary.unreadable(&report);
+                failed = true;
                 continue;
             }
         };
-        output.file(&report, "");
-        failed |= report.fails(args.fail_on);
-        summary.add(&report);
+        // Each document is written (or, for SARIF and JUnit, its findings kept) as soon as it
+        // is analysed, and its model dropped.
+        let lines = LineIndex::new(&text);
+        let mut counts = Counts::default();
+        let mut kept = Vec::new();
+        output.begin_file(&path);
+        analyze_each(&text, &options, |report, extra| {
+            let document = DocumentResult::new(&text, &lines, report, extra);
+            counts.add(&document);
+            failed |= document
+                .findings
+                .iter()
+                .any(|f| args.fail_on.fails(f.diagnostic.severity));
+            kept.extend(output.document(&path, &text, document));
+        });
+        let report = FileReport {
+            path,
+            error: None,
+            documents: kept,
+        };
+        output.end_file(&report, counts.errors);
+        summary.add(&report.path, counts);
     }
     let is_text = output.is_text();
     output.finish();
@@ -84,20 +103,6 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// One input's findings, document by document.
-fn analyze_file(path: String, text: &str, options: &Options) -> FileReport {
-    let lines = LineIndex::new(text);
-    let mut documents = Vec::new();
-    analyze_each(text, options, |report, extra| {
-        documents.push(DocumentResult::new(text, &lines, report, extra));
-    });
-    FileReport {
-        path,
-        error: None,
-        documents,
     }
 }
 
@@ -135,21 +140,5 @@ pub fn outline(args: OutlineArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-impl FileReport {
-    /// Whether this input makes `validate` exit 1.
-    fn fails(&self, fail_on: crate::cli::FailOn) -> bool {
-        self.error.is_some()
-            || self
-                .findings()
-                .any(|f| fail_on.fails(f.diagnostic.severity))
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings()
-            .filter(|f| f.diagnostic.severity == severity)
-            .count()
     }
 }

@@ -9,18 +9,10 @@ use leptos::prelude::*;
 
 use jobscope_analysis::{
     KubernetesVersion, Options, Severity, VersionComparer, VersionDifference, line_col,
+    version_range_name,
 };
 
 use super::page::Page;
-
-/// "v1.32–v1.34", or one name.
-fn range_name(first: KubernetesVersion, last: KubernetesVersion) -> String {
-    if first == last {
-        first.name().to_owned()
-    } else {
-        format!("{first}–{last}")
-    }
-}
 
 /// What a table was made from: the editor's change count and the options.
 type Basis = (u32, Options);
@@ -76,16 +68,16 @@ pub fn VersionDifferences() -> impl IntoView {
         page.say("Comparing the Kubernetes versions…");
         request_animation_frame(move || step(0, page, text, basis, comparer, busy, table));
     };
-    let stale = move || {
+    // A memo: the table itself is not redrawn on every keystroke, only what says it is stale.
+    let stale = Memo::new(move |_| {
         table.with(|t| {
             t.as_ref().is_some_and(|((version, options), _)| {
                 *version != page.version.get() || options.client != page.client.get()
             })
         })
-    };
+    });
     let groups = move || {
         let text = page.source.get_untracked();
-        let stale = stale();
         table.with(|t| {
             let Some((_, differences)) = t else {
                 return Vec::new();
@@ -101,7 +93,7 @@ pub fn VersionDifferences() -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(n, (first, last, said))| {
-                            let versions = range_name(first, last);
+                            let versions = version_range_name(first, last);
                             let place = (n == 0).then(|| {
                                 view! {
                                     <th scope="rowgroup" rowspan=span>
@@ -109,7 +101,7 @@ pub fn VersionDifferences() -> impl IntoView {
                                             type="button"
                                             class="go-to"
                                             title="Show in the editor"
-                                            disabled=stale
+                                            disabled=move || stale.get()
                                             on:click=move |_| page.reveal(from, to)
                                         >
                                             {format!("Line {line}, column {column}")}
@@ -129,9 +121,7 @@ pub fn VersionDifferences() -> impl IntoView {
                                             Severity::Warning => ("warning", "Warning"),
                                             Severity::Info => ("info", "Note"),
                                         };
-                                        // A message naming its version names the range it
-                                        // stands for.
-                                        let message = said.message.replace(first.name(), &versions);
+                                        let message = said.message_for(first, last);
                                         view! {
                                             <p class=format!("said {class}")>
                                                 <span class="severity">{label}</span>" "
@@ -184,7 +174,7 @@ pub fn VersionDifferences() -> impl IntoView {
                                 format!(" Comparing… {} of {}", n, KubernetesVersion::ALL.len())
                             })
                     }}
-                    {move || stale().then_some(" The text or the client changed since this table was made.")}
+                    {move || stale.get().then_some(" The text or the client changed since this table was made.")}
                 </span>
             </p>
             <Show

@@ -141,6 +141,6 @@ test("the Kubernetes version picker changes the apiserver's answer, is remembere
   assert.match(text, /v1\.34.*dropped on create/s);
   assert.match(text, /v1\.35–v1\.37\s*Nothing to report/);
   assert.deepEqual(await axeViolations(page, "[data-testid=version-differences]"), []);
-  await screenshot(page, "50-version-differences");
+  await screenshot(page, "60-version-differences");
   await app.close();
 });

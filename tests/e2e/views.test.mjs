@@ -348,7 +348,7 @@ test("at 1280 px every diagram fills its pane with text of 12 px or more, and no
   seen = await legibility(page);
   assert.ok(seen.smallest >= 12, `simulation text ${seen.smallest} px`);
   assert.ok(seen.overflow <= 1, `simulation sticks out ${seen.overflow} px`);
-  await screenshot(page, "51-simulation-full-width");
+  await screenshot(page, "61-simulation-full-width");
   // A wider window re-lays the diagrams out at the new width (a pane narrower than 480 px
   // scrolls a 480 px diagram instead).
   await page.setViewportSize({ width: 1600, height: 900 });
@@ -363,6 +363,6 @@ test("at 1280 px every diagram fills its pane with text of 12 px or more, and no
   });
   ({ drawn, room } = await fill());
   assert.ok(Math.abs(drawn - room) <= 2, `after resizing: timeline ${drawn} px in ${room} px`);
-  await screenshot(page, "52-timeline-after-resize");
+  await screenshot(page, "62-timeline-after-resize");
   await app.close();
 });

@@ -37,6 +37,7 @@ pub use jobscope_lint::DefinedObjects;
 pub use jobscope_yaml::position::LineIndex;
 pub use versions::{
     Said, VersionComparer, VersionComparison, VersionDifference, VersionRange, compare_versions,
+    version_range_name,
 };
 pub use views::*;
 

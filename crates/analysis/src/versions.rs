@@ -22,7 +22,23 @@ pub struct Said {
     pub span: Span,
 }
 
+/// "v1.32–v1.34", or one version's name: a row of the table.
+pub fn version_range_name(first: KubernetesVersion, last: KubernetesVersion) -> String {
+    if first == last {
+        first.name().to_owned()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
 impl Said {
+    /// The message as the row of versions `first` to `last` shows it: a message that names its
+    /// own version (the first of the row's) names the whole row.
+    pub fn message_for(&self, first: KubernetesVersion, last: KubernetesVersion) -> String {
+        self.message
+            .replace(first.name(), &version_range_name(first, last))
+    }
+
     /// The finding with the version's own name taken out, for comparing across versions.
     fn normal(&self, version: KubernetesVersion) -> (&'static str, Severity, String, Span) {
         (

@@ -1,13 +1,13 @@
 //! `jobscope validate --all-versions`: for each input, the findings that are not the same in
 //! every supported Kubernetes version, version range by version range (the page's "differs
-//! between versions" table, from the same `version_differences`). Text or JSON; exit 1 when
+//! between versions" table, from the same `compare_versions`). Text or JSON; exit 1 when
 //! some version has a finding at `--fail-on` (an error, by default), so a CI job guards a
 //! fleet that runs several versions.
 
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    KubernetesVersion, LineIndex, Options, VersionDifference, compare_versions,
+    KubernetesVersion, LineIndex, Options, VersionDifference, compare_versions, version_range_name,
 };
 use serde_json::{Value, json};
 
@@ -73,21 +73,13 @@ pub fn all_versions(
     }
 }
 
-fn range_name(first: KubernetesVersion, last: KubernetesVersion) -> String {
-    if first == last {
-        first.name().to_owned()
-    } else {
-        format!("{first}–{last}")
-    }
-}
-
 fn file_text(
     path: &str,
     text: &str,
     lines: &LineIndex,
     differences: &[VersionDifference],
 ) -> String {
-    let all = range_name(KubernetesVersion::ALL[0], KubernetesVersion::NEWEST);
+    let all = version_range_name(KubernetesVersion::ALL[0], KubernetesVersion::NEWEST);
     if differences.is_empty() {
         return format!("{path}: every finding is the same in Kubernetes {all}\n");
     }
@@ -109,7 +101,7 @@ fn file_text(
         };
         out.push_str(&format!("  {line}:{column}{field}\n"));
         for (first, last, said) in difference.ranges() {
-            let versions = range_name(first, last);
+            let versions = version_range_name(first, last);
             if said.is_empty() {
                 out.push_str(&format!("    {versions:<12} nothing to report\n"));
             }
@@ -120,10 +112,7 @@ fn file_text(
                     if n == 0 { versions.as_str() } else { "" },
                     said.severity,
                     said.code,
-                    // A message naming its version names the whole range it stands for.
-                    said.message
-                        .replace(first.name(), &versions)
-                        .replace('\n', "\\n")
+                    said.message_for(first, last).replace('\n', "\\n")
                 ));
             }
         }

@@ -452,6 +452,14 @@ pub fn panel(page: Page) -> AnyView {
                     </button>
                 </div>
             </Show>
+            // Until the first frame, an invisible frame like the Gantt chart's measures the room
+            // it will have, so the run's frames are laid out at the right width from the first
+            // one (a later re-layout redraws every bar at once).
+            <Show when=move || frame.with(Option::is_none)>
+                <div class="diagram measure" aria-hidden="true">
+                    <SceneView scene=Signal::derive(|| Scene::new(1.0, 1.0, "")) testid="sim-gantt-measure" />
+                </div>
+            </Show>
             <Show when=move || summary.with(Option::is_some) && frame.with(Option::is_some)>
                 <Show when=previewing>
                     <p class="hint" data-testid="sim-preview">

@@ -243,9 +243,64 @@ pub fn first_line(head: &str) -> String {
 /// The longest line [`first_line`] gives, in characters.
 pub const HEAD_CHARS: usize = 60;
 
+/// Adds a text to the recordings waiting for the browser's storage, keeping the queue as
+/// bounded as the history itself: a storage that never answers (an IndexedDB open that hangs)
+/// must not make every pause in typing hold another copy of the text. An edit replaces an edit
+/// still waiting at the end of the queue (only the newest would be kept in that minute anyway);
+/// past [`MAX_EDITS`] + [`MAX_KEPT`] entries or [`MAX_TOTAL_BYTES`] the oldest go first, edits
+/// before kept texts, as in the history; a text over [`MAX_DRAFT_BYTES`] is not queued.
+pub fn enqueue(queue: &mut Vec<(String, Reason)>, text: String, reason: Reason) {
+    if text.len() > MAX_DRAFT_BYTES {
+        return;
+    }
+    if reason == Reason::Edited
+        && queue
+            .last()
+            .is_some_and(|(_, last)| *last == Reason::Edited)
+    {
+        queue.pop();
+    }
+    queue.push((text, reason));
+    let too_many = |queue: &Vec<(String, Reason)>| {
+        queue.len() > MAX_EDITS + MAX_KEPT
+            || queue.iter().map(|(text, _)| text.len()).sum::<usize>() > MAX_TOTAL_BYTES
+    };
+    while too_many(queue) {
+        let oldest_edit = queue.iter().position(|(_, r)| *r == Reason::Edited);
+        queue.remove(oldest_edit.unwrap_or(0));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_waiting_queue_keeps_the_newest_edit_and_stays_bounded() {
+        let mut queue = Vec::new();
+        enqueue(&mut queue, "a".into(), Reason::Edited);
+        enqueue(&mut queue, "ab".into(), Reason::Edited);
+        assert_eq!(queue, [("ab".to_owned(), Reason::Edited)]);
+        // A kept text is never replaced, and the edit after it waits behind it.
+        enqueue(&mut queue, "shared".into(), Reason::ShareLink);
+        enqueue(&mut queue, "abc".into(), Reason::Edited);
+        assert_eq!(queue.len(), 3);
+        // Storage that never answers: kept texts pile up only to the bound, edits going first.
+        for n in 0..100 {
+            enqueue(&mut queue, format!("example {n}"), Reason::Example);
+        }
+        assert_eq!(queue.len(), MAX_EDITS + MAX_KEPT);
+        assert!(queue.iter().all(|(_, r)| *r == Reason::Example));
+        assert_eq!(queue.last().unwrap().0, "example 99");
+        // And by bytes: three 6 MiB texts are over the draft limit, 3 MiB ones fit five at most.
+        let mut queue = Vec::new();
+        enqueue(&mut queue, "x".repeat(6 << 20), Reason::ShareLink);
+        assert!(queue.is_empty());
+        for _ in 0..8 {
+            enqueue(&mut queue, "x".repeat(3 << 20), Reason::ShareLink);
+        }
+        assert_eq!(queue.len(), MAX_TOTAL_BYTES / (3 << 20));
+    }
 
     fn draft(id: u32, time: f64, reason: Reason) -> Stored {
         Stored {

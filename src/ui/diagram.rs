@@ -1,16 +1,29 @@
 //! Draws a core [`Scene`] as SVG elements (text as text nodes: no markup is ever parsed from
 //! user text) and exports it: SVG and Mermaid files through a Blob, PNG painted on a canvas from
 //! the same scene (an `<img>` of the SVG would need `img-src blob:`, which the CSP forbids).
+//! Its items' tips show on hover and from the keyboard (see [`SceneView`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use jobscope_analysis::{Anchor, Item, Paint, Scene, layout_width, marker_path, polyline_points};
+use jobscope_analysis::{
+    Anchor, Bounds, Item, Paint, Scene, layout_width, marker_path, polyline_points,
+};
 
 use super::page::Page;
 
 fn class(paint: Paint) -> String {
     format!("p-{}", paint.name())
+}
+
+/// What the tooltip shows, and where: viewport coordinates of the point it hangs from.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    text: String,
+    left: f64,
+    top: f64,
+    /// Drawn above the point (near the bottom of the window) rather than below it.
+    above: bool,
 }
 
 /// One scene as an inline SVG drawn at 1:1 (its text at the size the scene gives it).
@@ -24,12 +37,20 @@ fn class(paint: Paint) -> String {
 /// (the player's next frame: the time cursor and the running pods' bars) replaces only those
 /// elements: redrawing a Gantt chart of 600 bars twenty times a second otherwise takes most
 /// of each frame's main-thread time.
+///
+/// Every item with a tip can be pointed at: hovering shows its tip beside the pointer, and in
+/// the focused frame the arrow keys (Home, End) step through the items in drawing order,
+/// ringing the item, scrolling it into the frame, showing its tip and announcing it to screen
+/// readers; Escape closes the tip. The tooltip is `position: fixed`, so the frame's scrolling
+/// box does not clip it; scrolling the page hides it.
 #[component]
 pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> impl IntoView {
     let items = Memo::new(move |_| scene.with(|scene| keyed(&scene.items)));
     let title = Memo::new(move |_| scene.with(|scene| scene.title.clone()));
     let view_box = Memo::new(move |_| scene.with(|s| format!("0 0 {} {}", s.width, s.height)));
     let size = Memo::new(move |_| scene.with(|s| (s.width, s.height)));
+    // The item chosen with the keyboard: an index among the items with a tip.
+    let chosen = RwSignal::new(None::<usize>);
     let svg = NodeRef::<leptos::svg::Svg>::new();
     if let Some(page) = use_context::<Page>() {
         let measure = move || {
@@ -48,6 +69,159 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
         let resize = window_event_listener(leptos::ev::resize, move |_| measure());
         on_cleanup(move || resize.remove());
     }
+    // The tip and the announcement are the page's two elements for every diagram
+    // (`#scene-tip`, `#scene-announced` in index.html), and the ring an element of the drawing,
+    // all updated in place: a signal, or a view made per tip, costs the bundle kilobytes of
+    // generic code.
+    let show = move |shown: Option<Shown>| {
+        let Some(tip) = page_element("scene-tip") else {
+            return;
+        };
+        match shown {
+            Some(Shown {
+                text,
+                left,
+                top,
+                above,
+            }) => {
+                tip.set_text_content(Some(&text));
+                tip.set_class_name(if above {
+                    "scene-tip above"
+                } else {
+                    "scene-tip"
+                });
+                tip.set_hidden(false);
+                // Centred on the point, but kept inside the window (measured once shown).
+                let width = f64::from(tip.offset_width());
+                let window_width = web_sys::window()
+                    .and_then(|w| w.inner_width().ok())
+                    .and_then(|w| w.as_f64())
+                    .unwrap_or(1280.0);
+                let left = (left - width / 2.0)
+                    .min(window_width - width - 8.0)
+                    .max(8.0);
+                let style = tip.style();
+                let _ = style.set_property("left", &format!("{left:.0}px"));
+                let _ = style.set_property("top", &format!("{top:.0}px"));
+            }
+            None => {
+                tip.set_hidden(true);
+                if let Some(announced) = page_element("scene-announced") {
+                    announced.set_text_content(None);
+                }
+            }
+        }
+    };
+    let tip_shown = || page_element("scene-tip").is_some_and(|tip| !tip.hidden());
+    // The chosen item ringed, kept in view and under its tip as the scene changes (the
+    // player's frames); announced to screen readers with its place in the list.
+    Effect::new(move |_| {
+        let index = chosen.get();
+        let (Some(svg), Some(announced)) = (svg.get_untracked(), page_element("scene-announced"))
+        else {
+            return;
+        };
+        let Some(ring) = svg.query_selector(".tip-ring").ok().flatten() else {
+            return;
+        };
+        let found = scene.with(|scene| {
+            let (bounds, tip) = scene.tip(index?)?;
+            let count = scene.tip_count();
+            Some((bounds, tip.to_owned(), count))
+        });
+        let Some((bounds, tip, count)) = found else {
+            // Nothing chosen here; the announcement is another diagram's, or cleared by `show`.
+            let _ = ring.set_attribute("visibility", "hidden");
+            if index.is_some() {
+                chosen.set(None);
+                show(None);
+            }
+            return;
+        };
+        for (name, value) in [
+            ("x", bounds.x - 2.0),
+            ("y", bounds.y - 2.0),
+            ("width", bounds.w.max(1.0) + 4.0),
+            ("height", bounds.h.max(1.0) + 4.0),
+        ] {
+            let _ = ring.set_attribute(name, &format!("{value:.1}"));
+        }
+        let _ = ring.remove_attribute("visibility");
+        announced.set_text_content(Some(&format!(
+            "{tip} ({} of {count})",
+            index.unwrap_or_default() + 1
+        )));
+        scroll_into_frame(&svg, bounds);
+        show(Some(place(&svg, bounds, tip)));
+    });
+    let frame_focused = move || {
+        let frame = svg.get_untracked().and_then(|svg| svg.parent_element());
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        frame.is_some() && frame == active
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
+        if key == "Escape" {
+            if tip_shown() {
+                chosen.set(None);
+                show(None);
+                ev.prevent_default();
+            }
+            return;
+        }
+        if !frame_focused() {
+            return;
+        }
+        let count = scene.with_untracked(Scene::tip_count);
+        if count == 0 {
+            return;
+        }
+        let next = match (key.as_str(), chosen.get_untracked()) {
+            ("ArrowRight" | "ArrowDown", Some(i)) => (i + 1).min(count - 1),
+            ("ArrowLeft" | "ArrowUp", Some(i)) => i.saturating_sub(1),
+            ("ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home", _) => 0,
+            ("End", _) => count - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        chosen.set(Some(next));
+    });
+    // Focus elsewhere ends the keyboard's choice; scrolling leaves a fixed tip behind, so hide it.
+    let focus = window_event_listener(leptos::ev::focusin, move |_| {
+        if chosen.get_untracked().is_some() && !frame_focused() {
+            chosen.set(None);
+            show(None);
+        }
+    });
+    let wheel = window_event_listener(leptos::ev::wheel, move |_| show(None));
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| show(None));
+    on_cleanup(move || {
+        keys.remove();
+        focus.remove();
+        wheel.remove();
+        scroll.remove();
+    });
+    let hover = move |ev: leptos::ev::PointerEvent| {
+        let tip = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute("data-tip"));
+        match tip {
+            Some(text) => {
+                chosen.set(None);
+                show(Some(Shown {
+                    text,
+                    left: f64::from(ev.client_x()),
+                    top: f64::from(ev.client_y()) + 18.0,
+                    above: false,
+                }));
+            }
+            None if chosen.get_untracked().is_none() => show(None),
+            None => {}
+        }
+    };
     view! {
         <svg
             node_ref=svg
@@ -59,10 +233,66 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
             width=move || size.get().0
             height=move || size.get().1
             preserveAspectRatio="xMinYMin meet"
+            on:pointerover=hover
+            on:pointerleave=move |_| {
+                if chosen.get_untracked().is_none() {
+                    show(None);
+                }
+            }
         >
             <title>{move || title.get()}</title>
             <For each=move || items.get() key=|(key, _)| *key children=|(_, item)| item_view(&item) />
+            <rect class="tip-ring" visibility="hidden" />
         </svg>
+    }
+}
+
+/// One of the page's own elements (index.html), by id.
+fn page_element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+/// Where the tip of the item at `bounds` (scene coordinates) hangs: under its middle, or above
+/// it when it sits near the bottom of the window.
+fn place(svg: &web_sys::SvgElement, bounds: Bounds, text: String) -> Shown {
+    let rect = svg.get_bounding_client_rect();
+    let window_height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    let left = rect.left() + bounds.x + bounds.w / 2.0;
+    let bottom = rect.top() + bounds.y + bounds.h + 6.0;
+    let above = bottom > window_height - 120.0;
+    Shown {
+        text,
+        left,
+        top: if above {
+            rect.top() + bounds.y - 6.0
+        } else {
+            bottom
+        },
+        above,
+    }
+}
+
+/// Scrolls the frame around `svg` sideways so the item at `bounds` is inside it.
+fn scroll_into_frame(svg: &web_sys::SvgElement, bounds: Bounds) {
+    let Some(frame) = svg.parent_element() else {
+        return;
+    };
+    let (left, width) = (
+        f64::from(frame.scroll_left()),
+        f64::from(frame.client_width()),
+    );
+    let margin = 16.0;
+    if bounds.x < left + margin {
+        frame.set_scroll_left((bounds.x - margin).max(0.0) as i32);
+    } else if bounds.x + bounds.w > left + width - margin {
+        frame.set_scroll_left((bounds.x + bounds.w - width + margin) as i32);
     }
 }
 
@@ -170,11 +400,6 @@ fn hash_item(item: &Item, h: &mut impl std::hash::Hasher) {
     }
 }
 
-fn tip_view(tip: &Option<String>) -> Option<AnyView> {
-    tip.as_ref()
-        .map(|t| view! { <title>{t.clone()}</title> }.into_any())
-}
-
 fn item_view(item: &Item) -> AnyView {
     match item {
         Item::Rect {
@@ -193,9 +418,8 @@ fn item_view(item: &Item) -> AnyView {
                 width=format!("{w:.2}")
                 height=format!("{h:.1}")
                 fill-opacity=format!("{opacity:.2}")
-            >
-                {tip_view(tip)}
-            </rect>
+                data-tip=tip.clone()
+            />
         }
         .into_any(),
         Item::Line {
@@ -214,15 +438,12 @@ fn item_view(item: &Item) -> AnyView {
                 x2=format!("{x2:.1}")
                 y2=format!("{y2:.1}")
                 stroke-width=width.to_string()
-            >
-                {tip_view(tip)}
-            </line>
+                data-tip=tip.clone()
+            />
         }
         .into_any(),
         Item::Marker { x, y, paint, tip } => view! {
-            <path class=class(*paint) d=marker_path(*x, *y)>
-                {tip_view(tip)}
-            </path>
+            <path class=class(*paint) d=marker_path(*x, *y) data-tip=tip.clone() />
         }
         .into_any(),
         Item::Polyline {
@@ -255,9 +476,9 @@ fn item_view(item: &Item) -> AnyView {
                 text-anchor=anchor.as_str()
                 font-size=size.to_string()
                 font-weight=if *bold { "bold" } else { "normal" }
+                data-tip=tip.clone()
             >
                 {text.clone()}
-                {tip_view(tip)}
             </text>
         }
         .into_any(),

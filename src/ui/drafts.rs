@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::drafts::{New, Reason, Stored, Write, first_line, plan};
+use crate::drafts::{New, Reason, Stored, Write, enqueue, first_line, plan};
 
 use super::bridge;
 use super::page::Page;
@@ -81,7 +81,8 @@ thread_local! {
     static PLAN: Closure<dyn Fn(Array, JsValue) -> JsValue> = Closure::new(plan_js);
     /// Whether the page said the drafts cannot be kept (it says so once).
     static FAILED_SAID: Cell<bool> = const { Cell::new(false) };
-    /// Recordings wait for the one before (each is a transaction; order keeps the newest last).
+    /// Recordings wait for the one before (each is a transaction; order keeps the newest last),
+    /// bounded by `enqueue`.
     static QUEUE: RefCell<Vec<(String, Reason)>> = const { RefCell::new(Vec::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
 }
@@ -89,7 +90,7 @@ thread_local! {
 /// Records `text` for `reason` (in the background, in order); tells the user once if the
 /// browser keeps no drafts.
 pub fn record(page: Page, text: String, reason: Reason) {
-    QUEUE.with_borrow_mut(|queue| queue.push((text, reason)));
+    QUEUE.with_borrow_mut(|queue| enqueue(queue, text, reason));
     if RUNNING.replace(true) {
         return;
     }

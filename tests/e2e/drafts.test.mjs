@@ -248,3 +248,34 @@ test("storage that refuses IndexedDB: the page says so once and still autosaves"
   assert.deepEqual(opened.record.pageErrors, []);
   await opened.context.close();
 });
+
+test("a newer page upgrading the drafts database is not blocked by an open tab", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await typeAtEnd(page, "# before the upgrade\n");
+  await waitForDraft(page, "# before the upgrade");
+  // Another tab of a later jobscope opens the database at a higher version: the open page's
+  // connection must let go (onversionchange) instead of leaving that tab blocked.
+  const other = await app.context.newPage();
+  await other.goto(env.served.url + "favicon.svg");
+  const outcome = await other.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open("jobscope-drafts", 2);
+        open.onblocked = () => resolve("blocked");
+        open.onerror = () => resolve(`error: ${open.error}`);
+        open.onsuccess = () => {
+          open.result.close();
+          resolve("opened");
+        };
+        setTimeout(() => resolve("no answer in 10 s"), 10_000);
+      }),
+  );
+  assert.equal(outcome, "opened");
+  // The page goes on: its text autosaves, and the drafts it can no longer keep are said once.
+  const typed = await typeAtEnd(page, "# after the upgrade\n");
+  assert.equal(await page.evaluate(() => localStorage.getItem("jobscope.text")), typed);
+  assert.deepEqual(app.record.pageErrors, []);
+  await other.close();
+  await closeAfterNavigating(app);
+});

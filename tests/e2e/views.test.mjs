@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import {
+  axeViolations,
   openApp,
   useServedBrowser,
   openRecordedPage,
@@ -120,6 +121,53 @@ test("the concurrency diagram shows Forbid skipping runs when jobs run long", as
   await slider.focus();
   await page.keyboard.press("ArrowLeft");
   await page.waitForFunction((b) => document.querySelector("[data-testid=concurrency-duration-text]").textContent !== b, before);
+  await app.close();
+});
+
+test("every mark's tip shows on hover and from the keyboard; Escape closes it", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.click("[data-testid=tab-concurrency]");
+  const chart = page.locator("[data-testid=concurrency-chart]");
+  await chart.waitFor();
+  const tip = page.locator("[data-testid=scene-tip]");
+  const tips = await chart.evaluate((svg) => [...svg.querySelectorAll("[data-tip]")].map((e) => e.getAttribute("data-tip")));
+  assert.ok(tips.length > 3, `the diagram has marks with tips (${tips.length})`);
+
+  // Keyboard: the frame takes focus; the arrows step through the marks in drawing order.
+  await chart.evaluate((svg) => svg.parentElement.focus());
+  await page.keyboard.press("ArrowRight");
+  await tip.waitFor();
+  assert.equal(await tip.textContent(), tips[0]);
+  assert.equal(await page.textContent("[data-testid=scene-announced]"), `${tips[0]} (1 of ${tips.length})`);
+  const ring = chart.locator(".tip-ring");
+  assert.equal(await ring.getAttribute("visibility"), null, "the chosen mark is ringed");
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=scene-tip]:not([hidden])")?.textContent === t, tips[1]);
+  await page.keyboard.press("End");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=scene-tip]:not([hidden])")?.textContent === t, tips.at(-1));
+  // The tip stays inside the window and is not clipped by the frame.
+  const box = await tip.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, JSON.stringify(box));
+  await screenshot(page, "63-diagram-tip-keyboard");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press("Escape");
+  await tip.waitFor({ state: "hidden" });
+  assert.equal(await ring.getAttribute("visibility"), "hidden");
+  assert.equal(await page.textContent("[data-testid=scene-announced]"), "");
+
+  // Pointer: hovering a mark shows its tip by the pointer; leaving the diagram hides it.
+  const mark = await chart.locator("rect[data-tip]").last().boundingBox();
+  const [x, y] = [mark.x + mark.width / 2, mark.y + mark.height / 2];
+  await page.mouse.move(x, y);
+  await tip.waitFor();
+  const hovered = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.getAttribute("data-tip"), [x, y]);
+  assert.ok(hovered, "a mark with a tip is under the pointer");
+  assert.equal(await tip.textContent(), hovered);
+  await page.mouse.move(2, 2);
+  await tip.waitFor({ state: "hidden" });
   await app.close();
 });
 

@@ -257,7 +257,21 @@ function openDrafts() {
         request.result.createObjectStore("drafts", { keyPath: "id", autoIncrement: true });
         request.result.createObjectStore("texts");
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        const db = request.result;
+        // A newer page in another tab upgrading the database waits for this connection: let it
+        // go, and open again on the next use (a newer schema then fails that open, which the
+        // page reports once, instead of blocking the other tab).
+        db.onversionchange = () => {
+          db.close();
+          draftsDb = null;
+        };
+        // The browser closed it (storage cleared, disk error): open again on the next use.
+        db.onclose = () => {
+          draftsDb = null;
+        };
+        resolve(db);
+      };
       request.onerror = () => reject(request.error ?? new Error("IndexedDB did not open"));
       request.onblocked = () => reject(new Error("IndexedDB is blocked by another tab"));
     });

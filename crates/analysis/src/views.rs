@@ -17,7 +17,9 @@ pub use jobscope_playback::{
     concurrency_mermaid, concurrency_scene, human_seconds, preset,
 };
 pub use jobscope_scene::geometry::{WIDTH as DEFAULT_CHART_WIDTH, layout_width};
-pub use jobscope_scene::{Anchor, Item, Paint, Scene, escape, marker_path, polyline_points};
+pub use jobscope_scene::{
+    Anchor, Bounds, Item, Paint, Scene, escape, marker_path, polyline_points,
+};
 #[cfg(feature = "simulation")]
 pub(crate) use jobscope_sim::scenario::Scenario;
 #[cfg(feature = "simulation")]

@@ -139,7 +139,20 @@ impl Concurrency {
                 )
             })
             .unwrap_or_default();
+        // The failure sentence comes first: when the job template ends every Job
+        // early, that is the reason behind what each policy then does.
         let mut out = Vec::new();
+        let ended: Vec<&PolicyRun> = self
+            .lanes
+            .iter()
+            .flat_map(|lane| &lane.runs)
+            .filter(|run| matches!(run.outcome, Outcome::Completed | Outcome::Failed))
+            .collect();
+        if !ended.is_empty() && ended.iter().all(|run| run.outcome == Outcome::Failed) {
+            out.push(format!(
+                "Every Job that ended failed, under every policy: the job template ends Jobs of {duration} before they finish (its activeDeadlineSeconds, or a backoffLimit the failing pods use up)."
+            ));
+        }
         for lane in &self.lanes {
             let runs = self.slots.len();
             let count =
@@ -177,17 +190,6 @@ impl Concurrency {
                     format!("Replace{manifest} replaces no Job: each ends before the next run.")
                 }
             });
-        }
-        let ended: Vec<&PolicyRun> = self
-            .lanes
-            .iter()
-            .flat_map(|lane| &lane.runs)
-            .filter(|run| matches!(run.outcome, Outcome::Completed | Outcome::Failed))
-            .collect();
-        if !ended.is_empty() && ended.iter().all(|run| run.outcome == Outcome::Failed) {
-            out.push(format!(
-                "Every Job that ended failed, under every policy: the job template ends Jobs of {duration} before they finish (its activeDeadlineSeconds, or a backoffLimit the failing pods use up)."
-            ));
         }
         out
     }
@@ -287,7 +289,7 @@ mod tests {
         let conclusions = long_jobs(Outcome::Failed).conclusions();
         assert_eq!(conclusions.len(), 4);
         assert!(
-            conclusions[3].starts_with("Every Job that ended failed"),
+            conclusions[0].starts_with("Every Job that ended failed"),
             "{conclusions:?}"
         );
         // A completed Job anywhere: no such sentence.

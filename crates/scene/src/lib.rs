@@ -134,6 +134,104 @@ pub enum Item {
     },
 }
 
+/// A box in a scene's coordinates: where a tooltip points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Item {
+    /// The item's tip and the box it covers, for the page's tooltip and keyboard ring; `None`
+    /// for an item without a tip. A text's box is estimated from its length (0.6 em a
+    /// character, the width of a digit in system sans-serif faces).
+    pub fn tip_bounds(&self) -> Option<(Bounds, &str)> {
+        let (bounds, tip) = match self {
+            Item::Rect {
+                x, y, w, h, tip, ..
+            } => (
+                Bounds {
+                    x: *x,
+                    y: *y,
+                    w: *w,
+                    h: *h,
+                },
+                tip,
+            ),
+            Item::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                tip,
+                ..
+            } => (
+                Bounds {
+                    x: x1.min(*x2),
+                    y: y1.min(*y2),
+                    w: (x2 - x1).abs(),
+                    h: (y2 - y1).abs(),
+                },
+                tip,
+            ),
+            // The triangle of `marker_path`: 10 wide, 8 tall, its tip at (x, y).
+            Item::Marker { x, y, tip, .. } => (
+                Bounds {
+                    x: x - 5.0,
+                    y: y - 8.0,
+                    w: 10.0,
+                    h: 8.0,
+                },
+                tip,
+            ),
+            Item::Polyline { .. } => return None,
+            Item::Text {
+                x,
+                y,
+                text,
+                anchor,
+                size,
+                tip,
+                ..
+            } => {
+                let w = text.chars().count() as f64 * size * 0.6;
+                let left = match anchor {
+                    Anchor::Start => *x,
+                    Anchor::Middle => x - w / 2.0,
+                    Anchor::End => x - w,
+                };
+                (
+                    Bounds {
+                        x: left,
+                        y: y - size,
+                        w,
+                        h: *size * 1.2,
+                    },
+                    tip,
+                )
+            }
+        };
+        Some((bounds, tip.as_deref()?))
+    }
+}
+
+impl Scene {
+    /// How many items have a tip.
+    pub fn tip_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|item| item.tip_bounds().is_some())
+            .count()
+    }
+
+    /// The `index`th item with a tip, in drawing order: its box and its tip.
+    pub fn tip(&self, index: usize) -> Option<(Bounds, &str)> {
+        self.items.iter().filter_map(Item::tip_bounds).nth(index)
+    }
+}
+
 /// A drawing of `width` × `height` pixels.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scene {
@@ -411,6 +509,51 @@ mod tests {
         assert!(svg.contains("&lt;script&gt;") && svg.contains("a &lt;b&gt; &amp; c"));
         assert!(svg.contains("\u{FFFD}bell"));
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn tips_point_at_the_box_their_item_covers() {
+        let mut scene = Scene::new(200.0, 50.0, "t");
+        scene.rect(10.0, 5.0, 30.0, 12.0, Paint::Run, Some("a run".to_owned()));
+        scene.rect(0.0, 0.0, 5.0, 5.0, Paint::Run, None);
+        scene.marker(50.0, 20.0, Paint::Warning, "DST".to_owned());
+        assert_eq!(scene.tip_count(), 2);
+        assert_eq!(scene.tip(2), None);
+        assert_eq!(
+            [scene.tip(0).unwrap(), scene.tip(1).unwrap()],
+            [
+                (
+                    Bounds {
+                        x: 10.0,
+                        y: 5.0,
+                        w: 30.0,
+                        h: 12.0
+                    },
+                    "a run"
+                ),
+                (
+                    Bounds {
+                        x: 45.0,
+                        y: 12.0,
+                        w: 10.0,
+                        h: 8.0
+                    },
+                    "DST"
+                ),
+            ]
+        );
+        let label = Item::Text {
+            x: 100.0,
+            y: 30.0,
+            text: "abcd".to_owned(),
+            paint: Paint::Ink,
+            anchor: Anchor::End,
+            size: 10.0,
+            bold: false,
+            tip: Some("lane".to_owned()),
+        };
+        let (bounds, _) = label.tip_bounds().unwrap();
+        assert_eq!((bounds.x, bounds.w, bounds.y), (76.0, 24.0, 20.0));
     }
 
     #[test]

@@ -221,6 +221,10 @@ pub struct ValidateArgs {
     /// Skip files and directories whose path matches (repeatable; `**` crosses directories)
     #[arg(long, value_name = "GLOB", value_parser = glob_value)]
     pub exclude: Vec<glob::Pattern>,
+    /// The name stdin's findings are reported under (default `-`): the file a Helm template
+    /// came from, so GitHub annotations and SARIF results land on it
+    #[arg(long, value_name = "NAME", default_value = "-")]
+    pub stdin_name: String,
     /// Print the number of documents and findings per file and in total (to stderr for
     /// machine formats)
     #[arg(long)]

@@ -128,13 +128,24 @@ pub fn read(source: &Source) -> Text {
 pub struct Inputs {
     pub sources: Vec<Source>,
     stdin: Option<Text>,
+    /// What stdin is called in the findings (`--stdin-name`).
+    stdin_name: String,
 }
 
 impl Inputs {
-    pub fn new(sources: Vec<Source>) -> Self {
+    pub fn new(sources: Vec<Source>, stdin_name: &str) -> Self {
         Inputs {
             sources,
             stdin: None,
+            stdin_name: stdin_name.to_owned(),
+        }
+    }
+
+    /// The name the input at `index` is reported under.
+    pub fn name(&self, index: usize) -> String {
+        match &self.sources[index] {
+            Source::Stdin => self.stdin_name.clone(),
+            other => other.name(),
         }
     }
 

@@ -10,13 +10,21 @@
 use jobscope_analysis::{KubernetesVersion, Severity};
 
 use crate::cli::FailOn;
-use crate::report::{FileReport, Finding};
+use crate::common::write_out;
+use crate::report::{DocumentResult, FileReport, Finding};
 
 pub struct Junit {
     fail_on: FailOn,
     /// Each suite's `<properties>`: the Kubernetes version the findings are for.
     properties: String,
-    suites: String,
+    /// The finished suites' parts, in order, written at the end without being joined (the
+    /// report's own size is the memory it takes).
+    suites: Vec<String>,
+    /// The current input's cases, written as each document is analysed (a suite's counts come
+    /// before its cases, so the cases wait here as text, not as findings).
+    cases: String,
+    case_count: usize,
+    case_failures: usize,
     tests: usize,
     failures: usize,
     errors: usize,
@@ -29,70 +37,90 @@ impl Junit {
             properties: format!(
                 "    <properties>\n      <property name=\"kubernetesVersion\" value=\"{version}\"/>\n    </properties>\n"
             ),
-            suites: String::new(),
+            suites: Vec::new(),
+            cases: String::new(),
+            case_count: 0,
+            case_failures: 0,
             tests: 0,
             failures: 0,
             errors: 0,
         }
     }
 
-    pub fn file(&mut self, report: &FileReport) {
+    /// An input that could not be read: a suite of one case with an `<error>`.
+    pub fn unreadable(&mut self, report: &FileReport) {
         let path = escape(&report.path);
-        if let Some((message, line, column)) = &report.error {
-            self.tests += 1;
-            self.errors += 1;
-            self.suites.push_str(&format!(
-                "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\">\n{}    <testcase classname=\"{path}\" name=\"{path}\">\n      <error type=\"jobscope.unreadable\" message=\"{}\">{path}:{line}:{column}: {}</error>\n    </testcase>\n  </testsuite>\n",
-                self.properties,
-                escape(message),
-                escape(message)
-            ));
-            return;
-        }
-        let mut cases = String::new();
-        let mut failures = 0;
-        for document in &report.documents {
-            let (failing, other): (Vec<&Finding>, Vec<&Finding>) = document
-                .findings
-                .iter()
-                .partition(|f| self.fail_on.fails(f.diagnostic.severity));
-            cases.push_str(&format!(
-                "    <testcase classname=\"{path}\" name=\"{}\">\n",
-                escape(&document.label())
-            ));
-            if let Some(first) = failing.first() {
-                failures += 1;
-                let body: Vec<String> = failing.iter().map(|f| line(&report.path, f)).collect();
-                cases.push_str(&format!(
-                    "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                    escape(first.diagnostic.code),
-                    escape(&summary(&failing)),
-                    escape(&body.join("\n"))
-                ));
-            }
-            if !other.is_empty() {
-                let body: Vec<String> = other.iter().map(|f| line(&report.path, f)).collect();
-                cases.push_str(&format!(
-                    "      <system-out>{}</system-out>\n",
-                    escape(&body.join("\n"))
-                ));
-            }
-            cases.push_str("    </testcase>\n");
-        }
-        self.tests += report.documents.len();
-        self.failures += failures;
-        self.suites.push_str(&format!(
-            "  <testsuite name=\"{path}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n{}{cases}  </testsuite>\n",
-            report.documents.len(),
-            self.properties
+        let (message, line, column) = report.error.clone().unwrap_or_default();
+        self.tests += 1;
+        self.errors += 1;
+        self.suites.push(format!(
+            "  <testsuite name=\"{path}\" tests=\"1\" failures=\"0\" errors=\"1\">\n{}    <testcase classname=\"{path}\" name=\"{path}\">\n      <error type=\"jobscope.unreadable\" message=\"{}\">{path}:{line}:{column}: {}</error>\n    </testcase>\n  </testsuite>\n",
+            self.properties,
+            escape(&message),
+            escape(&message)
         ));
     }
 
-    pub fn finish(self) -> String {
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jobscope\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n{}</testsuites>\n",
-            self.tests, self.failures, self.errors, self.suites
-        )
+    /// One document of the input `path`: its case.
+    pub fn document(&mut self, path: &str, document: &DocumentResult) {
+        let (failing, other): (Vec<&Finding>, Vec<&Finding>) = document
+            .findings
+            .iter()
+            .partition(|f| self.fail_on.fails(f.diagnostic.severity));
+        self.cases.push_str(&format!(
+            "    <testcase classname=\"{}\" name=\"{}\">\n",
+            escape(path),
+            escape(&document.label())
+        ));
+        if let Some(first) = failing.first() {
+            self.case_failures += 1;
+            let body: Vec<String> = failing.iter().map(|f| line(path, f)).collect();
+            self.cases.push_str(&format!(
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                escape(first.diagnostic.code),
+                escape(&summary(&failing)),
+                escape(&body.join("\n"))
+            ));
+        }
+        if !other.is_empty() {
+            let body: Vec<String> = other.iter().map(|f| line(path, f)).collect();
+            self.cases.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                escape(&body.join("\n"))
+            ));
+        }
+        self.cases.push_str("    </testcase>\n");
+        self.case_count += 1;
+    }
+
+    /// The input `path` ends: its suite, around the cases written since it began.
+    pub fn end_file(&mut self, path: &str) {
+        let cases = std::mem::take(&mut self.cases);
+        self.tests += self.case_count;
+        self.failures += self.case_failures;
+        self.suites.push(format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}",
+            escape(path),
+            self.case_count,
+            self.case_failures,
+            self.properties
+        ));
+        self.suites.push(cases);
+        self.suites.push("  </testsuite>\n".to_owned());
+        self.case_count = 0;
+        self.case_failures = 0;
+    }
+
+    /// The report, written to stdout.
+    pub fn write(self) {
+        write_out(&format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jobscope\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+            self.tests, self.failures, self.errors
+        ));
+        for part in &self.suites {
+            write_out(part);
+        }
+        write_out("</testsuites>\n");
     }
 }
 

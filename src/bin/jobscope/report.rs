@@ -156,14 +156,15 @@ impl JsonStream {
 
 /// An output format, fed one document at a time. Text, JSON and GitHub commands are written as
 /// each document is analysed, so memory does not grow with an input's size; SARIF and JUnit
-/// are one document each, written at the end: SARIF keeps each result serialized, JUnit an
-/// input's findings until the input ends.
+/// are one document each, written at the end: both keep each document's part serialized (a
+/// SARIF result, a JUnit test case), never its findings.
 pub enum Output {
     Text(text_format::Text),
     Json(JsonStream),
     Sarif(sarif::Sarif),
     Junit(junit::Junit),
-    Github,
+    /// Each annotation's title names the version, as the other formats do.
+    Github(KubernetesVersion),
 }
 
 impl Output {
@@ -181,7 +182,7 @@ impl Output {
             }),
             ValidateFormat::Sarif => Output::Sarif(sarif::Sarif::new(version)),
             ValidateFormat::Junit => Output::Junit(junit::Junit::new(fail_on, version)),
-            ValidateFormat::Github => Output::Github,
+            ValidateFormat::Github => Output::Github(version),
         }
     }
 
@@ -202,8 +203,8 @@ impl Output {
                 ));
             }
             Output::Sarif(out) => out.file(report),
-            Output::Junit(out) => out.file(report),
-            Output::Github => write_out(&text_format::github(report)),
+            Output::Junit(out) => out.unreadable(report),
+            Output::Github(version) => write_out(&text_format::github(report, *version)),
         }
     }
 
@@ -218,14 +219,9 @@ impl Output {
         }
     }
 
-    /// One document of the input `path` (whose text is `text`): written now, or handed back for
-    /// the formats that write an input whole.
-    pub fn document(
-        &mut self,
-        path: &str,
-        text: &str,
-        document: DocumentResult,
-    ) -> Option<DocumentResult> {
+    /// One document of the input `path` (whose text is `text`), written (or, for SARIF and
+    /// JUnit, serialized) now.
+    pub fn document(&mut self, path: &str, text: &str, document: DocumentResult) {
         let alone = |document| FileReport {
             path: path.to_owned(),
             error: None,
@@ -233,7 +229,9 @@ impl Output {
         };
         match self {
             Output::Text(out) => write_out(&out.file(&alone(document), text)),
-            Output::Github => write_out(&text_format::github(&alone(document))),
+            Output::Github(version) => {
+                write_out(&text_format::github(&alone(document), *version));
+            }
             Output::Json(stream) => {
                 let comma = if stream.documents_in_file > 0 {
                     ","
@@ -244,18 +242,16 @@ impl Output {
                 write_out(&format!("{comma}{}", document_json(&document)));
             }
             Output::Sarif(out) => out.document(path, &document),
-            Output::Junit(_) => return Some(document),
+            Output::Junit(out) => out.document(path, &document),
         }
-        None
     }
 
-    /// A readable input ends: `report` holds the documents handed back, `errors` counts the
-    /// input's errors.
-    pub fn end_file(&mut self, report: &FileReport, errors: usize) {
+    /// The readable input `path` ends; `errors` counts its errors.
+    pub fn end_file(&mut self, path: &str, errors: usize) {
         match self {
             Output::Json(_) => write_out(&format!("],\"errors\":{errors}}}")),
-            Output::Junit(out) => out.file(report),
-            Output::Sarif(_) | Output::Text(_) | Output::Github => {}
+            Output::Junit(out) => out.end_file(path),
+            Output::Sarif(_) | Output::Text(_) | Output::Github(_) => {}
         }
     }
 
@@ -270,8 +266,8 @@ impl Output {
                 write_out(&format!("{header}]}}\n"));
             }
             Output::Sarif(out) => out.write(),
-            Output::Junit(out) => write_out(&out.finish()),
-            Output::Text(_) | Output::Github => {}
+            Output::Junit(out) => out.write(),
+            Output::Text(_) | Output::Github(_) => {}
         }
     }
 }
@@ -343,6 +339,11 @@ impl Summary {
         self.total.warnings += counts.warnings;
         self.total.infos += counts.infos;
         self.lines.push_str(&format!("{path}: {}\n", counts.text()));
+    }
+
+    /// Whether any document gave a finding (an unreadable input is not one: no version answered).
+    pub fn any_finding(&self) -> bool {
+        self.total.errors + self.total.warnings + self.total.infos > 0
     }
 
     pub fn text(&self, version: KubernetesVersion) -> String {

@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-use jobscope_analysis::Severity;
+use jobscope_analysis::{KubernetesVersion, Severity};
 
 use crate::report::{FileReport, Finding};
 
@@ -86,12 +86,13 @@ impl Text {
 }
 
 /// GitHub Actions workflow commands, one per finding: `::error file=…,line=…::message`.
-pub fn github(report: &FileReport) -> String {
+pub fn github(report: &FileReport, version: KubernetesVersion) -> String {
     let mut out = String::new();
     if let Some((message, line, column)) = &report.error {
         out.push_str(&format!(
-            "::error file={},line={line},col={column},title=jobscope::{}\n",
+            "::error file={},line={line},col={column},title={}::{}\n",
             property(&report.path),
+            property(&format!("jobscope (Kubernetes {version})")),
             data(message)
         ));
         return out;
@@ -116,7 +117,11 @@ pub fn github(report: &FileReport) -> String {
                 finding.column,
                 finding.end_line,
                 finding.end_column,
-                property(&format!("{} ({})", diagnostic.code, document.label())),
+                property(&format!(
+                    "{} ({}, Kubernetes {version})",
+                    diagnostic.code,
+                    document.label()
+                )),
                 data(&message)
             ));
         }

@@ -9,7 +9,9 @@
 
 use std::process::ExitCode;
 
-use jobscope_analysis::{LineIndex, Options, analyze_each, collect_defined_objects};
+use jobscope_analysis::{
+    KubernetesVersion, LineIndex, Options, analyze_each, collect_defined_objects,
+};
 
 use crate::cli::{OutlineArgs, ValidateArgs};
 use crate::common::{now, write_err, write_out};
@@ -24,7 +26,7 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     options.lint = !args.no_lint;
     options.client = args.client;
     options.disabled_rules = args.disable;
-    let mut inputs = Inputs::new(sources(&args.paths, &args.exclude));
+    let mut inputs = Inputs::new(sources(&args.paths, &args.exclude), &args.stdin_name);
     if inputs.sources.is_empty() {
         // A CI step that checks nothing should not pass unseen (a moved folder, a wrong glob).
         write_err(&format!(
@@ -51,7 +53,7 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     let mut summary = Summary::default();
     let mut failed = false;
     for index in 0..inputs.sources.len() {
-        let path = inputs.sources[index].name();
+        let path = inputs.name(index);
         let text = match inputs.text(index) {
             Ok(text) => text,
             Err(error) => {
@@ -70,7 +72,6 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
         // is analysed, and its model dropped.
         let lines = LineIndex::new(&text);
         let mut counts = Counts::default();
-        let mut kept = Vec::new();
         output.begin_file(&path);
         analyze_each(&text, &options, |report, extra| {
             let document = DocumentResult::new(&text, &lines, report, extra);
@@ -79,15 +80,10 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
                 .findings
                 .iter()
                 .any(|f| args.fail_on.fails(f.diagnostic.severity));
-            kept.extend(output.document(&path, &text, document));
+            output.document(&path, &text, document);
         });
-        let report = FileReport {
-            path,
-            error: None,
-            documents: kept,
-        };
-        output.end_file(&report, counts.errors);
-        summary.add(&report.path, counts);
+        output.end_file(&path, counts.errors);
+        summary.add(&path, counts);
     }
     let is_text = output.is_text();
     output.finish();
@@ -98,6 +94,16 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
         } else {
             write_err(&text);
         }
+    } else if is_text && summary.any_finding() {
+        // Findings depend on the version (a gate's default, a rule's first release), so the
+        // text says which one answered; a clean run stays silent.
+        write_out(&format!(
+            "checked against Kubernetes {version} (--kubernetes-version chooses {})\n",
+            jobscope_analysis::version_range_name(
+                KubernetesVersion::ALL[0],
+                KubernetesVersion::NEWEST
+            )
+        ));
     }
     if failed {
         ExitCode::from(1)
@@ -107,14 +113,14 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
 }
 
 pub fn outline(args: OutlineArgs) -> ExitCode {
-    let mut inputs = Inputs::new(sources(&args.paths, &[]));
+    let mut inputs = Inputs::new(sources(&args.paths, &[]), "-");
     let options = Options {
         lint: false,
         ..Options::at(now())
     };
     let mut failed = false;
     for index in 0..inputs.sources.len() {
-        let path = inputs.sources[index].name();
+        let path = inputs.name(index);
         let text = match inputs.text(index) {
             Ok(text) => text,
             Err((message, ..)) => {

@@ -32,7 +32,7 @@ pub fn all_versions(
     let mut files = Vec::new();
     let mut text_out = String::new();
     for index in 0..inputs.sources.len() {
-        let path = inputs.sources[index].name();
+        let path = inputs.name(index);
         let text = match inputs.text(index) {
             Ok(text) => text,
             Err((message, line, column)) => {

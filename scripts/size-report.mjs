@@ -31,8 +31,10 @@ const dir = process.argv[2] ?? "dist";
  * that lets a newer page upgrade the database, 0.2 KiB: 671.0 and 530.1; raised by issue 22's
  * tips on every diagram mark, from the pointer and the keyboard, 6.2 KiB: 677.2 and 536.3, after
  * moving the tooltip into index.html and updating it in place instead of through signals and
- * views, which cost 8.1 KiB at first). */
-const CEILINGS_KIB = { editor: 678, embed: 537 };
+ * views, which cost 8.1 KiB at first); raised by issue 21's zone offset changes listed from
+ * the table and the rule instead of sampled (a quarter off `jobscope validate`), 1.2 KiB once a
+ * generic sort was replaced (2.7 KiB with it): 678.4 and 537.5). */
+const CEILINGS_KIB = { editor: 679, embed: 538 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

@@ -239,6 +239,57 @@ impl Tz {
         db.spans.get(usize::from(span)).copied().unwrap_or(utc)
     }
 
+    /// Every instant in `(from, to]` at which the offset can change, in order: the table's
+    /// transitions and, where the rule decides, each year's two rule changes and its first
+    /// second (a superset: an instant that keeps the offset may be listed). `None` where listing
+    /// them is not worth it or not exact: a rule in force before 1970 (Go's truncating `%` then
+    /// moves its changes by a day) or over more than a thousand years.
+    pub(crate) fn change_candidates(self, from: i64, to: i64) -> Option<Vec<i64>> {
+        let db = database();
+        let Some(zone) = db
+            .names
+            .get(usize::from(self.0))
+            .and_then(|&(_, z)| db.zones.get(usize::from(z)))
+        else {
+            return Some(Vec::new());
+        };
+        let first = zone.times.partition_point(|&t| t <= from);
+        let mut out: Vec<i64> = zone.times[first..]
+            .iter()
+            .copied()
+            .take_while(|&t| t <= to)
+            .collect();
+        if let Some(rule) = &zone.rule {
+            let rule_from = zone.times.last().map_or(from, |&last| last.max(from));
+            if rule_from < to {
+                if rule_from < 0 {
+                    return None;
+                }
+                let year = |unix: i64| crate::time::civil_from_days(unix.div_euclid(86_400)).0;
+                let (first_year, last_year) = (year(rule_from), year(to));
+                if last_year - first_year > 1_000 {
+                    return None;
+                }
+                for y in first_year..=last_year {
+                    out.push(crate::time::days_from_civil(y, 1, 1) * 86_400);
+                    out.extend(rule.changes(y).into_iter().flatten());
+                }
+                out.retain(|&t| from < t && t <= to);
+                // Nearly in order already (a year's changes can precede its first second):
+                // an insertion sort, which also keeps a generic sort out of the page's bundle.
+                for i in 1..out.len() {
+                    let mut j = i;
+                    while j > 0 && out[j - 1] > out[j] {
+                        out.swap(j - 1, j);
+                        j -= 1;
+                    }
+                }
+                out.dedup();
+            }
+        }
+        Some(out)
+    }
+
     /// The offset east of UTC, in seconds, at an instant.
     pub(crate) fn offset_at(self, unix: i64) -> i32 {
         self.span_at(unix).offset

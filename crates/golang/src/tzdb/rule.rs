@@ -136,10 +136,10 @@ impl<'a> ZoneRule<'a> {
     }
 }
 
-#[cfg(test)]
 impl ZoneRule<'_> {
     /// The instants (Unix seconds) of the rule's two changes in a UTC year, as `period_at` places
-    /// them; `None` without daylight time.
+    /// them for years from 1970 on (before, Go's truncating `%` moves them); `None` without
+    /// daylight time.
     pub(crate) fn changes(&self, year: i64) -> Option<[i64; 2]> {
         let dst = self.dst?;
         let ystart = days_from_civil(year, 1, 1) * SECONDS_PER_DAY;

@@ -275,15 +275,8 @@ impl Tz {
                     out.extend(rule.changes(y).into_iter().flatten());
                 }
                 out.retain(|&t| from < t && t <= to);
-                // Nearly in order already (a year's changes can precede its first second):
-                // an insertion sort, which also keeps a generic sort out of the page's bundle.
-                for i in 1..out.len() {
-                    let mut j = i;
-                    while j > 0 && out[j - 1] > out[j] {
-                        out.swap(j - 1, j);
-                        j -= 1;
-                    }
-                }
+                // A year's changes can come before its first second in the list.
+                jobscope_sort::sort_by(&mut out, i64::cmp);
                 out.dedup();
             }
         }

@@ -292,7 +292,7 @@ mod tests {
         assert_eq!(queue.len(), MAX_EDITS + MAX_KEPT);
         assert!(queue.iter().all(|(_, r)| *r == Reason::Example));
         assert_eq!(queue.last().unwrap().0, "example 99");
-        // And by bytes: three 6 MiB texts are over the draft limit, 3 MiB ones fit five at most.
+        // And by bytes: a 6 MiB text is over the draft limit; 3 MiB ones fit five at most.
         let mut queue = Vec::new();
         enqueue(&mut queue, "x".repeat(6 << 20), Reason::ShareLink);
         assert!(queue.is_empty());

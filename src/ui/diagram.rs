@@ -17,7 +17,6 @@ fn class(paint: Paint) -> String {
 }
 
 /// What the tooltip shows, and where: viewport coordinates of the point it hangs from.
-#[derive(Clone, Debug, PartialEq)]
 struct Shown {
     text: String,
     left: f64,
@@ -114,15 +113,20 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
     };
     let tip_shown = || page_element("scene-tip").is_some_and(|tip| !tip.hidden());
     // The chosen item ringed, kept in view and under its tip as the scene changes (the
-    // player's frames); announced to screen readers with its place in the list.
-    Effect::new(move |_| {
+    // player's frames); announced to screen readers with its place in the list. The effect
+    // returns whether the ring is shown: with nothing chosen and the ring already hidden it
+    // reads no scene, so the player's frames do not run it.
+    Effect::new(move |ringed: Option<bool>| {
         let index = chosen.get();
+        if index.is_none() && ringed != Some(true) {
+            return false;
+        }
         let (Some(svg), Some(announced)) = (svg.get_untracked(), page_element("scene-announced"))
         else {
-            return;
+            return false;
         };
         let Some(ring) = svg.query_selector(".tip-ring").ok().flatten() else {
-            return;
+            return false;
         };
         let found = scene.with(|scene| {
             let (bounds, tip) = scene.tip(index?)?;
@@ -136,7 +140,7 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
                 chosen.set(None);
                 show(None);
             }
-            return;
+            return false;
         };
         for (name, value) in [
             ("x", bounds.x - 2.0),
@@ -153,6 +157,7 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
         )));
         scroll_into_frame(&svg, bounds);
         show(Some(place(&svg, bounds, tip)));
+        true
     });
     let frame_focused = move || {
         let frame = svg.get_untracked().and_then(|svg| svg.parent_element());

@@ -34,8 +34,10 @@ const dir = process.argv[2] ?? "dist";
  * views, which cost 8.1 KiB at first); raised by issue 21's zone offset changes listed from
  * the table and the rule instead of sampled (a quarter off `jobscope validate`), 1.3 KiB with
  * the candidates sorted by `jobscope_sort` (2.7 KiB with std's `sort_unstable`): 678.5 and
- * 537.7). */
-const CEILINGS_KIB = { editor: 679, embed: 538 };
+ * 537.7); raised by issue 22's resizable editor/panels split and wide view, 3.9 KiB (wasm
+ * 3.1, its bindings 0.3, CSS 0.4; 6.1 KiB at first, with the split as a signal, reactive
+ * attributes and an `on:` handler per event): 682.4 and 541.5). */
+const CEILINGS_KIB = { editor: 683, embed: 542 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

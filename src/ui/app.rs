@@ -15,6 +15,7 @@ use super::bridge::{self, EditorDiagnostic, Hooks, SHARE_PREFIX, ShareError};
 use super::drafts;
 use super::examples::{DEFAULT_EXAMPLE_FILE, EXAMPLES, find};
 use super::page::{MAX_SHARE_URL, Page, new_page};
+use super::split::{SplitState, WideToggle, separator};
 use super::storage::{self, EXAMPLE_KEY, PREVIOUS_KEY, TEXT_KEY, THEME_KEY};
 
 /// After this long without a change the text is recorded as a draft (the autosave is at once).
@@ -57,12 +58,16 @@ pub fn App() -> impl IntoView {
         });
     });
 
+    let split = SplitState::new();
     let host = NodeRef::<leptos::html::Div>::new();
+    let attached = split.clone();
     Effect::new(move |_| {
         let Some(element) = host.get() else { return };
         if page.editor.with_value(Option::is_some) {
             return;
         }
+        // The page's elements exist now.
+        attached.attach();
         spawn_local(async move {
             let text = initial_text(page).await;
             // The text the page opens with is a draft too (an equal one is not stored twice).
@@ -118,7 +123,7 @@ pub fn App() -> impl IntoView {
             {move || page.status.get()}
         </p>
         <main class="workspace">
-            <section class="editor-pane" aria-labelledby="editor-title">
+            <section class="editor-pane" id="editor-pane" aria-labelledby="editor-title">
                 <h2 class="pane-title" id="editor-title">"Manifest (YAML)"</h2>
                 <div class="editor-host" data-testid="editor" node_ref=host></div>
                 <p class="editor-keys">
@@ -126,11 +131,13 @@ pub fn App() -> impl IntoView {
                     "Esc then Tab leaves the editor."
                 </p>
             </section>
+            {separator()}
             <section class="side-pane" id="panels" aria-label="Results" data-testid="summary" tabindex="-1">
                 <DocumentBar />
                 <div class="pickers">
                     <super::client::ClientPicker />
                     <super::client::VersionPicker />
+                    <WideToggle split=split />
                 </div>
                 <super::versions::VersionDifferences />
                 <TabPanels />

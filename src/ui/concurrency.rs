@@ -211,11 +211,11 @@ pub fn panel(page: Page) -> AnyView {
                 <SceneView scene=scene testid="concurrency-chart" />
             </div>
             <p class="legend">
-                <span class="key p-succeeded">"■ completed"</span>
-                <span class="key p-failed">"■ failed"</span>
-                <span class="key p-run">"■ running"</span>
-                <span class="key p-terminated">"■ replaced"</span>
-                <span class="key p-failed">"× skipped"</span>
+                <span class="key"><span class="swatch p-succeeded"></span>"completed"</span>
+                <span class="key"><span class="swatch failed-end p-failed"></span>"failed (dark end)"</span>
+                <span class="key"><span class="swatch p-run"></span>"running"</span>
+                <span class="key"><span class="swatch p-terminated"></span>"replaced"</span>
+                <span class="key"><span class="skip p-failed">"×"</span>" skipped"</span>
             </p>
             <Exports scene=scene stem=stem mermaid=mermaid testid="concurrency-export" />
             <EmbedSnippet view="concurrency" />

@@ -2,7 +2,8 @@
 //! wasm-bindgen. Components map the façade's plain data to DOM; no analysis happens here.
 //!
 //! - `app`: the page (header, editor, document bar); `page`: the shared [`page::Page`] state;
-//!   `client`: the picker of the client that sends the manifest;
+//!   `client`: the picker of the client that sends the manifest; `split`: the editor/panels
+//!   separator and the wide view (the rules are `crate::split`);
 //! - `bridge`: the browser helpers of `web/src/page.js` and the CodeMirror editor of
 //!   `web/src/editor.js` (loaded on demand), via wasm-bindgen;
 //! - `tab`: what a tab is; `tabs`: the tab registry and the accessible tab list; `problems`, `schedule`, `effective`:
@@ -31,6 +32,7 @@ mod player;
 mod problems;
 mod recent;
 mod schedule;
+mod split;
 mod storage;
 mod tab;
 mod tabs;

@@ -532,11 +532,11 @@ pub fn panel(page: Page) -> AnyView {
                     <SceneView scene=gantt testid="sim-gantt" />
                 </div>
                 <p class="legend">
-                    <span class="key p-pending">"■ pending"</span>
-                    <span class="key p-run">"■ running"</span>
-                    <span class="key p-succeeded">"■ succeeded"</span>
-                    <span class="key p-failed">"■ failed"</span>
-                    <span class="key p-terminated">"■ deleted"</span>
+                    <span class="key"><span class="swatch p-pending"></span>"pending"</span>
+                    <span class="key"><span class="swatch p-run"></span>"running"</span>
+                    <span class="key"><span class="swatch p-succeeded"></span>"succeeded"</span>
+                    <span class="key"><span class="swatch failed-end p-failed"></span>"failed (dark end)"</span>
+                    <span class="key"><span class="swatch p-terminated"></span>"deleted"</span>
                 </p>
                 <Exports scene=gantt stem=stem testid="sim-export" />
                 {pods_view(frame)}
@@ -579,7 +579,13 @@ fn summary_view(rec: &Summary, frame: RwSignal<Option<Frame>>) -> AnyView {
     });
     let jobs =
         Memo::new(move |_| frame.with(|f| f.as_ref().map(|f| f.jobs.clone()).unwrap_or_default()));
+    let conclusions = rec
+        .conclusions
+        .iter()
+        .map(|sentence| view! { <li>{sentence.clone()}</li> })
+        .collect_view();
     view! {
+        <ul class="conclusions" data-testid="sim-conclusions">{conclusions}</ul>
         <p class="view-summary" data-testid="sim-summary">{move || line.get()}</p>
         {(!rec.notes.is_empty())
             .then(|| {

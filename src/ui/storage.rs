@@ -10,6 +10,8 @@ pub const PREVIOUS_KEY: &str = "jobscope.previous-text";
 pub const EXAMPLE_KEY: &str = "jobscope.example";
 /// `system`, `light` or `dark`.
 pub const THEME_KEY: &str = "jobscope.theme";
+/// The editor's share of the width, in percent (`crate::split`).
+pub const SPLIT_KEY: &str = "jobscope.split";
 /// The Kubernetes version the page answers for (`v1.35`).
 pub const KUBERNETES_VERSION_KEY: &str = "jobscope.kubernetes-version";
 /// The query parameter that carries it in share and embed links.

@@ -10,8 +10,8 @@ use super::page::Page;
 use super::tab::Tab;
 use jobscope_analysis::format_rfc3339;
 use jobscope_analysis::{
-    Scene, Timeline, TimelineSpan, start_of_day, timeline, timeline_lanes, timeline_mermaid,
-    timeline_scene, zone_named,
+    Scene, Timeline, TimelineSpan, start_of_day, suggested_span, timeline, timeline_lanes,
+    timeline_mermaid, timeline_scene, zone_named,
 };
 
 pub const TAB: Tab = Tab {
@@ -34,7 +34,9 @@ fn span_of(value: &str) -> TimelineSpan {
 }
 
 pub fn panel(page: Page) -> AnyView {
-    let span = RwSignal::new("day".to_owned());
+    // The user's window; until they pick one, the one that suits the schedules
+    // (`suggested_span`: a day for minutely, a week for daily…).
+    let chosen_span = RwSignal::new(None::<String>);
     // "schedule": the first CronJob's timeZone (UTC without one); "viewer": the browser's.
     let zone_choice = RwSignal::new("schedule".to_owned());
     let duration_minutes = RwSignal::new(0i64);
@@ -55,8 +57,13 @@ pub fn panel(page: Page) -> AnyView {
                 .unwrap_or_else(|| "UTC".to_owned())
         };
         let from = start_of_day(page.now, zone_named(&zone));
-        Some(timeline(&lanes, from, span_of(&span.get()), &zone))
+        let span = chosen_span.with(|chosen| match chosen {
+            Some(chosen) => span_of(chosen),
+            None => suggested_span(&lanes, from),
+        });
+        Some(timeline(&lanes, from, span, &zone))
     });
+    let span = Memo::new(move |_| laid.with(|t| t.as_ref().map_or("day", |t| t.span().as_str())));
     let scene = Signal::derive(move || {
         laid.with(|t| {
             t.as_ref()
@@ -74,7 +81,7 @@ pub fn panel(page: Page) -> AnyView {
                 <select
                     data-testid="timeline-span"
                     prop:value=move || span.get()
-                    on:change:target=move |e| span.set(e.target().value())
+                    on:change:target=move |e| chosen_span.set(Some(e.target().value()))
                 >
                     <option value="day">"Day"</option>
                     <option value="week">"Week"</option>
@@ -157,7 +164,13 @@ pub fn panel(page: Page) -> AnyView {
                             }
                         })
                         .collect_view();
+                    let conclusions = t
+                        .conclusions()
+                        .into_iter()
+                        .map(|sentence| view! { <li>{sentence}</li> })
+                        .collect_view();
                     view! {
+                        <ul class="conclusions" data-testid="timeline-conclusions">{conclusions}</ul>
                         <p class="view-summary" data-testid="timeline-collisions">
                             {format!(
                                 "{} CronJob{} · {} collision{} (several CronJobs starting the same minute) · times in {}",

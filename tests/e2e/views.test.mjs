@@ -74,6 +74,15 @@ test("the timeline marks every CronJob on its lane, with a heat map for dense sc
   await page.locator("[data-testid=timeline-chart]").waitFor();
   assert.equal(await page.locator("[data-testid=timeline-lane]").count(), 3);
   assert.match(await page.textContent("[data-testid=timeline-collisions]"), /3 CronJobs · \d+ collisions?/);
+  // The window suits the schedule: a day for these minutely CronJobs.
+  assert.equal(await page.locator("[data-testid=timeline-span]").inputValue(), "day");
+  // Sentences say what the chart shows; the dense lanes are hour cells with a legend.
+  const sentences = await page.textContent("[data-testid=timeline-conclusions]");
+  assert.match(sentences, /allow-concurrent runs 1440 times in this day\./);
+  assert.match(sentences, /Several CronJobs start in the same minute 1440 times/);
+  assert.match(await page.textContent("[data-testid=timeline-chart]"), /heat map: runs per hour, the darkest cell 60/);
+  const cellTip = await page.locator("[data-testid=timeline-chart] rect[data-tip]").first().getAttribute("data-tip");
+  assert.match(cellTip, /^allow-concurrent: 60 runs\nfrom .* 00:00 UTC\nto .* 01:00 UTC$/);
   await screenshot(page, "31-timeline-day");
   // A minutely schedule over a year: a heat map, not half a million marks.
   const text = (await page.evaluate(() => document.querySelector("[data-testid=editor]").jobscopeEditor.getText()))
@@ -85,6 +94,13 @@ test("the timeline marks every CronJob on its lane, with a heat map for dense sc
   assert.ok(marks < 2_000, `a heat map, not a mark per run (${marks} lines)`);
   await screenshot(page, "32-timeline-year-heatmap");
   await page.locator("[data-testid=timeline-chart]").screenshot({ path: "target/e2e-screenshots/32-timeline-chart.png" });
+  // A weekly schedule opens on a month (once the user has not picked a window).
+  const fresh = await openApp(env);
+  await loadExample(fresh.page, "weekly-report.yaml");
+  await fresh.page.click("[data-testid=tab-timeline]");
+  await fresh.page.locator("[data-testid=timeline-chart]").waitFor();
+  assert.equal(await fresh.page.locator("[data-testid=timeline-span]").inputValue(), "month");
+  await fresh.close();
   await app.close();
 });
 
@@ -153,6 +169,11 @@ test("every mark's tip shows on hover and from the keyboard; Escape closes it", 
   assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, JSON.stringify(box));
   await screenshot(page, "63-diagram-tip-keyboard");
   assert.deepEqual(await axeViolations(page), []);
+  // The same in the dark theme: the tip stays open, and axe finds nothing there either.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, "63-diagram-tip-keyboard-dark");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.emulateMedia({ colorScheme: "light" });
   await page.keyboard.press("Escape");
   await tip.waitFor({ state: "hidden" });
   assert.equal(await ring.getAttribute("visibility"), "hidden");
@@ -197,6 +218,13 @@ test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
   assert.ok((await page.locator("[data-testid=sim-event]").count()) > 0);
   assert.ok((await page.locator("[data-testid=sim-gantt] .p-failed").count()) > 0, "index 2 fails");
   assert.ok((await page.locator("[data-testid=sim-alert]", { hasText: "KubernetesJobFailed" }).count()) > 0);
+  // The sentence above the chart says how the Job ended and why.
+  assert.match(await page.textContent("[data-testid=sim-conclusions]"), /failed .* after it was created: \w+ \(/);
+  // A failed pod's bar ends in ink (the shape that does not rely on colour), and its tip
+  // says what happened to it.
+  const failedBar = page.locator("[data-testid=sim-gantt] rect.p-failed[data-tip]").first();
+  assert.match(await failedBar.getAttribute("data-tip"), /\nFailed \(exit code \d+\)\ncreated \d\d:\d\d:\d\d UTC, started .* finished /);
+  assert.ok((await page.locator("[data-testid=sim-gantt] rect.p-ink").count()) > 0, "failed bars end in ink");
   await screenshot(page, "35-player-end");
   await page.locator("[data-testid=sim-gantt]").screenshot({ path: "target/e2e-screenshots/35-player-gantt.png" });
   await page.locator("[data-testid=sim-chart] >> nth=2").screenshot({ path: "target/e2e-screenshots/35-player-failed-chart.png" });
@@ -249,7 +277,8 @@ test("diagrams download as valid SVG, PNG and Mermaid files", async () => {
   await page.click("[data-testid=tab-timeline]");
   await page.locator("[data-testid=timeline-chart]").waitFor();
   const svg = await download(page, "[data-testid=timeline-export-svg]");
-  assert.equal(svg.name, "timeline-day.svg");
+  // The default example runs daily: the timeline opens on a week.
+  assert.equal(svg.name, "timeline-week.svg");
   const svgText = svg.bytes.toString("utf8");
   assert.ok(svgText.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
   // The browser's XML parser accepts it.
@@ -261,7 +290,7 @@ test("diagrams download as valid SVG, PNG and Mermaid files", async () => {
   assert.match(svgText, /database-backup/);
 
   const png = await download(page, "[data-testid=timeline-export-png]");
-  assert.equal(png.name, "timeline-day.png");
+  assert.equal(png.name, "timeline-week.png");
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.equal(png.bytes.toString("latin1", 12, 16), "IHDR");
   // Twice the diagram's width: the scene laid out at the pane's width.
@@ -412,5 +441,92 @@ test("at 1280 px every diagram fills its pane with text of 12 px or more, and no
   ({ drawn, room } = await fill());
   assert.ok(Math.abs(drawn - room) <= 2, `after resizing: timeline ${drawn} px in ${room} px`);
   await screenshot(page, "62-timeline-after-resize");
+  await app.close();
+});
+
+test("the editor/panels split moves with the keys and the pointer, is remembered, and the wide view gives the diagrams the whole window", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.click("[data-testid=tab-timeline]");
+  const chart = page.locator("[data-testid=timeline-chart]");
+  await chart.waitFor();
+  const splitter = page.locator("[data-testid=splitter]");
+  const editor = page.locator("#editor-pane");
+  const valueNow = async () => Number(await splitter.getAttribute("aria-valuenow"));
+  // The chart fills its frame again after each move: the frame's room and the drawing's width.
+  const filled = () =>
+    page.waitForFunction(() => {
+      const svg = document.querySelector("[data-testid=timeline-chart]");
+      const frame = svg?.parentElement;
+      if (!frame) return false;
+      const style = getComputedStyle(frame);
+      const room = frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return Math.abs(svg.getBoundingClientRect().width - room) <= 2 ? room : false;
+    }).then((handle) => handle.jsonValue());
+  const startValue = await valueNow();
+  assert.equal(startValue, 55);
+  const startEditor = (await editor.boundingBox()).width;
+  const startRoom = await filled();
+
+  // Keyboard: Shift+ArrowLeft moves 10 points, ArrowLeft 2; the chart grows with its pane.
+  await splitter.focus();
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await valueNow(), 43);
+  assert.equal(await splitter.getAttribute("aria-valuetext"), "Editor 43% of the width");
+  assert.ok((await editor.boundingBox()).width < startEditor - 100, "the editor is narrower");
+  const widerRoom = await filled();
+  assert.ok(widerRoom > startRoom + 100, `the timeline re-laid out wider: ${startRoom} → ${widerRoom} px`);
+  await page.keyboard.press("Home");
+  assert.equal(await valueNow(), 20);
+  await page.keyboard.press("End");
+  assert.equal(await valueNow(), 70);
+  await screenshot(page, "64-split-keyboard");
+
+  // Pointer: drag the separator to 40% of the workspace (panels narrower than 480 px would
+  // scroll a 480 px diagram instead of filling).
+  const box = await splitter.boundingBox();
+  const work = await page.evaluate(() => {
+    const pane = document.querySelector("#editor-pane").getBoundingClientRect();
+    const panels = document.querySelector("#panels").getBoundingClientRect();
+    return { left: pane.left, right: panels.right };
+  });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const target = work.left + 0.4 * (work.right - work.left);
+  await page.mouse.move(target - 50, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(target, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const dragged = await valueNow();
+  assert.ok(Math.abs(dragged - 40) <= 2, `dragged to ${dragged}%`);
+  await filled();
+
+  // Remembered across a reload.
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await valueNow(), dragged);
+
+  // The wide view: the editor goes, the panels take the window; Enter on the separator (or the
+  // button again) brings the editor back at its width.
+  await page.click("[data-testid=tab-timeline]");
+  await chart.waitFor();
+  const before = await filled();
+  await page.click("[data-testid=wide-view]");
+  assert.equal(await page.getAttribute("[data-testid=wide-view]", "aria-pressed"), "true");
+  await editor.waitFor({ state: "hidden" });
+  assert.equal(await valueNow(), 0);
+  const wide = await filled();
+  assert.ok(wide > before + 200 && wide > 1000, `wide view: ${before} → ${wide} px at 1280 px`);
+  await screenshot(page, "65-wide-view");
+  assert.deepEqual(await axeViolations(page), []);
+  await splitter.focus();
+  await page.keyboard.press("Enter");
+  await editor.waitFor();
+  assert.equal(await valueNow(), dragged);
+  assert.equal(await page.getAttribute("[data-testid=wide-view]", "aria-pressed"), "false");
+  // The editor works again after being hidden.
+  await setEditorText(page, "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: back\n");
+  await waitForDiagnostics(page);
   await app.close();
 });

@@ -8,6 +8,7 @@ mod examples;
 mod hostile;
 mod hostile_inputs;
 mod lint_fixtures;
+mod palette;
 mod schema_gen;
 mod simulate_fixtures;
 mod simulate_props;

@@ -28,7 +28,9 @@ pub use jobscope_sim::{Simulation, Subject};
 pub use jobscope_sim_views::player::{Recorder, Recording, alert_expression, alert_metric, record};
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};
-pub use jobscope_timeline::{LaneInput, Span as TimelineSpan, Timeline, start_of_day};
+pub use jobscope_timeline::{
+    LaneInput, Span as TimelineSpan, Timeline, start_of_day, suggested_span,
+};
 
 /// The simulation presets that show a lint rule's trap (its documentation names them).
 pub fn presets_for_rule(code: &str) -> impl Iterator<Item = &'static Preset> + '_ {

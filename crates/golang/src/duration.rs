@@ -188,6 +188,24 @@ fn fraction_text(value: u64, divisor: u64) -> String {
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
+/// `90 s`, `12 min`, `1 h 30 min`, `2 d`: a duration as the page writes it (not a Go
+/// format: jobscope's own, shared by the diagrams' tips and sentences).
+pub fn human_seconds(seconds: i64) -> String {
+    match seconds {
+        s if s < 120 => format!("{s} s"),
+        s if s < 7200 => format!("{} min", s / 60),
+        s if s < 2 * 86_400 => {
+            let minutes = (s % 3600) / 60;
+            if minutes == 0 {
+                format!("{} h", s / 3600)
+            } else {
+                format!("{} h {minutes} min", s / 3600)
+            }
+        }
+        s => format!("{} d", s / 86_400),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -514,6 +514,54 @@ pub fn format_rfc3339_nano(t: Instant, zone: Zone) -> String {
     format_rfc3339_with_offset(t, offset, true)
 }
 
+/// English day abbreviations, Sunday first (Go's `time.Weekday` order).
+pub const WEEKDAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+/// English month abbreviations, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `Mon 9 Mar 2026 02:30 EDT`: how jobscope writes an instant for people, seconds only when
+/// they are not zero. Not a Go layout: the page's own, in the zone's abbreviation as Go's
+/// `MST` prints it.
+pub fn format_readable(t: Instant, zone: Zone) -> String {
+    let c = ZoneClock::new(zone).civil(t);
+    let mut out = format!(
+        "{} {} {} {} {:02}:{:02}",
+        WEEKDAY_NAMES[c.weekday as usize % 7],
+        c.day,
+        MONTH_NAMES[(c.month as usize + 11) % 12],
+        c.year,
+        c.hour,
+        c.minute,
+    );
+    if c.second != 0 {
+        out.push_str(&format!(":{:02}", c.second));
+    }
+    out.push(' ');
+    out.push_str(&zone.abbreviation(t.unix));
+    out
+}
+
+/// An instant in `zone` and, when that is not UTC, in UTC too (the controller's clock in the
+/// logs): `Mon 9 Mar 2026 02:30 EDT (06:30 UTC)`; the UTC date is written when it differs.
+pub fn format_readable_with_utc(t: Instant, zone: Zone) -> String {
+    let mut out = format_readable(t, zone);
+    if zone.abbreviation(t.unix) == "UTC" {
+        return out;
+    }
+    let local = ZoneClock::new(zone).civil(t);
+    let utc = ZoneClock::new(Zone::Utc).civil(t);
+    let utc_text = if (local.year, local.month, local.day) == (utc.year, utc.month, utc.day) {
+        format!("{:02}:{:02}", utc.hour, utc.minute)
+    } else {
+        let full = format_readable(t, Zone::Utc);
+        full.trim_end_matches(" UTC").to_owned()
+    };
+    out.push_str(&format!(" ({utc_text} UTC)"));
+    out
+}
+
 fn format_rfc3339_with_offset(t: Instant, offset: i32, nano: bool) -> String {
     let c = Civil::from_local_seconds(t.unix.saturating_add(i64::from(offset)), t.nanos);
     let mut out = String::with_capacity(32);
@@ -544,6 +592,33 @@ fn format_rfc3339_with_offset(t: Instant, offset: i32, nano: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readable_times_name_the_zone_and_add_utc() {
+        let new_york = Zone::iana("America/New_York").expect("in the database");
+        let cases = [
+            // EDT, UTC the same day.
+            (
+                1_773_037_800,
+                new_york,
+                "Mon 9 Mar 2026 02:30 EDT (06:30 UTC)",
+            ),
+            // Seconds when there are some; UTC the next day, so with its date.
+            (
+                1_773_023_405,
+                new_york,
+                "Sun 8 Mar 2026 22:30:05 EDT (Mon 9 Mar 2026 02:30:05 UTC)",
+            ),
+            // UTC once.
+            (1_773_037_800, Zone::Utc, "Mon 9 Mar 2026 06:30 UTC"),
+        ];
+        for (unix, zone, want) in cases {
+            assert_eq!(
+                format_readable_with_utc(Instant::from_unix(unix), zone),
+                want
+            );
+        }
+    }
 
     fn new_york() -> ZoneClock {
         ZoneClock::new(Zone::iana("America/New_York").expect("zone"))

@@ -88,6 +88,7 @@ mod tests {
         Concurrency {
             name: "report".to_owned(),
             schedule: "*/5 * * * *".to_owned(),
+            time_zone: Some("Europe/Berlin".to_owned()),
             duration_seconds: 450,
             from: t(1_000),
             to: t(5_000),
@@ -104,6 +105,7 @@ mod tests {
                         nanos: 100_000_000,
                     },
                     outcome: Outcome::Completed,
+                    reason: String::new(),
                 }],
                 skipped: vec![t(1_500)],
                 max_concurrent: 1,

@@ -1,7 +1,8 @@
 //! The concurrency diagram's data: one CronJob's coming runs under Allow, Forbid and Replace
 //! side by side, as the worker's simulation of the CronJob controller found them.
 
-use jobscope_golang::time::Instant;
+pub use jobscope_golang::duration::human_seconds;
+use jobscope_golang::time::{Instant, Zone};
 use serde::{Deserialize, Serialize};
 
 /// A CronJob's `concurrencyPolicy`.
@@ -55,6 +56,9 @@ pub struct PolicyRun {
     #[serde(with = "crate::codec::instant")]
     pub end: Instant,
     pub outcome: Outcome,
+    /// Why a failed Job failed: its `Failed` condition's reason and message
+    /// (`DeadlineExceeded: Job was active longer than specified deadline`); empty otherwise.
+    pub reason: String,
 }
 
 /// One policy's runs.
@@ -75,6 +79,9 @@ pub struct PolicyLane {
 pub struct Concurrency {
     pub name: String,
     pub schedule: String,
+    /// The CronJob's `spec.timeZone` (the controller's UTC without one): the zone the tips
+    /// write times in.
+    pub time_zone: Option<String>,
     pub duration_seconds: i64,
     /// The window drawn.
     #[serde(with = "crate::codec::instant")]
@@ -87,6 +94,14 @@ pub struct Concurrency {
 }
 
 impl Concurrency {
+    /// The zone of the CronJob's schedule: its `spec.timeZone`, else the controller's UTC.
+    pub(crate) fn zone(&self) -> Zone {
+        self.time_zone
+            .as_deref()
+            .and_then(Zone::iana)
+            .unwrap_or(Zone::Utc)
+    }
+
     /// Where an instant falls across the window, from 0 to 1.
     pub(crate) fn x(&self, t: Instant) -> f64 {
         let width = self.to.nanos_since(self.from) as f64;
@@ -94,22 +109,6 @@ impl Concurrency {
             return 0.0;
         }
         (t.nanos_since(self.from) as f64 / width).clamp(0.0, 1.0)
-    }
-}
-/// `90 s`, `12 min`, `1 h 30 min`, `2 d`: a duration as the page writes it.
-pub fn human_seconds(seconds: i64) -> String {
-    match seconds {
-        s if s < 120 => format!("{s} s"),
-        s if s < 7200 => format!("{} min", s / 60),
-        s if s < 2 * 86_400 => {
-            let minutes = (s % 3600) / 60;
-            if minutes == 0 {
-                format!("{} h", s / 3600)
-            } else {
-                format!("{} h {minutes} min", s / 3600)
-            }
-        }
-        s => format!("{} d", s / 86_400),
     }
 }
 
@@ -149,9 +148,21 @@ impl Concurrency {
             .filter(|run| matches!(run.outcome, Outcome::Completed | Outcome::Failed))
             .collect();
         if !ended.is_empty() && ended.iter().all(|run| run.outcome == Outcome::Failed) {
-            out.push(format!(
-                "Every Job that ended failed, under every policy: the job template ends Jobs of {duration} before they finish (its activeDeadlineSeconds, or a backoffLimit the failing pods use up)."
-            ));
+            // One reason for all (the condition's reason and message): name it.
+            let reason = ended
+                .first()
+                .map(|run| run.reason.as_str())
+                .filter(|reason| {
+                    !reason.is_empty() && ended.iter().all(|run| run.reason == *reason)
+                });
+            out.push(match reason {
+                Some(reason) => format!(
+                    "Every Job that ended failed, under every policy ({reason}): the job template ends Jobs before their {duration} of work is done."
+                ),
+                None => format!(
+                    "Every Job that ended failed, under every policy: the job template ends Jobs of {duration} before they finish (its activeDeadlineSeconds, or a backoffLimit the failing pods use up)."
+                ),
+            });
         }
         for lane in &self.lanes {
             let runs = self.slots.len();
@@ -210,6 +221,7 @@ mod tests {
             start: at(start),
             end: at(end),
             outcome,
+            reason: String::new(),
         }
     }
 
@@ -228,6 +240,7 @@ mod tests {
         Concurrency {
             name: "report".to_owned(),
             schedule: "*/1 * * * *".to_owned(),
+            time_zone: None,
             duration_seconds: 90,
             from: at(0),
             to: at(240),
@@ -289,8 +302,18 @@ mod tests {
         let conclusions = long_jobs(Outcome::Failed).conclusions();
         assert_eq!(conclusions.len(), 4);
         assert!(
-            conclusions[0].starts_with("Every Job that ended failed"),
+            conclusions[0].starts_with("Every Job that ended failed, under every policy: "),
             "{conclusions:?}"
+        );
+        // The same reason for every failure: the sentence names it.
+        let mut diagram = long_jobs(Outcome::Failed);
+        for run in diagram.lanes.iter_mut().flat_map(|lane| &mut lane.runs) {
+            run.reason =
+                "DeadlineExceeded: Job was active longer than specified deadline".to_owned();
+        }
+        assert_eq!(
+            diagram.conclusions()[0],
+            "Every Job that ended failed, under every policy (DeadlineExceeded: Job was active longer than specified deadline): the job template ends Jobs before their 90 s of work is done."
         );
         // A completed Job anywhere: no such sentence.
         assert_eq!(long_jobs(Outcome::Completed).conclusions().len(), 3);

@@ -5,8 +5,8 @@ use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
 use jobscope_scene::mermaid::{date, plain};
 use jobscope_scene::{Anchor, Paint, Scene};
 
-use crate::concurrency::{Concurrency, Outcome};
-use jobscope_golang::time::{Instant, Zone, format_rfc3339};
+use crate::concurrency::{Concurrency, Outcome, PolicyLane, PolicyRun, human_seconds};
+use jobscope_golang::time::{Instant, Zone, format_readable, format_readable_with_utc};
 
 pub(crate) fn outcome_paint(outcome: Outcome) -> Paint {
     match outcome {
@@ -21,6 +21,7 @@ pub(crate) fn outcome_paint(outcome: Outcome) -> Paint {
 /// pixels wide.
 pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
     let width = layout_width(width);
+    let zone = c.zone();
     let height = TOP + LANE * 3.0 * 1.5 + 40.0;
     let mut s = Scene::new(
         width,
@@ -86,13 +87,13 @@ pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
             let x2 = x_at(c.x(run.end), width).max(x + 2.0);
             // A pixel's gap, so back-to-back runs (Replace) read as separate Jobs.
             let bar = if x2 - x > 4.0 { x2 - x - 1.0 } else { x2 - x };
-            s.rect(
+            s.outcome_bar(
                 x,
                 y + 4.0 + 10.0 * (row % 5) as f64,
                 bar,
                 8.0,
                 outcome_paint(run.outcome),
-                Some(format!("{} ({})", run.name, run.outcome.as_str())),
+                Some(run_tip(c, lane, run, zone)),
             );
         }
         for skipped in &lane.skipped {
@@ -105,7 +106,7 @@ pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
                 anchor: Anchor::Middle,
                 size: 14.0,
                 bold: true,
-                tip: Some(format!("skipped {}", format_rfc3339(*skipped, Zone::Utc))),
+                tip: Some(skipped_tip(c, lane, *skipped, zone)),
             });
         }
     }
@@ -116,6 +117,66 @@ pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
         Paint::Muted,
     );
     s
+}
+
+/// A Job's tip: its name and outcome with the reason, when it was scheduled (in the CronJob's
+/// zone and UTC), when it ended and how long it ran.
+fn run_tip(c: &Concurrency, lane: &PolicyLane, run: &PolicyRun, zone: Zone) -> String {
+    let outcome = match run.outcome {
+        Outcome::Failed if !run.reason.is_empty() => format!("failed ({})", run.reason),
+        Outcome::Replaced => {
+            // Replace deletes it when it starts the next Job (the first one created after it).
+            match lane.runs.iter().find(|next| next.start > run.start) {
+                Some(next) => format!("deleted by Replace to start {}", next.name),
+                None => "deleted by Replace for the next scheduled run".to_owned(),
+            }
+        }
+        Outcome::Running => "still running at the end of the diagram".to_owned(),
+        Outcome::Completed | Outcome::Failed => run.outcome.as_str().to_owned(),
+    };
+    let ended = match run.outcome {
+        Outcome::Running => String::new(),
+        _ => format!(
+            "\nended {} after {}",
+            format_readable(run.end, zone),
+            human_seconds(run.end.unix - run.start.unix)
+        ),
+    };
+    format!(
+        "{}: {outcome}\nscheduled {}{ended}\n{} policy{}",
+        run.name,
+        format_readable_with_utc(run.scheduled, zone),
+        lane.policy.as_str(),
+        if lane.in_manifest {
+            format!(
+                " (the manifest's) · jobs of {}",
+                human_seconds(c.duration_seconds)
+            )
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// A skipped run's tip: when it was due and which Job held it back (Forbid skips a run while
+/// an earlier Job is still running).
+fn skipped_tip(c: &Concurrency, lane: &PolicyLane, at: Instant, zone: Zone) -> String {
+    let blocking = lane
+        .runs
+        .iter()
+        .filter(|run| run.start <= at && run.end > at)
+        .map(|run| run.name.as_str())
+        .next();
+    format!(
+        "{}: the run due {}\nskipped by {}{}",
+        c.name,
+        format_readable_with_utc(at, zone),
+        lane.policy.as_str(),
+        match blocking {
+            Some(name) => format!(": {name} was still running"),
+            None => String::new(),
+        }
+    )
 }
 
 /// One section per policy; replaced runs are marked `crit`, skipped slots as milestones.
@@ -150,4 +211,80 @@ pub fn concurrency_mermaid(c: &Concurrency) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::concurrency::Policy;
+
+    fn at(seconds: i64) -> Instant {
+        // 2026-03-09T06:30:00Z, 02:30 in New York (EDT).
+        Instant::from_unix(1_773_037_800 + seconds)
+    }
+
+    fn run(name: &str, start: i64, end: i64, outcome: Outcome, reason: &str) -> PolicyRun {
+        PolicyRun {
+            name: name.to_owned(),
+            scheduled: at(start),
+            start: at(start),
+            end: at(end),
+            outcome,
+            reason: reason.to_owned(),
+        }
+    }
+
+    fn tips(c: &Concurrency) -> Vec<String> {
+        let scene = concurrency_scene(c, 960.0);
+        (0..scene.tip_count())
+            .filter_map(|i| scene.tip(i).map(|(_, tip)| tip.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn tips_say_the_outcome_its_reason_and_the_times_in_both_zones() {
+        let c = Concurrency {
+            name: "report".to_owned(),
+            schedule: "* * * * *".to_owned(),
+            time_zone: Some("America/New_York".to_owned()),
+            duration_seconds: 90,
+            from: at(0),
+            to: at(200),
+            slots: vec![at(0), at(60)],
+            lanes: vec![
+                PolicyLane {
+                    policy: Policy::Forbid,
+                    in_manifest: true,
+                    runs: vec![run(
+                        "report-1",
+                        0,
+                        90,
+                        Outcome::Failed,
+                        "DeadlineExceeded: Job was active longer than specified deadline",
+                    )],
+                    skipped: vec![at(60)],
+                    max_concurrent: 1,
+                },
+                PolicyLane {
+                    policy: Policy::Replace,
+                    in_manifest: false,
+                    runs: vec![
+                        run("report-1", 0, 60, Outcome::Replaced, ""),
+                        run("report-2", 60, 200, Outcome::Running, ""),
+                    ],
+                    skipped: Vec::new(),
+                    max_concurrent: 1,
+                },
+            ],
+        };
+        assert_eq!(
+            tips(&c),
+            [
+                "report-1: failed (DeadlineExceeded: Job was active longer than specified deadline)\nscheduled Mon 9 Mar 2026 02:30 EDT (06:30 UTC)\nended Mon 9 Mar 2026 02:31:30 EDT after 90 s\nForbid policy (the manifest's) · jobs of 90 s",
+                "report: the run due Mon 9 Mar 2026 02:31 EDT (06:31 UTC)\nskipped by Forbid: report-1 was still running",
+                "report-1: deleted by Replace to start report-2\nscheduled Mon 9 Mar 2026 02:30 EDT (06:30 UTC)\nended Mon 9 Mar 2026 02:31 EDT after 60 s\nReplace policy",
+                "report-2: still running at the end of the diagram\nscheduled Mon 9 Mar 2026 02:31 EDT (06:31 UTC)\nReplace policy",
+            ]
+        );
+    }
 }

@@ -75,6 +75,8 @@ pub struct Summary {
     pub name: String,
     /// The simulation's notes (limits reached, actions that found nothing to act on).
     pub notes: Vec<String>,
+    /// What the run comes to, in sentences (how each Job ended and why); empty for a preview.
+    pub conclusions: Vec<String>,
     /// The first [`MAX_SUMMARY_ALERTS`] alert spans by firing time.
     pub alerts: Vec<AlertRow>,
     /// All alert spans of the run.

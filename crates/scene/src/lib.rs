@@ -54,7 +54,10 @@ impl Paint {
         }
     }
 
-    /// The colour in exported files (light theme).
+    /// The colour in exported files (light theme; `style/main.css` has the same, and the dark
+    /// theme's). The outcome colours (run, succeeded, failed, deleted, pending) were chosen to
+    /// stay apart under protanopia, deuteranopia and tritanopia, with 3:1 against the page in
+    /// both themes: the palette test (`tests/integration/palette.rs`) checks both.
     pub fn color(self) -> &'static str {
         match self {
             Paint::Background => "#ffffff",
@@ -63,9 +66,9 @@ impl Paint {
             Paint::Grid => "#dddddd",
             Paint::GridStrong => "#999999",
             Paint::Run => "#1f6feb",
-            Paint::Overlap | Paint::Failed => "#d1242f",
-            Paint::Succeeded => "#1a7f37",
-            Paint::Terminated => "#8250df",
+            Paint::Overlap | Paint::Failed => "#8a240f",
+            Paint::Succeeded => "#119c57",
+            Paint::Terminated => "#732673",
             Paint::Pending => "#8c959f",
             Paint::Warning => "#bf8700",
             Paint::Alert => "#cf222e",
@@ -258,6 +261,24 @@ impl Scene {
 
     pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, paint: Paint, tip: Option<String>) {
         self.rect_alpha(x, y, w, h, paint, 1.0, tip);
+    }
+
+    /// A Job's or a pod's bar in its outcome's paint. A failed one also ends in a 3 px bar of
+    /// ink (when it is 6 px or wider): failure is told by a shape as well as by its colour,
+    /// for readers who cannot tell the colours apart.
+    pub fn outcome_bar(
+        &mut self,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        paint: Paint,
+        tip: Option<String>,
+    ) {
+        self.rect(x, y, w, h, paint, tip);
+        if paint == Paint::Failed && w >= 6.0 {
+            self.rect(x + w - 3.0, y, 3.0, h, Paint::Ink, None);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -489,6 +510,41 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_bar_ends_in_ink_and_others_do_not() {
+        let mut scene = Scene::new(100.0, 50.0, "bars");
+        scene.outcome_bar(
+            10.0,
+            5.0,
+            40.0,
+            8.0,
+            Paint::Failed,
+            Some("failed".to_owned()),
+        );
+        scene.outcome_bar(10.0, 20.0, 40.0, 8.0, Paint::Succeeded, None);
+        // Too narrow for an end: the colour alone.
+        scene.outcome_bar(10.0, 35.0, 4.0, 8.0, Paint::Failed, None);
+        let rects: Vec<(f64, f64, Paint)> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Rect { x, w, paint, .. } => Some((*x, *w, *paint)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rects,
+            [
+                (10.0, 40.0, Paint::Failed),
+                (47.0, 3.0, Paint::Ink),
+                (10.0, 40.0, Paint::Succeeded),
+                (10.0, 4.0, Paint::Failed),
+            ]
+        );
+        // The end carries no tip of its own: the keyboard steps over it.
+        assert_eq!(scene.tip_count(), 1);
+    }
 
     #[test]
     fn svg_escapes_text_titles_and_tips() {

@@ -7,7 +7,7 @@ use jobscope_api::manifest::object::Node;
 use jobscope_cron::explain::ZoneSource;
 use jobscope_cron::{Instant, NextTime, Zone};
 use jobscope_golang::location::{LoadedLocation, load_location};
-use jobscope_golang::time::{ZoneClock, format_rfc3339};
+use jobscope_golang::time::{format_readable, format_rfc3339};
 
 use crate::report::schedule_report;
 
@@ -59,31 +59,6 @@ pub struct ScheduleView {
     pub runs_end: Option<String>,
     pub suspended: bool,
     pub(crate) starting_deadline_seconds: Option<i64>,
-}
-
-const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// `Mon 9 Mar 2026 02:30 EDT` (seconds when they are not zero).
-pub(crate) fn format_readable(t: Instant, zone: Zone) -> String {
-    let c = ZoneClock::new(zone).civil(t);
-    let seconds = if c.second != 0 {
-        format!(":{:02}", c.second)
-    } else {
-        String::new()
-    };
-    format!(
-        "{} {} {} {} {:02}:{:02}{seconds} {}",
-        DAYS[c.weekday as usize % 7],
-        c.day,
-        MONTHS[(c.month as usize + 11) % 12],
-        c.year,
-        c.hour,
-        c.minute,
-        zone.abbreviation(t.unix)
-    )
 }
 
 /// The viewer's zone from its IANA name (the browser's), UTC when unknown.

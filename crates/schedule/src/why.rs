@@ -6,10 +6,10 @@ use jobscope_cron::controller::{
     CronJobTimes, SyncDecision, SyncInput, controller_evaluator, sync_idle_cron_job,
 };
 use jobscope_cron::{Instant, Zone};
-use jobscope_golang::time::{format_rfc3339, parse_rfc3339};
+use jobscope_golang::time::{format_readable, format_rfc3339, parse_rfc3339};
 use jobscope_yaml::{ValueKind, parse_stream};
 
-use crate::panel::{ScheduleView, format_readable};
+use crate::panel::ScheduleView;
 
 /// One sync of the CronJob controller for a CronJob with no Job running: its decision and the
 /// zone its instants are shown in; or the error that keeps it from evaluating the schedule.

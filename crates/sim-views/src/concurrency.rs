@@ -52,6 +52,7 @@ pub fn concurrency(
     };
     let name = cron.name.clone();
     let schedule = cron.spec.schedule.clone();
+    let time_zone = cron.spec.time_zone.clone();
     let manifest_policy = cron.spec.concurrency_policy;
     let mut slots = Vec::new();
     if let Ok(mut eval) = controller_evaluator(&schedule, cron.spec.time_zone.as_deref(), Zone::Utc)
@@ -86,11 +87,17 @@ pub fn concurrency(
             let Some(scheduled) = job.scheduled_time.filter(|&s| s <= millis(last)) else {
                 continue;
             };
-            let (end, outcome) = match (job.status.finished(), job.deleted_at) {
-                (Some(c), _) if c.kind == ConditionKind::Complete => (c.time, Outcome::Completed),
-                (Some(c), _) => (c.time, Outcome::Failed),
-                (None, Some(deleted)) => (deleted, Outcome::Replaced),
-                (None, None) => (millis(to), Outcome::Running),
+            let (end, outcome, reason) = match (job.status.finished(), job.deleted_at) {
+                (Some(c), _) if c.kind == ConditionKind::Complete => {
+                    (c.time, Outcome::Completed, String::new())
+                }
+                (Some(c), _) => (
+                    c.time,
+                    Outcome::Failed,
+                    format!("{}: {}", c.reason, c.message),
+                ),
+                (None, Some(deleted)) => (deleted, Outcome::Replaced, String::new()),
+                (None, None) => (millis(to), Outcome::Running, String::new()),
             };
             lane_runs.push(PolicyRun {
                 name: job.name.clone(),
@@ -98,6 +105,7 @@ pub fn concurrency(
                 start: instant(job.created),
                 end: instant(end),
                 outcome,
+                reason,
             });
         }
         let skipped = slots
@@ -130,6 +138,7 @@ pub fn concurrency(
     Ok(Concurrency {
         name,
         schedule,
+        time_zone,
         duration_seconds,
         from: start,
         to,

@@ -15,7 +15,7 @@ use jobscope_scene::geometry::{TEXT, layout_width};
 use jobscope_scene::{Anchor, Paint, Scene};
 use jobscope_sim::metrics::labels_cmp;
 use jobscope_sim::model::instant;
-use jobscope_sim::model::{JobStatus, Ms, Phase, Pod, SECOND};
+use jobscope_sim::model::{ConditionKind, JobStatus, Ms, Phase, Pod, SECOND};
 use jobscope_sim::scenario::{Action, ActionKind, PodRule, PodSelector, RunFor, Scenario};
 use jobscope_sim::{ObjectRef, Simulation};
 
@@ -140,6 +140,8 @@ pub struct PodBar {
     pub(crate) outcome: PodState,
     pub exit_code: Option<i32>,
     pub restarts: u32,
+    /// Evicted through the Eviction API.
+    pub(crate) evicted: bool,
 }
 
 impl PodBar {
@@ -158,6 +160,42 @@ impl PodBar {
         }
     }
 
+    /// The bar's tip at `t`: the pod, its state then (with the exit code, an eviction), and
+    /// what has happened to it by `t` (created, started, finished, with how long each took),
+    /// in the controller's UTC. Built for every drawn bar of every frame, so clock times only
+    /// (the pod's Job name carries the day).
+    fn tip(&self, state: PodState, t: Ms) -> String {
+        let mut tip = self.name.clone();
+        tip.push_str(&format!(" · attempt {}", self.attempt));
+        if let Some(index) = self.index {
+            tip.push_str(&format!(" · index {index}"));
+        }
+        tip.push('\n');
+        tip.push_str(state.as_str());
+        if let (PodState::Failed | PodState::Terminated, Some(code)) = (state, self.exit_code) {
+            tip.push_str(&format!(" (exit code {code})"));
+        }
+        if self.evicted && matches!(state, PodState::Failed | PodState::Terminated) {
+            tip.push_str(" · evicted (DisruptionTarget)");
+        }
+        tip.push_str(&format!("\ncreated {} UTC", clock(self.created)));
+        if let Some(started) = self.started.filter(|s| *s <= t) {
+            tip.push_str(&format!(
+                ", started {} after {}",
+                clock(started),
+                human_ms(started - self.created)
+            ));
+            if let Some(finished) = self.finished.filter(|f| *f <= t) {
+                tip.push_str(&format!(
+                    ", finished {} after {}",
+                    clock(finished),
+                    human_ms(finished - started)
+                ));
+            }
+        }
+        tip
+    }
+
     /// Where the bar ends at `t`.
     fn end_at(&self, t: Ms, until: Ms) -> Ms {
         // (`until` is where the chart ends: a pod still running then runs off its edge.)
@@ -167,6 +205,27 @@ impl PodBar {
                 .filter(|_| self.outcome == PodState::Terminated))
             .unwrap_or(until)
             .min(t)
+    }
+}
+
+/// `02:30:05`: a time of day in UTC, without the zone lookups a full date needs.
+fn clock(t: Ms) -> String {
+    let seconds = t.div_euclid(1000).rem_euclid(86_400);
+    format!(
+        "{:02}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+/// A span of milliseconds as the page writes durations (`90 s`, `12 min`), or `0.4 s` under a
+/// second.
+fn human_ms(ms: Ms) -> String {
+    if (0..1000).contains(&ms) {
+        format!("0.{} s", ms / 100)
+    } else {
+        jobscope_playback::human_seconds(ms / 1000)
     }
 }
 
@@ -514,6 +573,7 @@ impl<'s> Recorder<'s> {
                 outcome,
                 exit_code: pod.exit_code(),
                 restarts: pod.restarts(),
+                evicted: pod.evicted(),
             }),
             _ => self.hidden += 1,
         }
@@ -948,22 +1008,7 @@ impl Recording {
             let y = TOP + ROW * pod.row as f64 + 2.0;
             let x0 = self.x(pod.created, width);
             let started = pod.started.filter(|s| *s <= t);
-            let tip = |state: PodState| {
-                format!(
-                    "{} · attempt {}{} · {}{}",
-                    pod.name,
-                    pod.attempt,
-                    pod.index
-                        .map(|i| format!(" · index {i}"))
-                        .unwrap_or_default(),
-                    state.as_str(),
-                    match (state, pod.exit_code) {
-                        (PodState::Failed | PodState::Terminated, Some(code)) =>
-                            format!(" (exit code {code})"),
-                        _ => String::new(),
-                    }
-                )
-            };
+            let tip = |state: PodState| pod.tip(state, t);
             let end = pod.end_at(t, self.shown_end);
             match started {
                 Some(started) => {
@@ -972,11 +1017,11 @@ impl Recording {
                         s.rect(x0, y, xs - x0, ROW - 6.0, Paint::Pending, None);
                     }
                     let xe = self.x(end, width).max(xs + 1.5);
-                    s.rect(xs, y, xe - xs, ROW - 6.0, state.paint(), Some(tip(state)));
+                    s.outcome_bar(xs, y, xe - xs, ROW - 6.0, state.paint(), Some(tip(state)));
                 }
                 None => {
                     let xe = self.x(end, width).max(x0 + 1.5);
-                    s.rect(x0, y, xe - x0, ROW - 6.0, state.paint(), Some(tip(state)));
+                    s.outcome_bar(x0, y, xe - x0, ROW - 6.0, state.paint(), Some(tip(state)));
                 }
             }
         }
@@ -1124,6 +1169,11 @@ impl Recording {
             kind: self.kind.to_owned(),
             name: self.name.clone(),
             notes: self.notes.clone(),
+            conclusions: if self.complete {
+                self.conclusions()
+            } else {
+                Vec::new()
+            },
             alerts_total: self.alerts.len(),
             complete: self.complete,
             alerts: self
@@ -1140,6 +1190,101 @@ impl Recording {
                 })
                 .collect(),
         }
+    }
+
+    /// What the run comes to: how the Job ended and why, or for a CronJob how many Jobs it
+    /// created and how they ended, with the reasons of the failures (the `Failed` condition's
+    /// reason and message, as `kubectl describe` shows them).
+    pub(crate) fn conclusions(&self) -> Vec<String> {
+        fn last(job: &JobTrack) -> Option<&JobStatus> {
+            job.history.last().map(|(_, status)| status)
+        }
+        let mut out = Vec::new();
+        if self.kind == "Job" {
+            for job in &self.jobs {
+                let failed_pods = self
+                    .pods
+                    .iter()
+                    .filter(|p| p.outcome == PodState::Failed)
+                    .count();
+                out.push(match last(job).and_then(JobStatus::finished) {
+                    Some(c) if c.kind == ConditionKind::Complete => format!(
+                        "{} completed {} after it was created{}.",
+                        job.name,
+                        human_ms(c.time - job.created),
+                        match failed_pods {
+                            0 => String::new(),
+                            1 => ", after 1 failed pod was replaced".to_owned(),
+                            n => format!(", after {n} failed pods were replaced"),
+                        }
+                    ),
+                    Some(c) => format!(
+                        "{} failed {} after it was created: {} ({}).",
+                        job.name,
+                        human_ms(c.time - job.created),
+                        c.reason,
+                        c.message
+                    ),
+                    None => format!(
+                        "{} had not finished when the simulation stopped, {} after it was created.",
+                        job.name,
+                        human_ms(self.end - job.created)
+                    ),
+                });
+            }
+            return out;
+        }
+        let (mut completed, mut failed) = (0, 0);
+        // Failure reasons in the order first seen, with how many Jobs each ended.
+        let mut reasons: Vec<(String, usize)> = Vec::new();
+        for job in &self.jobs {
+            match last(job).and_then(JobStatus::finished) {
+                Some(c) if c.kind == ConditionKind::Complete => completed += 1,
+                Some(c) => {
+                    failed += 1;
+                    let reason = format!("{} ({})", c.reason, c.message);
+                    match reasons.iter_mut().find(|(r, _)| *r == reason) {
+                        Some((_, n)) => *n += 1,
+                        None => reasons.push((reason, 1)),
+                    }
+                }
+                None => {}
+            }
+        }
+        let created = self.jobs.len();
+        let unfinished = created - completed - failed;
+        let mut parts = Vec::new();
+        for (n, what) in [
+            (completed, "completed"),
+            (failed, "failed"),
+            (unfinished, "had not finished"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {what}"));
+            }
+        }
+        out.push(format!(
+            "{} created {} in {} of simulated time{}{}.",
+            self.name,
+            match created {
+                1 => "1 Job".to_owned(),
+                n => format!("{n} Jobs"),
+            },
+            human_ms(self.end - self.start),
+            if parts.is_empty() { "" } else { ": " },
+            parts.join(", ")
+        ));
+        for (reason, n) in reasons.iter().take(3) {
+            out.push(format!(
+                "{} failed with {reason}.",
+                match n {
+                    1 => "1 Job".to_owned(),
+                    n if *n == failed && failed > 1 => format!("All {n} failed Jobs"),
+                    n => format!("{n} Jobs"),
+                }
+            ));
+        }
+        out
     }
 
     /// The metrics this recording's player charts (the CronJob's only for a CronJob).
@@ -1392,6 +1537,10 @@ mod tests {
         let end = rec.snapshot(rec.end);
         assert_eq!(end.pods_succeeded, 4);
         assert_eq!(end.pods_failed, 4);
+        assert_eq!(
+            rec.summary().conclusions,
+            ["pi completed 5 min after it was created, after 4 failed pods were replaced."]
+        );
         let (name, status) = &end.jobs[0];
         assert_eq!(name, "pi");
         assert!(
@@ -1427,6 +1576,10 @@ mod tests {
         assert_eq!(rec.kind, "CronJob");
         // Hourly runs after creation (01:00 … 05:00); the suspension at 06:00 comes first.
         assert_eq!(rec.pods.len(), 5, "{:?}", rec.rows);
+        assert_eq!(
+            rec.summary().conclusions,
+            ["report created 5 Jobs in 3 d of simulated time: 5 completed."]
+        );
         assert!(rec.rows[0].starts_with("report-") && rec.rows[0].ends_with("slot 0"));
         let suspended = rec
             .alerts
@@ -1477,10 +1630,46 @@ mod tests {
             );
             // Started 2 s after creation, evicted at 60 s, SIGKILL 30 s later.
             assert_eq!(pod.finished, Some(rec.start + 90 * SECOND));
+            // Its tip says so, and says only what has happened by the time shown.
+            let lines = |t: Ms| {
+                let tip = pod.tip(pod.state_at(t).expect("the pod exists"), t);
+                assert!(
+                    tip.starts_with(&format!("{} · attempt 0", pod.name)),
+                    "{tip}"
+                );
+                tip.lines().skip(1).map(str::to_owned).collect::<Vec<_>>()
+            };
+            assert_eq!(
+                lines(rec.end),
+                [
+                    "Terminated (exit code 137) · evicted (DisruptionTarget)",
+                    "created 10:00:00 UTC, started 10:00:02 after 2 s, finished 10:01:30 after 88 s",
+                ]
+            );
+            assert_eq!(
+                lines(rec.start + 30 * SECOND),
+                [
+                    "Running",
+                    "created 10:00:00 UTC, started 10:00:02 after 2 s"
+                ]
+            );
+            assert!(
+                rec.gantt(rec.end, WIDTH)
+                    .to_svg()
+                    .contains("evicted (DisruptionTarget)")
+            );
         };
 
         let trap = run(&input, &job(&format!("{rule_137}{rule_disruption}")));
         evicted(&trap);
+        let [conclusion] = &trap.summary().conclusions[..] else {
+            panic!("one sentence for one Job");
+        };
+        assert!(
+            conclusion.starts_with("resilient failed 91 s after it was created: PodFailurePolicy (Container main for pod default/resilient-")
+                && conclusion.ends_with("failed with exit code 137 matching FailJob rule at index 0)."),
+            "{conclusion}"
+        );
         let end = trap.snapshot(trap.end);
         let failed = end.jobs[0]
             .1

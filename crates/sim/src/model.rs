@@ -525,6 +525,11 @@ impl Pod {
         self.created
     }
 
+    /// Evicted through the Eviction API (its `DisruptionTarget` condition is true).
+    pub fn evicted(&self) -> bool {
+        self.disruption_target
+    }
+
     /// The pod's exit code for reports: its first container to fail, else 0.
     pub fn exit_code(&self) -> Option<i32> {
         if !self.phase.terminal() {

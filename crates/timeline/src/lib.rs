@@ -12,12 +12,12 @@ pub mod svg;
 use jobscope_cron::controller::controller_evaluator;
 use jobscope_cron::explain::{DstEffect, dst_effects};
 use jobscope_cron::{NextTime, Schedule, Zone};
-use jobscope_golang::time::{Civil, Instant, SECOND, ZoneClock};
+use jobscope_golang::duration::human_seconds;
+use jobscope_golang::time::{Civil, Instant, MONTH_NAMES, SECOND, ZoneClock};
 
-/// More runs than this in a lane's window are shown as a heat map.
+/// More runs than this in a lane's window are not kept one by one: the heat map shows them
+/// (it also shows fewer runs when the chart is too narrow to tell their marks apart).
 pub(crate) const MAX_MARKS: usize = 400;
-/// The heat map's resolution across the window.
-pub(crate) const HEAT_BUCKETS: usize = 240;
 /// The most runs counted per lane (a year of a minutely schedule is 525,600); beyond it the
 /// lane says it stopped counting.
 pub(crate) const MAX_COUNTED_RUNS: usize = 1_100_000;
@@ -33,7 +33,32 @@ pub enum Span {
     Year,
 }
 
+/// What one heat-map cell counts: the runs of an hour (a day's or a week's window) or of a day
+/// in the display zone (a month's or a year's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Hour,
+    Day,
+}
+
+impl Cell {
+    /// `hour` or `day`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cell::Hour => "hour",
+            Cell::Day => "day",
+        }
+    }
+}
+
 impl Span {
+    pub(crate) fn cell(self) -> Cell {
+        match self {
+            Span::Day | Span::Week => Cell::Hour,
+            Span::Month | Span::Year => Cell::Day,
+        }
+    }
+
     pub(crate) fn seconds(self) -> i64 {
         match self {
             Span::Day => 24 * 3600,
@@ -43,7 +68,8 @@ impl Span {
         }
     }
 
-    pub(crate) fn as_str(self) -> &'static str {
+    /// `day`, `week`, `month` or `year`.
+    pub fn as_str(self) -> &'static str {
         match self {
             Span::Day => "day",
             Span::Week => "week",
@@ -77,17 +103,21 @@ pub struct Lane {
     pub name: String,
     pub schedule: String,
     pub zone: String,
+    /// That zone, for the runs' tips (UTC when the lane has an error).
+    pub(crate) location: Zone,
     /// Why the lane has no runs (an invalid schedule or zone), in the parser's words.
     pub error: Option<String>,
     pub(crate) suspended: bool,
     /// Each run, when there are at most [`MAX_MARKS`].
     pub runs: Vec<Run>,
-    /// Otherwise: runs per bucket across the window.
+    /// Runs per heat-map cell (between [`Timeline`]'s cell edges), always counted.
     pub(crate) heat: Vec<u32>,
     pub total_runs: usize,
     /// Counting stopped at [`MAX_COUNTED_RUNS`].
     pub truncated: bool,
     pub overlapping_runs: usize,
+    /// The modelled Job duration (seconds), when runs are bars.
+    pub(crate) duration_seconds: Option<i64>,
     pub dst: Vec<DstEffect>,
 }
 
@@ -113,7 +143,13 @@ pub struct Timeline {
     pub(crate) span: Span,
     /// The zone labels are written in.
     pub display_zone: String,
+    /// The zone labels are written in, for the heat map's tips.
+    pub(crate) display: Zone,
     pub(crate) ticks: Vec<Tick>,
+    /// What a heat-map cell counts, and the cells' edges: the window's start, each hour or
+    /// midnight (in the display zone) inside it, its end.
+    pub(crate) cell: Cell,
+    pub(crate) cell_edges: Vec<Instant>,
     pub lanes: Vec<Lane>,
     pub(crate) collisions: Vec<Collision>,
     pub collision_count: usize,
@@ -130,7 +166,7 @@ impl Timeline {
     }
 }
 
-fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
+fn lane(input: &LaneInput, from: Instant, to: Instant, edges: &[Instant]) -> (Lane, Vec<Instant>) {
     let zone_name = input
         .time_zone
         .clone()
@@ -139,6 +175,7 @@ fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
         name: input.name.clone(),
         schedule: input.schedule.clone(),
         zone: zone_name,
+        location: Zone::Utc,
         error: None,
         suspended: input.suspended,
         runs: Vec::new(),
@@ -146,6 +183,7 @@ fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
         total_runs: 0,
         truncated: false,
         overlapping_runs: 0,
+        duration_seconds: input.duration_seconds,
         dst: Vec::new(),
     };
     let mut eval =
@@ -162,6 +200,7 @@ fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
         lane.error = Some(error);
         return (lane, Vec::new());
     }
+    lane.location = eval.zone();
     if let Schedule::Spec(spec) = eval.schedule() {
         lane.dst = dst_effects(spec, eval.zone(), from, to)
             .into_iter()
@@ -169,8 +208,8 @@ fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
             .collect();
     }
     let duration = input.duration_seconds.map(|s| s.saturating_mul(SECOND));
-    let window = to.nanos_since(from).max(1);
-    let mut heat = vec![0u32; HEAT_BUCKETS];
+    let cells = edges.len().saturating_sub(1).max(1);
+    let mut heat = vec![0u32; cells];
     let mut all: Vec<Instant> = Vec::new();
     let mut previous_end: Option<Instant> = None;
     // Next is strictly after: start just before the window.
@@ -186,9 +225,8 @@ fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
             lane.total_runs -= 1;
             break;
         }
-        let bucket =
-            ((at.nanos_since(from) as i128 * HEAT_BUCKETS as i128) / window as i128) as usize;
-        heat[bucket.min(HEAT_BUCKETS - 1)] += 1;
+        let cell = edges.partition_point(|edge| *edge <= at).saturating_sub(1);
+        heat[cell.min(cells - 1)] += 1;
         let end = duration.map(|d| at.add_nanos(d));
         let overlaps = previous_end.is_some_and(|e| e > at);
         if overlaps {
@@ -211,8 +249,8 @@ fn lane(input: &LaneInput, from: Instant, to: Instant) -> (Lane, Vec<Instant>) {
     }
     if lane.total_runs > MAX_MARKS {
         lane.runs.clear();
-        lane.heat = heat;
     }
+    lane.heat = heat;
     (lane, all)
 }
 
@@ -237,10 +275,7 @@ fn ticks(span: Span, from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
             Span::Year => c.hour == 0 && c.minute == 0 && c.day == 1,
         };
         if keep {
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            let month = MONTHS[(c.month as usize).saturating_sub(1).min(11)];
+            let month = MONTH_NAMES[(c.month as usize).saturating_sub(1).min(11)];
             let (label, major) = match span {
                 Span::Day => (format!("{:02}:00", c.hour), c.hour == 0),
                 Span::Week | Span::Month => (format!("{} {month}", c.day), c.day == 1),
@@ -257,13 +292,45 @@ fn ticks(span: Span, from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
     ticks
 }
 
+/// The heat map's cell edges over `[from, to)`: `from`, every hour after it, or every
+/// midnight in `zone` (a DST day is 23 or 25 hours long), then `to`.
+fn cell_edges(cell: Cell, from: Instant, to: Instant, zone: Zone) -> Vec<Instant> {
+    let mut edges = vec![from];
+    let mut clock = ZoneClock::new(zone);
+    let mut next = match cell {
+        Cell::Hour => from.unix - from.unix.rem_euclid(3600) + 3600,
+        Cell::Day => start_of_day(from, zone).unix,
+    };
+    // A year has 366 midnights; the bound only guards a zone database surprise.
+    while edges.len() < 9_000 {
+        if next > from.unix {
+            if next >= to.unix {
+                break;
+            }
+            edges.push(Instant::from_unix(next));
+        }
+        next = match cell {
+            Cell::Hour => next + 3600,
+            // The next midnight: a day on, less the change of offset between the two.
+            Cell::Day => {
+                let day_on = next + 86_400;
+                day_on - i64::from(clock.offset_at(day_on) - clock.offset_at(next))
+            }
+        };
+    }
+    edges.push(to);
+    edges
+}
+
 /// Lays out `lanes` over `[from, from + span)`, labelled in `display_zone`.
 pub fn layout(lanes: &[LaneInput], from: Instant, span: Span, display_zone: Zone) -> Timeline {
     let to = from.add_nanos(span.seconds().saturating_mul(SECOND));
+    let cell = span.cell();
+    let edges = cell_edges(cell, from, to, display_zone);
     let mut laid = Vec::new();
     let mut runs_per_lane: Vec<Vec<Instant>> = Vec::new();
     for input in lanes {
-        let (lane, runs) = lane(input, from, to);
+        let (lane, runs) = lane(input, from, to, &edges);
         laid.push(lane);
         runs_per_lane.push(if input.suspended { Vec::new() } else { runs });
     }
@@ -297,10 +364,104 @@ pub fn layout(lanes: &[LaneInput], from: Instant, span: Span, display_zone: Zone
         to,
         span,
         display_zone: display_zone.name().to_owned(),
+        display: display_zone,
         ticks: ticks(span, from, to, display_zone),
+        cell,
+        cell_edges: edges,
         lanes: laid,
         collisions,
         collision_count,
+    }
+}
+
+/// How many runs a lane should show for a window to suit it (see [`suggested_span`]).
+const SUGGESTED_RUNS: usize = 3;
+
+/// The window a timeline opens with: the shortest that shows at least [`SUGGESTED_RUNS`] runs
+/// of some lane from `from`. A day for a minutely or hourly schedule, a week for a daily one, a
+/// month for a weekly one, a year beyond (a day when no lane has a valid schedule).
+pub fn suggested_span(lanes: &[LaneInput], from: Instant) -> Span {
+    const SPANS: [Span; 4] = [Span::Day, Span::Week, Span::Month, Span::Year];
+    let third_run = |input: &LaneInput| {
+        let mut eval =
+            controller_evaluator(&input.schedule, input.time_zone.as_deref(), Zone::Utc).ok()?;
+        let mut t = from.add_nanos(-1);
+        for _ in 0..SUGGESTED_RUNS {
+            match eval.next(t) {
+                NextTime::At(at) => t = at,
+                _ => return None,
+            }
+        }
+        Some(t)
+    };
+    let Some(soonest) = lanes.iter().filter_map(third_run).min() else {
+        return Span::Day;
+    };
+    SPANS
+        .into_iter()
+        .find(|span| soonest < from.add_nanos(span.seconds().saturating_mul(SECOND)))
+        .unwrap_or(Span::Year)
+}
+
+impl Timeline {
+    /// The window laid out.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// What the timeline comes to, in sentences under the chart: how often each CronJob runs
+    /// in the window, which ones are suspended or cannot run, runs that start before the
+    /// previous Job ends, CronJobs that start together, and the runs DST skips or repeats.
+    pub fn conclusions(&self) -> Vec<String> {
+        let window = match self.span {
+            Span::Day => "in this day",
+            Span::Week => "in this week",
+            Span::Month => "in these 30 days",
+            Span::Year => "in these 365 days",
+        };
+        let mut out = Vec::new();
+        for lane in &self.lanes {
+            let runs = match (lane.total_runs, lane.truncated) {
+                (n, true) => format!("more than {n} times"),
+                (1, false) => "once".to_owned(),
+                (n, false) => format!("{n} times"),
+            };
+            out.push(match &lane.error {
+                Some(error) => format!("{} never runs: {error}.", lane.name),
+                None if lane.suspended => format!(
+                    "{} is suspended: the controller starts none of the {} runs due {window}.",
+                    lane.name, lane.total_runs
+                ),
+                None if lane.total_runs == 0 => format!("{} has no run due {window}.", lane.name),
+                None if lane.overlapping_runs > 0 => format!(
+                    "{} runs {runs} {window}; {} of them start before the previous Job has ended, with Jobs of {}.",
+                    lane.name,
+                    lane.overlapping_runs,
+                    human_seconds(lane.duration_seconds.unwrap_or_default())
+                ),
+                None => format!("{} runs {runs} {window}.", lane.name),
+            });
+            for effect in &lane.dst {
+                out.push(format!("{}: {}.", lane.name, svg::dst_text(effect)));
+            }
+        }
+        if let Some(first) = self.collisions.first() {
+            let names: Vec<&str> = first
+                .lanes
+                .iter()
+                .filter_map(|&i| self.lanes.get(i).map(|lane| lane.name.as_str()))
+                .collect();
+            out.push(format!(
+                "Several CronJobs start in the same minute {} {window}, first {} at {}: their Jobs compete for the cluster then.",
+                match self.collision_count {
+                    1 => "once".to_owned(),
+                    n => format!("{n} times"),
+                },
+                names.join(" and "),
+                jobscope_golang::time::format_readable(first.at, self.display)
+            ));
+        }
+        out
     }
 }
 
@@ -325,6 +486,67 @@ mod tests {
             suspended: false,
             duration_seconds: None,
         }
+    }
+
+    #[test]
+    fn the_sentences_say_how_often_each_runs_and_what_to_watch() {
+        let mut overlapping = input("slow", "*/10 * * * *", None);
+        overlapping.duration_seconds = Some(15 * 60);
+        let mut paused = input("paused", "0 * * * *", None);
+        paused.suspended = true;
+        let t = layout(
+            &[
+                input("nightly", "30 2 * * *", Some("America/New_York")),
+                overlapping,
+                paused,
+                input("broken", "61 * * * *", None),
+                input("hourly", "0 * * * *", None),
+            ],
+            at("2026-03-08T00:00:00Z"),
+            Span::Day,
+            Zone::Utc,
+        );
+        assert_eq!(
+            t.conclusions(),
+            [
+                "nightly has no run due in this day.",
+                "nightly: DST 2026-03-08: runs at 02:30 skipped.",
+                "slow runs 144 times in this day; 143 of them start before the previous Job has ended, with Jobs of 15 min.",
+                "paused is suspended: the controller starts none of the 24 runs due in this day.",
+                "broken never runs: end of range (61) above maximum (59): 61.",
+                "hourly runs 24 times in this day.",
+                "Several CronJobs start in the same minute 24 times in this day, first slow and hourly at Sun 8 Mar 2026 00:00 UTC: their Jobs compete for the cluster then.",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_suggested_window_shows_a_few_runs() {
+        let from = at("2026-03-02T00:00:00Z");
+        let cases = [
+            ("* * * * *", Span::Day),
+            ("0 * * * *", Span::Day),
+            ("0 */6 * * *", Span::Day),
+            ("30 2 * * *", Span::Week),
+            ("0 9 * * 1", Span::Month),
+            ("0 0 1 * *", Span::Year),
+            ("0 0 1 1 *", Span::Year),
+            ("not a schedule", Span::Day),
+        ];
+        for (schedule, span) in cases {
+            assert_eq!(
+                suggested_span(&[input("a", schedule, None)], from),
+                span,
+                "{schedule}"
+            );
+        }
+        // The densest lane decides.
+        let lanes = [
+            input("daily", "30 2 * * *", None),
+            input("hourly", "0 * * * *", Some("Asia/Kolkata")),
+        ];
+        assert_eq!(suggested_span(&lanes, from), Span::Day);
+        assert_eq!(suggested_span(&[], from), Span::Day);
     }
 
     fn at(text: &str) -> Instant {
@@ -357,10 +579,40 @@ mod tests {
         let lane = &t.lanes[0];
         assert!(lane.runs.is_empty());
         assert_eq!(lane.total_runs, 7 * 24 * 60);
-        assert_eq!(
-            lane.heat.iter().map(|&c| c as usize).sum::<usize>(),
-            lane.total_runs
+        // A cell per hour, 60 runs in each.
+        assert_eq!(t.cell, Cell::Hour);
+        assert_eq!(lane.heat, vec![60; 7 * 24]);
+    }
+
+    #[test]
+    fn day_cells_follow_the_display_zone_across_dst() {
+        // March 2026 in New York: the 8th has 23 hours.
+        let zone = Zone::iana("America/New_York").unwrap();
+        let from = start_of_day(at("2026-03-01T12:00:00Z"), zone);
+        let t = layout(&[input("h", "0 * * * *", None)], from, Span::Month, zone);
+        assert_eq!(t.cell, Cell::Day);
+        let hours: Vec<i64> = t
+            .cell_edges
+            .windows(2)
+            .map(|w| (w[1].unix - w[0].unix) / 3600)
+            .collect();
+        // The window is 30 × 24 hours: with the hour DST took, it ends at 01:00 on the 31st,
+        // so the last cell is that hour.
+        assert_eq!(hours.len(), 31);
+        assert_eq!(hours[7], 23, "8 March");
+        assert_eq!(hours[30], 1, "31 March, to 01:00");
+        assert!(
+            hours[..30]
+                .iter()
+                .enumerate()
+                .all(|(i, &h)| i == 7 || h == 24)
         );
+        // Every cell counts its hours' runs; every edge but the window's end is a New York
+        // midnight.
+        assert_eq!(t.lanes[0].heat[7], 23);
+        let mut clock = ZoneClock::new(zone);
+        let (_, midnights) = t.cell_edges.split_last().unwrap();
+        assert!(midnights.iter().all(|e| clock.civil(*e).hour == 0));
     }
 
     #[test]

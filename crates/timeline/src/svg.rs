@@ -2,9 +2,8 @@
 //! standalone SVG file (for the download buttons): the diagrams' shared geometry
 //! ([`jobscope_scene::geometry`]), every text escaped by [`Scene::to_svg`].
 
-use super::Timeline;
-use jobscope_cron::Zone;
-use jobscope_golang::time::format_rfc3339;
+use super::{Lane, Run, Timeline};
+use jobscope_golang::time::{format_readable, format_readable_with_utc};
 use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
 use jobscope_scene::{Anchor, Paint, Scene};
 
@@ -40,6 +39,19 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
             false,
         );
     }
+    // One scale for every lane, so a darker cell means more runs whichever lane it is in.
+    let heated: Vec<&Lane> = t
+        .lanes
+        .iter()
+        .filter(|lane| lane.error.is_none() && !marks_fit(lane, width))
+        .collect();
+    let heat_max = heated
+        .iter()
+        .flat_map(|lane| lane.heat.iter().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let heat_max_f = f64::from(heat_max);
     for (n, lane) in t.lanes.iter().enumerate() {
         let y = TOP + LANE * n as f64;
         s.text(8.0, y + 16.0, lane.name.clone(), Paint::Ink);
@@ -61,23 +73,30 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
             s.text(LABEL, y + 22.0, error.clone(), Paint::Failed);
             continue;
         }
-        if !lane.heat.is_empty() {
-            let max = lane.heat.iter().copied().max().unwrap_or(1).max(1) as f64;
-            let w = (width - LABEL - 10.0) / lane.heat.len() as f64;
+        if !marks_fit(lane, width) {
             for (i, &count) in lane.heat.iter().enumerate() {
                 if count == 0 {
                     continue;
                 }
+                let (Some(start), Some(end)) = (t.cell_edges.get(i), t.cell_edges.get(i + 1))
+                else {
+                    continue;
+                };
+                let x = x_at(t.x(*start), width);
+                let w = x_at(t.x(*end), width) - x;
+                // A pixel between cells wide enough to spare one, so cells read as cells.
+                let gap = if w >= 4.0 { 1.0 } else { 0.0 };
                 s.rect_alpha(
-                    LABEL + w * i as f64,
+                    x,
                     y + 6.0,
-                    w,
+                    (w - gap).max(0.5),
                     24.0,
                     Paint::Run,
-                    0.15 + 0.85 * f64::from(count) / max,
-                    Some(format!("{count} runs")),
+                    0.15 + 0.85 * f64::from(count) / heat_max_f,
+                    Some(heat_tip(t, lane, i, count)),
                 );
             }
+            continue;
         }
         for run in &lane.runs {
             let x = x_at(t.x(run.at), width);
@@ -86,15 +105,7 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
             } else {
                 Paint::Run
             };
-            let tip = format!(
-                "{}{}",
-                format_rfc3339(run.at, Zone::Utc),
-                if run.overlaps_previous {
-                    " (starts before the previous run ends)"
-                } else {
-                    ""
-                }
-            );
+            let tip = run_tip(lane, run);
             match run.end {
                 Some(end) => {
                     let x2 = x_at(t.x(end), width).max(x + 1.0);
@@ -105,14 +116,28 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
         }
         for effect in &lane.dst {
             let x = x_at(t.x(effect.at), width);
-            s.marker(x, y + 6.0, Paint::Warning, dst_text(effect));
+            s.marker(
+                x,
+                y + 6.0,
+                Paint::Warning,
+                format!("{}\n{}", lane.name, dst_text(effect)),
+            );
         }
     }
+    // The heat map's legend: what a cell counts and what the darkest holds.
+    let legend = if heated.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " · heat map: runs per {}, the darkest cell {heat_max}",
+            t.cell.as_str()
+        )
+    };
     s.text(
         8.0,
         height - 6.0,
         format!(
-            "{} collision{} · times in {}",
+            "{} collision{} · times in {}{legend}",
             t.collision_count,
             if t.collision_count == 1 { "" } else { "s" },
             t.display_zone
@@ -120,6 +145,50 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
         Paint::Muted,
     );
     s
+}
+
+/// The narrowest room a run's mark gets (CSS px): closer marks cannot be told apart, and the
+/// heat map shows the lane instead.
+const MARK_ROOM: f64 = 3.0;
+
+/// Whether a lane's runs are drawn one by one: it kept them (at most [`crate::MAX_MARKS`]) and
+/// the chart is wide enough to tell their marks apart.
+fn marks_fit(lane: &Lane, width: f64) -> bool {
+    !lane.runs.is_empty() && lane.runs.len() as f64 * MARK_ROOM <= width - LABEL - 10.0
+}
+
+/// A run's tip: the CronJob, the scheduled time in the schedule's zone and in UTC, when the
+/// modelled Job ends, and whether it overlaps the previous one. Lines, as the tooltip shows
+/// them.
+fn run_tip(lane: &Lane, run: &Run) -> String {
+    let mut tip = format!(
+        "{}\nscheduled {}",
+        lane.name,
+        format_readable_with_utc(run.at, lane.location)
+    );
+    if let Some(end) = run.end {
+        tip.push_str(&format!(
+            "\nthe Job runs until {}",
+            format_readable(end, lane.location)
+        ));
+    }
+    if run.overlaps_previous {
+        tip.push_str("\nstarts before the previous run ends");
+    }
+    tip
+}
+
+/// A heat-map cell's tip: the runs it counts and the stretch of time it covers, in the
+/// display zone (the cells' midnights are its).
+fn heat_tip(t: &Timeline, lane: &Lane, cell: usize, count: u32) -> String {
+    let edge = |i: usize| t.cell_edges.get(i).copied().unwrap_or(t.to);
+    format!(
+        "{}: {count} run{}\nfrom {}\nto {}",
+        lane.name,
+        if count == 1 { "" } else { "s" },
+        format_readable_with_utc(edge(cell), t.display),
+        format_readable_with_utc(edge(cell + 1), t.display)
+    )
 }
 
 /// A DST effect in words.
@@ -143,8 +212,81 @@ pub fn dst_text(effect: &jobscope_cron::explain::DstEffect) -> String {
 mod tests {
     use super::*;
     use crate::{LaneInput, Span, layout};
-    use jobscope_golang::time::Instant;
+    use jobscope_cron::Zone;
+    use jobscope_golang::time::{Instant, parse_rfc3339};
     use jobscope_scene::escape;
+
+    fn tips(t: &Timeline) -> Vec<String> {
+        let scene = timeline_scene(t, jobscope_scene::geometry::WIDTH);
+        (0..scene.tip_count())
+            .filter_map(|i| scene.tip(i).map(|(_, tip)| tip.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn run_tips_name_the_cronjob_and_give_both_zones_and_the_end() {
+        let from = parse_rfc3339("2026-03-09T04:00:00Z").unwrap();
+        let t = layout(
+            &[LaneInput {
+                name: "nightly".to_owned(),
+                schedule: "30 2 * * *".to_owned(),
+                time_zone: Some("America/New_York".to_owned()),
+                suspended: false,
+                duration_seconds: Some(300),
+            }],
+            from,
+            Span::Day,
+            Zone::Utc,
+        );
+        assert_eq!(
+            tips(&t),
+            [
+                "nightly\nscheduled Mon 9 Mar 2026 02:30 EDT (06:30 UTC)\nthe Job runs until Mon 9 Mar 2026 02:35 EDT"
+            ]
+        );
+    }
+
+    #[test]
+    fn dense_lanes_become_hour_cells_with_a_legend() {
+        let from = parse_rfc3339("2026-03-02T00:00:00Z").unwrap();
+        let lane = |name: &str, schedule: &str| LaneInput {
+            name: name.to_owned(),
+            schedule: schedule.to_owned(),
+            time_zone: None,
+            suspended: false,
+            duration_seconds: None,
+        };
+        let t = layout(
+            &[lane("minutely", "* * * * *"), lane("hourly", "0 * * * *")],
+            from,
+            Span::Day,
+            Zone::Utc,
+        );
+        let tips = tips(&t);
+        // The minutely lane: 24 hour cells of 60 runs; the hourly one: its 24 marks.
+        assert_eq!(tips.len(), 48);
+        assert_eq!(
+            tips[1],
+            "minutely: 60 runs\nfrom Mon 2 Mar 2026 01:00 UTC\nto Mon 2 Mar 2026 02:00 UTC"
+        );
+        assert_eq!(tips[24], "hourly\nscheduled Mon 2 Mar 2026 00:00 UTC");
+        let svg = timeline_scene(&t, jobscope_scene::geometry::WIDTH).to_svg();
+        assert!(svg.contains("heat map: runs per hour, the darkest cell 60"));
+        // Too narrow to tell 24 marks apart, and the hourly lane becomes cells too.
+        let narrow = layout(&[lane("hourly", "0 * * * *")], from, Span::Week, Zone::Utc);
+        let scene = timeline_scene(&narrow, jobscope_scene::geometry::MIN_WIDTH);
+        assert_eq!(
+            scene.tip(0).map(|(_, tip)| tip),
+            Some("hourly: 1 run\nfrom Mon 2 Mar 2026 00:00 UTC\nto Mon 2 Mar 2026 01:00 UTC")
+        );
+        assert!(
+            timeline_scene(&narrow, 4096.0)
+                .tip(0)
+                .unwrap()
+                .1
+                .starts_with("hourly\nscheduled")
+        );
+    }
 
     #[test]
     fn escapes_markup_in_names() {

@@ -394,9 +394,10 @@ pub struct RenderArgs {
     /// Write to this file instead of stdout
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// The timeline's window
-    #[arg(long, value_enum, default_value_t = Window::Day)]
-    pub window: Window,
+    /// The timeline's window (default: the shortest that shows three runs of some CronJob: a
+    /// day for minutely or hourly schedules, a week for daily ones, a month for weekly ones)
+    #[arg(long, value_enum)]
+    pub window: Option<Window>,
     /// The timeline's zone (default: the first CronJob's timeZone, else UTC)
     #[arg(long, value_name = "ZONE")]
     pub zone: Option<String>,

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 
 use jobscope_analysis::{
     DEFAULT_CHART_WIDTH, DocumentStatus, Instant, Options, TimelineSpan, concurrency_mermaid,
-    concurrency_scene, concurrency_view, record, schedule_period, start_of_day, timeline,
-    timeline_lanes, timeline_mermaid, timeline_scene, zone_named,
+    concurrency_scene, concurrency_view, record, schedule_period, start_of_day, suggested_span,
+    timeline, timeline_lanes, timeline_mermaid, timeline_scene, zone_named,
 };
 
 use crate::cli::{Diagram, DiagramFormat, RenderArgs, Window, usage_error};
@@ -108,13 +108,14 @@ fn draw_timeline(
         .clone()
         .or_else(|| first.time_zone.clone())
         .unwrap_or_else(|| "UTC".to_owned());
-    let span = match args.window {
-        Window::Day => TimelineSpan::Day,
-        Window::Week => TimelineSpan::Week,
-        Window::Month => TimelineSpan::Month,
-        Window::Year => TimelineSpan::Year,
-    };
     let from = start_of_day(now, zone_named(&zone));
+    let span = match args.window {
+        Some(Window::Day) => TimelineSpan::Day,
+        Some(Window::Week) => TimelineSpan::Week,
+        Some(Window::Month) => TimelineSpan::Month,
+        Some(Window::Year) => TimelineSpan::Year,
+        None => suggested_span(&lanes, from),
+    };
     let laid = timeline(&lanes, from, span, &zone);
     Ok(match args.format {
         DiagramFormat::Svg => timeline_scene(&laid, DEFAULT_CHART_WIDTH).to_svg(),

@@ -179,8 +179,9 @@ pub fn SceneView(#[prop(into)] scene: Signal<Scene>, testid: &'static str) -> im
         if !frame_focused() {
             return;
         }
+        // Modified keys belong to others (Shift+arrows pan the timeline).
         let count = scene.with_untracked(Scene::tip_count);
-        if count == 0 {
+        if count == 0 || ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
         }
         let next = match (key.as_str(), chosen.get_untracked()) {

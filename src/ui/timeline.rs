@@ -10,8 +10,9 @@ use super::page::Page;
 use super::tab::Tab;
 use jobscope_analysis::format_rfc3339;
 use jobscope_analysis::{
-    Scene, Timeline, TimelineSpan, start_of_day, suggested_span, timeline, timeline_lanes,
-    timeline_mermaid, timeline_scene, zone_named,
+    CHART_LABEL, MIN_VIEW_SECONDS, Scene, Timeline, TimelineSpan, pan_timeline, start_of_day,
+    suggested_span, timeline_lanes, timeline_mermaid, timeline_scene, timeline_view, zone_named,
+    zoom_timeline,
 };
 
 pub const TAB: Tab = Tab {
@@ -37,6 +38,8 @@ pub fn panel(page: Page) -> AnyView {
     // The user's window; until they pick one, the one that suits the schedules
     // (`suggested_span`: a day for minutely, a week for daily…).
     let chosen_span = RwSignal::new(None::<String>);
+    // The part of the window shown (seconds from its start; `None`: all of it).
+    let view = RwSignal::new(None::<(i64, i64)>);
     // "schedule": the first CronJob's timeZone (UTC without one); "viewer": the browser's.
     let zone_choice = RwSignal::new("schedule".to_owned());
     let duration_minutes = RwSignal::new(0i64);
@@ -61,8 +64,59 @@ pub fn panel(page: Page) -> AnyView {
             Some(chosen) => span_of(chosen),
             None => suggested_span(&lanes, from),
         });
-        Some(timeline(&lanes, from, span, &zone))
+        Some(timeline_view(&lanes, from, span, view.get(), &zone))
     });
+    let zoom_by = move |factor: f64, anchor: f64| {
+        laid.with_untracked(|t| {
+            if let Some(t) = t {
+                view.set(zoom_timeline(
+                    t.span(),
+                    view.get_untracked(),
+                    factor,
+                    anchor,
+                ));
+            }
+        });
+    };
+    let pan_by = move |fraction: f64| {
+        laid.with_untracked(|t| {
+            if let Some(t) = t {
+                view.set(pan_timeline(t.span(), view.get_untracked(), fraction));
+            }
+        });
+    };
+    // The frame's keys: + and − zoom around the middle, Shift+arrows pan, 0 shows it all.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        match (ev.key().as_str(), ev.shift_key()) {
+            ("+" | "=", _) => zoom_by(0.5, 0.5),
+            ("-" | "_", _) => zoom_by(2.0, 0.5),
+            ("ArrowLeft", true) => pan_by(-0.25),
+            ("ArrowRight", true) => pan_by(0.25),
+            ("0", _) => view.set(None),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    // Ctrl+wheel (and a trackpad's pinch, which arrives as one) zooms around the pointer.
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        if !ev.ctrl_key() {
+            return;
+        }
+        ev.prevent_default();
+        let Some(svg) = ev
+            .current_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|frame| frame.query_selector("svg").ok().flatten())
+        else {
+            return;
+        };
+        let rect = svg.get_bounding_client_rect();
+        // The plot runs from the lane labels to 10 px before the right edge (the scenes'
+        // geometry, drawn 1:1).
+        let plot = rect.width() - CHART_LABEL - 10.0;
+        let anchor = (f64::from(ev.client_x()) - rect.left() - CHART_LABEL) / plot.max(1.0);
+        zoom_by(if ev.delta_y() < 0.0 { 0.5 } else { 2.0 }, anchor);
+    };
     let span = Memo::new(move |_| laid.with(|t| t.as_ref().map_or("day", |t| t.span().as_str())));
     let scene = Signal::derive(move || {
         laid.with(|t| {
@@ -81,7 +135,10 @@ pub fn panel(page: Page) -> AnyView {
                 <select
                     data-testid="timeline-span"
                     prop:value=move || span.get()
-                    on:change:target=move |e| chosen_span.set(Some(e.target().value()))
+                    on:change:target=move |e| {
+                        view.set(None);
+                        chosen_span.set(Some(e.target().value()));
+                    }
                 >
                     <option value="day">"Day"</option>
                     <option value="week">"Week"</option>
@@ -202,7 +259,29 @@ pub fn panel(page: Page) -> AnyView {
             })
         }}
         <Show when=move || laid.with(Option::is_some)>
-            <div class="diagram" tabindex="0" role="group" aria-label="Timeline diagram (scrolls sideways when wider than the pane)">
+            <div class="zoom-controls" role="group" aria-label="Zoom the time axis">
+                <button type="button" data-testid="timeline-zoom-in" title="Zoom in (+, or Ctrl+wheel over the chart)"
+                    prop:disabled=move || view.get().is_some_and(|(a, b)| b - a <= MIN_VIEW_SECONDS)
+                    on:click=move |_| zoom_by(0.5, 0.5)>"Zoom in"</button>
+                <button type="button" data-testid="timeline-zoom-out" title="Zoom out (−)"
+                    prop:disabled=move || view.get().is_none()
+                    on:click=move |_| zoom_by(2.0, 0.5)>"Zoom out"</button>
+                <button type="button" data-testid="timeline-earlier" title="Earlier (Shift+←)"
+                    prop:disabled=move || view.get().is_none_or(|(a, _)| a <= 0)
+                    on:click=move |_| pan_by(-0.25)>"◀ Earlier"</button>
+                <button type="button" data-testid="timeline-later" title="Later (Shift+→)"
+                    prop:disabled=move || {
+                        view.get().is_none_or(|(_, end)| {
+                            laid.with(|t| t.as_ref().is_none_or(|t| end >= t.span().seconds()))
+                        })
+                    }
+                    on:click=move |_| pan_by(0.25)>"Later ▶"</button>
+                <button type="button" data-testid="timeline-whole" title="The whole window (0)"
+                    prop:disabled=move || view.get().is_none()
+                    on:click=move |_| view.set(None)>"Whole window"</button>
+            </div>
+            <div class="diagram" tabindex="0" role="group" on:keydown=on_key on:wheel=on_wheel
+                aria-label="Timeline diagram: + and − zoom, Shift+arrows move in time (scrolls sideways when wider than the pane)">
                 <SceneView scene=scene testid="timeline-chart" />
             </div>
             <Exports scene=scene stem=stem mermaid=mermaid testid="timeline-export" />

@@ -530,3 +530,53 @@ test("the editor/panels split moves with the keys and the pointer, is remembered
   await waitForDiagnostics(page);
   await app.close();
 });
+
+test("the timeline zooms and pans: buttons, keys and Ctrl+wheel change the time shown, and the ticks follow", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await loadExample(page, "concurrency-policies.yaml");
+  await page.click("[data-testid=tab-timeline]");
+  const chart = page.locator("[data-testid=timeline-chart]");
+  await chart.waitFor();
+  const title = () => chart.getAttribute("aria-label");
+  const ticks = () =>
+    chart.evaluate((svg) => [...svg.querySelectorAll("text")].map((t) => t.textContent).filter((t) => /^\d\d:\d\d$/.test(t)));
+  assert.equal(await title(), "Schedule timeline (day)");
+  // Labels every 3 hours (a narrow chart leaves some out rather than overlap them).
+  let labels = await ticks();
+  assert.equal(labels[0], "03:00");
+  assert.ok(labels.every((l) => Number(l.slice(0, 2)) % 3 === 0 && l.endsWith(":00")), labels.join(" "));
+  assert.ok(await page.isDisabled("[data-testid=timeline-zoom-out]"));
+
+  // Zoom in three times around the middle: 3 hours, ticks every quarter hour, the runs as
+  // minute cells or marks.
+  for (let i = 0; i < 3; i += 1) await page.click("[data-testid=timeline-zoom-in]");
+  await page.waitForFunction(() => /zoomed to .* 10:30 UTC – .* 13:30 UTC/.test(document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label")));
+  labels = await ticks();
+  assert.equal(labels[0], "10:45");
+  assert.ok(labels.every((l) => Number(l.slice(3)) % 15 === 0), labels.join(" "));
+  assert.match(await page.textContent("[data-testid=timeline-conclusions]"), /allow-concurrent runs 180 times in this view/);
+  await screenshot(page, "66-timeline-zoomed");
+  await chart.screenshot({ path: "target/e2e-screenshots/66-timeline-zoomed-chart.png" });
+
+  // Later moves by a quarter of the view; the keyboard does the same on the focused chart.
+  await page.click("[data-testid=timeline-later]");
+  await page.waitForFunction(() => /11:15 UTC – .* 14:15 UTC/.test(document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label")));
+  await chart.evaluate((svg) => svg.parentElement.focus());
+  await page.keyboard.press("Shift+ArrowLeft");
+  await page.waitForFunction(() => /10:30 UTC – .* 13:30 UTC/.test(document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label")));
+  await page.keyboard.press("+");
+  await page.waitForFunction(() => /11:15 UTC – .* 12:45 UTC/.test(document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label")));
+  await page.keyboard.press("0");
+  await page.waitForFunction(() => document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label") === "Schedule timeline (day)");
+
+  // Ctrl+wheel zooms around the pointer: near the left edge of the plot, the view starts there.
+  const box = await chart.boundingBox();
+  await page.mouse.move(box.x + 190, box.y + box.height / 2);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -120);
+  await page.keyboard.up("Control");
+  await page.waitForFunction(() => /zoomed to .* 00:\d\d UTC – .* 12:\d\d UTC/.test(document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label")));
+  assert.deepEqual(await axeViolations(page), []);
+  await app.close();
+});

@@ -16,7 +16,9 @@ pub use jobscope_playback::{
     PlayerInput, PodRow, PodState, Policy, PolicyLane, PolicyRun, Preset, Summary,
     concurrency_mermaid, concurrency_scene, human_seconds, preset,
 };
-pub use jobscope_scene::geometry::{WIDTH as DEFAULT_CHART_WIDTH, layout_width};
+pub use jobscope_scene::geometry::{
+    LABEL as CHART_LABEL, WIDTH as DEFAULT_CHART_WIDTH, layout_width,
+};
 pub use jobscope_scene::{
     Anchor, Bounds, Item, Paint, Scene, escape, marker_path, polyline_points,
 };
@@ -29,7 +31,8 @@ pub use jobscope_sim_views::player::{Recorder, Recording, alert_expression, aler
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};
 pub use jobscope_timeline::{
-    LaneInput, Span as TimelineSpan, Timeline, start_of_day, suggested_span,
+    LaneInput, MIN_VIEW_SECONDS, Span as TimelineSpan, Timeline, pan as pan_timeline, start_of_day,
+    suggested_span, zoom as zoom_timeline,
 };
 
 /// The simulation presets that show a lint rule's trap (its documentation names them).
@@ -77,6 +80,18 @@ pub fn timeline_lanes(analysis: &Analysis, duration_seconds: Option<i64>) -> Vec
 /// Lays out `lanes` over the window `span` from `from`, labelled in the zone named `zone`.
 pub fn timeline(lanes: &[LaneInput], from: Instant, span: TimelineSpan, zone: &str) -> Timeline {
     jobscope_timeline::layout(lanes, from, span, zone_named(zone))
+}
+
+/// The same over the part `view` of that window (seconds from `from`; `None`: all of it), as
+/// [`zoom_timeline`] and [`pan_timeline`] move it.
+pub fn timeline_view(
+    lanes: &[LaneInput],
+    from: Instant,
+    span: TimelineSpan,
+    view: Option<(i64, i64)>,
+    zone: &str,
+) -> Timeline {
+    jobscope_timeline::layout_view(lanes, from, span, view, zone_named(zone))
 }
 
 /// The time between a CronJob document's next two runs from `now` (seconds, at least 1), as its

@@ -33,10 +33,12 @@ pub enum Span {
     Year,
 }
 
-/// What one heat-map cell counts: the runs of an hour (a day's or a week's window) or of a day
-/// in the display zone (a month's or a year's).
+/// What one heat-map cell counts: the runs of a minute (a view of up to 3 hours), of an hour
+/// (up to 8 days: a day's or a week's window) or of a day in the display zone (longer: a
+/// month's or a year's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cell {
+    Minute,
     Hour,
     Day,
 }
@@ -45,21 +47,27 @@ impl Cell {
     /// `hour` or `day`.
     pub fn as_str(self) -> &'static str {
         match self {
+            Cell::Minute => "minute",
             Cell::Hour => "hour",
             Cell::Day => "day",
         }
     }
 }
 
-impl Span {
-    pub(crate) fn cell(self) -> Cell {
-        match self {
-            Span::Day | Span::Week => Cell::Hour,
-            Span::Month | Span::Year => Cell::Day,
+impl Cell {
+    /// The cell for a view `seconds` long: at most about 200 cells.
+    fn for_length(seconds: i64) -> Cell {
+        match seconds {
+            s if s <= 3 * 3600 => Cell::Minute,
+            s if s <= 8 * 86_400 => Cell::Hour,
+            _ => Cell::Day,
         }
     }
+}
 
-    pub(crate) fn seconds(self) -> i64 {
+impl Span {
+    /// How long the window is: a day, a week, 30 days or 365 days.
+    pub fn seconds(self) -> i64 {
         match self {
             Span::Day => 24 * 3600,
             Span::Week => 7 * 24 * 3600,
@@ -141,6 +149,8 @@ pub struct Timeline {
     pub(crate) from: Instant,
     pub(crate) to: Instant,
     pub(crate) span: Span,
+    /// Whether this is a part of the window (zoomed in), not all of it.
+    pub(crate) zoomed: bool,
     /// The zone labels are written in.
     pub display_zone: String,
     /// The zone labels are written in, for the heat map's tips.
@@ -254,50 +264,123 @@ fn lane(input: &LaneInput, from: Instant, to: Instant, edges: &[Instant]) -> (La
     (lane, all)
 }
 
-fn ticks(span: Span, from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
-    let mut clock = ZoneClock::new(zone);
-    let step_hours: i64 = match span {
-        Span::Day => 3,
-        Span::Week => 24,
-        Span::Month => 24 * 3,
-        Span::Year => 24,
-    };
-    let mut ticks = Vec::new();
-    // Walk the hours of the window and keep the round ones.
-    let first = from.unix - from.unix.rem_euclid(3600) + 3600;
-    let mut t = first;
-    while t < to.unix && ticks.len() < 400 {
-        let c: Civil = clock.civil(Instant::from_unix(t));
-        let keep = match span {
-            Span::Day => c.minute == 0 && i64::from(c.hour) % step_hours == 0,
-            Span::Week => c.hour == 0 && c.minute == 0,
-            Span::Month => c.hour == 0 && c.minute == 0 && (c.day - 1).is_multiple_of(3),
-            Span::Year => c.hour == 0 && c.minute == 0 && c.day == 1,
+/// How far apart the axis's ticks are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TickStep {
+    /// Every so many minutes of the local day (their multiples from midnight).
+    Minutes(u32),
+    /// Every so many days of the month (the 1st, then every `n`th day after it).
+    Days(u32),
+    /// The 1st of every month.
+    Month,
+}
+
+/// The most ticks an axis gets: the step is the finest that keeps to it.
+const MAX_TICKS: i64 = 12;
+
+/// The steps, finest first: minutes for a view of minutes, hours for hours, days, months.
+const TICK_STEPS: [TickStep; 12] = [
+    TickStep::Minutes(1),
+    TickStep::Minutes(5),
+    TickStep::Minutes(10),
+    TickStep::Minutes(15),
+    TickStep::Minutes(30),
+    TickStep::Minutes(60),
+    TickStep::Minutes(180),
+    TickStep::Minutes(360),
+    TickStep::Minutes(720),
+    TickStep::Days(1),
+    TickStep::Days(3),
+    TickStep::Month,
+];
+
+impl TickStep {
+    fn for_length(seconds: i64) -> TickStep {
+        let approx = |step: TickStep| match step {
+            TickStep::Minutes(m) => i64::from(m) * 60,
+            TickStep::Days(d) => i64::from(d) * 86_400,
+            TickStep::Month => 30 * 86_400,
         };
-        if keep {
-            let month = MONTH_NAMES[(c.month as usize).saturating_sub(1).min(11)];
-            let (label, major) = match span {
-                Span::Day => (format!("{:02}:00", c.hour), c.hour == 0),
-                Span::Week | Span::Month => (format!("{} {month}", c.day), c.day == 1),
-                Span::Year => (month.to_owned(), c.month == 1),
-            };
+        TICK_STEPS
+            .into_iter()
+            .find(|step| seconds / approx(*step) <= MAX_TICKS)
+            .unwrap_or(TickStep::Month)
+    }
+}
+
+/// The axis's ticks over `[from, to)` in `zone`: the step follows the range's length
+/// (minutes → hours → days → months), labels are local (`14:30`, `3 Mar`, `Mar`), and the
+/// midnights (days' and months' steps: the 1sts; years': January) are drawn stronger.
+fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
+    let mut clock = ZoneClock::new(zone);
+    let length = to.unix - from.unix;
+    let step = TickStep::for_length(length);
+    let mut ticks = Vec::new();
+    // Candidates: every minute, or every quarter hour for steps of quarter hours (every zone's
+    // offset is a whole number of quarter hours), or every local midnight for days and months.
+    let stride = match step {
+        TickStep::Minutes(m) if m.is_multiple_of(15) => 900,
+        _ => 60,
+    };
+    let mut t = match step {
+        TickStep::Minutes(_) => from.unix - from.unix.rem_euclid(stride) + stride,
+        TickStep::Days(_) | TickStep::Month => start_of_day(from, zone).unix,
+    };
+    // Bounded whatever the range: a tick list is at most a few hundred long.
+    let mut walked = 0;
+    while t < to.unix && ticks.len() < 400 && walked < 20_000 {
+        walked += 1;
+        let c: Civil = clock.civil(Instant::from_unix(t));
+        let midnight = c.hour == 0 && c.minute == 0;
+        let month = MONTH_NAMES[(c.month as usize).saturating_sub(1).min(11)];
+        let tick = match step {
+            _ if t <= from.unix => None,
+            TickStep::Minutes(m) if (c.hour * 60 + c.minute).is_multiple_of(m) => {
+                // A midnight inside a view of hours says which day begins.
+                let label = if midnight && length > 86_400 / 2 {
+                    format!("{} {month}", c.day)
+                } else {
+                    format!("{:02}:{:02}", c.hour, c.minute)
+                };
+                Some((label, midnight))
+            }
+            TickStep::Minutes(_) => None,
+            TickStep::Days(d) if (c.day - 1).is_multiple_of(d) => {
+                Some((format!("{} {month}", c.day), c.day == 1))
+            }
+            TickStep::Days(_) => None,
+            TickStep::Month if c.day == 1 => Some((month.to_owned(), c.month == 1)),
+            TickStep::Month => None,
+        };
+        if let Some((label, major)) = tick {
             ticks.push(Tick {
                 at: Instant::from_unix(t),
                 label,
                 major,
             });
         }
-        t += 3600;
+        t = match step {
+            TickStep::Minutes(_) => t + stride,
+            TickStep::Days(_) | TickStep::Month => next_midnight(&mut clock, t),
+        };
     }
     ticks
 }
 
-/// The heat map's cell edges over `[from, to)`: `from`, every hour after it, or every
-/// midnight in `zone` (a DST day is 23 or 25 hours long), then `to`.
+/// The local midnight after the local midnight `t`: a day on, less the change of offset
+/// between the two (a DST day is 23 or 25 hours long).
+fn next_midnight(clock: &mut ZoneClock, t: i64) -> i64 {
+    let day_on = t + 86_400;
+    day_on - i64::from(clock.offset_at(day_on) - clock.offset_at(t))
+}
+
+/// The heat map's cell edges over `[from, to)`: `from`, every minute or hour after it, or
+/// every midnight in `zone` (a DST day is 23 or 25 hours long), then `to`.
 fn cell_edges(cell: Cell, from: Instant, to: Instant, zone: Zone) -> Vec<Instant> {
     let mut edges = vec![from];
     let mut clock = ZoneClock::new(zone);
     let mut next = match cell {
+        Cell::Minute => from.unix - from.unix.rem_euclid(60) + 60,
         Cell::Hour => from.unix - from.unix.rem_euclid(3600) + 3600,
         Cell::Day => start_of_day(from, zone).unix,
     };
@@ -310,12 +393,10 @@ fn cell_edges(cell: Cell, from: Instant, to: Instant, zone: Zone) -> Vec<Instant
             edges.push(Instant::from_unix(next));
         }
         next = match cell {
+            Cell::Minute => next + 60,
             Cell::Hour => next + 3600,
             // The next midnight: a day on, less the change of offset between the two.
-            Cell::Day => {
-                let day_on = next + 86_400;
-                day_on - i64::from(clock.offset_at(day_on) - clock.offset_at(next))
-            }
+            Cell::Day => next_midnight(&mut clock, next),
         };
     }
     edges.push(to);
@@ -324,8 +405,35 @@ fn cell_edges(cell: Cell, from: Instant, to: Instant, zone: Zone) -> Vec<Instant
 
 /// Lays out `lanes` over `[from, from + span)`, labelled in `display_zone`.
 pub fn layout(lanes: &[LaneInput], from: Instant, span: Span, display_zone: Zone) -> Timeline {
-    let to = from.add_nanos(span.seconds().saturating_mul(SECOND));
-    let cell = span.cell();
+    layout_view(lanes, from, span, None, display_zone)
+}
+
+/// The window `[from, from + span)` and the part of it shown: all of it, or the view
+/// `[from + start, from + end)` (seconds; see [`zoom`] and [`pan`]), clamped into the window.
+pub fn window_view(from: Instant, span: Span, view: Option<(i64, i64)>) -> (Instant, Instant) {
+    let length = span.seconds();
+    match view {
+        Some((start, end)) if 0 <= start && start < end && end <= length => (
+            Instant::from_unix(from.unix + start),
+            Instant::from_unix(from.unix + end),
+        ),
+        _ => (from, Instant::from_unix(from.unix + length)),
+    }
+}
+
+/// Lays out `lanes` over the window `[from, from + span)`, or over the part of it `view`
+/// names (seconds from `from`; see [`window_view`]): the axis's ticks and the heat map's
+/// cells follow the length shown, so zooming in turns days into hours and hours into minutes.
+pub fn layout_view(
+    lanes: &[LaneInput],
+    window_from: Instant,
+    span: Span,
+    view: Option<(i64, i64)>,
+    display_zone: Zone,
+) -> Timeline {
+    let (from, to) = window_view(window_from, span, view);
+    let zoomed = to.unix - from.unix < span.seconds();
+    let cell = Cell::for_length(to.unix - from.unix);
     let edges = cell_edges(cell, from, to, display_zone);
     let mut laid = Vec::new();
     let mut runs_per_lane: Vec<Vec<Instant>> = Vec::new();
@@ -363,9 +471,10 @@ pub fn layout(lanes: &[LaneInput], from: Instant, span: Span, display_zone: Zone
         from,
         to,
         span,
+        zoomed,
         display_zone: display_zone.name().to_owned(),
         display: display_zone,
-        ticks: ticks(span, from, to, display_zone),
+        ticks: ticks(from, to, display_zone),
         cell,
         cell_edges: edges,
         lanes: laid,
@@ -403,10 +512,78 @@ pub fn suggested_span(lanes: &[LaneInput], from: Instant) -> Span {
         .unwrap_or(Span::Year)
 }
 
+/// The shortest view zooming reaches (seconds): ten minutes.
+pub const MIN_VIEW_SECONDS: i64 = 600;
+
+/// The view after zooming by `factor` (below 1 in, above 1 out) around the point `anchor`
+/// (0 = the view's left edge, 1 = its right edge) of the view `view` (seconds from the window's
+/// start; `None` = the whole window). The view stays inside the window and at least
+/// [`MIN_VIEW_SECONDS`] long, its edges on whole minutes; zooming out to the whole window
+/// gives `None`.
+pub fn zoom(span: Span, view: Option<(i64, i64)>, factor: f64, anchor: f64) -> Option<(i64, i64)> {
+    let window = span.seconds();
+    let (start, end) = view.unwrap_or((0, window));
+    let length = (end - start) as f64;
+    let anchor = if anchor.is_finite() {
+        anchor.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let factor = if factor.is_finite() && factor > 0.0 {
+        factor
+    } else {
+        1.0
+    };
+    // Whole minutes, so the view's edges read as times (the window's are whole minutes too).
+    let minutes = |seconds: f64| (seconds / 60.0).round() as i64 * 60;
+    let new_length = minutes(length * factor).clamp(MIN_VIEW_SECONDS.min(window), window);
+    if new_length >= window {
+        return None;
+    }
+    // The anchor keeps its place on the screen (to the minute).
+    let at = start as f64 + length * anchor;
+    let new_start = minutes(at - new_length as f64 * anchor).clamp(0, window - new_length);
+    Some((new_start, new_start + new_length))
+}
+
+/// The view moved by `fraction` of its length (negative: earlier), inside the window.
+pub fn pan(span: Span, view: Option<(i64, i64)>, fraction: f64) -> Option<(i64, i64)> {
+    let window = span.seconds();
+    let (start, end) = view?;
+    let length = end - start;
+    let shift = if fraction.is_finite() {
+        (length as f64 * fraction).round() as i64
+    } else {
+        0
+    };
+    let new_start = (start + shift).clamp(0, window - length);
+    Some((new_start, new_start + length))
+}
+
 impl Timeline {
-    /// The window laid out.
+    /// The window laid out (all of it, or the part [`Timeline::zoomed`] shows).
     pub fn span(&self) -> Span {
         self.span
+    }
+
+    /// Whether the timeline shows a part of its window.
+    pub fn zoomed(&self) -> bool {
+        self.zoomed
+    }
+
+    /// `Schedule timeline (day)`, or with the part shown when zoomed in:
+    /// `Schedule timeline (day, zoomed to Mon 2 Mar 2026 01:00 UTC – Mon 2 Mar 2026 02:00 UTC)`.
+    pub fn title(&self) -> String {
+        if self.zoomed {
+            format!(
+                "Schedule timeline ({}, zoomed to {} – {})",
+                self.span.as_str(),
+                jobscope_golang::time::format_readable(self.from, self.display),
+                jobscope_golang::time::format_readable(self.to, self.display)
+            )
+        } else {
+            format!("Schedule timeline ({})", self.span.as_str())
+        }
     }
 
     /// What the timeline comes to, in sentences under the chart: how often each CronJob runs
@@ -414,6 +591,7 @@ impl Timeline {
     /// previous Job ends, CronJobs that start together, and the runs DST skips or repeats.
     pub fn conclusions(&self) -> Vec<String> {
         let window = match self.span {
+            _ if self.zoomed => "in this view",
             Span::Day => "in this day",
             Span::Week => "in this week",
             Span::Month => "in these 30 days",
@@ -518,6 +696,110 @@ mod tests {
                 "Several CronJobs start in the same minute 24 times in this day, first slow and hourly at Sun 8 Mar 2026 00:00 UTC: their Jobs compete for the cluster then.",
             ]
         );
+    }
+
+    fn labels(t: &Timeline) -> Vec<&str> {
+        t.ticks.iter().map(|tick| tick.label.as_str()).collect()
+    }
+
+    #[test]
+    fn ticks_follow_the_length_shown_from_minutes_to_months() {
+        let from = at("2026-03-02T00:00:00Z");
+        let lanes = [input("m", "* * * * *", None)];
+        let day = layout(&lanes, from, Span::Day, Zone::Utc);
+        assert_eq!(
+            labels(&day),
+            [
+                "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00"
+            ]
+        );
+        let hour = layout_view(&lanes, from, Span::Day, Some((3600, 7200)), Zone::Utc);
+        assert_eq!(
+            labels(&hour),
+            [
+                "01:05", "01:10", "01:15", "01:20", "01:25", "01:30", "01:35", "01:40", "01:45",
+                "01:50", "01:55"
+            ]
+        );
+        let ten_minutes = layout_view(&lanes, from, Span::Day, Some((0, 600)), Zone::Utc);
+        assert_eq!(labels(&ten_minutes).len(), 9, "{:?}", labels(&ten_minutes));
+        let week = layout(&lanes, from, Span::Week, Zone::Utc);
+        assert_eq!(
+            labels(&week),
+            ["3 Mar", "4 Mar", "5 Mar", "6 Mar", "7 Mar", "8 Mar"]
+        );
+        let two_days = layout_view(&lanes, from, Span::Week, Some((0, 2 * 86_400)), Zone::Utc);
+        assert_eq!(
+            labels(&two_days),
+            [
+                "06:00", "12:00", "18:00", "3 Mar", "06:00", "12:00", "18:00"
+            ]
+        );
+        let year = layout(&lanes, from, Span::Year, Zone::Utc);
+        assert_eq!(labels(&year)[..3], ["Apr", "May", "Jun"]);
+        assert!(
+            year.ticks
+                .iter()
+                .any(|tick| tick.label == "Jan" && tick.major)
+        );
+        // A zone half an hour off UTC still gets its local hours.
+        let kolkata = Zone::iana("Asia/Kolkata").unwrap();
+        let india = layout(&lanes, start_of_day(from, kolkata), Span::Day, kolkata);
+        assert_eq!(labels(&india)[0], "03:00");
+        assert_eq!(india.ticks.len(), 7);
+        let month = layout(&lanes, start_of_day(from, kolkata), Span::Month, kolkata);
+        assert_eq!(labels(&month)[..2], ["4 Mar", "7 Mar"]);
+    }
+
+    #[test]
+    fn zooming_and_panning_stay_inside_the_window() {
+        let day = Span::Day;
+        assert_eq!(zoom(day, None, 0.5, 0.5), Some((21_600, 64_800)));
+        assert_eq!(zoom(day, None, 0.5, 0.0), Some((0, 43_200)));
+        assert_eq!(zoom(day, None, 0.5, 1.0), Some((43_200, 86_400)));
+        // Out again: the whole window, which is no view at all.
+        assert_eq!(zoom(day, Some((21_600, 64_800)), 2.0, 0.5), None);
+        // In, and in, and in: never under ten minutes.
+        let mut view = None;
+        for _ in 0..20 {
+            view = zoom(day, view, 0.5, 0.3);
+        }
+        let (start, end) = view.unwrap();
+        assert_eq!(end - start, MIN_VIEW_SECONDS);
+        assert!(start >= 0 && end <= 86_400);
+        assert_eq!((start % 60, end % 60), (0, 0), "whole minutes");
+        // Panning moves by a share of the view and stops at the edges.
+        assert_eq!(pan(day, Some((0, 3600)), 0.25), Some((900, 4500)));
+        assert_eq!(pan(day, Some((0, 3600)), -0.25), Some((0, 3600)));
+        assert_eq!(
+            pan(day, Some((82_800, 86_400)), 1.0),
+            Some((82_800, 86_400))
+        );
+        assert_eq!(pan(day, None, 0.25), None);
+        // Nonsense in, a sane view out.
+        assert_eq!(zoom(day, None, f64::NAN, f64::NAN), None);
+        let (start, end) = zoom(day, Some((5, 4)), 0.5, 0.5).unwrap();
+        assert!(0 <= start && start + MIN_VIEW_SECONDS <= end && end <= 86_400);
+    }
+
+    #[test]
+    fn a_zoomed_view_lays_out_its_own_runs_cells_and_words() {
+        let from = at("2026-03-02T00:00:00Z");
+        let lanes = [input("m", "* * * * *", None)];
+        let whole = layout(&lanes, from, Span::Day, Zone::Utc);
+        assert!(whole.lanes[0].runs.is_empty(), "1440 runs: a heat map");
+        let hour = layout_view(&lanes, from, Span::Day, Some((3600, 7200)), Zone::Utc);
+        assert!(hour.zoomed());
+        assert_eq!(
+            hour.lanes[0].runs.len(),
+            60,
+            "the view's own runs, each one"
+        );
+        assert_eq!(hour.cell, Cell::Minute);
+        assert_eq!(hour.conclusions(), ["m runs 60 times in this view."]);
+        // A view that is not inside the window is the whole window.
+        let bad = layout_view(&lanes, from, Span::Day, Some((0, 90_000)), Zone::Utc);
+        assert!(!bad.zoomed());
     }
 
     #[test]

@@ -6,8 +6,8 @@ use jobscope_scene::mermaid::{date, plain};
 /// The runs of each lane (marks, so at most the drawn ones), one section per lane.
 pub fn timeline_mermaid(t: &Timeline) -> String {
     let mut out = format!(
-        "gantt\n  title Schedule timeline ({}, UTC)\n  dateFormat YYYY-MM-DDTHH:mm:ss\n  axisFormat %m-%d %H:%M\n",
-        t.span.as_str()
+        "gantt\n  title {}, times in UTC\n  dateFormat YYYY-MM-DDTHH:mm:ss\n  axisFormat %m-%d %H:%M\n",
+        plain(&t.title())
     );
     for lane in &t.lanes {
         out.push_str(&format!("  section {}\n", plain(&lane.name)));

@@ -12,11 +12,10 @@ use jobscope_scene::{Anchor, Paint, Scene};
 pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
     let width = layout_width(width);
     let height = TOP + LANE * t.lanes.len().max(1) as f64 + 30.0;
-    let mut s = Scene::new(
-        width,
-        height,
-        format!("Schedule timeline ({})", t.span.as_str()),
-    );
+    let mut s = Scene::new(width, height, t.title());
+    // A label is drawn only where it does not run into the last one (a narrow chart shows
+    // every other one, or fewer): 0.6 em a character and a gap.
+    let mut labels_end = f64::NEG_INFINITY;
     for tick in &t.ticks {
         let x = x_at(t.x(tick.at), width);
         s.line(
@@ -29,6 +28,11 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
             },
             1.0,
         );
+        let half = tick.label.chars().count() as f64 * TEXT * 0.6 / 2.0;
+        if x - half < labels_end + 8.0 {
+            continue;
+        }
+        labels_end = x + half;
         s.text_styled(
             x,
             TOP - 16.0,
@@ -221,6 +225,44 @@ mod tests {
         (0..scene.tip_count())
             .filter_map(|i| scene.tip(i).map(|(_, tip)| tip.to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn tick_labels_never_run_into_each_other() {
+        let lanes = [LaneInput {
+            name: "m".to_owned(),
+            schedule: "* * * * *".to_owned(),
+            time_zone: None,
+            suspended: false,
+            duration_seconds: None,
+        }];
+        let from = parse_rfc3339("2026-03-02T00:00:00Z").unwrap();
+        let t = crate::layout_view(&lanes, from, Span::Day, Some((36_000, 46_800)), Zone::Utc);
+        assert_eq!(t.ticks.len(), 11);
+        let labels = |width: f64| {
+            let scene = timeline_scene(&t, width);
+            scene
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    jobscope_scene::Item::Text { x, text, .. }
+                        if text.len() == 5 && text.as_bytes()[2] == b':' =>
+                    {
+                        Some(*x)
+                    }
+                    _ => None,
+                })
+                .collect::<Vec<f64>>()
+        };
+        // Wide: every label. Narrow: fewer, none closer than a label's width.
+        assert_eq!(labels(960.0).len(), 11);
+        let narrow = labels(480.0);
+        assert!(narrow.len() < 11 && narrow.len() >= 4, "{narrow:?}");
+        assert!(
+            narrow
+                .windows(2)
+                .all(|w| w[1] - w[0] >= 5.0 * TEXT * 0.6 + 8.0)
+        );
     }
 
     #[test]

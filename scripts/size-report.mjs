@@ -40,8 +40,11 @@ const dir = process.argv[2] ?? "dist";
  * times in both zones and reasons, the window chosen from the schedule, heat-map cells with a
  * legend, the timeline's and the player's sentences and the colour-blind-safe legend, 3.6 KiB
  * (686.0 and 545.1), and the timeline's zoom and pan (a view of the window, ticks from
- * minutes to months, buttons, keys and Ctrl+wheel), 3.9 KiB: 689.9 and 549.0). */
-const CEILINGS_KIB = { editor: 690.5, embed: 549.5 };
+ * minutes to months, buttons, keys and Ctrl+wheel), 3.9 KiB: 689.9 and 549.0); then by the
+ * Gantt chart's zoom (the view in each frame request, buttons and keys, the view following
+ * playback), the concurrency lanes' tips and the review's fixes (the window's view reset, the
+ * separator's guards, local day and hour cells), 4.8 KiB: 694.7 and 553.8). */
+const CEILINGS_KIB = { editor: 695, embed: 554 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

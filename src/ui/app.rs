@@ -132,7 +132,9 @@ pub fn App() -> impl IntoView {
                 </p>
             </section>
             {separator()}
-            <section class="side-pane" id="panels" aria-label="Results" data-testid="summary" tabindex="-1">
+            <section class="side-pane" id="panels" aria-labelledby="panels-title" data-testid="summary" tabindex="-1">
+                // A heading for the panels' h3s (the wide view hides the editor's h2).
+                <h2 class="visually-hidden" id="panels-title">"Results"</h2>
                 <DocumentBar />
                 <div class="pickers">
                     <super::client::ClientPicker />

@@ -201,6 +201,8 @@ pub fn panel(page: Page) -> AnyView {
     // Virtual milliseconds per real second; 0 = the whole run in about 30 s.
     let speed = RwSignal::new(0i64);
     let worker = page.worker;
+    // The part of the run the charts show (milliseconds from its start; `None`: all of it).
+    let view = RwSignal::new(None::<(i64, i64)>);
 
     let request_frame = move |t: i64| {
         if in_flight.get_value() {
@@ -210,6 +212,7 @@ pub fn panel(page: Page) -> AnyView {
         worker.send(&Request::Frame {
             time: t,
             width: page.chart_width.get_untracked(),
+            view: view.get_untracked(),
         });
     };
     // Whether a frame was laid out for another width than the diagrams have now.
@@ -238,7 +241,7 @@ pub fn panel(page: Page) -> AnyView {
                 time.try_set(recorded.start);
                 summary.try_set(Some(recorded));
             }
-            let resized = other_width(&next);
+            let resized = other_width(&next) || view.try_get_untracked() != Some(next.view);
             frame.try_set(Some(next));
             // The playback moved on (or the pane was resized) while this frame was drawn: ask
             // for where it is now.
@@ -257,15 +260,70 @@ pub fn panel(page: Page) -> AnyView {
         Response::Ready | Response::Concurrency { .. } => {}
     });
     // Frames follow the time (playback, the scrubber, "Next event").
-    Effect::new(move |_| {
+    Effect::new(move |last_time: Option<i64>| {
         let t = time.get();
+        let shown = view.get();
         page.chart_width.track();
-        if summary.with_untracked(Option::is_some)
-            && frame.with_untracked(|f| f.as_ref().is_none_or(|f| f.time != t || other_width(f)))
-        {
+        let Some((start, axis)) =
+            summary.with_untracked(|r| r.as_ref().map(|r| (r.start, r.axis())))
+        else {
+            return t;
+        };
+        // A time that moves out of a zoomed view takes the view along (and runs this again);
+        // the view moved away from the time by the user stays where it was put.
+        let followed = axis.follow(shown, t - start);
+        if last_time != Some(t) && followed != shown {
+            view.set(followed);
+            return t;
+        }
+        if frame.with_untracked(|f| {
+            f.as_ref()
+                .is_none_or(|f| f.time != t || f.view != shown || other_width(f))
+        }) {
             request_frame(t);
         }
+        t
     });
+    let zoom_by = move |factor: f64| {
+        summary.with_untracked(|r| {
+            if let Some(r) = r {
+                // Around the time shown when it is in the view, else the middle.
+                let shown = view.get_untracked();
+                let (from, to) = shown.unwrap_or((0, r.shown_end - r.start));
+                let at = time.get_untracked() - r.start;
+                let anchor = if (from..=to).contains(&at) {
+                    (at - from) as f64 / (to - from).max(1) as f64
+                } else {
+                    0.5
+                };
+                view.set(r.axis().zoom(shown, factor, anchor));
+            }
+        });
+    };
+    let pan_by = move |fraction: f64| {
+        summary.with_untracked(|r| {
+            if let Some(r) = r {
+                view.set(r.axis().pan(view.get_untracked(), fraction));
+            }
+        });
+    };
+    // The Gantt chart's keys: + and − zoom around the time shown, Shift+arrows pan, 0 shows
+    // the whole run.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Ctrl/⌘ with + − 0 is the browser's own zoom: never taken.
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match (ev.key().as_str(), ev.shift_key()) {
+            ("+" | "=", _) => zoom_by(0.5),
+            ("-" | "_", _) => zoom_by(2.0),
+            ("ArrowLeft", true) => pan_by(-0.25),
+            ("ArrowRight", true) => pan_by(0.25),
+            ("0", _) => view.set(None),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
 
     let run = move || {
         problem.set(String::new());
@@ -283,6 +341,7 @@ pub fn panel(page: Page) -> AnyView {
         }
         summary.set(None);
         frame.set(None);
+        view.set(None);
         pending.set_value(None);
         in_flight.set_value(false);
         progress.set(Some((Phase::Simulating, 0.0)));
@@ -528,7 +587,29 @@ pub fn panel(page: Page) -> AnyView {
                     </label>
                 </div>
                 {move || summary.with(|r| r.as_ref().filter(|r| r.complete).map(|r| summary_view(r, frame)))}
-                <div class="diagram" tabindex="0" role="group" aria-label="Simulation Gantt chart (scrolls sideways when wider than the pane)">
+                <div class="zoom-controls" role="group" aria-label="Zoom the simulation's time axis">
+                    <button type="button" data-testid="sim-zoom-in" title="Zoom in around the time shown (+)"
+                        prop:disabled=move || view.get().is_some_and(|(a, b)| b - a <= 10_000)
+                        on:click=move |_| zoom_by(0.5)>"Zoom in"</button>
+                    <button type="button" data-testid="sim-zoom-out" title="Zoom out (−)"
+                        prop:disabled=move || view.get().is_none()
+                        on:click=move |_| zoom_by(2.0)>"Zoom out"</button>
+                    <button type="button" data-testid="sim-earlier" title="Earlier (Shift+←)"
+                        prop:disabled=move || view.get().is_none_or(|(a, _)| a <= 0)
+                        on:click=move |_| pan_by(-0.25)>"◀ Earlier"</button>
+                    <button type="button" data-testid="sim-later" title="Later (Shift+→)"
+                        prop:disabled=move || {
+                            view.get().is_none_or(|(_, b)| {
+                                summary.with(|r| r.as_ref().is_none_or(|r| b >= r.axis().length))
+                            })
+                        }
+                        on:click=move |_| pan_by(0.25)>"Later ▶"</button>
+                    <button type="button" data-testid="sim-whole" title="The whole run (0)"
+                        prop:disabled=move || view.get().is_none()
+                        on:click=move |_| view.set(None)>"Whole run"</button>
+                </div>
+                <div class="diagram" tabindex="0" role="group" on:keydown=on_key
+                    aria-label="Simulation Gantt chart: + and − zoom, Shift+arrows move in time (scrolls sideways when wider than the pane)">
                     <SceneView scene=gantt testid="sim-gantt" />
                 </div>
                 <p class="legend">

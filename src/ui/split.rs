@@ -12,27 +12,34 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::split::{Split, SplitKey};
+use crate::split::{MAX_PERCENT, Split, SplitKey};
 
 use super::storage::{self, SPLIT_KEY};
 
 /// Where the split is. Not a signal: nothing in the views reads it, [`apply`] sets what it
 /// changes, and a signal of a new type costs the bundle its own copy of the reactive code.
 #[derive(Clone)]
-pub struct SplitState(Rc<Cell<Split>>);
+pub struct SplitState(Rc<Cell<Split>>, Rc<Cell<bool>>);
 
 impl SplitState {
     /// The split as the page opens: the stored share, the editor shown.
     pub fn new() -> SplitState {
-        SplitState(Rc::new(Cell::new(Split::from_stored(
-            storage::load(SPLIT_KEY).as_deref(),
-        ))))
+        SplitState(
+            Rc::new(Cell::new(Split::from_stored(
+                storage::load(SPLIT_KEY).as_deref(),
+            ))),
+            Rc::new(Cell::new(false)),
+        )
     }
 
     /// Applies the split to the page and makes the separator listen: called once, when the
     /// page's elements exist (from the app's mount effect: an effect of its own would cost
     /// the bundle another copy of Leptos's effect code).
     pub fn attach(&self) {
+        // Once: a second listener would move the split twice a key.
+        if self.1.replace(true) {
+            return;
+        }
         apply(self.get());
         if let Some(separator) = web_sys::window()
             .and_then(|w| w.document())
@@ -112,7 +119,7 @@ pub fn separator() -> impl IntoView {
             aria-controls="editor-pane"
             aria-label="Editor width (arrow keys; Enter hides or shows the editor)"
             aria-valuemin="0"
-            aria-valuemax="100"
+            aria-valuemax=MAX_PERCENT
             title="Drag to resize the editor; double-click for the default width"
             data-testid="splitter"
         ></div>
@@ -138,6 +145,10 @@ fn listen(separator: web_sys::Element, split: SplitState) {
                 let Some(keyboard) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
+                // Alt+← is the browser's Back, Ctrl+arrows its own: only Shift is ours.
+                if keyboard.ctrl_key() || keyboard.meta_key() || keyboard.alt_key() {
+                    return;
+                }
                 if let Some(key) = SplitKey::from_key(&keyboard.key()) {
                     event.prevent_default();
                     split.settle(split.get().after_key(key, keyboard.shift_key()));
@@ -147,8 +158,10 @@ fn listen(separator: web_sys::Element, split: SplitState) {
                 let Some(pointer) = event.dyn_ref::<web_sys::PointerEvent>() else {
                     return;
                 };
-                if pointer.button() == 0 {
-                    let _ = element.set_pointer_capture(pointer.pointer_id());
+                // A drag only with the pointer captured: its release then always arrives.
+                if pointer.button() == 0
+                    && element.set_pointer_capture(pointer.pointer_id()).is_ok()
+                {
                     // No text selection while dragging.
                     event.prevent_default();
                     dragging.set(true);

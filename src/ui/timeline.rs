@@ -66,6 +66,15 @@ pub fn panel(page: Page) -> AnyView {
         });
         Some(timeline_view(&lanes, from, span, view.get(), &zone))
     });
+    // A view belongs to its window: a new window (picked, or suggested anew for an edited
+    // schedule) shows all of itself.
+    Effect::new(move |previous: Option<Option<TimelineSpan>>| {
+        let span = laid.with(|t| t.as_ref().map(Timeline::span));
+        if previous.is_some_and(|previous| previous != span) {
+            view.set(None);
+        }
+        span
+    });
     let zoom_by = move |factor: f64, anchor: f64| {
         laid.with_untracked(|t| {
             if let Some(t) = t {
@@ -87,6 +96,10 @@ pub fn panel(page: Page) -> AnyView {
     };
     // The frame's keys: + and − zoom around the middle, Shift+arrows pan, 0 shows it all.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Ctrl/⌘ with + − 0 is the browser's own zoom: never taken.
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
         match (ev.key().as_str(), ev.shift_key()) {
             ("+" | "=", _) => zoom_by(0.5, 0.5),
             ("-" | "_", _) => zoom_by(2.0, 0.5),
@@ -99,7 +112,7 @@ pub fn panel(page: Page) -> AnyView {
     };
     // Ctrl+wheel (and a trackpad's pinch, which arrives as one) zooms around the pointer.
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
-        if !ev.ctrl_key() {
+        if !ev.ctrl_key() || ev.delta_y() == 0.0 {
             return;
         }
         ev.prevent_default();
@@ -115,7 +128,9 @@ pub fn panel(page: Page) -> AnyView {
         // geometry, drawn 1:1).
         let plot = rect.width() - CHART_LABEL - 10.0;
         let anchor = (f64::from(ev.client_x()) - rect.left() - CHART_LABEL) / plot.max(1.0);
-        zoom_by(if ev.delta_y() < 0.0 { 0.5 } else { 2.0 }, anchor);
+        // In proportion to the wheel: a trackpad's pinch sends many small deltas, a wheel's
+        // notch one of about 100 (a notch halves or doubles the view).
+        zoom_by((ev.delta_y() * 0.007).exp().clamp(0.5, 2.0), anchor);
     };
     let span = Memo::new(move |_| laid.with(|t| t.as_ref().map_or("day", |t| t.span().as_str())));
     let scene = Signal::derive(move || {

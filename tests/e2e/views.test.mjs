@@ -30,6 +30,17 @@ async function loadExample(page, file) {
   await waitForDiagnostics(page);
 }
 
+/** The page with an example loaded and the tab of one diagram (`timeline`, `concurrency`) shown,
+ * its chart drawn. */
+async function openDiagram(example, tab) {
+  const app = await openApp(env);
+  await loadExample(app.page, example);
+  await app.page.click(`[data-testid=tab-${tab}]`);
+  const chart = app.page.locator(`[data-testid=${tab}-chart]`);
+  await chart.waitFor();
+  return { app, page: app.page, chart };
+}
+
 async function runSimulation(page) {
   await page.click("[data-testid=tab-simulation]");
   await page.click("[data-testid=sim-run]");
@@ -67,11 +78,7 @@ test("every view renders for every example without a console error", async () =>
 });
 
 test("the timeline marks every CronJob on its lane, with a heat map for dense schedules", async () => {
-  const app = await openApp(env);
-  const { page } = app;
-  await loadExample(page, "concurrency-policies.yaml");
-  await page.click("[data-testid=tab-timeline]");
-  await page.locator("[data-testid=timeline-chart]").waitFor();
+  const { app, page } = await openDiagram("concurrency-policies.yaml", "timeline");
   assert.equal(await page.locator("[data-testid=timeline-lane]").count(), 3);
   assert.match(await page.textContent("[data-testid=timeline-collisions]"), /3 CronJobs · \d+ collisions?/);
   // The window suits the schedule: a day for these minutely CronJobs.
@@ -141,12 +148,7 @@ test("the concurrency diagram shows Forbid skipping runs when jobs run long", as
 });
 
 test("every mark's tip shows on hover and from the keyboard; Escape closes it", async () => {
-  const app = await openApp(env);
-  const { page } = app;
-  await loadExample(page, "concurrency-policies.yaml");
-  await page.click("[data-testid=tab-concurrency]");
-  const chart = page.locator("[data-testid=concurrency-chart]");
-  await chart.waitFor();
+  const { app, page, chart } = await openDiagram("concurrency-policies.yaml", "concurrency");
   const tip = page.locator("[data-testid=scene-tip]");
   const tips = await chart.evaluate((svg) => [...svg.querySelectorAll("[data-tip]")].map((e) => e.getAttribute("data-tip")));
   assert.ok(tips.length > 3, `the diagram has marks with tips (${tips.length})`);
@@ -228,7 +230,27 @@ test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
   await screenshot(page, "35-player-end");
   await page.locator("[data-testid=sim-gantt]").screenshot({ path: "target/e2e-screenshots/35-player-gantt.png" });
   await page.locator("[data-testid=sim-chart] >> nth=2").screenshot({ path: "target/e2e-screenshots/35-player-failed-chart.png" });
+  // Zoom around the time shown (the end): the chart's title names the stretch it shows.
+  const ganttTitle = () => page.getAttribute("[data-testid=sim-gantt]", "aria-label");
+  const whole = await ganttTitle();
+  const zoomed = / from \d\d:\d\d:\d\d to \d\d:\d\d:\d\d UTC$/;
+  await page.click("[data-testid=sim-zoom-in]");
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector("[data-testid=sim-gantt]").getAttribute("aria-label")), zoomed.source);
+  const atEnd = await ganttTitle();
+  await page.click("[data-testid=sim-earlier]");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=sim-gantt]").getAttribute("aria-label") !== t, atEnd);
+  assert.match(await ganttTitle(), zoomed);
+  await screenshot(page, "67-player-zoomed");
+  // The time moving out of the view takes the view along.
+  const earlier = await ganttTitle();
+  await page.focus("[data-testid=sim-time]");
+  await page.keyboard.press("Home");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=sim-gantt]").getAttribute("aria-label") !== t, earlier);
+  assert.match(await ganttTitle(), zoomed);
+  await page.click("[data-testid=sim-whole]");
+  await page.waitForFunction((t) => document.querySelector("[data-testid=sim-gantt]").getAttribute("aria-label") === t, whole);
   // Play from the start moves the clock by itself.
+  await page.focus("[data-testid=sim-time]");
   await page.keyboard.press("Home");
   const home = await clock();
   await page.click("[data-testid=sim-play]");
@@ -397,11 +419,7 @@ async function legibility(page) {
 }
 
 test("at 1280 px every diagram fills its pane with text of 12 px or more, and nothing sticks out", async () => {
-  const app = await openApp(env);
-  const { page } = app;
-  await loadExample(page, "concurrency-policies.yaml");
-  await page.click("[data-testid=tab-timeline]");
-  await page.locator("[data-testid=timeline-chart]").waitFor();
+  const { app, page } = await openDiagram("concurrency-policies.yaml", "timeline");
   let seen = await legibility(page);
   assert.ok(seen.smallest >= 12, `timeline text ${seen.smallest} px`);
   assert.ok(seen.overflow <= 1, `timeline sticks out ${seen.overflow} px`);
@@ -445,12 +463,7 @@ test("at 1280 px every diagram fills its pane with text of 12 px or more, and no
 });
 
 test("the editor/panels split moves with the keys and the pointer, is remembered, and the wide view gives the diagrams the whole window", async () => {
-  const app = await openApp(env);
-  const { page } = app;
-  await loadExample(page, "concurrency-policies.yaml");
-  await page.click("[data-testid=tab-timeline]");
-  const chart = page.locator("[data-testid=timeline-chart]");
-  await chart.waitFor();
+  const { app, page, chart } = await openDiagram("concurrency-policies.yaml", "timeline");
   const splitter = page.locator("[data-testid=splitter]");
   const editor = page.locator("#editor-pane");
   const valueNow = async () => Number(await splitter.getAttribute("aria-valuenow"));
@@ -532,12 +545,7 @@ test("the editor/panels split moves with the keys and the pointer, is remembered
 });
 
 test("the timeline zooms and pans: buttons, keys and Ctrl+wheel change the time shown, and the ticks follow", async () => {
-  const app = await openApp(env);
-  const { page } = app;
-  await loadExample(page, "concurrency-policies.yaml");
-  await page.click("[data-testid=tab-timeline]");
-  const chart = page.locator("[data-testid=timeline-chart]");
-  await chart.waitFor();
+  const { app, page, chart } = await openDiagram("concurrency-policies.yaml", "timeline");
   const title = () => chart.getAttribute("aria-label");
   const ticks = () =>
     chart.evaluate((svg) => [...svg.querySelectorAll("text")].map((t) => t.textContent).filter((t) => /^\d\d:\d\d$/.test(t)));
@@ -578,5 +586,65 @@ test("the timeline zooms and pans: buttons, keys and Ctrl+wheel change the time 
   await page.keyboard.up("Control");
   await page.waitForFunction(() => /zoomed to .* 00:\d\d UTC – .* 12:\d\d UTC/.test(document.querySelector("[data-testid=timeline-chart]").getAttribute("aria-label")));
   assert.deepEqual(await axeViolations(page), []);
+  await app.close();
+});
+
+test("each diagram in the wide view, light and dark, with a tip open: screenshots, and axe finds nothing", async () => {
+  const { app, page } = await openDiagram("concurrency-policies.yaml", "timeline");
+  await page.click("[data-testid=wide-view]");
+  await page.locator("#editor-pane").waitFor({ state: "hidden" });
+  const tip = page.locator("[data-testid=scene-tip]");
+  const diagrams = [
+    ["timeline", "timeline-chart"],
+    ["concurrency", "concurrency-chart"],
+    ["simulation", "sim-gantt"],
+  ];
+  for (const [tab, chart] of diagrams) {
+    await page.click(`[data-testid=tab-${tab}]`);
+    const svg = page.locator(`[data-testid=${chart}]`);
+    if (tab === "simulation") {
+      // Run, then show its first hour: the pods appear as time moves (the chart draws the
+      // first 120 rows of Jobs).
+      await page.click("[data-testid=sim-run]");
+      await svg.waitFor({ timeout: 60_000 });
+      await page.fill("[data-testid=sim-time]", "3600");
+      await page.waitForFunction((id) => document.querySelectorAll(`[data-testid=${id}] rect`).length > 10, chart);
+    }
+    await svg.waitFor({ timeout: 60_000 });
+    // Laid out at the wide frame's width (a tab shown the first time measures its frame and
+    // draws again, which closes a tip).
+    await page.waitForFunction((id) => {
+      const svg = document.querySelector(`[data-testid=${id}]`);
+      const frame = svg?.parentElement;
+      if (!frame) return false;
+      const style = getComputedStyle(frame);
+      const room = frame.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return room > 1000 && Math.abs(svg.getBoundingClientRect().width - room) <= 2;
+    }, chart);
+    // The keyboard's first, then second mark: a tip open (the pointer out of the way, so no
+    // hover takes over).
+    await page.mouse.move(1, 1);
+    await svg.scrollIntoViewIfNeeded();
+    await svg.evaluate((s) => s.parentElement.focus());
+    // A day of three minutely CronJobs' pods are slivers too narrow to point at: zoom in
+    // (the chart's + key) until they have room.
+    for (let i = 0; i < 8 && (await svg.locator("[data-tip]").count()) < 2; i += 1) {
+      const before = await svg.getAttribute("aria-label");
+      await page.keyboard.press("+");
+      await page.waitForFunction(([id, t]) => document.querySelector(`[data-testid=${id}]`).getAttribute("aria-label") !== t, [chart, before]);
+    }
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await tip.waitFor();
+    assert.ok((await tip.textContent()).length > 0);
+    for (const scheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await screenshot(page, `68-wide-${tab}-${scheme}`);
+      assert.deepEqual(await axeViolations(page), [], `${tab}, ${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.keyboard.press("Escape");
+    await tip.waitFor({ state: "hidden" });
+  }
   await app.close();
 });

@@ -38,8 +38,13 @@ pub enum Request {
         width: f64,
     },
     /// The finished run's frame at virtual time `time` (milliseconds), its charts `width` CSS
-    /// pixels wide.
-    Frame { time: i64, width: f64 },
+    /// pixels wide over the view `view` of the run (milliseconds from its start; `None`: all
+    /// of it; see `Summary::axis`).
+    Frame {
+        time: i64,
+        width: f64,
+        view: Option<(i64, i64)>,
+    },
     /// The concurrency diagram of the CronJob document `document`: `runs` scheduled runs from
     /// `options.now`, each Job taking `duration_seconds`. `id` comes back with the answer, so
     /// the page keeps only the latest.
@@ -136,8 +141,8 @@ mod session {
                         Err(message) => send(Response::Failed(message)),
                     }
                 }
-                Request::Frame { time, width } => match &self.recording {
-                    Some(recording) => send(Response::Frame(recording.frame(time, width))),
+                Request::Frame { time, width, view } => match &self.recording {
+                    Some(recording) => send(Response::Frame(recording.frame_in(time, width, view))),
                     None => send(Response::Failed(
                         "there is no finished simulation to play back".to_owned(),
                     )),
@@ -293,11 +298,64 @@ mod tests {
             &Request::Frame {
                 time: summary.start + 3 * 3600 * 1000,
                 width: 1200.0,
+                view: None,
             },
         );
         let [Response::Frame(later)] = &later[..] else {
             panic!("{later:?}")
         };
+        // Zoomed to the hour around that time: the frame says so, and its Gantt chart shows
+        // that hour's pods only.
+        let hour = (2 * 3600 * 1000 + 1800 * 1000, 3 * 3600 * 1000 + 1800 * 1000);
+        let zoomed = exchange(
+            &mut session,
+            &Request::Frame {
+                time: summary.start + 3 * 3600 * 1000,
+                width: 1200.0,
+                view: Some(hour),
+            },
+        );
+        let [Response::Frame(zoomed)] = &zoomed[..] else {
+            panic!("{zoomed:?}")
+        };
+        assert_eq!(zoomed.view, Some(hour));
+        // The title names the hour shown (the run starts at the page's clock).
+        assert!(
+            zoomed.gantt.title.contains(" from ") && zoomed.gantt.title != later.gantt.title,
+            "{}",
+            zoomed.gantt.title
+        );
+        let bars = |frame: &Frame| {
+            frame
+                .gantt
+                .items
+                .iter()
+                .filter(|item| matches!(item, jobscope_scene::Item::Rect { .. }))
+                .count()
+        };
+        let tips = |frame: &Frame| frame.gantt.tip_count();
+        assert!(
+            bars(zoomed) < bars(later),
+            "{} < {}",
+            bars(zoomed),
+            bars(later)
+        );
+        // A day's pods are slivers too narrow to point at, without tips; an hour's have room.
+        assert_eq!(tips(later), 0);
+        assert!(tips(zoomed) > 0);
+        // A view that is not inside the run is all of it.
+        let outside = exchange(
+            &mut session,
+            &Request::Frame {
+                time: summary.start,
+                width: 1200.0,
+                view: Some((0, i64::MAX)),
+            },
+        );
+        let [Response::Frame(outside)] = &outside[..] else {
+            panic!("{outside:?}")
+        };
+        assert_eq!(outside.gantt.title, frame.gantt.title, "not zoomed");
         assert!(later.events_so_far > frame.events_so_far);
         assert_eq!(later.gantt.width, 1200.0);
         assert!(!later.jobs.is_empty() && later.jobs.len() <= crate::MAX_FRAME_JOBS);
@@ -373,6 +431,7 @@ mod tests {
             &Request::Frame {
                 time: 0,
                 width: 960.0,
+                view: None,
             },
         );
         assert!(matches!(&frame[..], [Response::Failed(_)]), "{frame:?}");

@@ -5,7 +5,7 @@ use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
 use jobscope_scene::mermaid::{date, plain};
 use jobscope_scene::{Anchor, Paint, Scene};
 
-use crate::concurrency::{Concurrency, Outcome, PolicyLane, PolicyRun, human_seconds};
+use crate::concurrency::{Concurrency, Outcome, Policy, PolicyLane, PolicyRun, human_seconds};
 use jobscope_golang::time::{Instant, Zone, format_readable, format_readable_with_utc};
 
 pub(crate) fn outcome_paint(outcome: Outcome) -> Paint {
@@ -47,6 +47,25 @@ pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
             TEXT,
             lane.in_manifest,
         );
+        s.with_tip(format!(
+            "{}{}\n{}\n{} Job{}, up to {} at once, {} run{} skipped",
+            lane.policy.as_str(),
+            if lane.in_manifest {
+                " (the manifest's policy)"
+            } else {
+                ""
+            },
+            match lane.policy {
+                Policy::Allow => "a due run starts a Job even while earlier ones run",
+                Policy::Forbid => "a due run is skipped while a Job runs",
+                Policy::Replace => "a due run deletes the running Job and starts a new one",
+            },
+            lane.runs.len(),
+            if lane.runs.len() == 1 { "" } else { "s" },
+            lane.max_concurrent,
+            lane.skipped.len(),
+            if lane.skipped.len() == 1 { "" } else { "s" }
+        ));
         s.text_styled(
             8.0,
             y + 30.0,
@@ -168,13 +187,15 @@ fn skipped_tip(c: &Concurrency, lane: &PolicyLane, at: Instant, zone: Zone) -> S
         .map(|run| run.name.as_str())
         .next();
     format!(
-        "{}: the run due {}\nskipped by {}{}",
+        "{}: the run due {}\n{}",
         c.name,
         format_readable_with_utc(at, zone),
-        lane.policy.as_str(),
         match blocking {
-            Some(name) => format!(": {name} was still running"),
-            None => String::new(),
+            Some(name) => format!(
+                "skipped by {}: {name} was still running",
+                lane.policy.as_str()
+            ),
+            None => "no Job was created for it".to_owned(),
         }
     )
 }
@@ -216,7 +237,6 @@ pub fn concurrency_mermaid(c: &Concurrency) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::concurrency::Policy;
 
     fn at(seconds: i64) -> Instant {
         // 2026-03-09T06:30:00Z, 02:30 in New York (EDT).
@@ -280,8 +300,10 @@ mod tests {
         assert_eq!(
             tips(&c),
             [
+                "Forbid (the manifest's policy)\na due run is skipped while a Job runs\n1 Job, up to 1 at once, 1 run skipped",
                 "report-1: failed (DeadlineExceeded: Job was active longer than specified deadline)\nscheduled Mon 9 Mar 2026 02:30 EDT (06:30 UTC)\nended Mon 9 Mar 2026 02:31:30 EDT after 90 s\nForbid policy (the manifest's) · jobs of 90 s",
                 "report: the run due Mon 9 Mar 2026 02:31 EDT (06:31 UTC)\nskipped by Forbid: report-1 was still running",
+                "Replace\na due run deletes the running Job and starts a new one\n2 Jobs, up to 1 at once, 0 runs skipped",
                 "report-1: deleted by Replace to start report-2\nscheduled Mon 9 Mar 2026 02:30 EDT (06:30 UTC)\nended Mon 9 Mar 2026 02:31 EDT after 60 s\nReplace policy",
                 "report-2: still running at the end of the diagram\nscheduled Mon 9 Mar 2026 02:31 EDT (06:31 UTC)\nReplace policy",
             ]

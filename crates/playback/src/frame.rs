@@ -2,6 +2,7 @@
 //! [`Frame`] at a virtual time (sent for each position of the playback), both computed by the
 //! worker from its recording.
 
+use jobscope_scene::geometry::Axis;
 use jobscope_scene::{Paint, Scene};
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +87,23 @@ pub struct Summary {
     pub complete: bool,
 }
 
+/// The time axis of a recorded run, for zooming its charts: milliseconds from its start to
+/// where the charts end; views of ten seconds or more, on whole seconds.
+pub fn run_axis(start: Ms, shown_end: Ms) -> Axis {
+    Axis {
+        length: shown_end.saturating_sub(start).max(1),
+        min: 10_000,
+        grain: 1_000,
+    }
+}
+
+impl Summary {
+    /// The run's time axis ([`run_axis`]).
+    pub fn axis(&self) -> Axis {
+        run_axis(self.start, self.shown_end)
+    }
+}
+
 /// One Job's status at a frame's time.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct JobRow {
@@ -126,6 +144,9 @@ pub struct EventRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Frame {
     pub time: Ms,
+    /// The part of the run the charts show (milliseconds from its start), `None` for all of it:
+    /// the request's view, echoed so the page knows which view a frame shows.
+    pub view: Option<(i64, i64)>,
     /// The pods' Gantt chart up to `time`.
     pub gantt: Scene,
     /// One step chart per charted kube-state-metrics metric.

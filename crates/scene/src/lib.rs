@@ -375,6 +375,20 @@ impl Scene {
         });
     }
 
+    /// Gives the item drawn last a tip (a lane's label, say): text drawn with [`Scene::text`]
+    /// and the like takes one this way. A polyline has none.
+    pub fn with_tip(&mut self, tip: String) {
+        match self.items.last_mut() {
+            Some(
+                Item::Rect { tip: slot, .. }
+                | Item::Line { tip: slot, .. }
+                | Item::Marker { tip: slot, .. }
+                | Item::Text { tip: slot, .. },
+            ) => *slot = Some(tip),
+            Some(Item::Polyline { .. }) | None => {}
+        }
+    }
+
     /// A standalone SVG file (fixed light colours, every text escaped).
     pub fn to_svg(&self) -> String {
         let (w, h) = (self.width, self.height);
@@ -544,6 +558,11 @@ mod tests {
         );
         // The end carries no tip of its own: the keyboard steps over it.
         assert_eq!(scene.tip_count(), 1);
+        // A label takes a tip after it is drawn.
+        scene.text(0.0, 10.0, "lane", Paint::Ink);
+        scene.with_tip("the lane".to_owned());
+        assert_eq!(scene.tip_count(), 2);
+        assert_eq!(scene.tip(1).map(|(_, tip)| tip), Some("the lane"));
     }
 
     #[test]

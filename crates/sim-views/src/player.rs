@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use jobscope_golang::time::format_rfc3339;
-use jobscope_scene::geometry::{TEXT, layout_width};
+use jobscope_scene::geometry::{Axis, TEXT, layout_width};
 use jobscope_scene::{Anchor, Paint, Scene};
 use jobscope_sim::metrics::labels_cmp;
 use jobscope_sim::model::instant;
@@ -29,6 +29,8 @@ pub use jobscope_playback::{PlayerInput, PodState};
 pub(crate) const MAX_ROWS: usize = 120;
 /// Bars drawn at most (a month of a minutely CronJob creates 43,000 pods).
 pub(crate) const MAX_BARS: usize = 6_000;
+/// The narrowest bar (CSS px) that carries a tip: narrower ones cannot be pointed at.
+const POINTABLE: f64 = 3.0;
 
 const LABEL: f64 = 180.0;
 /// A Gantt row: a 12 px label beside a 14 px bar.
@@ -219,11 +221,11 @@ fn clock(t: Ms) -> String {
     )
 }
 
-/// A span of milliseconds as the page writes durations (`90 s`, `12 min`), or `0.4 s` under a
+/// A span of milliseconds as the page writes durations (`90 s`, `12 min`), or `400 ms` under a
 /// second.
 fn human_ms(ms: Ms) -> String {
     if (0..1000).contains(&ms) {
-        format!("0.{} s", ms / 100)
+        format!("{ms} ms")
     } else {
         jobscope_playback::human_seconds(ms / 1000)
     }
@@ -973,21 +975,48 @@ impl Recording {
         snapshot
     }
 
-    /// Where `t` lands on a chart `width` wide (already a [`layout_width`]).
-    fn x(&self, t: Ms, width: f64) -> f64 {
-        let span = (self.shown_end - self.start).max(1) as f64;
-        LABEL + ((t - self.start) as f64 / span).clamp(0.0, 1.0) * (width - LABEL - 10.0)
+    /// The run's time axis for zooming (`jobscope_playback::frame::run_axis`).
+    pub fn axis(&self) -> Axis {
+        jobscope_playback::frame::run_axis(self.start, self.shown_end)
     }
 
-    /// The Gantt chart at `t`, `width` CSS pixels wide: one row per index or slot, pods
-    /// coloured by their state then.
-    pub fn gantt(&self, t: Ms, width: f64) -> Scene {
+    /// The stretch of virtual time the charts show: the view (milliseconds from the start; see
+    /// [`Recording::axis`]) when it lies inside the run, else the whole run.
+    pub fn shown(&self, view: Option<(i64, i64)>) -> (Ms, Ms) {
+        match view {
+            Some((from, to)) if 0 <= from && from < to && to <= self.axis().length => {
+                (self.start + from, self.start + to)
+            }
+            _ => (self.start, self.shown_end.max(self.start + 1)),
+        }
+    }
+
+    /// Where `t` lands on a chart `width` wide (already a [`layout_width`]) that shows `range`.
+    fn x(t: Ms, width: f64, (from, to): (Ms, Ms)) -> f64 {
+        let span = (to - from).max(1) as f64;
+        LABEL + ((t - from) as f64 / span).clamp(0.0, 1.0) * (width - LABEL - 10.0)
+    }
+
+    /// The Gantt chart at `t`, `width` CSS pixels wide, over the stretch `range` of the run
+    /// ([`Recording::shown`]): one row per index or slot, pods coloured by their state then.
+    pub fn gantt(&self, t: Ms, width: f64, range: (Ms, Ms)) -> Scene {
         let width = layout_width(width);
         let height = TOP + ROW * self.rows.len().max(1) as f64 + 24.0;
+        let zoomed = range != self.shown(None);
         let mut s = Scene::new(
             width,
             height,
-            format!("Pods of {} {} over time", self.kind, self.name),
+            if zoomed {
+                format!(
+                    "Pods of {} {} from {} to {} UTC",
+                    self.kind,
+                    self.name,
+                    clock(range.0),
+                    clock(range.1)
+                )
+            } else {
+                format!("Pods of {} {} over time", self.kind, self.name)
+            },
         );
         for (n, row) in self.rows.iter().enumerate() {
             let y = TOP + ROW * n as f64;
@@ -1005,27 +1034,38 @@ impl Recording {
             let Some(state) = pod.state_at(t) else {
                 continue;
             };
-            let y = TOP + ROW * pod.row as f64 + 2.0;
-            let x0 = self.x(pod.created, width);
-            let started = pod.started.filter(|s| *s <= t);
-            let tip = |state: PodState| pod.tip(state, t);
             let end = pod.end_at(t, self.shown_end);
+            // Outside the stretch shown: not drawn.
+            if end < range.0 || pod.created > range.1 {
+                continue;
+            }
+            let y = TOP + ROW * pod.row as f64 + 2.0;
+            let x0 = Self::x(pod.created, width, range);
+            let started = pod.started.filter(|s| *s <= t);
+            // A bar too narrow to point at carries no tip (zooming in gives it room): a month's
+            // chart of thousands of slivers would otherwise send and diff their text every frame.
+            let tip = |w: f64| (w >= POINTABLE).then(|| pod.tip(state, t));
             match started {
                 Some(started) => {
-                    let xs = self.x(started, width);
+                    let xs = Self::x(started, width, range);
                     if xs > x0 {
                         s.rect(x0, y, xs - x0, ROW - 6.0, Paint::Pending, None);
                     }
-                    let xe = self.x(end, width).max(xs + 1.5);
-                    s.outcome_bar(xs, y, xe - xs, ROW - 6.0, state.paint(), Some(tip(state)));
+                    let xe = Self::x(end, width, range).max(xs + 1.5);
+                    s.outcome_bar(xs, y, xe - xs, ROW - 6.0, state.paint(), tip(xe - xs));
                 }
                 None => {
-                    let xe = self.x(end, width).max(x0 + 1.5);
-                    s.outcome_bar(x0, y, xe - x0, ROW - 6.0, state.paint(), Some(tip(state)));
+                    let xe = Self::x(end, width, range).max(x0 + 1.5);
+                    s.outcome_bar(x0, y, xe - x0, ROW - 6.0, state.paint(), tip(xe - x0));
                 }
             }
         }
-        let cursor = self.x(t, width);
+        if !(range.0..=range.1).contains(&t) {
+            // The time shown lies outside the stretch drawn: no cursor.
+            self.hidden_note(&mut s, height);
+            return s;
+        }
+        let cursor = Self::x(t, width, range);
         s.line(
             (cursor, TOP - 6.0),
             (cursor, height - 20.0),
@@ -1050,6 +1090,12 @@ impl Recording {
             TEXT,
             false,
         );
+        self.hidden_note(&mut s, height);
+        s
+    }
+
+    /// The line under the Gantt chart that says how many pods it leaves out, if any.
+    fn hidden_note(&self, s: &mut Scene, height: f64) {
         if self.hidden_pods > 0 {
             s.text(
                 8.0,
@@ -1061,13 +1107,12 @@ impl Recording {
                 Paint::Muted,
             );
         }
-        s
     }
 
     /// A metric summed over every series of that name (the reason variants of
     /// `kube_job_status_failed` count once per Job, by their largest value), as a step chart
     /// up to `t`, with the spans where an alert on it fired.
-    pub fn chart(&self, metric: &'static str, t: Ms, width: f64) -> Scene {
+    pub fn chart(&self, metric: &'static str, t: Ms, width: f64, range: (Ms, Ms)) -> Scene {
         let width = layout_width(width);
         let height = 110.0;
         let computed;
@@ -1109,10 +1154,9 @@ impl Recording {
                 .iter()
                 .filter(|a| a.rule == rule.name && a.firing <= t)
             {
-                let x1 = self.x(alert.firing, width);
-                let x2 = self
-                    .x(alert.resolved.unwrap_or(self.end).min(t), width)
-                    .max(x1 + 2.0);
+                let x1 = Self::x(alert.firing, width, range);
+                let x2 =
+                    Self::x(alert.resolved.unwrap_or(self.end).min(t), width, range).max(x1 + 2.0);
                 match merged.last_mut() {
                     Some(last) if x1 <= last.1 + 1.0 => {
                         last.1 = last.1.max(x2);
@@ -1148,12 +1192,12 @@ impl Recording {
         let mut line = Vec::with_capacity(points.len() * 2 + 1);
         for (i, &(at, v)) in points.iter().enumerate() {
             if i > 0 {
-                line.push((self.x(at, width), y(points[i - 1].1)));
+                line.push((Self::x(at, width, range), y(points[i - 1].1)));
             }
-            line.push((self.x(at, width), y(v)));
+            line.push((Self::x(at, width, range), y(v)));
         }
         if let Some(&(_, v)) = points.last() {
-            line.push((self.x(t, width), y(v)));
+            line.push((Self::x(t, width, range), y(v)));
         }
         s.polyline(line, Paint::Run, 2.0);
         s
@@ -1295,9 +1339,17 @@ impl Recording {
             .filter(|m| self.kind == "CronJob" || !m.starts_with("kube_cronjob"))
     }
 
-    /// Everything the player shows at `t`, its charts `width` CSS pixels wide, bounded whatever
-    /// the run's size.
+    /// Everything the player shows at `t`, its charts `width` CSS pixels wide over the whole
+    /// run, bounded whatever the run's size.
     pub fn frame(&self, t: Ms, width: f64) -> Frame {
+        self.frame_in(t, width, None)
+    }
+
+    /// The same with the charts over the view `view` of the run (milliseconds from its start;
+    /// see [`Recording::axis`]; `None` or a view outside the run: all of it). The frame names
+    /// the view it was asked for, so the page can tell which request it answers.
+    pub fn frame_in(&self, t: Ms, width: f64, view: Option<(i64, i64)>) -> Frame {
+        let range = self.shown(view);
         let t = t.clamp(self.start, self.shown_end.max(self.start));
         let snapshot = self.snapshot(t);
         let jobs = snapshot
@@ -1361,8 +1413,12 @@ impl Recording {
             .collect();
         Frame {
             time: t,
-            gantt: self.gantt(t, width),
-            charts: self.charted().map(|m| self.chart(m, t, width)).collect(),
+            view,
+            gantt: self.gantt(t, width, range),
+            charts: self
+                .charted()
+                .map(|m| self.chart(m, t, width, range))
+                .collect(),
             jobs,
             pods_pending: snapshot.pods_pending,
             pods_running: snapshot.pods_running,
@@ -1549,8 +1605,8 @@ mod tests {
                 .is_some()
         );
         // Before the start nothing exists; the Gantt grows with time.
-        let early = rec.gantt(rec.start, WIDTH);
-        let late = rec.gantt(rec.end, WIDTH);
+        let early = rec.gantt(rec.start, WIDTH, rec.shown(None));
+        let late = rec.gantt(rec.end, WIDTH, rec.shown(None));
         let bars = |s: &Scene| s.count(|i| matches!(i, jobscope_scene::Item::Rect { .. }));
         assert!(bars(&early) < bars(&late));
         assert!(rec.events.iter().any(|e| e.reason == "SuccessfulCreate"));
@@ -1597,9 +1653,14 @@ mod tests {
             });
         assert!(suspended.firing >= rec.start + (6 + 24) * 3600 * SECOND);
         assert!(
-            rec.chart("kube_cronjob_status_active", rec.end, WIDTH)
-                .to_svg()
-                .contains("CronJobSuspended")
+            rec.chart(
+                "kube_cronjob_status_active",
+                rec.end,
+                WIDTH,
+                rec.shown(None)
+            )
+            .to_svg()
+            .contains("CronJobSuspended")
         );
     }
 
@@ -1654,7 +1715,7 @@ mod tests {
                 ]
             );
             assert!(
-                rec.gantt(rec.end, WIDTH)
+                rec.gantt(rec.end, WIDTH, rec.shown(None))
                     .to_svg()
                     .contains("evicted (DisruptionTarget)")
             );
@@ -1722,7 +1783,7 @@ mod tests {
         assert_eq!(rec.rows.len(), MAX_ROWS);
         assert_eq!(rec.pods.len() + rec.hidden_pods, 400);
         assert!(
-            rec.gantt(rec.end, WIDTH)
+            rec.gantt(rec.end, WIDTH, rec.shown(None))
                 .to_svg()
                 .contains("more pods not drawn")
         );

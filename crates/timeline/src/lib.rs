@@ -14,6 +14,7 @@ use jobscope_cron::explain::{DstEffect, dst_effects};
 use jobscope_cron::{NextTime, Schedule, Zone};
 use jobscope_golang::duration::human_seconds;
 use jobscope_golang::time::{Civil, Instant, MONTH_NAMES, SECOND, ZoneClock};
+use jobscope_scene::geometry::Axis;
 
 /// More runs than this in a lane's window are not kept one by one: the heat map shows them
 /// (it also shows fewer runs when the chart is too narrow to tell their marks apart).
@@ -44,7 +45,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// `hour` or `day`.
+    /// `minute`, `hour` or `day`.
     pub fn as_str(self) -> &'static str {
         match self {
             Cell::Minute => "minute",
@@ -55,7 +56,8 @@ impl Cell {
 }
 
 impl Cell {
-    /// The cell for a view `seconds` long: at most about 200 cells.
+    /// The cell for a view `seconds` long: at most 192 cells of minutes or hours, or a year's
+    /// 366 days.
     fn for_length(seconds: i64) -> Cell {
         match seconds {
             s if s <= 3 * 3600 => Cell::Minute,
@@ -367,35 +369,71 @@ fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
     ticks
 }
 
-/// The local midnight after the local midnight `t`: a day on, less the change of offset
-/// between the two (a DST day is 23 or 25 hours long).
-fn next_midnight(clock: &mut ZoneClock, t: i64) -> i64 {
-    let day_on = t + 86_400;
-    day_on - i64::from(clock.offset_at(day_on) - clock.offset_at(t))
+/// A local date, to compare.
+fn date_of(clock: &mut ZoneClock, t: i64) -> (i64, u32, u32) {
+    let c = clock.civil(Instant::from_unix(t));
+    (c.year, c.month, c.day)
 }
 
-/// The heat map's cell edges over `[from, to)`: `from`, every minute or hour after it, or
-/// every midnight in `zone` (a DST day is 23 or 25 hours long), then `to`.
+/// The first instant of the local date `date`, found from `near`, an instant within a few hours
+/// of it: the local midnight, or, where a DST change skips midnight (Santiago, Beirut, Havana),
+/// the first instant after the jump. Every zone's offsets and changes fall on quarter hours, so
+/// it steps in quarter hours from `near` rounded to one.
+fn day_start(clock: &mut ZoneClock, near: i64, date: (i64, u32, u32)) -> i64 {
+    const QUARTER: i64 = 900;
+    let mut t = near - near.rem_euclid(QUARTER);
+    // At most a day's worth of steps each way (changes are an hour or two).
+    for _ in 0..96 {
+        if date_of(clock, t) < date {
+            t += QUARTER;
+        } else if date_of(clock, t - QUARTER) >= date {
+            t -= QUARTER;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// The start of the local day after the one that starts at `t` (a DST day is 23 or 25 hours
+/// long; 36 hours on is always inside the next day).
+fn next_midnight(clock: &mut ZoneClock, t: i64) -> i64 {
+    let next = date_of(clock, t + 36 * 3600);
+    day_start(clock, t + 86_400, next)
+}
+
+/// The heat map's cell edges over `[from, to)`: `from`, every minute, local hour or local day
+/// start after it in `zone` (a DST day is 23 or 25 hours long; a zone half an hour off UTC has
+/// its hours at :30), then `to`.
 fn cell_edges(cell: Cell, from: Instant, to: Instant, zone: Zone) -> Vec<Instant> {
     let mut edges = vec![from];
     let mut clock = ZoneClock::new(zone);
     let mut next = match cell {
         Cell::Minute => from.unix - from.unix.rem_euclid(60) + 60,
-        Cell::Hour => from.unix - from.unix.rem_euclid(3600) + 3600,
+        // Quarter hours, keeping the local hours.
+        Cell::Hour => from.unix - from.unix.rem_euclid(900),
         Cell::Day => start_of_day(from, zone).unix,
     };
-    // A year has 366 midnights; the bound only guards a zone database surprise.
-    while edges.len() < 9_000 {
+    // At most a few hundred cells (a year's days, 8 days' hours, 3 hours' minutes); the walk
+    // is bounded whatever the range.
+    let mut walked = 0;
+    while edges.len() < 1_000 && walked < 40_000 {
+        walked += 1;
         if next > from.unix {
             if next >= to.unix {
                 break;
             }
-            edges.push(Instant::from_unix(next));
+            let edge = match cell {
+                Cell::Hour => clock.civil(Instant::from_unix(next)).minute == 0,
+                Cell::Minute | Cell::Day => true,
+            };
+            if edge {
+                edges.push(Instant::from_unix(next));
+            }
         }
         next = match cell {
             Cell::Minute => next + 60,
-            Cell::Hour => next + 3600,
-            // The next midnight: a day on, less the change of offset between the two.
+            Cell::Hour => next + 900,
             Cell::Day => next_midnight(&mut clock, next),
         };
     }
@@ -515,53 +553,31 @@ pub fn suggested_span(lanes: &[LaneInput], from: Instant) -> Span {
 /// The shortest view zooming reaches (seconds): ten minutes.
 pub const MIN_VIEW_SECONDS: i64 = 600;
 
+/// The window's time axis, in seconds: views of ten minutes or more, on whole minutes (the
+/// window's own edges are whole minutes too).
+fn axis(span: Span) -> Axis {
+    Axis {
+        length: span.seconds(),
+        min: MIN_VIEW_SECONDS,
+        grain: 60,
+    }
+}
+
 /// The view after zooming by `factor` (below 1 in, above 1 out) around the point `anchor`
 /// (0 = the view's left edge, 1 = its right edge) of the view `view` (seconds from the window's
-/// start; `None` = the whole window). The view stays inside the window and at least
-/// [`MIN_VIEW_SECONDS`] long, its edges on whole minutes; zooming out to the whole window
-/// gives `None`.
+/// start; `None` = the whole window): see [`Axis::zoom`].
 pub fn zoom(span: Span, view: Option<(i64, i64)>, factor: f64, anchor: f64) -> Option<(i64, i64)> {
-    let window = span.seconds();
-    let (start, end) = view.unwrap_or((0, window));
-    let length = (end - start) as f64;
-    let anchor = if anchor.is_finite() {
-        anchor.clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    let factor = if factor.is_finite() && factor > 0.0 {
-        factor
-    } else {
-        1.0
-    };
-    // Whole minutes, so the view's edges read as times (the window's are whole minutes too).
-    let minutes = |seconds: f64| (seconds / 60.0).round() as i64 * 60;
-    let new_length = minutes(length * factor).clamp(MIN_VIEW_SECONDS.min(window), window);
-    if new_length >= window {
-        return None;
-    }
-    // The anchor keeps its place on the screen (to the minute).
-    let at = start as f64 + length * anchor;
-    let new_start = minutes(at - new_length as f64 * anchor).clamp(0, window - new_length);
-    Some((new_start, new_start + new_length))
+    axis(span).zoom(view, factor, anchor)
 }
 
 /// The view moved by `fraction` of its length (negative: earlier), inside the window.
 pub fn pan(span: Span, view: Option<(i64, i64)>, fraction: f64) -> Option<(i64, i64)> {
-    let window = span.seconds();
-    let (start, end) = view?;
-    let length = end - start;
-    let shift = if fraction.is_finite() {
-        (length as f64 * fraction).round() as i64
-    } else {
-        0
-    };
-    let new_start = (start + shift).clamp(0, window - length);
-    Some((new_start, new_start + length))
+    axis(span).pan(view, fraction)
 }
 
 impl Timeline {
-    /// The window laid out (all of it, or the part [`Timeline::zoomed`] shows).
+    /// The window this timeline belongs to (also when it shows only a part of it: see
+    /// [`Timeline::zoomed`]).
     pub fn span(&self) -> Span {
         self.span
     }
@@ -606,10 +622,17 @@ impl Timeline {
             };
             out.push(match &lane.error {
                 Some(error) => format!("{} never runs: {error}.", lane.name),
-                None if lane.suspended => format!(
-                    "{} is suspended: the controller starts none of the {} runs due {window}.",
-                    lane.name, lane.total_runs
-                ),
+                None if lane.suspended => match lane.total_runs {
+                    0 => format!("{} is suspended, and no run is due {window}.", lane.name),
+                    1 => format!(
+                        "{} is suspended: the controller does not start the run due {window}.",
+                        lane.name
+                    ),
+                    n => format!(
+                        "{} is suspended: the controller starts none of the {n} runs due {window}.",
+                        lane.name
+                    ),
+                },
                 None if lane.total_runs == 0 => format!("{} has no run due {window}.", lane.name),
                 None if lane.overlapping_runs > 0 => format!(
                     "{} runs {runs} {window}; {} of them start before the previous Job has ended, with Jobs of {}.",
@@ -648,7 +671,11 @@ pub fn start_of_day(t: Instant, zone: Zone) -> Instant {
     let mut clock = ZoneClock::new(zone);
     let c = clock.civil(t);
     let since_midnight = i64::from(c.hour) * 3600 + i64::from(c.minute) * 60 + i64::from(c.second);
-    Instant::from_unix(t.unix - since_midnight)
+    Instant::from_unix(day_start(
+        &mut clock,
+        t.unix - since_midnight,
+        (c.year, c.month, c.day),
+    ))
 }
 
 #[cfg(test)]
@@ -800,6 +827,61 @@ mod tests {
         // A view that is not inside the window is the whole window.
         let bad = layout_view(&lanes, from, Span::Day, Some((0, 90_000)), Zone::Utc);
         assert!(!bad.zoomed());
+    }
+
+    /// The local dates of the cells' edges (all but the window's end) and their local hours.
+    fn local_edges(t: &Timeline, zone: Zone) -> Vec<((i64, u32, u32), u32, u32)> {
+        let mut clock = ZoneClock::new(zone);
+        let (_, edges) = t.cell_edges.split_last().unwrap();
+        edges
+            .iter()
+            .map(|e| {
+                let c = clock.civil(*e);
+                ((c.year, c.month, c.day), c.hour, c.minute)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn days_start_where_dst_skips_midnight_and_hours_are_local() {
+        // Santiago, 6 September 2026, and Beirut, 29 March 2026: the clocks jump from 00:00 to
+        // 01:00, so those days start at 01:00.
+        for (name, from, jump) in [
+            ("America/Santiago", "2026-09-01T12:00:00Z", (2026, 9, 6)),
+            ("Asia/Beirut", "2026-03-25T12:00:00Z", (2026, 3, 29)),
+        ] {
+            let zone = Zone::iana(name).unwrap();
+            let from = start_of_day(at(from), zone);
+            let t = layout(&[input("d", "0 12 * * *", None)], from, Span::Month, zone);
+            let edges = local_edges(&t, zone);
+            assert!(edges.len() >= 30, "{name}: {edges:?}");
+            for (date, hour, minute) in &edges {
+                let want = if *date == jump { 1 } else { 0 };
+                assert_eq!((*hour, *minute), (want, 0), "{name} {date:?}");
+            }
+            // One edge a day, every day.
+            assert!(edges.windows(2).all(|w| w[0].0 < w[1].0), "{name}");
+            // A year's ticks keep the 1sts of the months (the window's own 1st is its edge).
+            let year = layout(&[input("d", "0 12 * * *", None)], from, Span::Year, zone);
+            assert!(year.ticks.len() >= 11, "{name}: {:?}", labels(&year));
+            let mut clock = ZoneClock::new(zone);
+            assert!(year.ticks.iter().all(|tick| clock.civil(tick.at).day == 1));
+        }
+        // A zone half an hour off UTC: hour cells on its own hours.
+        let kolkata = Zone::iana("Asia/Kolkata").unwrap();
+        let from = start_of_day(at("2026-03-02T12:00:00Z"), kolkata);
+        let t = layout(&[input("m", "* * * * *", None)], from, Span::Day, kolkata);
+        let edges = local_edges(&t, kolkata);
+        assert_eq!(edges.len(), 24);
+        assert!(edges.iter().all(|(_, _, minute)| *minute == 0));
+        assert_eq!(t.lanes[0].heat, vec![60; 24]);
+        // The start of a day from inside its repeated hour (New York, 1 November 2026, 01:30
+        // EST, the second 01:30) is its midnight, in EDT.
+        let new_york = Zone::iana("America/New_York").unwrap();
+        assert_eq!(
+            start_of_day(at("2026-11-01T06:30:00Z"), new_york),
+            at("2026-11-01T04:00:00Z")
+        );
     }
 
     #[test]

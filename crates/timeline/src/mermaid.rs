@@ -6,8 +6,10 @@ use jobscope_scene::mermaid::{date, plain};
 /// The runs of each lane (marks, so at most the drawn ones), one section per lane.
 pub fn timeline_mermaid(t: &Timeline) -> String {
     let mut out = format!(
-        "gantt\n  title {}, times in UTC\n  dateFormat YYYY-MM-DDTHH:mm:ss\n  axisFormat %m-%d %H:%M\n",
-        plain(&t.title())
+        "gantt\n  title Schedule timeline ({}{}, UTC)\n  dateFormat YYYY-MM-DDTHH:mm:ss\n  axisFormat %m-%d %H:%M\n",
+        t.span.as_str(),
+        // Mermaid's title takes no colons: a zoomed view's times are in its dates.
+        if t.zoomed { ", zoomed" } else { "" }
     );
     for lane in &t.lanes {
         out.push_str(&format!("  section {}\n", plain(&lane.name)));

@@ -47,7 +47,7 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
     let heated: Vec<&Lane> = t
         .lanes
         .iter()
-        .filter(|lane| lane.error.is_none() && !marks_fit(lane, width))
+        .filter(|lane| heat_map(lane, width))
         .collect();
     let heat_max = heated
         .iter()
@@ -59,6 +59,7 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
     for (n, lane) in t.lanes.iter().enumerate() {
         let y = TOP + LANE * n as f64;
         s.text(8.0, y + 16.0, lane.name.clone(), Paint::Ink);
+        s.with_tip(lane_tip(lane));
         s.text_styled(
             8.0,
             y + 30.0,
@@ -77,7 +78,7 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
             s.text(LABEL, y + 22.0, error.clone(), Paint::Failed);
             continue;
         }
-        if !marks_fit(lane, width) {
+        if heat_map(lane, width) {
             for (i, &count) in lane.heat.iter().enumerate() {
                 if count == 0 {
                     continue;
@@ -100,9 +101,8 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
                     Some(heat_tip(t, lane, i, count)),
                 );
             }
-            continue;
         }
-        for run in &lane.runs {
+        for run in lane.runs.iter().filter(|_| !heat_map(lane, width)) {
             let x = x_at(t.x(run.at), width);
             let paint = if run.overlaps_previous {
                 Paint::Overlap
@@ -155,10 +155,31 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
 /// heat map shows the lane instead.
 const MARK_ROOM: f64 = 3.0;
 
-/// Whether a lane's runs are drawn one by one: it kept them (at most [`crate::MAX_MARKS`]) and
-/// the chart is wide enough to tell their marks apart.
-fn marks_fit(lane: &Lane, width: f64) -> bool {
-    !lane.runs.is_empty() && lane.runs.len() as f64 * MARK_ROOM <= width - LABEL - 10.0
+/// Whether a lane is drawn as a heat map: it has runs, and either it did not keep them one by
+/// one (more than [`crate::MAX_MARKS`]) or the chart is too narrow to tell their marks apart.
+fn heat_map(lane: &Lane, width: f64) -> bool {
+    lane.error.is_none()
+        && lane.total_runs > 0
+        && (lane.runs.is_empty() || lane.runs.len() as f64 * MARK_ROOM > width - LABEL - 10.0)
+}
+
+/// A lane's tip: its CronJob, schedule and zone, and what the lane holds.
+fn lane_tip(lane: &Lane) -> String {
+    let state = match (&lane.error, lane.suspended) {
+        (Some(error), _) => format!("never runs: {error}"),
+        (None, true) => format!("suspended: none of its {} runs starts", lane.total_runs),
+        (None, false) => format!(
+            "{}{} run{} shown, {} overlapping the one before",
+            lane.total_runs,
+            if lane.truncated { "+" } else { "" },
+            if lane.total_runs == 1 { "" } else { "s" },
+            lane.overlapping_runs
+        ),
+    };
+    format!(
+        "{}\nschedule {} in {}\n{state}",
+        lane.name, lane.schedule, lane.zone
+    )
 }
 
 /// A run's tip: the CronJob, the scheduled time in the schedule's zone and in UTC, when the
@@ -283,6 +304,7 @@ mod tests {
         assert_eq!(
             tips(&t),
             [
+                "nightly\nschedule 30 2 * * * in America/New_York\n1 run shown, 0 overlapping the one before",
                 "nightly\nscheduled Mon 9 Mar 2026 02:30 EDT (06:30 UTC)\nthe Job runs until Mon 9 Mar 2026 02:35 EDT"
             ]
         );
@@ -305,25 +327,26 @@ mod tests {
             Zone::Utc,
         );
         let tips = tips(&t);
-        // The minutely lane: 24 hour cells of 60 runs; the hourly one: its 24 marks.
-        assert_eq!(tips.len(), 48);
+        // Each lane's label, then the minutely lane's 24 hour cells of 60 runs and the hourly
+        // one's 24 marks.
+        assert_eq!(tips.len(), 50);
         assert_eq!(
-            tips[1],
+            tips[2],
             "minutely: 60 runs\nfrom Mon 2 Mar 2026 01:00 UTC\nto Mon 2 Mar 2026 02:00 UTC"
         );
-        assert_eq!(tips[24], "hourly\nscheduled Mon 2 Mar 2026 00:00 UTC");
+        assert_eq!(tips[26], "hourly\nscheduled Mon 2 Mar 2026 00:00 UTC");
         let svg = timeline_scene(&t, jobscope_scene::geometry::WIDTH).to_svg();
         assert!(svg.contains("heat map: runs per hour, the darkest cell 60"));
         // Too narrow to tell 24 marks apart, and the hourly lane becomes cells too.
         let narrow = layout(&[lane("hourly", "0 * * * *")], from, Span::Week, Zone::Utc);
         let scene = timeline_scene(&narrow, jobscope_scene::geometry::MIN_WIDTH);
         assert_eq!(
-            scene.tip(0).map(|(_, tip)| tip),
+            scene.tip(1).map(|(_, tip)| tip),
             Some("hourly: 1 run\nfrom Mon 2 Mar 2026 00:00 UTC\nto Mon 2 Mar 2026 01:00 UTC")
         );
         assert!(
             timeline_scene(&narrow, 4096.0)
-                .tip(0)
+                .tip(1)
                 .unwrap()
                 .1
                 .starts_with("hourly\nscheduled")

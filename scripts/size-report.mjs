@@ -43,8 +43,9 @@ const dir = process.argv[2] ?? "dist";
  * minutes to months, buttons, keys and Ctrl+wheel), 3.9 KiB: 689.9 and 549.0); then by the
  * Gantt chart's zoom (the view in each frame request, buttons and keys, the view following
  * playback), the concurrency lanes' tips and the review's fixes (the window's view reset, the
- * separator's guards, local day and hour cells), 4.8 KiB: 694.7 and 553.8). */
-const CEILINGS_KIB = { editor: 695, embed: 554 };
+ * separator's guards, local day and hour cells), 4.8 KiB: 694.7 and 553.8; 695.3 and 554.4 with
+ * both charts' zoom buttons and keys in one component). */
+const CEILINGS_KIB = { editor: 695.5, embed: 554.5 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

@@ -15,7 +15,8 @@
 //! - `drafts`: the drafts history in IndexedDB (the policy is `crate::drafts`); `recent`: the
 //!   "Recent" menu and the notice that another tab saved a different text;
 //! - `crash`: the panic hook (keeps the editor's text, tells the user);
-//! - `worker`: the simulation worker (start, requests, answers, Stop).
+//! - `worker`: the simulation worker (start, requests, answers, Stop);
+//! - `zoom`: the zoom buttons and keys of a chart's time axis (the timeline, the Gantt chart).
 
 mod app;
 mod bridge;
@@ -39,6 +40,7 @@ mod tabs;
 mod timeline;
 mod versions;
 mod worker;
+mod zoom;
 
 pub use app::App;
 pub use crash::report_crash;

@@ -14,6 +14,7 @@ use super::embed::EmbedSnippet;
 use super::page::Page;
 use super::tab::Tab;
 use super::worker::Channel;
+use super::zoom::{Zoom, ZoomControls};
 use jobscope_analysis::worker::{Phase, Request, Response};
 use jobscope_analysis::{
     DocumentStatus, Frame, Instant, PRESETS, PlayerInput, PodState, Scene, Summary, Zone,
@@ -300,29 +301,24 @@ pub fn panel(page: Page) -> AnyView {
             }
         });
     };
-    let pan_by = move |fraction: f64| {
-        summary.with_untracked(|r| {
-            if let Some(r) = r {
-                view.set(r.axis().pan(view.get_untracked(), fraction));
-            }
-        });
+    let zoom = Zoom {
+        view,
+        axis: Signal::derive(move || summary.with(|r| r.as_ref().map(Summary::axis))),
+        zoom: Callback::new(zoom_by),
+        pan: Callback::new(move |fraction| {
+            summary.with_untracked(|r| {
+                if let Some(r) = r {
+                    view.set(r.axis().pan(view.get_untracked(), fraction));
+                }
+            });
+        }),
     };
     // The Gantt chart's keys: + and − zoom around the time shown, Shift+arrows pan, 0 shows
     // the whole run.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        // Ctrl/⌘ with + − 0 is the browser's own zoom: never taken.
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
+        if zoom.key(&ev) {
+            ev.prevent_default();
         }
-        match (ev.key().as_str(), ev.shift_key()) {
-            ("+" | "=", _) => zoom_by(0.5),
-            ("-" | "_", _) => zoom_by(2.0),
-            ("ArrowLeft", true) => pan_by(-0.25),
-            ("ArrowRight", true) => pan_by(0.25),
-            ("0", _) => view.set(None),
-            _ => return,
-        }
-        ev.prevent_default();
     };
 
     let run = move || {
@@ -587,27 +583,7 @@ pub fn panel(page: Page) -> AnyView {
                     </label>
                 </div>
                 {move || summary.with(|r| r.as_ref().filter(|r| r.complete).map(|r| summary_view(r, frame)))}
-                <div class="zoom-controls" role="group" aria-label="Zoom the simulation's time axis">
-                    <button type="button" data-testid="sim-zoom-in" title="Zoom in around the time shown (+)"
-                        prop:disabled=move || view.get().is_some_and(|(a, b)| b - a <= 10_000)
-                        on:click=move |_| zoom_by(0.5)>"Zoom in"</button>
-                    <button type="button" data-testid="sim-zoom-out" title="Zoom out (−)"
-                        prop:disabled=move || view.get().is_none()
-                        on:click=move |_| zoom_by(2.0)>"Zoom out"</button>
-                    <button type="button" data-testid="sim-earlier" title="Earlier (Shift+←)"
-                        prop:disabled=move || view.get().is_none_or(|(a, _)| a <= 0)
-                        on:click=move |_| pan_by(-0.25)>"◀ Earlier"</button>
-                    <button type="button" data-testid="sim-later" title="Later (Shift+→)"
-                        prop:disabled=move || {
-                            view.get().is_none_or(|(_, b)| {
-                                summary.with(|r| r.as_ref().is_none_or(|r| b >= r.axis().length))
-                            })
-                        }
-                        on:click=move |_| pan_by(0.25)>"Later ▶"</button>
-                    <button type="button" data-testid="sim-whole" title="The whole run (0)"
-                        prop:disabled=move || view.get().is_none()
-                        on:click=move |_| view.set(None)>"Whole run"</button>
-                </div>
+                <ZoomControls zoom=zoom id="sim" label="Zoom the simulation's time axis (also + − Shift+arrows 0 on the chart)" whole="Whole run" />
                 <div class="diagram" tabindex="0" role="group" on:keydown=on_key
                     aria-label="Simulation Gantt chart: + and − zoom, Shift+arrows move in time (scrolls sideways when wider than the pane)">
                     <SceneView scene=gantt testid="sim-gantt" />

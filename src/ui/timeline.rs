@@ -8,10 +8,11 @@ use super::diagram::{Exports, SceneView};
 use super::embed::EmbedSnippet;
 use super::page::Page;
 use super::tab::Tab;
+use super::zoom::{Zoom, ZoomControls};
 use jobscope_analysis::format_rfc3339;
 use jobscope_analysis::{
-    CHART_LABEL, MIN_VIEW_SECONDS, Scene, Timeline, TimelineSpan, pan_timeline, start_of_day,
-    suggested_span, timeline_lanes, timeline_mermaid, timeline_scene, timeline_view, zone_named,
+    CHART_LABEL, Scene, Timeline, TimelineSpan, pan_timeline, start_of_day, suggested_span,
+    timeline_axis, timeline_lanes, timeline_mermaid, timeline_scene, timeline_view, zone_named,
     zoom_timeline,
 };
 
@@ -87,28 +88,23 @@ pub fn panel(page: Page) -> AnyView {
             }
         });
     };
-    let pan_by = move |fraction: f64| {
-        laid.with_untracked(|t| {
-            if let Some(t) = t {
-                view.set(pan_timeline(t.span(), view.get_untracked(), fraction));
-            }
-        });
+    // The buttons and the frame's keys zoom around the middle.
+    let zoom = Zoom {
+        view,
+        axis: Signal::derive(move || laid.with(|t| t.as_ref().map(|t| timeline_axis(t.span())))),
+        zoom: Callback::new(move |factor| zoom_by(factor, 0.5)),
+        pan: Callback::new(move |fraction| {
+            laid.with_untracked(|t| {
+                if let Some(t) = t {
+                    view.set(pan_timeline(t.span(), view.get_untracked(), fraction));
+                }
+            });
+        }),
     };
-    // The frame's keys: + and − zoom around the middle, Shift+arrows pan, 0 shows it all.
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        // Ctrl/⌘ with + − 0 is the browser's own zoom: never taken.
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
+        if zoom.key(&ev) {
+            ev.prevent_default();
         }
-        match (ev.key().as_str(), ev.shift_key()) {
-            ("+" | "=", _) => zoom_by(0.5, 0.5),
-            ("-" | "_", _) => zoom_by(2.0, 0.5),
-            ("ArrowLeft", true) => pan_by(-0.25),
-            ("ArrowRight", true) => pan_by(0.25),
-            ("0", _) => view.set(None),
-            _ => return,
-        }
-        ev.prevent_default();
     };
     // Ctrl+wheel (and a trackpad's pinch, which arrives as one) zooms around the pointer.
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
@@ -274,27 +270,7 @@ pub fn panel(page: Page) -> AnyView {
             })
         }}
         <Show when=move || laid.with(Option::is_some)>
-            <div class="zoom-controls" role="group" aria-label="Zoom the time axis">
-                <button type="button" data-testid="timeline-zoom-in" title="Zoom in (+, or Ctrl+wheel over the chart)"
-                    prop:disabled=move || view.get().is_some_and(|(a, b)| b - a <= MIN_VIEW_SECONDS)
-                    on:click=move |_| zoom_by(0.5, 0.5)>"Zoom in"</button>
-                <button type="button" data-testid="timeline-zoom-out" title="Zoom out (−)"
-                    prop:disabled=move || view.get().is_none()
-                    on:click=move |_| zoom_by(2.0, 0.5)>"Zoom out"</button>
-                <button type="button" data-testid="timeline-earlier" title="Earlier (Shift+←)"
-                    prop:disabled=move || view.get().is_none_or(|(a, _)| a <= 0)
-                    on:click=move |_| pan_by(-0.25)>"◀ Earlier"</button>
-                <button type="button" data-testid="timeline-later" title="Later (Shift+→)"
-                    prop:disabled=move || {
-                        view.get().is_none_or(|(_, end)| {
-                            laid.with(|t| t.as_ref().is_none_or(|t| end >= t.span().seconds()))
-                        })
-                    }
-                    on:click=move |_| pan_by(0.25)>"Later ▶"</button>
-                <button type="button" data-testid="timeline-whole" title="The whole window (0)"
-                    prop:disabled=move || view.get().is_none()
-                    on:click=move |_| view.set(None)>"Whole window"</button>
-            </div>
+            <ZoomControls zoom=zoom id="timeline" label="Zoom the time axis (also + − Shift+arrows 0 on the chart, and Ctrl+wheel)" whole="Whole window" />
             <div class="diagram" tabindex="0" role="group" on:keydown=on_key on:wheel=on_wheel
                 aria-label="Timeline diagram: + and − zoom, Shift+arrows move in time (scrolls sideways when wider than the pane)">
                 <SceneView scene=scene testid="timeline-chart" />

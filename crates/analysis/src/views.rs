@@ -17,7 +17,7 @@ pub use jobscope_playback::{
     concurrency_mermaid, concurrency_scene, human_seconds, preset,
 };
 pub use jobscope_scene::geometry::{
-    LABEL as CHART_LABEL, WIDTH as DEFAULT_CHART_WIDTH, layout_width,
+    Axis, LABEL as CHART_LABEL, WIDTH as DEFAULT_CHART_WIDTH, layout_width,
 };
 pub use jobscope_scene::{
     Anchor, Bounds, Item, Paint, Scene, escape, marker_path, polyline_points,
@@ -31,8 +31,8 @@ pub use jobscope_sim_views::player::{Recorder, Recording, alert_expression, aler
 pub use jobscope_timeline::mermaid::timeline_mermaid;
 pub use jobscope_timeline::svg::{dst_text, timeline_scene};
 pub use jobscope_timeline::{
-    LaneInput, MIN_VIEW_SECONDS, Span as TimelineSpan, Timeline, pan as pan_timeline, start_of_day,
-    suggested_span, zoom as zoom_timeline,
+    LaneInput, MIN_VIEW_SECONDS, Span as TimelineSpan, Timeline, axis as timeline_axis,
+    pan as pan_timeline, start_of_day, suggested_span, zoom as zoom_timeline,
 };
 
 /// The simulation presets that show a lint rule's trap (its documentation names them).

@@ -555,7 +555,7 @@ pub const MIN_VIEW_SECONDS: i64 = 600;
 
 /// The window's time axis, in seconds: views of ten minutes or more, on whole minutes (the
 /// window's own edges are whole minutes too).
-fn axis(span: Span) -> Axis {
+pub fn axis(span: Span) -> Axis {
     Axis {
         length: span.seconds(),
         min: MIN_VIEW_SECONDS,

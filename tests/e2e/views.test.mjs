@@ -225,7 +225,7 @@ test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
   // A failed pod's bar ends in ink (the shape that does not rely on colour), and its tip
   // says what happened to it.
   const failedBar = page.locator("[data-testid=sim-gantt] rect.p-failed[data-tip]").first();
-  assert.match(await failedBar.getAttribute("data-tip"), /\nFailed \(exit code \d+\)\ncreated \d\d:\d\d:\d\d UTC, started .* finished /);
+  assert.match(await failedBar.getAttribute("data-tip"), /\nFailed \(exit code \d+\)\ncreated \d\d:\d\d:\d\d UTC,\nstarted \d\d:\d\d:\d\d UTC after .*,\nfinished \d\d:\d\d:\d\d UTC after /);
   assert.ok((await page.locator("[data-testid=sim-gantt] rect.p-ink").count()) > 0, "failed bars end in ink");
   await screenshot(page, "35-player-end");
   await page.locator("[data-testid=sim-gantt]").screenshot({ path: "target/e2e-screenshots/35-player-gantt.png" });
@@ -233,9 +233,13 @@ test("the player runs, steps and scrubs; the Gantt chart follows", async () => {
   // Zoom around the time shown (the end): the chart's title names the stretch it shows.
   const ganttTitle = () => page.getAttribute("[data-testid=sim-gantt]", "aria-label");
   const whole = await ganttTitle();
-  const zoomed = / from \d\d:\d\d:\d\d to \d\d:\d\d:\d\d UTC$/;
+  const zoomed = / from \w{3} \d+ \w{3} \d{4} \d\d:\d\d(:\d\d)? UTC to .* \d\d:\d\d(:\d\d)? UTC$/;
+  // The whole run's axis marks its minutes; zoomed in, it marks finer steps.
+  const axisLabels = () => page.locator("[data-testid=sim-gantt] text").evaluateAll((texts) => texts.map((t) => t.textContent).filter((t) => /^\d\d:\d\d(:\d\d)?$/.test(t)));
+  assert.ok((await axisLabels()).length >= 2, "the Gantt chart has a time axis");
   await page.click("[data-testid=sim-zoom-in]");
   await page.waitForFunction((re) => new RegExp(re).test(document.querySelector("[data-testid=sim-gantt]").getAttribute("aria-label")), zoomed.source);
+  assert.ok((await axisLabels()).length >= 2, "the zoomed Gantt chart keeps a time axis");
   const atEnd = await ganttTitle();
   await page.click("[data-testid=sim-earlier]");
   await page.waitForFunction((t) => document.querySelector("[data-testid=sim-gantt]").getAttribute("aria-label") !== t, atEnd);
@@ -555,6 +559,8 @@ test("the timeline zooms and pans: buttons, keys and Ctrl+wheel change the time 
   assert.equal(labels[0], "03:00");
   assert.ok(labels.every((l) => Number(l.slice(0, 2)) % 3 === 0 && l.endsWith(":00")), labels.join(" "));
   assert.ok(await page.isDisabled("[data-testid=timeline-zoom-out]"));
+  // A disabled button looks inactive: no pointer, muted text.
+  assert.equal(await page.$eval("[data-testid=timeline-zoom-out]", (b) => getComputedStyle(b).cursor), "not-allowed");
 
   // Zoom in three times around the middle: 3 hours, ticks every quarter hour, the runs as
   // minute cells or marks.

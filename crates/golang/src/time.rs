@@ -544,7 +544,8 @@ pub fn format_readable(t: Instant, zone: Zone) -> String {
 }
 
 /// An instant in `zone` and, when that is not UTC, in UTC too (the controller's clock in the
-/// logs): `Mon 9 Mar 2026 02:30 EDT (06:30 UTC)`; the UTC date is written when it differs.
+/// logs): `Mon 9 Mar 2026 02:30 EDT (06:30 UTC)`; the UTC date is written when it differs,
+/// seconds when they are not zero.
 pub fn format_readable_with_utc(t: Instant, zone: Zone) -> String {
     let mut out = format_readable(t, zone);
     if zone.abbreviation(t.unix) == "UTC" {
@@ -553,7 +554,12 @@ pub fn format_readable_with_utc(t: Instant, zone: Zone) -> String {
     let local = ZoneClock::new(zone).civil(t);
     let utc = ZoneClock::new(Zone::Utc).civil(t);
     let utc_text = if (local.year, local.month, local.day) == (utc.year, utc.month, utc.day) {
-        format!("{:02}:{:02}", utc.hour, utc.minute)
+        // Seconds as the local part writes them (zones' offsets are whole minutes today).
+        let mut time = format!("{:02}:{:02}", utc.hour, utc.minute);
+        if utc.second != 0 {
+            time.push_str(&format!(":{:02}", utc.second));
+        }
+        time
     } else {
         let full = format_readable(t, Zone::Utc);
         full.trim_end_matches(" UTC").to_owned()
@@ -608,6 +614,12 @@ mod tests {
                 1_773_023_405,
                 new_york,
                 "Sun 8 Mar 2026 22:30:05 EDT (Mon 9 Mar 2026 02:30:05 UTC)",
+            ),
+            // Seconds on the same day, in both parts.
+            (
+                1_773_037_807,
+                new_york,
+                "Mon 9 Mar 2026 02:30:07 EDT (06:30:07 UTC)",
             ),
             // UTC once.
             (1_773_037_800, Zone::Utc, "Mon 9 Mar 2026 06:30 UTC"),

@@ -5,12 +5,14 @@
 //! same items on a canvas. One layout, three renderings, so the exports match the page.
 //!
 //! - [`geometry`]: the width, label column, lane height and time axis every diagram shares;
+//! - [`time_axis`]: the time axis's ticks and the local calendar's day starts;
 //! - [`mermaid`]: helpers for the diagrams' Mermaid `gantt` exports.
 //!
 //! Invariant: coordinates are finite; text is stored raw and escaped only by [`Scene::to_svg`].
 
 pub mod geometry;
 pub mod mermaid;
+pub mod time_axis;
 
 use serde::{Deserialize, Serialize};
 

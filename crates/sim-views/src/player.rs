@@ -10,8 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use jobscope_golang::time::format_rfc3339;
+use jobscope_golang::time::{Zone, ZoneClock, format_rfc3339};
 use jobscope_scene::geometry::{Axis, TEXT, layout_width};
+use jobscope_scene::time_axis::{draw_ticks, ticks};
 use jobscope_scene::{Anchor, Paint, Scene};
 use jobscope_sim::metrics::labels_cmp;
 use jobscope_sim::model::instant;
@@ -35,6 +36,10 @@ const POINTABLE: f64 = 3.0;
 const LABEL: f64 = 180.0;
 /// A Gantt row: a 12 px label beside a 14 px bar.
 const ROW: f64 = 20.0;
+/// Below the Gantt chart's rows: the time axis's labels.
+const AXIS: f64 = 24.0;
+/// Below the axis: the line that counts pods not drawn, when there are some.
+const NOTE: f64 = 18.0;
 const TOP: f64 = 28.0;
 
 /// The scenario the player's form describes (its subject is the document the page shows).
@@ -164,9 +169,10 @@ impl PodBar {
 
     /// The bar's tip at `t`: the pod, its state then (with the exit code, an eviction), and
     /// what has happened to it by `t` (created, started, finished, with how long each took),
-    /// in the controller's UTC. Built for every drawn bar of every frame, so clock times only
+    /// in the chart's zone `clock` (a CronJob's `timeZone`) and, when that is not UTC, in the
+    /// controller's UTC too. Built for every drawn bar of every frame, so clock times only
     /// (the pod's Job name carries the day).
-    fn tip(&self, state: PodState, t: Ms) -> String {
+    fn tip(&self, state: PodState, t: Ms, clock: &mut TipClock) -> String {
         let mut tip = self.name.clone();
         tip.push_str(&format!(" · attempt {}", self.attempt));
         if let Some(index) = self.index {
@@ -180,17 +186,17 @@ impl PodBar {
         if self.evicted && matches!(state, PodState::Failed | PodState::Terminated) {
             tip.push_str(" · evicted (DisruptionTarget)");
         }
-        tip.push_str(&format!("\ncreated {} UTC", clock(self.created)));
+        tip.push_str(&format!("\ncreated {}", clock.time(self.created)));
         if let Some(started) = self.started.filter(|s| *s <= t) {
             tip.push_str(&format!(
-                ", started {} after {}",
-                clock(started),
+                ",\nstarted {} after {}",
+                clock.time(started),
                 human_ms(started - self.created)
             ));
             if let Some(finished) = self.finished.filter(|f| *f <= t) {
                 tip.push_str(&format!(
-                    ", finished {} after {}",
-                    clock(finished),
+                    ",\nfinished {} after {}",
+                    clock.time(finished),
                     human_ms(finished - started)
                 ));
             }
@@ -210,15 +216,49 @@ impl PodBar {
     }
 }
 
-/// `02:30:05`: a time of day in UTC, without the zone lookups a full date needs.
-fn clock(t: Ms) -> String {
-    let seconds = t.div_euclid(1000).rem_euclid(86_400);
+/// `02:30:05`: a time of day `offset` seconds east of UTC, without the calendar a full date
+/// needs.
+fn clock(t: Ms, offset: i32) -> String {
+    let seconds = (t.div_euclid(1000) + i64::from(offset)).rem_euclid(86_400);
     format!(
         "{:02}:{:02}:{:02}",
         seconds / 3600,
         seconds / 60 % 60,
         seconds % 60
     )
+}
+
+/// Writes the times of a frame's tips: `02:30:05 UTC`, or in a CronJob's zone
+/// `21:30:05 EST (02:30:05 UTC)`. One per frame: its zone lookups are cached between bars.
+struct TipClock {
+    zone: Zone,
+    clock: ZoneClock,
+}
+
+impl TipClock {
+    fn new(zone: Zone) -> Self {
+        TipClock {
+            zone,
+            clock: ZoneClock::new(zone),
+        }
+    }
+
+    fn time(&mut self, t: Ms) -> String {
+        let utc = clock(t, 0);
+        if self.zone == Zone::Utc {
+            return format!("{utc} UTC");
+        }
+        let unix = t.div_euclid(1000);
+        let offset = self.clock.offset_at(unix);
+        if offset == 0 && self.zone.abbreviation(unix) == "UTC" {
+            return format!("{utc} UTC");
+        }
+        format!(
+            "{} {} ({utc} UTC)",
+            clock(t, offset),
+            self.zone.abbreviation(unix)
+        )
+    }
 }
 
 /// A span of milliseconds as the page writes durations (`90 s`, `12 min`), or `400 ms` under a
@@ -305,9 +345,14 @@ pub struct Recording {
     pub shown_end: Ms,
     pub kind: &'static str,
     pub name: String,
+    /// The zone the charts' axes and tips are written in: a CronJob's `spec.timeZone`, else
+    /// the controller's UTC.
+    pub(crate) zone: Zone,
     pub(crate) stopped: &'static str,
     pub pods: Vec<PodBar>,
     pub(crate) rows: Vec<String>,
+    /// Each row's tip: its pods over the whole run and how they ended.
+    pub(crate) row_tips: Vec<String>,
     /// Pods not drawn (beyond [`MAX_ROWS`] or [`MAX_BARS`]).
     pub(crate) hidden_pods: usize,
     pub(crate) jobs: Vec<JobTrack>,
@@ -628,6 +673,14 @@ impl<'s> Recorder<'s> {
                     .unwrap_or_default(),
             ),
         };
+        // A zone the controller would refuse never gets this far (the simulation needs a valid
+        // manifest), so an unknown name falls back to UTC only in theory.
+        let zone = sim
+            .cron()
+            .and_then(|cron| cron.spec.time_zone.as_deref())
+            .and_then(Zone::iana)
+            .unwrap_or(Zone::Utc);
+        let row_tips = row_tips(&self.rows, &self.pods);
         let series = self.series;
         let mut alerts = self.alerts;
         jobscope_sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
@@ -663,9 +716,11 @@ impl<'s> Recorder<'s> {
             shown_end,
             kind,
             name,
+            zone,
             stopped: sim.stopped().map_or("running", |s| s.as_str()),
             pods,
             rows: self.rows,
+            row_tips,
             hidden_pods: self.hidden,
             jobs: self.jobs,
             events: self.events,
@@ -677,6 +732,44 @@ impl<'s> Recorder<'s> {
             complete: sim.stopped().is_some(),
         }
     }
+}
+
+/// A tip for each Gantt row: `every-minute-29453761 #3: 3 pods over the whole run (1
+/// Succeeded, 2 Failed)`.
+fn row_tips(rows: &[String], pods: &[PodBar]) -> Vec<String> {
+    const STATES: [PodState; 5] = [
+        PodState::Succeeded,
+        PodState::Failed,
+        PodState::Terminated,
+        PodState::Running,
+        PodState::Pending,
+    ];
+    let mut counts = vec![[0usize; STATES.len()]; rows.len()];
+    for pod in pods {
+        if let (Some(row), Some(state)) = (
+            counts.get_mut(pod.row),
+            STATES.iter().position(|s| *s == pod.outcome),
+        ) {
+            row[state] += 1;
+        }
+    }
+    rows.iter()
+        .zip(counts)
+        .map(|(name, counts)| {
+            let total: usize = counts.iter().sum();
+            let parts: Vec<String> = STATES
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(state, n)| format!("{n} {}", state.as_str()))
+                .collect();
+            format!(
+                "{name}: {total} {} over the whole run ({})",
+                if total == 1 { "pod" } else { "pods" },
+                parts.join(", ")
+            )
+        })
+        .collect()
 }
 
 /// The series in key order (name, then labels), one track per key.
@@ -998,26 +1091,30 @@ impl Recording {
     }
 
     /// The Gantt chart at `t`, `width` CSS pixels wide, over the stretch `range` of the run
-    /// ([`Recording::shown`]): one row per index or slot, pods coloured by their state then.
+    /// ([`Recording::shown`]): one row per index or slot, pods coloured by their state then,
+    /// under a time axis in the recording's zone whose ticks follow the stretch shown.
     pub fn gantt(&self, t: Ms, width: f64, range: (Ms, Ms)) -> Scene {
         let width = layout_width(width);
-        let height = TOP + ROW * self.rows.len().max(1) as f64 + 24.0;
+        let rows_end = TOP + ROW * self.rows.len().max(1) as f64;
+        let height = rows_end + AXIS + if self.hidden_pods > 0 { NOTE } else { 0.0 };
         let zoomed = range != self.shown(None);
+        let zone = self.zone;
         let mut s = Scene::new(
             width,
             height,
             if zoomed {
                 format!(
-                    "Pods of {} {} from {} to {} UTC",
+                    "Pods of {} {} from {} to {}",
                     self.kind,
                     self.name,
-                    clock(range.0),
-                    clock(range.1)
+                    jobscope_golang::time::format_readable(instant(range.0), zone),
+                    jobscope_golang::time::format_readable(instant(range.1), zone),
                 )
             } else {
                 format!("Pods of {} {} over time", self.kind, self.name)
             },
         );
+        self.time_axis(&mut s, width, range, (TOP - 4.0, rows_end), rows_end + 16.0);
         for (n, row) in self.rows.iter().enumerate() {
             let y = TOP + ROW * n as f64;
             s.text_styled(
@@ -1029,7 +1126,11 @@ impl Recording {
                 TEXT,
                 false,
             );
+            if let Some(tip) = self.row_tips.get(n) {
+                s.with_tip(tip.clone());
+            }
         }
+        let mut clock = TipClock::new(zone);
         for pod in &self.pods {
             let Some(state) = pod.state_at(t) else {
                 continue;
@@ -1044,7 +1145,7 @@ impl Recording {
             let started = pod.started.filter(|s| *s <= t);
             // A bar too narrow to point at carries no tip (zooming in gives it room): a month's
             // chart of thousands of slivers would otherwise send and diff their text every frame.
-            let tip = |w: f64| (w >= POINTABLE).then(|| pod.tip(state, t));
+            let mut tip = |w: f64| (w >= POINTABLE).then(|| pod.tip(state, t, &mut clock));
             match started {
                 Some(started) => {
                     let xs = Self::x(started, width, range);
@@ -1066,17 +1167,12 @@ impl Recording {
             return s;
         }
         let cursor = Self::x(t, width, range);
-        s.line(
-            (cursor, TOP - 6.0),
-            (cursor, height - 20.0),
-            Paint::Ink,
-            1.0,
-        );
-        // The time beside the cursor stays inside the chart at either end (a 20-character
-        // time is about 120 px at 12 px).
-        let anchor = if cursor > width - 70.0 {
+        s.line((cursor, TOP - 6.0), (cursor, rows_end), Paint::Ink, 1.0);
+        // The time beside the cursor stays inside the chart at either end (a 25-character
+        // time is about 150 px at 12 px).
+        let anchor = if cursor > width - 80.0 {
             Anchor::End
-        } else if cursor < LABEL + 70.0 {
+        } else if cursor < LABEL + 80.0 {
             Anchor::Start
         } else {
             Anchor::Middle
@@ -1084,7 +1180,7 @@ impl Recording {
         s.text_styled(
             cursor,
             TOP - 10.0,
-            format_rfc3339(instant(t), jobscope_cron::Zone::Utc),
+            format_rfc3339(instant(t), zone),
             Paint::Ink,
             anchor,
             TEXT,
@@ -1092,6 +1188,34 @@ impl Recording {
         );
         self.hidden_note(&mut s, height);
         s
+    }
+
+    /// The time axis of a chart over `range`: grid lines from `lines.0` to `lines.1`, labels
+    /// at `label_y`, in the recording's zone, from the ticks every chart shares
+    /// ([`jobscope_scene::time_axis`]).
+    fn time_axis(
+        &self,
+        s: &mut Scene,
+        width: f64,
+        range: (Ms, Ms),
+        lines: (f64, f64),
+        label_y: f64,
+    ) {
+        // Ticks fall on whole seconds: the range widened to them.
+        let from = jobscope_golang::time::Instant::from_unix(range.0.div_euclid(1000));
+        let to = jobscope_golang::time::Instant::from_unix(range.1.div_euclid(1000) + 1);
+        let axis = ticks(from, to, self.zone);
+        let inside: Vec<_> = axis
+            .into_iter()
+            .filter(|tick| (range.0..=range.1).contains(&tick.at.unix.saturating_mul(1000)))
+            .collect();
+        draw_ticks(
+            s,
+            &inside,
+            |at| Self::x(at.unix.saturating_mul(1000), width, range),
+            lines,
+            label_y,
+        );
     }
 
     /// The line under the Gantt chart that says how many pods it leaves out, if any.
@@ -1144,6 +1268,7 @@ impl Recording {
             TEXT,
             false,
         );
+        self.time_axis(&mut s, width, range, (12.0, y(0)), height - 4.0);
         s.line((LABEL, y(0)), (width - 10.0, y(0)), Paint::Grid, 1.0);
         // Alerts that overlap on screen are drawn as one span per rule (a month of a failing
         // minutely CronJob fires tens of thousands): the chart stays a few hundred items.
@@ -1620,6 +1745,73 @@ mod tests {
         assert_eq!(failed.subject, "pi");
     }
 
+    /// A CronJob in a zone gets its Gantt chart's axis, title and cursor in that zone, its
+    /// bars' tips in that zone and UTC, and its rows' tips counting their pods.
+    #[test]
+    fn a_cronjob_in_a_zone_is_charted_in_its_zone() {
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: \"30 4 * * *\"\n  timeZone: America/New_York\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        // 8 March 2026 is the day New York moves to EDT (02:00 → 03:00).
+        let start = parse_rfc3339("2026-03-07T00:00:00Z").unwrap();
+        let mut input = PlayerInput::for_kind(true, start);
+        input.failing_attempts = 0;
+        input.duration_seconds = 3 * 86_400;
+        let rec = run(&input, cron);
+        assert_eq!(rec.pods.len(), 3, "{:?}", rec.rows);
+        // 04:30 EST on the 7th is 09:30 UTC; 04:30 EDT on the 8th is 08:30 UTC.
+        let created = |n: usize| {
+            let mut clock = TipClock::new(rec.zone);
+            let pod = &rec.pods[n];
+            pod.tip(PodState::Succeeded, rec.end, &mut clock)
+                .lines()
+                .find(|line| line.starts_with("created"))
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            created(0).as_deref(),
+            Some("created 04:30:00 EST (09:30:00 UTC),")
+        );
+        assert_eq!(
+            created(1).as_deref(),
+            Some("created 04:30:00 EDT (08:30:00 UTC),")
+        );
+        // The whole run: the axis marks the days in New York.
+        let whole = rec.shown(None);
+        let gantt = rec.gantt(whole.1, WIDTH, whole);
+        let texts: Vec<&str> = gantt
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                jobscope_scene::Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.contains(&"8 Mar"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("2026-03-") && t.ends_with("-04:00")),
+            "the cursor in EDT: {texts:?}"
+        );
+        // An hour around the second run: ticks every 5 minutes, local.
+        let second = rec.pods[1].created - rec.start;
+        let view = Some((second - 30 * 60 * SECOND, second + 30 * 60 * SECOND));
+        let zoomed = rec.gantt(rec.end, WIDTH, rec.shown(view));
+        assert!(
+            zoomed.title.contains("Sun 8 Mar 2026 04:00 EDT"),
+            "{}",
+            zoomed.title
+        );
+        assert!(zoomed.to_svg().contains(">04:30<"));
+        // The rows' tips count their pods.
+        assert!(
+            gantt
+                .to_svg()
+                .contains("1 pod over the whole run (1 Succeeded)"),
+            "{:?}",
+            rec.row_tips
+        );
+    }
+
     #[test]
     fn a_cronjob_gets_rows_per_job_and_a_suspension_alert() {
         let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: \"0 * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
@@ -1693,7 +1885,8 @@ mod tests {
             assert_eq!(pod.finished, Some(rec.start + 90 * SECOND));
             // Its tip says so, and says only what has happened by the time shown.
             let lines = |t: Ms| {
-                let tip = pod.tip(pod.state_at(t).expect("the pod exists"), t);
+                let mut clock = TipClock::new(Zone::Utc);
+                let tip = pod.tip(pod.state_at(t).expect("the pod exists"), t, &mut clock);
                 assert!(
                     tip.starts_with(&format!("{} · attempt 0", pod.name)),
                     "{tip}"
@@ -1704,14 +1897,17 @@ mod tests {
                 lines(rec.end),
                 [
                     "Terminated (exit code 137) · evicted (DisruptionTarget)",
-                    "created 10:00:00 UTC, started 10:00:02 after 2 s, finished 10:01:30 after 88 s",
+                    "created 10:00:00 UTC,",
+                    "started 10:00:02 UTC after 2 s,",
+                    "finished 10:01:30 UTC after 88 s",
                 ]
             );
             assert_eq!(
                 lines(rec.start + 30 * SECOND),
                 [
                     "Running",
-                    "created 10:00:00 UTC, started 10:00:02 after 2 s"
+                    "created 10:00:00 UTC,",
+                    "started 10:00:02 UTC after 2 s"
                 ]
             );
             assert!(

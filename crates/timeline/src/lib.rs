@@ -13,8 +13,11 @@ use jobscope_cron::controller::controller_evaluator;
 use jobscope_cron::explain::{DstEffect, dst_effects};
 use jobscope_cron::{NextTime, Schedule, Zone};
 use jobscope_golang::duration::human_seconds;
-use jobscope_golang::time::{Civil, Instant, MONTH_NAMES, SECOND, ZoneClock};
+use jobscope_golang::time::{Instant, SECOND, ZoneClock};
 use jobscope_scene::geometry::Axis;
+use jobscope_scene::time_axis::{Tick, next_midnight, ticks};
+
+pub use jobscope_scene::time_axis::start_of_day;
 
 /// More runs than this in a lane's window are not kept one by one: the heat map shows them
 /// (it also shows fewer runs when the chart is too narrow to tell their marks apart).
@@ -139,14 +142,6 @@ pub(crate) struct Collision {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Tick {
-    pub(crate) at: Instant,
-    pub(crate) label: String,
-    /// A day or month boundary (drawn stronger).
-    pub(crate) major: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     pub(crate) from: Instant,
     pub(crate) to: Instant,
@@ -264,142 +259,6 @@ fn lane(input: &LaneInput, from: Instant, to: Instant, edges: &[Instant]) -> (La
     }
     lane.heat = heat;
     (lane, all)
-}
-
-/// How far apart the axis's ticks are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TickStep {
-    /// Every so many minutes of the local day (their multiples from midnight).
-    Minutes(u32),
-    /// Every so many days of the month (the 1st, then every `n`th day after it).
-    Days(u32),
-    /// The 1st of every month.
-    Month,
-}
-
-/// The most ticks an axis gets: the step is the finest that keeps to it.
-const MAX_TICKS: i64 = 12;
-
-/// The steps, finest first: minutes for a view of minutes, hours for hours, days, months.
-const TICK_STEPS: [TickStep; 12] = [
-    TickStep::Minutes(1),
-    TickStep::Minutes(5),
-    TickStep::Minutes(10),
-    TickStep::Minutes(15),
-    TickStep::Minutes(30),
-    TickStep::Minutes(60),
-    TickStep::Minutes(180),
-    TickStep::Minutes(360),
-    TickStep::Minutes(720),
-    TickStep::Days(1),
-    TickStep::Days(3),
-    TickStep::Month,
-];
-
-impl TickStep {
-    fn for_length(seconds: i64) -> TickStep {
-        let approx = |step: TickStep| match step {
-            TickStep::Minutes(m) => i64::from(m) * 60,
-            TickStep::Days(d) => i64::from(d) * 86_400,
-            TickStep::Month => 30 * 86_400,
-        };
-        TICK_STEPS
-            .into_iter()
-            .find(|step| seconds / approx(*step) <= MAX_TICKS)
-            .unwrap_or(TickStep::Month)
-    }
-}
-
-/// The axis's ticks over `[from, to)` in `zone`: the step follows the range's length
-/// (minutes → hours → days → months), labels are local (`14:30`, `3 Mar`, `Mar`), and the
-/// midnights (days' and months' steps: the 1sts; years': January) are drawn stronger.
-fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
-    let mut clock = ZoneClock::new(zone);
-    let length = to.unix - from.unix;
-    let step = TickStep::for_length(length);
-    let mut ticks = Vec::new();
-    // Candidates: every minute, or every quarter hour for steps of quarter hours (every zone's
-    // offset is a whole number of quarter hours), or every local midnight for days and months.
-    let stride = match step {
-        TickStep::Minutes(m) if m.is_multiple_of(15) => 900,
-        _ => 60,
-    };
-    let mut t = match step {
-        TickStep::Minutes(_) => from.unix - from.unix.rem_euclid(stride) + stride,
-        TickStep::Days(_) | TickStep::Month => start_of_day(from, zone).unix,
-    };
-    // Bounded whatever the range: a tick list is at most a few hundred long.
-    let mut walked = 0;
-    while t < to.unix && ticks.len() < 400 && walked < 20_000 {
-        walked += 1;
-        let c: Civil = clock.civil(Instant::from_unix(t));
-        let midnight = c.hour == 0 && c.minute == 0;
-        let month = MONTH_NAMES[(c.month as usize).saturating_sub(1).min(11)];
-        let tick = match step {
-            _ if t <= from.unix => None,
-            TickStep::Minutes(m) if (c.hour * 60 + c.minute).is_multiple_of(m) => {
-                // A midnight inside a view of hours says which day begins.
-                let label = if midnight && length > 86_400 / 2 {
-                    format!("{} {month}", c.day)
-                } else {
-                    format!("{:02}:{:02}", c.hour, c.minute)
-                };
-                Some((label, midnight))
-            }
-            TickStep::Minutes(_) => None,
-            TickStep::Days(d) if (c.day - 1).is_multiple_of(d) => {
-                Some((format!("{} {month}", c.day), c.day == 1))
-            }
-            TickStep::Days(_) => None,
-            TickStep::Month if c.day == 1 => Some((month.to_owned(), c.month == 1)),
-            TickStep::Month => None,
-        };
-        if let Some((label, major)) = tick {
-            ticks.push(Tick {
-                at: Instant::from_unix(t),
-                label,
-                major,
-            });
-        }
-        t = match step {
-            TickStep::Minutes(_) => t + stride,
-            TickStep::Days(_) | TickStep::Month => next_midnight(&mut clock, t),
-        };
-    }
-    ticks
-}
-
-/// A local date, to compare.
-fn date_of(clock: &mut ZoneClock, t: i64) -> (i64, u32, u32) {
-    let c = clock.civil(Instant::from_unix(t));
-    (c.year, c.month, c.day)
-}
-
-/// The first instant of the local date `date`, found from `near`, an instant within a few hours
-/// of it: the local midnight, or, where a DST change skips midnight (Santiago, Beirut, Havana),
-/// the first instant after the jump. Every zone's offsets and changes fall on quarter hours, so
-/// it steps in quarter hours from `near` rounded to one.
-fn day_start(clock: &mut ZoneClock, near: i64, date: (i64, u32, u32)) -> i64 {
-    const QUARTER: i64 = 900;
-    let mut t = near - near.rem_euclid(QUARTER);
-    // At most a day's worth of steps each way (changes are an hour or two).
-    for _ in 0..96 {
-        if date_of(clock, t) < date {
-            t += QUARTER;
-        } else if date_of(clock, t - QUARTER) >= date {
-            t -= QUARTER;
-        } else {
-            break;
-        }
-    }
-    t
-}
-
-/// The start of the local day after the one that starts at `t` (a DST day is 23 or 25 hours
-/// long; 36 hours on is always inside the next day).
-fn next_midnight(clock: &mut ZoneClock, t: i64) -> i64 {
-    let next = date_of(clock, t + 36 * 3600);
-    day_start(clock, t + 86_400, next)
 }
 
 /// The heat map's cell edges over `[from, to)`: `from`, every minute, local hour or local day
@@ -664,18 +523,6 @@ impl Timeline {
         }
         out
     }
-}
-
-/// The start of the day (in `zone`) that holds `t`: a timeline's natural left edge.
-pub fn start_of_day(t: Instant, zone: Zone) -> Instant {
-    let mut clock = ZoneClock::new(zone);
-    let c = clock.civil(t);
-    let since_midnight = i64::from(c.hour) * 3600 + i64::from(c.minute) * 60 + i64::from(c.second);
-    Instant::from_unix(day_start(
-        &mut clock,
-        t.unix - since_midnight,
-        (c.year, c.month, c.day),
-    ))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::{Lane, Run, Timeline};
 use jobscope_golang::time::{format_readable, format_readable_with_utc};
 use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
+use jobscope_scene::time_axis::draw_ticks;
 use jobscope_scene::{Anchor, Paint, Scene};
 
 /// The schedule timeline, laid out `width` CSS pixels wide (see
@@ -13,36 +14,13 @@ pub fn timeline_scene(t: &Timeline, width: f64) -> Scene {
     let width = layout_width(width);
     let height = TOP + LANE * t.lanes.len().max(1) as f64 + 30.0;
     let mut s = Scene::new(width, height, t.title());
-    // A label is drawn only where it does not run into the last one (a narrow chart shows
-    // every other one, or fewer): 0.6 em a character and a gap.
-    let mut labels_end = f64::NEG_INFINITY;
-    for tick in &t.ticks {
-        let x = x_at(t.x(tick.at), width);
-        s.line(
-            (x, TOP - 12.0),
-            (x, height - 20.0),
-            if tick.major {
-                Paint::GridStrong
-            } else {
-                Paint::Grid
-            },
-            1.0,
-        );
-        let half = tick.label.chars().count() as f64 * TEXT * 0.6 / 2.0;
-        if x - half < labels_end + 8.0 {
-            continue;
-        }
-        labels_end = x + half;
-        s.text_styled(
-            x,
-            TOP - 16.0,
-            tick.label.clone(),
-            Paint::Muted,
-            Anchor::Middle,
-            TEXT,
-            false,
-        );
-    }
+    draw_ticks(
+        &mut s,
+        &t.ticks,
+        |at| x_at(t.x(at), width),
+        (TOP - 12.0, height - 20.0),
+        TOP - 16.0,
+    );
     // One scale for every lane, so a darker cell means more runs whichever lane it is in.
     let heated: Vec<&Lane> = t
         .lanes

@@ -1,0 +1,321 @@
+//! The time axis every chart shares: its ticks in a zone, their step following the stretch
+//! shown (seconds → minutes → hours → days → months), local labels, midnights and month starts
+//! drawn stronger, and the local calendar's day starts (where a DST change skips midnight, the
+//! first instant after the jump). The timeline and its heat-map cells, the Gantt chart and the
+//! metric charts all read their axis here, so a zoomed chart of either kind reads the same way.
+//!
+//! Hand-written, not a date crate's: the zone rules are Go's (`jobscope_golang::time`), and
+//! a day that starts at 01:00 because midnight never happened must be found from them.
+
+use jobscope_golang::time::{Civil, Instant, MONTH_NAMES, Zone, ZoneClock};
+
+use crate::geometry::TEXT;
+use crate::{Anchor, Paint, Scene};
+
+/// One tick of the axis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tick {
+    pub at: Instant,
+    /// `14:30`, `14:30:05`, `3 Mar`, `Mar`: local to the axis's zone.
+    pub label: String,
+    /// A day or month boundary (drawn stronger).
+    pub major: bool,
+}
+
+/// How far apart the axis's ticks are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TickStep {
+    /// Every so many seconds of the local minute (a zoomed run of a Job).
+    Seconds(u32),
+    /// Every so many minutes of the local day (their multiples from midnight).
+    Minutes(u32),
+    /// Every so many days of the month (the 1st, then every `n`th day after it).
+    Days(u32),
+    /// The 1st of every month.
+    Month,
+}
+
+/// The most ticks an axis gets: the step is the finest that keeps to it.
+const MAX_TICKS: i64 = 12;
+
+/// The steps, finest first.
+const TICK_STEPS: [TickStep; 17] = [
+    TickStep::Seconds(1),
+    TickStep::Seconds(5),
+    TickStep::Seconds(10),
+    TickStep::Seconds(15),
+    TickStep::Seconds(30),
+    TickStep::Minutes(1),
+    TickStep::Minutes(5),
+    TickStep::Minutes(10),
+    TickStep::Minutes(15),
+    TickStep::Minutes(30),
+    TickStep::Minutes(60),
+    TickStep::Minutes(180),
+    TickStep::Minutes(360),
+    TickStep::Minutes(720),
+    TickStep::Days(1),
+    TickStep::Days(3),
+    TickStep::Month,
+];
+
+impl TickStep {
+    fn for_length(seconds: i64) -> TickStep {
+        let approx = |step: TickStep| match step {
+            TickStep::Seconds(s) => i64::from(s),
+            TickStep::Minutes(m) => i64::from(m) * 60,
+            TickStep::Days(d) => i64::from(d) * 86_400,
+            TickStep::Month => 30 * 86_400,
+        };
+        TICK_STEPS
+            .into_iter()
+            .find(|step| seconds / approx(*step) <= MAX_TICKS)
+            .unwrap_or(TickStep::Month)
+    }
+}
+
+/// The axis's ticks strictly inside `(from, to)` in `zone`: the step follows the range's
+/// length, labels are local (`14:30:05` for steps of seconds, `14:30`, `3 Mar`, `Mar`), and
+/// the midnights (days' and months' steps: the 1sts; years': January) are drawn stronger.
+pub fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
+    let mut clock = ZoneClock::new(zone);
+    let length = to.unix - from.unix;
+    let step = TickStep::for_length(length);
+    let mut ticks = Vec::new();
+    // Candidates: every second for steps of seconds (an old zone's offset can hold seconds),
+    // every minute, or every quarter hour for steps of quarter hours (every zone's offset
+    // today is a whole number of quarter hours), or every local midnight for days and months.
+    let stride = match step {
+        TickStep::Seconds(_) => 1,
+        TickStep::Minutes(m) if m.is_multiple_of(15) => 900,
+        _ => 60,
+    };
+    let mut t = match step {
+        TickStep::Seconds(_) | TickStep::Minutes(_) => {
+            from.unix - from.unix.rem_euclid(stride) + stride
+        }
+        TickStep::Days(_) | TickStep::Month => start_of_day(from, zone).unix,
+    };
+    // Bounded whatever the range: a tick list is at most a few hundred long.
+    let mut walked = 0;
+    while t < to.unix && ticks.len() < 400 && walked < 20_000 {
+        walked += 1;
+        let c: Civil = clock.civil(Instant::from_unix(t));
+        let midnight = c.hour == 0 && c.minute == 0 && c.second == 0;
+        let month = MONTH_NAMES[(c.month as usize).saturating_sub(1).min(11)];
+        let tick = match step {
+            _ if t <= from.unix => None,
+            TickStep::Seconds(s) if c.second.is_multiple_of(s) => Some((
+                format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
+                midnight,
+            )),
+            TickStep::Seconds(_) => None,
+            TickStep::Minutes(m) if c.second == 0 && (c.hour * 60 + c.minute).is_multiple_of(m) => {
+                // A midnight inside a view of hours says which day begins.
+                let label = if midnight && length > 86_400 / 2 {
+                    format!("{} {month}", c.day)
+                } else {
+                    format!("{:02}:{:02}", c.hour, c.minute)
+                };
+                Some((label, midnight))
+            }
+            TickStep::Minutes(_) => None,
+            TickStep::Days(d) if (c.day - 1).is_multiple_of(d) => {
+                Some((format!("{} {month}", c.day), c.day == 1))
+            }
+            TickStep::Days(_) => None,
+            TickStep::Month if c.day == 1 => Some((month.to_owned(), c.month == 1)),
+            TickStep::Month => None,
+        };
+        if let Some((label, major)) = tick {
+            ticks.push(Tick {
+                at: Instant::from_unix(t),
+                label,
+                major,
+            });
+        }
+        t = match step {
+            TickStep::Seconds(_) | TickStep::Minutes(_) => t + stride,
+            TickStep::Days(_) | TickStep::Month => next_midnight(&mut clock, t),
+        };
+    }
+    ticks
+}
+
+/// Draws `ticks` on `scene`: a grid line each from `top` to `bottom` at `x(tick.at)`, and its
+/// label centred at `label_y`, left out where it would run into the last label drawn (a narrow
+/// chart shows every other one, or fewer: 0.6 em a character and a gap).
+pub fn draw_ticks(
+    scene: &mut Scene,
+    ticks: &[Tick],
+    x: impl Fn(Instant) -> f64,
+    (top, bottom): (f64, f64),
+    label_y: f64,
+) {
+    let mut labels_end = f64::NEG_INFINITY;
+    for tick in ticks {
+        let x = x(tick.at);
+        scene.line(
+            (x, top),
+            (x, bottom),
+            if tick.major {
+                Paint::GridStrong
+            } else {
+                Paint::Grid
+            },
+            1.0,
+        );
+        let half = tick.label.chars().count() as f64 * TEXT * 0.6 / 2.0;
+        if x - half < labels_end + 8.0 {
+            continue;
+        }
+        labels_end = x + half;
+        scene.text_styled(
+            x,
+            label_y,
+            tick.label.clone(),
+            Paint::Muted,
+            Anchor::Middle,
+            TEXT,
+            false,
+        );
+    }
+}
+
+/// A local date, to compare.
+fn date_of(clock: &mut ZoneClock, t: i64) -> (i64, u32, u32) {
+    let c = clock.civil(Instant::from_unix(t));
+    (c.year, c.month, c.day)
+}
+
+/// The first instant of the local date `date`, found from `near`, an instant within a few hours
+/// of it: the local midnight, or, where a DST change skips midnight (Santiago, Beirut, Havana),
+/// the first instant after the jump. Every zone's offsets and changes fall on quarter hours, so
+/// it steps in quarter hours from `near` rounded to one.
+fn day_start(clock: &mut ZoneClock, near: i64, date: (i64, u32, u32)) -> i64 {
+    const QUARTER: i64 = 900;
+    let mut t = near - near.rem_euclid(QUARTER);
+    // At most a day's worth of steps each way (changes are an hour or two).
+    for _ in 0..96 {
+        if date_of(clock, t) < date {
+            t += QUARTER;
+        } else if date_of(clock, t - QUARTER) >= date {
+            t -= QUARTER;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// The start of the local day after the one that starts at `t` (a DST day is 23 or 25 hours
+/// long; 36 hours on is always inside the next day).
+pub fn next_midnight(clock: &mut ZoneClock, t: i64) -> i64 {
+    let next = date_of(clock, t + 36 * 3600);
+    day_start(clock, t + 86_400, next)
+}
+
+/// The start of the day (in `zone`) that holds `t`: a timeline's natural left edge.
+pub fn start_of_day(t: Instant, zone: Zone) -> Instant {
+    let mut clock = ZoneClock::new(zone);
+    let c = clock.civil(t);
+    let since_midnight = i64::from(c.hour) * 3600 + i64::from(c.minute) * 60 + i64::from(c.second);
+    Instant::from_unix(day_start(
+        &mut clock,
+        t.unix - since_midnight,
+        (c.year, c.month, c.day),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(from: i64, to: i64, zone: Zone) -> Vec<String> {
+        ticks(Instant::from_unix(from), Instant::from_unix(to), zone)
+            .into_iter()
+            .map(|tick| tick.label)
+            .collect()
+    }
+
+    /// 2 March 2026, 00:00 UTC.
+    const MARCH_2: i64 = 1_772_409_600;
+
+    #[test]
+    fn a_short_stretch_gets_ticks_in_seconds() {
+        // A Job's first 45 seconds: every 5 s.
+        assert_eq!(
+            labels(MARCH_2 + 3600, MARCH_2 + 3645, Zone::Utc),
+            [
+                "01:00:05", "01:00:10", "01:00:15", "01:00:20", "01:00:25", "01:00:30", "01:00:35",
+                "01:00:40"
+            ]
+        );
+        // Three minutes: every 15 s; the minute's own second is a tick like the others.
+        let three = labels(MARCH_2, MARCH_2 + 180, Zone::Utc);
+        assert_eq!(three.len(), 11);
+        assert_eq!(three[3], "00:01:00");
+        // Ten minutes: whole minutes again.
+        assert_eq!(labels(MARCH_2, MARCH_2 + 600, Zone::Utc)[0], "00:01");
+        // Under a second, or a range backwards: nothing to mark, and no panic.
+        assert!(labels(MARCH_2, MARCH_2, Zone::Utc).is_empty());
+        assert!(labels(MARCH_2 + 10, MARCH_2, Zone::Utc).is_empty());
+    }
+
+    #[test]
+    fn seconds_are_local_in_a_zone_with_an_odd_offset() {
+        // Kathmandu is 5:45 ahead of UTC: its minutes and seconds still start on the tick.
+        let zone = Zone::iana("Asia/Kathmandu").unwrap();
+        assert_eq!(
+            labels(MARCH_2, MARCH_2 + 30, zone)[..2],
+            ["05:45:05", "05:45:10"]
+        );
+        assert_eq!(labels(MARCH_2, MARCH_2 + 3600, zone)[0], "05:50");
+    }
+
+    #[test]
+    fn the_day_after_a_skipped_midnight_starts_after_the_jump() {
+        // Santiago, 6 September 2026: 00:00 becomes 01:00, so the 6th starts at 01:00 local
+        // (04:00 UTC, like the 5th's midnight at -04).
+        let zone = Zone::iana("America/Santiago").unwrap();
+        let noon_before = 1_788_609_600; // 5 September 2026, 12:00 UTC
+        let mut clock = ZoneClock::new(zone);
+        let start = start_of_day(Instant::from_unix(noon_before), zone).unix;
+        let next = next_midnight(&mut clock, start);
+        let c = clock.civil(Instant::from_unix(next));
+        assert_eq!((c.day, c.hour, c.minute), (6, 1, 0));
+        assert_eq!(next - start, 24 * 3600);
+    }
+
+    #[test]
+    fn drawn_labels_keep_apart() {
+        let ticks = ticks(
+            Instant::from_unix(MARCH_2),
+            Instant::from_unix(MARCH_2 + 45),
+            Zone::Utc,
+        );
+        let mut scene = Scene::new(600.0, 100.0, "t".to_owned());
+        // Eight ticks squeezed into 160 px: lines for all, labels only where they fit.
+        draw_ticks(
+            &mut scene,
+            &ticks,
+            |at| 100.0 + (at.unix - MARCH_2) as f64 * 4.0,
+            (10.0, 90.0),
+            8.0,
+        );
+        let texts: Vec<f64> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                crate::Item::Text { x, .. } => Some(*x),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.len() < ticks.len() && !texts.is_empty());
+        assert!(
+            texts
+                .windows(2)
+                .all(|w| w[1] - w[0] >= 8.0 * TEXT * 0.6 + 8.0)
+        );
+    }
+}

@@ -46,8 +46,9 @@ const dir = process.argv[2] ?? "dist";
  * separator's guards, local day and hour cells), 4.8 KiB: 694.7 and 553.8; 695.3 and 554.4 with
  * both charts' zoom buttons and keys in one component); then by the time axis every chart
  * shares (scene's time_axis: steps of seconds for a zoomed run, one routine that draws ticks),
- * seconds in a tip's UTC part and the disabled controls' style, 0.7 KiB: 696.0 and 555.1. */
-const CEILINGS_KIB = { editor: 696.2, embed: 555.3 };
+ * seconds in a tip's UTC part, the disabled controls' and the tables' headers' style, 0.9 KiB:
+ * 696.2 and 555.3. */
+const CEILINGS_KIB = { editor: 696.4, embed: 555.5 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

@@ -7,7 +7,7 @@
 //! Hand-written, not a date crate's: the zone rules are Go's (`jobscope_golang::time`), and
 //! a day that starts at 01:00 because midnight never happened must be found from them.
 
-use jobscope_golang::time::{Civil, Instant, MONTH_NAMES, Zone, ZoneClock};
+use jobscope_golang::time::{Civil, Instant, MONTH_NAMES, Zone, ZoneClock, offset_changes};
 
 use crate::geometry::TEXT;
 use crate::{Anchor, Paint, Scene};
@@ -182,6 +182,41 @@ pub fn draw_ticks(
     }
 }
 
+/// The zone's offset changes in `(from, to]` (DST, or a zone that changed its rules), each
+/// with its words: `Clocks go forward 1 h in America/New_York: 02:00 EST becomes 03:00 EDT
+/// (07:00 UTC)`.
+pub fn clock_changes(from: Instant, to: Instant, zone: Zone) -> Vec<(Instant, String)> {
+    if zone == Zone::Utc {
+        return Vec::new();
+    }
+    let hhmm = |local: i64| {
+        let seconds = local.rem_euclid(86_400);
+        format!("{:02}:{:02}", seconds / 3600, seconds / 60 % 60)
+    };
+    offset_changes(zone, from, to)
+        .into_iter()
+        .map(|(at, before, after)| {
+            let shift = i64::from(after) - i64::from(before);
+            let size = if shift.abs() % 3600 == 0 {
+                format!("{} h", shift.abs() / 3600)
+            } else {
+                format!("{} min", shift.abs() / 60)
+            };
+            let text = format!(
+                "Clocks go {} {size} in {}: {} {} becomes {} {} ({} UTC)",
+                if shift > 0 { "forward" } else { "back" },
+                zone.name(),
+                hhmm(at.unix + i64::from(before)),
+                zone.abbreviation(at.unix - 1),
+                hhmm(at.unix + i64::from(after)),
+                zone.abbreviation(at.unix),
+                hhmm(at.unix),
+            );
+            (at, text)
+        })
+        .collect()
+}
+
 /// A local date, to compare.
 fn date_of(clock: &mut ZoneClock, t: i64) -> (i64, u32, u32) {
     let c = clock.civil(Instant::from_unix(t));
@@ -285,6 +320,48 @@ mod tests {
         let c = clock.civil(Instant::from_unix(next));
         assert_eq!((c.day, c.hour, c.minute), (6, 1, 0));
         assert_eq!(next - start, 24 * 3600);
+    }
+
+    #[test]
+    fn clock_changes_say_which_way_and_by_how_much() {
+        let new_york = Zone::iana("America/New_York").unwrap();
+        // March 2026: forward on the 8th, at 07:00 UTC.
+        let changes = clock_changes(
+            Instant::from_unix(MARCH_2),
+            Instant::from_unix(MARCH_2 + 14 * 86_400),
+            new_york,
+        );
+        assert_eq!(
+            changes,
+            [(
+                Instant::from_unix(1_772_953_200),
+                "Clocks go forward 1 h in America/New_York: 02:00 EST becomes 03:00 EDT (07:00 UTC)"
+                    .to_owned()
+            )]
+        );
+        // Lord Howe Island moves by half an hour, back in April.
+        let lord_howe = Zone::iana("Australia/Lord_Howe").unwrap();
+        let april = clock_changes(
+            Instant::from_unix(MARCH_2 + 30 * 86_400),
+            Instant::from_unix(MARCH_2 + 45 * 86_400),
+            lord_howe,
+        );
+        assert_eq!(april.len(), 1);
+        assert!(
+            april[0]
+                .1
+                .starts_with("Clocks go back 30 min in Australia/Lord_Howe: 02:00"),
+            "{}",
+            april[0].1
+        );
+        assert!(
+            clock_changes(
+                Instant::from_unix(MARCH_2),
+                Instant::from_unix(MARCH_2 + 365 * 86_400),
+                Zone::Utc
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use jobscope_golang::time::{Zone, ZoneClock, format_rfc3339};
 use jobscope_scene::geometry::{Axis, TEXT, layout_width};
-use jobscope_scene::time_axis::{draw_ticks, ticks};
+use jobscope_scene::time_axis::{clock_changes, draw_ticks, ticks};
 use jobscope_scene::{Anchor, Paint, Scene};
 use jobscope_sim::metrics::labels_cmp;
 use jobscope_sim::model::instant;
@@ -1115,6 +1115,13 @@ impl Recording {
             },
         );
         self.time_axis(&mut s, width, range, (TOP - 4.0, rows_end), rows_end + 16.0);
+        // The zone's clock changes inside the stretch: a line down the rows, a marker on top.
+        let (from, to) = (instant(range.0), instant(range.1));
+        for (at, text) in clock_changes(from, to, zone) {
+            let x = Self::x(at.unix.saturating_mul(1000), width, range);
+            s.line((x, TOP - 4.0), (x, rows_end), Paint::Warning, 1.0);
+            s.marker(x, TOP - 2.0, Paint::Warning, text);
+        }
         for (n, row) in self.rows.iter().enumerate() {
             let y = TOP + ROW * n as f64;
             s.text_styled(
@@ -1802,6 +1809,12 @@ mod tests {
             zoomed.title
         );
         assert!(zoomed.to_svg().contains(">04:30<"));
+        // New York's clocks go forward inside the run: marked, with words.
+        assert!(
+            gantt
+                .to_svg()
+                .contains("Clocks go forward 1 h in America/New_York: 02:00 EST becomes 03:00 EDT"),
+        );
         // The rows' tips count their pods.
         assert!(
             gantt

@@ -30,6 +30,8 @@ pub use jobscope_playback::{PlayerInput, PodState};
 pub(crate) const MAX_ROWS: usize = 120;
 /// Bars drawn at most (a month of a minutely CronJob creates 43,000 pods).
 pub(crate) const MAX_BARS: usize = 6_000;
+/// The slot group of a CronJob's pods, which share rows across its Jobs (no Job has this id).
+const SHARED: usize = usize::MAX;
 /// The narrowest bar (CSS px) that carries a tip: narrower ones cannot be pointed at.
 const POINTABLE: f64 = 3.0;
 
@@ -136,7 +138,8 @@ pub struct PodBar {
     pub(crate) job: usize,
     pub index: Option<i32>,
     pub attempt: u32,
-    /// The Gantt row (by index, or the first free slot of its Job).
+    /// The Gantt row (by index, or the first free slot of its Job; a CronJob's pods share
+    /// slots across its Jobs).
     pub(crate) row: usize,
     pub(crate) created: Ms,
     pub(crate) started: Option<Ms>,
@@ -432,7 +435,8 @@ pub struct Recorder<'s> {
     next_pod: usize,
     rows: Vec<String>,
     row_of: BTreeMap<(usize, i32), usize>,
-    /// Non-indexed pods: per Job, the slot rows and when each frees up.
+    /// Non-indexed pods: per Job, the slot rows and when each frees up; a CronJob's pods all
+    /// in one group ([`SHARED`]).
     slots: BTreeMap<usize, Vec<(usize, Ms)>>,
     pods: Vec<PodBar>,
     hidden: usize,
@@ -571,35 +575,31 @@ impl<'s> Recorder<'s> {
             None
         });
         let busy_until = finished.or(pod.gone).unwrap_or(Ms::MAX);
-        let job_name = &sim.jobs()[pod.job].name;
         let rows = &mut self.rows;
-        let row = if let (true, Some(index)) = (self.indexed, pod.index) {
+        // A CronJob's pods share slots: its Jobs come one after another, so rows per Job would
+        // spend the chart's rows on its first Jobs (a minutely schedule's first two hours) and
+        // leave the rest undrawn; shared, the rows show how many run at once.
+        let cron = sim.cron().is_some();
+        let row = if let (false, true, Some(index)) = (cron, self.indexed, pod.index) {
             match self.row_of.get(&(pod.job, index)) {
                 Some(&row) => Some(row),
                 None if rows.len() < MAX_ROWS => {
-                    rows.push(if sim.cron().is_some() {
-                        format!("{job_name} #{index}")
-                    } else {
-                        format!("index {index}")
-                    });
+                    rows.push(format!("index {index}"));
                     self.row_of.insert((pod.job, index), rows.len() - 1);
                     Some(rows.len() - 1)
                 }
                 None => None,
             }
         } else {
-            let job_slots = self.slots.entry(pod.job).or_default();
+            let group = if cron { SHARED } else { pod.job };
+            let job_slots = self.slots.entry(group).or_default();
             match job_slots.iter_mut().find(|(_, free)| *free <= pod.created) {
                 Some((row, free)) => {
                     *free = busy_until;
                     Some(*row)
                 }
                 None if rows.len() < MAX_ROWS => {
-                    rows.push(if sim.cron().is_some() {
-                        format!("{job_name} slot {}", job_slots.len())
-                    } else {
-                        format!("slot {}", job_slots.len())
-                    });
+                    rows.push(format!("slot {}", job_slots.len()));
                     job_slots.push((rows.len() - 1, busy_until));
                     Some(rows.len() - 1)
                 }
@@ -1819,7 +1819,7 @@ mod tests {
         assert!(
             gantt
                 .to_svg()
-                .contains("1 pod over the whole run (1 Succeeded)"),
+                .contains("slot 0: 3 pods over the whole run (3 Succeeded)"),
             "{:?}",
             rec.row_tips
         );
@@ -1841,7 +1841,8 @@ mod tests {
             rec.summary().conclusions,
             ["report created 5 Jobs in 3 d of simulated time: 5 completed."]
         );
-        assert!(rec.rows[0].starts_with("report-") && rec.rows[0].ends_with("slot 0"));
+        // One after another, every Job's pod in the CronJob's first slot.
+        assert_eq!(rec.rows, ["slot 0"]);
         let suspended = rec
             .alerts
             .iter()
@@ -1976,6 +1977,36 @@ mod tests {
             for cronjob in [false, true] {
                 let scenario = scenario(&preset.input(cronjob, start));
                 assert!(scenario.until > scenario.start, "{}", preset.id);
+            }
+        }
+    }
+
+    /// A minutely CronJob's day: its pods share a few slot rows, so all of them are drawn
+    /// (rows per Job would have drawn its first 120 Jobs, two hours).
+    #[test]
+    fn a_cronjob_s_pods_share_slots_across_its_jobs() {
+        let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: often}\nspec:\n  schedule: \"* * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
+        let start = parse_rfc3339("2026-03-01T00:00:00Z").unwrap();
+        let mut input = PlayerInput::for_kind(true, start);
+        input.failing_attempts = 0;
+        input.duration_seconds = 86_400;
+        let rec = run(&input, cron);
+        assert!(rec.pods.len() >= 1_439, "{}", rec.pods.len());
+        assert_eq!(rec.hidden_pods, 0);
+        // Pods of 30 to 90 s, one a minute: never more than two at once.
+        assert!((1..=2).contains(&rec.rows.len()), "{:?}", rec.rows);
+        // No two pods of a row overlap.
+        for row in 0..rec.rows.len() {
+            let mut bars: Vec<&PodBar> = rec.pods.iter().filter(|p| p.row == row).collect();
+            bars.sort_by_key(|p| p.created);
+            for pair in bars.windows(2) {
+                let end = pair[0].finished.or(pair[0].deleted).unwrap_or(Ms::MAX);
+                assert!(
+                    end <= pair[1].created,
+                    "{} and {}",
+                    pair[0].name,
+                    pair[1].name
+                );
             }
         }
     }

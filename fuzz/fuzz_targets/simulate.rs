@@ -1,5 +1,5 @@
-//! Fuzzes scenario parsing, the simulation and the player's recording with any scenario text:
-//! no panic, and the run is bounded (a step budget keeps each input short).
+//! Fuzzes scenario parsing, the simulation, the player's recording and its frames with any
+//! scenario text: no panic, and the run is bounded (a step budget keeps each input short).
 #![no_main]
 
 use jobscope_sim::parse_scenario;
@@ -32,4 +32,15 @@ fuzz_target!(|data: &[u8]| {
     let mut recorder = jobscope_sim_views::player::Recorder::new(&sim);
     while !recorder.step(97) {}
     assert!(recorder.finish() == whole);
+    // Its frames (the Gantt chart's axis, tips and clock changes, the metric charts): at the
+    // start, the middle and the end, of the whole run and of a view picked by the input.
+    let axis = whole.axis();
+    let seed = data.len() as i64;
+    let view = axis.zoom(None, 0.25, (seed % 101) as f64 / 100.0);
+    for at in [0, axis.length / 2, axis.length] {
+        for view in [None, view] {
+            let frame = whole.frame_in(whole.start + at, 960.0, view);
+            assert!(frame.gantt.items.len() < 100_000);
+        }
+    }
 });

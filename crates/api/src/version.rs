@@ -132,11 +132,12 @@ pub enum Gate {
     MutableSchedulingDirectivesForSuspendedJobs,
     ProcMountType,
     GenericWorkload,
+    RestartAllContainersOnContainerExits,
 }
 
 impl Gate {
     /// The last variant: [`GATES`] has one row per variant up to it (checked when compiling).
-    pub const LAST: Gate = Gate::GenericWorkload;
+    pub const LAST: Gate = Gate::RestartAllContainersOnContainerExits;
 }
 
 const _: () = assert!(GATES.len() == Gate::LAST as usize + 1);
@@ -265,6 +266,12 @@ pub const GATES: &[GateRow] = &[
         when_off: "drops spec.workloadRef (v1.35) or spec.schedulingGroup (v1.36 on)",
         stages: [N, N, N, A, A, A],
     },
+    GateRow {
+        gate: Gate::RestartAllContainersOnContainerExits,
+        name: "RestartAllContainersOnContainerExits",
+        when_off: "rejects the restart rule action RestartAllContainers and restartPolicyRules on sidecars (init containers with restartPolicy: Always); drops nothing",
+        stages: [N, N, N, A, BOn, BOn],
+    },
 ];
 
 impl Gate {
@@ -344,6 +351,11 @@ mod tests {
                 .filter(|v| *v >= on_in)
                 .all(|v| gate.enabled(v))
         );
+    }
+
+    #[test]
+    fn restart_all_containers_on_from_1_36() {
+        flips(Gate::RestartAllContainersOnContainerExits, V1_35, V1_36);
     }
 
     #[test]

@@ -182,11 +182,17 @@ pub fn draw_ticks(
     }
 }
 
+/// The longest stretch whose clock changes are marked: five years (ten DST changes).
+pub const MAX_CLOCK_CHANGE_SPAN: i64 = 5 * 366 * 86_400;
+
 /// The zone's offset changes in `(from, to]` (DST, or a zone that changed its rules), each
 /// with its words: `Clocks go forward 1 h in America/New_York: 02:00 EST becomes 03:00 EDT
 /// (07:00 UTC)`.
+///
+/// None over more than [`MAX_CLOCK_CHANGE_SPAN`]: a chart that long has no room to mark them (a
+/// scenario may run until the year 9999, and far-off years fall back to walking the zone).
 pub fn clock_changes(from: Instant, to: Instant, zone: Zone) -> Vec<(Instant, String)> {
-    if zone == Zone::Utc {
+    if zone == Zone::Utc || to.unix.saturating_sub(from.unix) > MAX_CLOCK_CHANGE_SPAN {
         return Vec::new();
     }
     let hhmm = |local: i64| {

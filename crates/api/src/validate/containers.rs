@@ -146,7 +146,13 @@ pub(crate) fn validate_containers(
 
         let policy = restart_policy_of(ctr, Kind::Regular, opts);
         if opts.allow_container_restart_policy_rules {
-            validate_container_restart_policy(policy, restart_rules_of(ctr, opts), &path, out);
+            validate_container_restart_policy(
+                policy,
+                restart_rules_of(ctr, opts),
+                &path,
+                opts,
+                out,
+            );
         } else if let Some(policy) = policy {
             out.forbidden(
                 &path.child("restartPolicy", Some(policy)),
@@ -963,13 +969,14 @@ fn validate_init_container_restart_policy(
 ) {
     let value = str_of(Some(policy));
     if opts.allow_container_restart_policy_rules {
-        if value == "Always" {
-            // Sidecars restart anyway.
+        if value == "Always" && !opts.allow_restart_all_containers {
+            // Sidecars restart anyway: rules on one only make sense with the action that
+            // restarts the whole pod.
             if !items_of(rules).is_empty() {
                 out.forbidden(&path.child("restartPolicyRules", rules), "restartPolicyRules are not allowed for init containers with restart policy Always");
             }
         } else {
-            validate_container_restart_policy(Some(policy), rules, path, out);
+            validate_container_restart_policy(Some(policy), rules, path, opts, out);
         }
     } else if value != "Always" {
         out.not_supported(
@@ -981,13 +988,28 @@ fn validate_init_container_restart_policy(
 }
 
 /// `validateContainerRestartPolicy` (regular and non-sidecar init containers, with the
-/// ContainerRestartRules gate on).
+/// ContainerRestartRules gate on; sidecars too with RestartAllContainersOnContainerExits on,
+/// where every container may use either action: the v1.36 source, read from upstream's master
+/// at the v1.36 cut, with kubernetes/kubernetes#137369's list of the actions allowed).
 fn validate_container_restart_policy(
     policy: Option<&Node>,
     rules_node: Option<&Node>,
     path: &Loc,
+    opts: &PodOptions,
     out: &mut Out,
 ) {
+    let actions: &[&str] = if opts.allow_restart_all_containers {
+        &["Restart", "RestartAllContainers"]
+    } else {
+        &["Restart"]
+    };
+    let too_many = |loc: &Loc, actual: usize, max: usize, out: &mut Out| {
+        if opts.restart_rule_limits_count_items {
+            out.too_many(loc, actual as i64, max as i64);
+        } else {
+            out.too_long(loc, max as i64);
+        }
+    };
     let rules = items_of(rules_node);
     let policy_loc = path.child("restartPolicy", policy);
     match policy {
@@ -1009,17 +1031,13 @@ fn validate_container_restart_policy(
     }
     let rules_loc = path.child("restartPolicyRules", rules_node);
     if rules.len() > MAX_CONTAINER_RESTART_RULES {
-        out.too_long(&rules_loc, MAX_CONTAINER_RESTART_RULES as i64);
+        too_many(&rules_loc, rules.len(), MAX_CONTAINER_RESTART_RULES, out);
     }
     for (i, rule) in rules.iter().enumerate() {
         let rule_loc = rules_loc.index(i, rule);
         let (action, action_loc) = rule_loc.field(Some(rule), "action");
-        if str_of(action) != "Restart" {
-            out.not_supported(
-                &action_loc,
-                BadValue::json_string(str_of(action)),
-                &["Restart"],
-            );
+        if !actions.contains(&str_of(action)) {
+            out.not_supported(&action_loc, BadValue::json_string(str_of(action)), actions);
         }
         let (exit_codes, exit_codes_loc) = rule_loc.field(Some(rule), "exitCodes");
         match exit_codes {
@@ -1033,8 +1051,14 @@ fn validate_container_restart_policy(
                     );
                 }
                 let (values, values_loc) = exit_codes_loc.field(Some(exit_codes), "values");
-                if items_of(values).len() > MAX_CONTAINER_RESTART_RULE_EXIT_CODES {
-                    out.too_long(&values_loc, MAX_CONTAINER_RESTART_RULE_EXIT_CODES as i64);
+                let count = items_of(values).len();
+                if count > MAX_CONTAINER_RESTART_RULE_EXIT_CODES {
+                    too_many(
+                        &values_loc,
+                        count,
+                        MAX_CONTAINER_RESTART_RULE_EXIT_CODES,
+                        out,
+                    );
                 }
             }
             None => out.required(&exit_codes_loc, "must be specified"),

@@ -20,6 +20,13 @@ pub(crate) struct PodOptions {
     pub(crate) allow_match_label_keys_in_pod_topology_spread: bool,
     pub(crate) allow_match_label_keys_in_pod_topology_spread_selector_merge: bool,
     pub(crate) allow_container_restart_policy_rules: bool,
+    /// `AllowRestartAllContainers` (the RestartAllContainersOnContainerExits gate, v1.36 on):
+    /// the rule action `RestartAllContainers`, and rules on sidecars.
+    pub(crate) allow_restart_all_containers: bool,
+    /// Whether a container's restart rules and their exit codes count as items over their
+    /// limits (`Too many: 21: must have at most 20 items`, v1.36 on) rather than bytes
+    /// (`Too long: may not be more than 20 bytes`, v1.32–v1.35): kubernetes/kubernetes#137136.
+    pub(crate) restart_rule_limits_count_items: bool,
     /// Whether the ContainerRestartRules gate exists (v1.34 on): while it is off it drops a
     /// container's `restartPolicy`; before it existed nothing did, so validation saw it.
     pub(crate) container_restart_rules_gate_exists: bool,
@@ -48,6 +55,8 @@ impl Default for PodOptions {
             allow_match_label_keys_in_pod_topology_spread: true,
             allow_match_label_keys_in_pod_topology_spread_selector_merge: true,
             allow_container_restart_policy_rules: false,
+            allow_restart_all_containers: false,
+            restart_rule_limits_count_items: false,
             container_restart_rules_gate_exists: true,
             allow_user_namespaces_with_volume_devices: false,
             allow_relaxed_environment_variable_validation: true,
@@ -70,6 +79,8 @@ impl PodOptions {
             pod_level_resources_enabled: on(Gate::PodLevelResources),
             allow_sidecar_resize_policy: on(Gate::InPlacePodVerticalScaling),
             allow_container_restart_policy_rules: on(Gate::ContainerRestartRules),
+            allow_restart_all_containers: on(Gate::RestartAllContainersOnContainerExits),
+            restart_rule_limits_count_items: version >= KubernetesVersion::V1_36,
             container_restart_rules_gate_exists: Gate::ContainerRestartRules.stage(version)
                 != Stage::Absent,
             allow_relaxed_dns_search_validation: on(Gate::RelaxedDNSSearchValidation),

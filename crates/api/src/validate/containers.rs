@@ -197,6 +197,13 @@ pub(crate) fn validate_init_containers(
                 out,
             );
             restart_always = str_of(Some(policy)) == "Always";
+        } else if opts.init_restart_rules_need_policy
+            && !items_of(restart_rules_of(ctr, opts)).is_empty()
+        {
+            out.required(
+                &path.child("restartPolicy", None),
+                "must specify restartPolicy when restart rules are used",
+            );
         }
 
         // Unique among regular and init containers (ephemeral ones check themselves).

@@ -27,6 +27,15 @@ pub(crate) struct PodOptions {
     /// limits (`Too many: 21: must have at most 20 items`, v1.36 on) rather than bytes
     /// (`Too long: may not be more than 20 bytes`, v1.32–v1.35): kubernetes/kubernetes#137136.
     pub(crate) restart_rule_limits_count_items: bool,
+    /// Whether an init container with `restartPolicyRules` but no `restartPolicy` is refused
+    /// (`Required value: must specify restartPolicy when restart rules are used`): in the v1.36
+    /// source, not in v1.34.1's (which checks an init container's rules only beside a policy
+    /// other than Always). v1.35 is not known and keeps v1.34's rule.
+    pub(crate) init_restart_rules_need_policy: bool,
+    /// Whether an image volume needs `image.reference` in a pod template too, not only in a
+    /// Pod (v1.37: kubernetes/kubernetes#135989, "Image volume validation now rejects empty
+    /// `image.reference` fields in Pod templates").
+    pub(crate) image_reference_required_in_templates: bool,
     /// Whether the ContainerRestartRules gate exists (v1.34 on): while it is off it drops a
     /// container's `restartPolicy`; before it existed nothing did, so validation saw it.
     pub(crate) container_restart_rules_gate_exists: bool,
@@ -57,6 +66,8 @@ impl Default for PodOptions {
             allow_container_restart_policy_rules: false,
             allow_restart_all_containers: false,
             restart_rule_limits_count_items: false,
+            init_restart_rules_need_policy: false,
+            image_reference_required_in_templates: false,
             container_restart_rules_gate_exists: true,
             allow_user_namespaces_with_volume_devices: false,
             allow_relaxed_environment_variable_validation: true,
@@ -81,6 +92,8 @@ impl PodOptions {
             allow_container_restart_policy_rules: on(Gate::ContainerRestartRules),
             allow_restart_all_containers: on(Gate::RestartAllContainersOnContainerExits),
             restart_rule_limits_count_items: version >= KubernetesVersion::V1_36,
+            init_restart_rules_need_policy: version >= KubernetesVersion::V1_36,
+            image_reference_required_in_templates: version >= KubernetesVersion::V1_37,
             container_restart_rules_gate_exists: Gate::ContainerRestartRules.stage(version)
                 != Stage::Absent,
             allow_relaxed_dns_search_validation: on(Gate::RelaxedDNSSearchValidation),
@@ -111,5 +124,14 @@ mod tests {
         let new = PodOptions::for_version(KubernetesVersion::V1_35);
         assert!(new.allow_container_restart_policy_rules);
         assert!(new.allow_env_files_validation);
+        assert!(!new.allow_restart_all_containers && !new.restart_rule_limits_count_items);
+        assert!(!new.init_restart_rules_need_policy);
+        let v1_36 = PodOptions::for_version(KubernetesVersion::V1_36);
+        assert!(v1_36.allow_restart_all_containers && v1_36.restart_rule_limits_count_items);
+        assert!(v1_36.init_restart_rules_need_policy);
+        assert!(!v1_36.image_reference_required_in_templates);
+        assert!(
+            PodOptions::for_version(KubernetesVersion::V1_37).image_reference_required_in_templates
+        );
     }
 }

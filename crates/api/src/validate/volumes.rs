@@ -770,10 +770,14 @@ fn validate_csi(source: &Node, loc: &Loc, out: &mut Out) {
     }
 }
 
-/// `validateImageVolumeSource` (with `validatePullPolicy`).
+/// `validateImageVolumeSource` (with `validatePullPolicy`). Up to v1.36 a template may leave
+/// `reference` empty (for a controller to fill in), and a Job's pods are then refused one by one
+/// (`FailedCreate`); from v1.37 the template is refused.
 fn validate_image(source: &Node, loc: &Loc, opts: &PodOptions, out: &mut Out) {
     let (reference, reference_loc) = loc.field(Some(source), "reference");
-    if opts.resource_is_pod && str_of(reference).is_empty() {
+    if (opts.resource_is_pod || opts.image_reference_required_in_templates)
+        && str_of(reference).is_empty()
+    {
         out.required(&reference_loc, "");
     }
     let (policy, policy_loc) = loc.field(Some(source), "pullPolicy");

@@ -31,15 +31,18 @@ enum TickStep {
     Minutes(u32),
     /// Every so many days of the month (the 1st, then every `n`th day after it).
     Days(u32),
-    /// The 1st of every month.
-    Month,
+    /// The 1st of every `n`th month (January, then every `n`th month after it).
+    Months(u32),
+    /// The 1st of January of every year that is a multiple of `n`.
+    Years(u32),
 }
 
 /// The most ticks an axis gets: the step is the finest that keeps to it.
 const MAX_TICKS: i64 = 12;
 
-/// The steps, finest first.
-const TICK_STEPS: [TickStep; 17] = [
+/// The steps, finest first (a scenario may run until the year 9999: the coarsest steps keep
+/// its axis to a dozen ticks too).
+const TICK_STEPS: [TickStep; 30] = [
     TickStep::Seconds(1),
     TickStep::Seconds(5),
     TickStep::Seconds(10),
@@ -56,7 +59,20 @@ const TICK_STEPS: [TickStep; 17] = [
     TickStep::Minutes(720),
     TickStep::Days(1),
     TickStep::Days(3),
-    TickStep::Month,
+    TickStep::Months(1),
+    TickStep::Months(3),
+    TickStep::Months(6),
+    TickStep::Years(1),
+    TickStep::Years(2),
+    TickStep::Years(5),
+    TickStep::Years(10),
+    TickStep::Years(25),
+    TickStep::Years(50),
+    TickStep::Years(100),
+    TickStep::Years(250),
+    TickStep::Years(500),
+    TickStep::Years(1000),
+    TickStep::Years(2500),
 ];
 
 impl TickStep {
@@ -65,41 +81,78 @@ impl TickStep {
             TickStep::Seconds(s) => i64::from(s),
             TickStep::Minutes(m) => i64::from(m) * 60,
             TickStep::Days(d) => i64::from(d) * 86_400,
-            TickStep::Month => 30 * 86_400,
+            TickStep::Months(m) => i64::from(m) * 30 * 86_400,
+            TickStep::Years(y) => i64::from(y) * 365 * 86_400,
         };
         TICK_STEPS
             .into_iter()
             .find(|step| seconds / approx(*step) <= MAX_TICKS)
-            .unwrap_or(TickStep::Month)
+            .unwrap_or(TickStep::Years(2500))
     }
 }
 
 /// The axis's ticks strictly inside `(from, to)` in `zone`: the step follows the range's
-/// length, labels are local (`14:30:05` for steps of seconds, `14:30`, `3 Mar`, `Mar`), and
-/// the midnights (days' and months' steps: the 1sts; years': January) are drawn stronger.
+/// length, labels are local (`14:30:05` for steps of seconds, `14:30`, `3 Mar`, `Mar`, and
+/// `2027` for a January or a year), and the midnights (days' and months' steps: the 1sts;
+/// years': January) are drawn stronger. At most a few hundred, whatever the range.
 pub fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
+    // Within the years RFC 3339 writes (1 to 9999): the calendar's arithmetic stays in range
+    // whatever a caller passes.
+    let (from, to) = (within_years(from), within_years(to));
     let mut clock = ZoneClock::new(zone);
-    let length = to.unix - from.unix;
-    let step = TickStep::for_length(length);
+    let length = to.unix.saturating_sub(from.unix);
+    match TickStep::for_length(length) {
+        TickStep::Months(n) => month_ticks(&mut clock, from, to, n, 1),
+        TickStep::Years(n) => month_ticks(&mut clock, from, to, 12, n),
+        step => clock_ticks(&mut clock, zone, (from, to), step, length),
+    }
+}
+
+/// `t` moved into the years 1 to 9999.
+fn within_years(t: Instant) -> Instant {
+    /// 0001-01-02T00:00:00Z and 9999-12-30T23:59:59Z: a day inside either end, so no zone's
+    /// offset takes a local date out of the range.
+    const FIRST: i64 = -62_135_510_400;
+    const LAST: i64 = 253_402_214_399;
+    Instant::from_unix(t.unix.clamp(FIRST, LAST))
+}
+
+/// Ticks of seconds, minutes and days: candidates walked in local time.
+fn clock_ticks(
+    clock: &mut ZoneClock,
+    zone: Zone,
+    (from, to): (Instant, Instant),
+    step: TickStep,
+    length: i64,
+) -> Vec<Tick> {
     let mut ticks = Vec::new();
-    // Candidates: every second for steps of seconds (an old zone's offset can hold seconds),
-    // every minute, or every quarter hour for steps of quarter hours (every zone's offset
-    // today is a whole number of quarter hours), or every local midnight for days and months.
+    // Candidates: every local second for steps of seconds, every local minute, or every local
+    // quarter hour for steps of quarter hours, or every local midnight for days.
     let stride = match step {
         TickStep::Seconds(_) => 1,
         TickStep::Minutes(m) if m.is_multiple_of(15) => 900,
         _ => 60,
     };
-    let mut t = match step {
-        TickStep::Seconds(_) | TickStep::Minutes(_) => {
-            from.unix - from.unix.rem_euclid(stride) + stride
-        }
-        TickStep::Days(_) | TickStep::Month => start_of_day(from, zone).unix,
+    let days = matches!(step, TickStep::Days(_));
+    let mut t = if days {
+        start_of_day(from, zone).unix
+    } else {
+        from.unix.saturating_add(1)
     };
     // Bounded whatever the range: a tick list is at most a few hundred long.
     let mut walked = 0;
     while t < to.unix && ticks.len() < 400 && walked < 20_000 {
         walked += 1;
+        if !days {
+            // On the local clock's stride: zones with an offset of seconds (Monrovia until
+            // 1972, most zones before 1900) have their minutes off UTC's.
+            let local = t.saturating_add(i64::from(clock.offset_at(t)));
+            let off = local.rem_euclid(stride);
+            if off != 0 {
+                t = t.saturating_add(stride - off);
+                continue;
+            }
+        }
         let c: Civil = clock.civil(Instant::from_unix(t));
         let midnight = c.hour == 0 && c.minute == 0 && c.second == 0;
         let month = MONTH_NAMES[(c.month as usize).saturating_sub(1).min(11)];
@@ -109,7 +162,6 @@ pub fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
                 format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
                 midnight,
             )),
-            TickStep::Seconds(_) => None,
             TickStep::Minutes(m) if c.second == 0 && (c.hour * 60 + c.minute).is_multiple_of(m) => {
                 // A midnight inside a view of hours says which day begins.
                 let label = if midnight && length > 86_400 / 2 {
@@ -119,13 +171,10 @@ pub fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
                 };
                 Some((label, midnight))
             }
-            TickStep::Minutes(_) => None,
             TickStep::Days(d) if (c.day - 1).is_multiple_of(d) => {
                 Some((format!("{} {month}", c.day), c.day == 1))
             }
-            TickStep::Days(_) => None,
-            TickStep::Month if c.day == 1 => Some((month.to_owned(), c.month == 1)),
-            TickStep::Month => None,
+            _ => None,
         };
         if let Some((label, major)) = tick {
             ticks.push(Tick {
@@ -134,10 +183,63 @@ pub fn ticks(from: Instant, to: Instant, zone: Zone) -> Vec<Tick> {
                 major,
             });
         }
-        t = match step {
-            TickStep::Seconds(_) | TickStep::Minutes(_) => t + stride,
-            TickStep::Days(_) | TickStep::Month => next_midnight(&mut clock, t),
+        t = if days {
+            next_midnight(clock, t)
+        } else {
+            t.saturating_add(stride)
         };
+    }
+    ticks
+}
+
+/// Ticks on the 1st of every `months`th month (counted from January) of every `years`th year:
+/// each found from the last by the calendar, not by walking the days between.
+fn month_ticks(
+    clock: &mut ZoneClock,
+    from: Instant,
+    to: Instant,
+    months: u32,
+    years: u32,
+) -> Vec<Tick> {
+    let mut ticks = Vec::new();
+    let start = clock.civil(from);
+    // Months since year 0, from the month that holds `from`.
+    let mut index = start.year.saturating_mul(12) + i64::from(start.month) - 1;
+    let (months, years) = (i64::from(months.max(1)), i64::from(years.max(1)));
+    for _ in 0..20_000 {
+        if ticks.len() >= 400 {
+            break;
+        }
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        index = index.saturating_add(1);
+        if (month - 1).rem_euclid(months) != 0 || (months == 12 && year.rem_euclid(years) != 0) {
+            continue;
+        }
+        let date = (year, month as u32, 1);
+        let near = clock.date(year, month, 1, 0, 0, 0, 0).unix;
+        let at = day_start(clock, near, date);
+        if at <= from.unix {
+            continue;
+        }
+        if at >= to.unix {
+            break;
+        }
+        let label = if month == 1 {
+            year.to_string()
+        } else {
+            MONTH_NAMES[(month as usize - 1).min(11)].to_owned()
+        };
+        ticks.push(Tick {
+            at: Instant::from_unix(at),
+            label,
+            major: month == 1,
+        });
+        if months == 12 {
+            // Straight to the next year the step keeps.
+            index = index.saturating_add(12 * years - 1);
+        } else {
+            index = index.saturating_add(months - 1);
+        }
     }
     ticks
 }
@@ -235,13 +337,13 @@ fn date_of(clock: &mut ZoneClock, t: i64) -> (i64, u32, u32) {
 /// it steps in quarter hours from `near` rounded to one.
 fn day_start(clock: &mut ZoneClock, near: i64, date: (i64, u32, u32)) -> i64 {
     const QUARTER: i64 = 900;
-    let mut t = near - near.rem_euclid(QUARTER);
+    let mut t = near.saturating_sub(near.rem_euclid(QUARTER));
     // At most a day's worth of steps each way (changes are an hour or two).
     for _ in 0..96 {
         if date_of(clock, t) < date {
-            t += QUARTER;
-        } else if date_of(clock, t - QUARTER) >= date {
-            t -= QUARTER;
+            t = t.saturating_add(QUARTER);
+        } else if date_of(clock, t.saturating_sub(QUARTER)) >= date {
+            t = t.saturating_sub(QUARTER);
         } else {
             break;
         }
@@ -252,8 +354,8 @@ fn day_start(clock: &mut ZoneClock, near: i64, date: (i64, u32, u32)) -> i64 {
 /// The start of the local day after the one that starts at `t` (a DST day is 23 or 25 hours
 /// long; 36 hours on is always inside the next day).
 pub fn next_midnight(clock: &mut ZoneClock, t: i64) -> i64 {
-    let next = date_of(clock, t + 36 * 3600);
-    day_start(clock, t + 86_400, next)
+    let next = date_of(clock, t.saturating_add(36 * 3600));
+    day_start(clock, t.saturating_add(86_400), next)
 }
 
 /// The start of the day (in `zone`) that holds `t`: a timeline's natural left edge.
@@ -263,7 +365,7 @@ pub fn start_of_day(t: Instant, zone: Zone) -> Instant {
     let since_midnight = i64::from(c.hour) * 3600 + i64::from(c.minute) * 60 + i64::from(c.second);
     Instant::from_unix(day_start(
         &mut clock,
-        t.unix - since_midnight,
+        t.unix.saturating_sub(since_midnight),
         (c.year, c.month, c.day),
     ))
 }
@@ -301,6 +403,58 @@ mod tests {
         // Under a second, or a range backwards: nothing to mark, and no panic.
         assert!(labels(MARCH_2, MARCH_2, Zone::Utc).is_empty());
         assert!(labels(MARCH_2 + 10, MARCH_2, Zone::Utc).is_empty());
+    }
+
+    #[test]
+    fn long_stretches_get_months_then_years() {
+        const YEAR: i64 = 365 * 86_400;
+        // Two years: every quarter, January named by its year.
+        assert_eq!(
+            labels(MARCH_2, MARCH_2 + 2 * YEAR, Zone::Utc),
+            ["Apr", "Jul", "Oct", "2027", "Apr", "Jul", "Oct", "2028"]
+        );
+        // Ten years: every year.
+        let decade = labels(MARCH_2, MARCH_2 + 10 * YEAR, Zone::Utc);
+        assert_eq!(decade.first().map(String::as_str), Some("2027"));
+        assert_eq!(decade.len(), 10);
+        // To the year 9999: a dozen ticks at most, spread over the whole range.
+        let far = ticks(
+            Instant::from_unix(MARCH_2),
+            Instant::from_unix(253_402_300_799),
+            Zone::Utc,
+        );
+        assert!((2..=12).contains(&far.len()), "{far:?}");
+        assert_eq!(far.last().map(|t| t.label.as_str()), Some("9000"));
+        // Local: New York's 2027 begins at 05:00 UTC.
+        let new_york = Zone::iana("America/New_York").unwrap();
+        let local = ticks(
+            Instant::from_unix(MARCH_2),
+            Instant::from_unix(MARCH_2 + 10 * YEAR),
+            new_york,
+        );
+        assert_eq!(local[0].at.unix, 1_798_779_600);
+        // The extremes of i64 neither panic nor walk for ever.
+        let _ = ticks(
+            Instant::from_unix(i64::MIN),
+            Instant::from_unix(i64::MAX),
+            Zone::Utc,
+        );
+        let _ = ticks(
+            Instant::from_unix(i64::MAX - 10),
+            Instant::from_unix(i64::MAX),
+            new_york,
+        );
+    }
+
+    #[test]
+    fn minutes_are_local_where_the_offset_holds_seconds() {
+        // Monrovia was 0:44:30 behind UTC until 1972: its minutes are still ticked.
+        let monrovia = Zone::iana("Africa/Monrovia").unwrap();
+        // 1970-01-01T00:00:00Z is 23:15:30 in Monrovia.
+        let hour = ticks(Instant::from_unix(0), Instant::from_unix(3600), monrovia);
+        assert_eq!(hour.len(), 12, "{hour:?}");
+        assert_eq!(hour[0].label, "23:20");
+        assert_eq!(hour[0].at.unix, 270);
     }
 
     #[test]

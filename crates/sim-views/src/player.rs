@@ -575,6 +575,11 @@ impl<'s> Recorder<'s> {
             None
         });
         let busy_until = finished.or(pod.gone).unwrap_or(Ms::MAX);
+        // Past the bars drawn, a pod takes no row either (a row of no bars would say nothing).
+        if self.pods.len() >= MAX_BARS {
+            self.hidden += 1;
+            return;
+        }
         let rows = &mut self.rows;
         // A CronJob's pods share slots: its Jobs come one after another, so rows per Job would
         // spend the chart's rows on its first Jobs (a minutely schedule's first two hours) and
@@ -680,7 +685,7 @@ impl<'s> Recorder<'s> {
             .and_then(|cron| cron.spec.time_zone.as_deref())
             .and_then(Zone::iana)
             .unwrap_or(Zone::Utc);
-        let row_tips = row_tips(&self.rows, &self.pods);
+        let row_tips = row_tips(&self.rows, &self.pods, self.hidden > 0);
         let series = self.series;
         let mut alerts = self.alerts;
         jobscope_sort::sort_by_key(&mut alerts, |a| (a.firing, a.rule));
@@ -734,9 +739,9 @@ impl<'s> Recorder<'s> {
     }
 }
 
-/// A tip for each Gantt row: `every-minute-29453761 #3: 3 pods over the whole run (1
-/// Succeeded, 2 Failed)`.
-fn row_tips(rows: &[String], pods: &[PodBar]) -> Vec<String> {
+/// A tip for each Gantt row: `slot 0: 3 pods over the whole run (1 Succeeded, 2 Failed)`, or
+/// `3 pods drawn` when the chart leaves some pods out (`hidden`).
+fn row_tips(rows: &[String], pods: &[PodBar], hidden: bool) -> Vec<String> {
     const STATES: [PodState; 5] = [
         PodState::Succeeded,
         PodState::Failed,
@@ -764,8 +769,13 @@ fn row_tips(rows: &[String], pods: &[PodBar]) -> Vec<String> {
                 .map(|(state, n)| format!("{n} {}", state.as_str()))
                 .collect();
             format!(
-                "{name}: {total} {} over the whole run ({})",
+                "{name}: {total} {} {} ({})",
                 if total == 1 { "pod" } else { "pods" },
+                if hidden {
+                    "drawn"
+                } else {
+                    "over the whole run"
+                },
                 parts.join(", ")
             )
         })
@@ -2022,6 +2032,14 @@ mod tests {
         let rec = run(&input, &big);
         assert_eq!(rec.rows.len(), MAX_ROWS);
         assert_eq!(rec.pods.len() + rec.hidden_pods, 400);
+        // Every row holds a bar, and its tip counts what is drawn, not the whole run.
+        assert!(
+            rec.row_tips
+                .iter()
+                .all(|tip| tip.contains(" drawn (") && !tip.contains(": 0 pods")),
+            "{:?}",
+            rec.row_tips
+        );
         assert!(
             rec.gantt(rec.end, WIDTH, rec.shown(None))
                 .to_svg()

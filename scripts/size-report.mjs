@@ -49,8 +49,9 @@ const dir = process.argv[2] ?? "dist";
  * seconds in a tip's UTC part, the disabled controls' and the tables' headers' style, 0.9 KiB:
  * 696.2 and 555.3; 696.3 and 555.4 with v1.36–v1.37's restart-rule and image-volume rules;
  * 696.5 and 555.6 with the axis's month and year steps (a run of years, found by the calendar
- * rather than day by day) and its local alignment. */
-const CEILINGS_KIB = { editor: 696.7, embed: 555.8 };
+ * rather than day by day) and its local alignment; 696.7 and 555.8 with the concurrency
+ * diagram's time axis. */
+const CEILINGS_KIB = { editor: 697.0, embed: 556.1 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

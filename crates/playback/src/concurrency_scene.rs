@@ -3,6 +3,7 @@
 
 use jobscope_scene::geometry::{LABEL, LANE, TEXT, TOP, layout_width, x_at};
 use jobscope_scene::mermaid::{date, plain};
+use jobscope_scene::time_axis::{draw_ticks, ticks};
 use jobscope_scene::{Anchor, Paint, Scene};
 
 use crate::concurrency::{Concurrency, Outcome, Policy, PolicyLane, PolicyRun, human_seconds};
@@ -27,6 +28,15 @@ pub fn concurrency_scene(c: &Concurrency, width: f64) -> Scene {
         width,
         height,
         format!("Concurrency policies for {}", c.name),
+    );
+    // The time axis above the lanes: short ticks with local labels (the scheduled runs' own
+    // lines below are the grid).
+    draw_ticks(
+        &mut s,
+        &ticks(c.from, c.to, zone),
+        |at| x_at(c.x(at), width),
+        (TOP - 14.0, TOP - 9.0),
+        TOP - 18.0,
     );
     for slot in &c.slots {
         let x = x_at(c.x(*slot), width);
@@ -259,6 +269,30 @@ mod tests {
         (0..scene.tip_count())
             .filter_map(|i| scene.tip(i).map(|(_, tip)| tip.to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn the_axis_is_in_the_schedule_s_zone() {
+        let c = Concurrency {
+            name: "report".to_owned(),
+            schedule: "*/10 * * * *".to_owned(),
+            time_zone: Some("America/New_York".to_owned()),
+            duration_seconds: 900,
+            from: at(0),
+            to: at(2 * 3600),
+            slots: Vec::new(),
+            lanes: Vec::new(),
+        };
+        let labels: Vec<String> = concurrency_scene(&c, 960.0)
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                jobscope_scene::Item::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        // From 02:30 EDT, every 10 minutes of New York's clock.
+        assert_eq!(labels[..3], ["02:40", "02:50", "03:00"], "{labels:?}");
     }
 
     #[test]

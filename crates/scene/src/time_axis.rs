@@ -42,13 +42,14 @@ const MAX_TICKS: i64 = 12;
 
 /// The steps, finest first (a scenario may run until the year 9999: the coarsest steps keep
 /// its axis to a dozen ticks too).
-const TICK_STEPS: [TickStep; 30] = [
+const TICK_STEPS: [TickStep; 31] = [
     TickStep::Seconds(1),
     TickStep::Seconds(5),
     TickStep::Seconds(10),
     TickStep::Seconds(15),
     TickStep::Seconds(30),
     TickStep::Minutes(1),
+    TickStep::Minutes(2),
     TickStep::Minutes(5),
     TickStep::Minutes(10),
     TickStep::Minutes(15),

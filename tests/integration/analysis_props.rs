@@ -342,6 +342,10 @@ pub fn check(text: &str, analysis: &Analysis) -> Result<(), String> {
                     // The apiserver's own path for a downward API volume's item leaves out
                     // `items[i]` (validateDownwardAPIVolumeSource passes its own path on).
                     || (d.field[..resolved].ends_with("downwardAPI") && !rest.contains("items"))
+                    // A selector that does not match the template's labels is reported at
+                    // `template.metadata.labels` whether or not the template has any
+                    // (validateJobSpec: `fldPath.Child("template", "metadata", "labels")`).
+                    || d.field.ends_with("spec.template.metadata.labels")
             };
             if !ok {
                 return Err(format!(

@@ -283,14 +283,8 @@ mod tests {
             slots: Vec::new(),
             lanes: Vec::new(),
         };
-        let labels: Vec<String> = concurrency_scene(&c, 960.0)
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                jobscope_scene::Item::Text { text, .. } => Some(text.clone()),
-                _ => None,
-            })
-            .collect();
+        let scene = concurrency_scene(&c, 960.0);
+        let labels: Vec<&str> = scene.texts().collect();
         // From 02:30 EDT, every 10 minutes of New York's clock.
         assert_eq!(labels[..3], ["02:40", "02:50", "03:00"], "{labels:?}");
     }

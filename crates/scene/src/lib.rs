@@ -235,6 +235,14 @@ impl Scene {
     pub fn tip(&self, index: usize) -> Option<(Bounds, &str)> {
         self.items.iter().filter_map(Item::tip_bounds).nth(index)
     }
+
+    /// Every text drawn, in drawing order (what a reader sees on the chart: labels, ticks).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().filter_map(|item| match item {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
 }
 
 /// A drawing of `width` × `height` pixels.

@@ -232,7 +232,8 @@ fn clock(t: Ms, offset: i32) -> String {
 }
 
 /// Writes the times of a frame's tips: `02:30:05 UTC`, or in a CronJob's zone
-/// `21:30:05 EST (02:30:05 UTC)`. One per frame: its zone lookups are cached between bars.
+/// `21:30:05 EST (02:30:05 UTC)`. One per frame, so the zone's offsets are looked up in one
+/// memo for all its bars (the abbreviation is looked up per time).
 struct TipClock {
     zone: Zone,
     clock: ZoneClock,
@@ -1794,14 +1795,7 @@ mod tests {
         // The whole run: the axis marks the days in New York.
         let whole = rec.shown(None);
         let gantt = rec.gantt(whole.1, WIDTH, whole);
-        let texts: Vec<&str> = gantt
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                jobscope_scene::Item::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
+        let texts: Vec<&str> = gantt.texts().collect();
         assert!(texts.contains(&"8 Mar"), "{texts:?}");
         assert!(
             texts

@@ -289,15 +289,8 @@ pub fn panel(page: Page) -> AnyView {
         summary.with_untracked(|r| {
             if let Some(r) = r {
                 // Around the time shown when it is in the view, else the middle.
-                let shown = view.get_untracked();
-                let (from, to) = shown.unwrap_or((0, r.shown_end - r.start));
                 let at = time.get_untracked() - r.start;
-                let anchor = if (from..=to).contains(&at) {
-                    (at - from) as f64 / (to - from).max(1) as f64
-                } else {
-                    0.5
-                };
-                view.set(r.axis().zoom(shown, factor, anchor));
+                view.set(r.axis().zoom_at(view.get_untracked(), factor, at));
             }
         });
     };

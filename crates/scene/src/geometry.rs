@@ -93,6 +93,19 @@ impl Axis {
         Some((new_start, new_start + new_length))
     }
 
+    /// The view after zooming by `factor` around the point `at` (in the window's units) when
+    /// the view holds it, so that point keeps its place on the screen (the player's time
+    /// shown); around the view's middle when it lies outside.
+    pub fn zoom_at(self, view: Option<(i64, i64)>, factor: f64, at: i64) -> Option<(i64, i64)> {
+        let (from, to) = self.valid(view).unwrap_or((0, self.length.max(1)));
+        let anchor = if (from..=to).contains(&at) {
+            (at - from) as f64 / (to - from).max(1) as f64
+        } else {
+            0.5
+        };
+        self.zoom(view, factor, anchor)
+    }
+
     /// The view moved by `fraction` of its length (negative: earlier), inside the window; the
     /// whole window does not move.
     pub fn pan(self, view: Option<(i64, i64)>, fraction: f64) -> Option<(i64, i64)> {
@@ -125,6 +138,23 @@ impl Axis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zooming_at_a_point_keeps_it_in_place_when_the_view_holds_it() {
+        let axis = Axis {
+            length: 1000,
+            min: 10,
+            grain: 1,
+        };
+        // The whole window, zoomed in at 250: 250 stays a quarter of the way across.
+        assert_eq!(axis.zoom_at(None, 0.5, 250), Some((125, 625)));
+        // A point outside the view: around the view's middle.
+        assert_eq!(
+            axis.zoom_at(Some((0, 400)), 0.5, 900),
+            axis.zoom(Some((0, 400)), 0.5, 0.5)
+        );
+        assert_eq!(axis.zoom_at(Some((0, 400)), 0.5, 900), Some((100, 300)));
+    }
 
     #[test]
     fn widths_are_bounded() {

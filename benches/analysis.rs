@@ -11,7 +11,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jobscope_analysis::{Options, analyze, analyze_each, collect_defined_objects};
+use jobscope_analysis::{
+    InOrder, LineIndex, Options, analyze, analyze_each, collect_defined_objects,
+};
 use jobscope_cron::Instant;
 
 fn examples() -> Vec<(String, String)> {
@@ -86,13 +88,23 @@ fn stream(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut options = options.clone();
+                let lines = LineIndex::new(&text);
                 if lint {
-                    collect_defined_objects(&text, options.client, &mut options.defined);
+                    let (client, defined) = (options.client, &mut options.defined);
+                    collect_defined_objects(&text, &lines, client, &InOrder, defined);
                 }
                 let mut findings = 0;
-                analyze_each(black_box(&text), &options, |report, extra| {
-                    findings += report.diagnostics.len() + extra.len();
-                });
+                let count = |report: jobscope_analysis::DocumentReport| report.diagnostics.len();
+                analyze_each(
+                    black_box(&text),
+                    &lines,
+                    &options,
+                    &InOrder,
+                    count,
+                    |n, extra| {
+                        findings += n + extra.len();
+                    },
+                );
                 black_box(findings)
             })
         });

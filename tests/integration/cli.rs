@@ -211,9 +211,8 @@ fn usage_errors_are_short_with_a_hint() {
     );
 }
 
-/// Ten thousand documents on stdin are all analysed (the page stops at 1,000), one at a time.
-#[test]
-fn a_ten_thousand_document_stream_is_analysed_whole() {
+/// `count` documents: the examples' documents, cycled (as scripts/stream-10k.sh writes them).
+fn example_stream(count: usize) -> String {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/examples");
     let mut texts: Vec<String> = std::fs::read_dir(&examples)
         .unwrap()
@@ -226,8 +225,14 @@ fn a_ten_thousand_document_stream_is_analysed_whole() {
         .flat_map(|t| t.split("\n---\n"))
         .filter(|d| d.contains("kind:"))
         .collect();
-    let stream: Vec<&str> = documents.iter().cycle().take(10_000).copied().collect();
-    let stream = stream.join("\n---\n");
+    let stream: Vec<&str> = documents.iter().cycle().take(count).copied().collect();
+    stream.join("\n---\n")
+}
+
+/// Ten thousand documents on stdin are all analysed (the page stops at 1,000), one at a time.
+#[test]
+fn a_ten_thousand_document_stream_is_analysed_whole() {
+    let stream = example_stream(10_000);
     let output = run(
         &[
             "validate",
@@ -243,6 +248,32 @@ fn a_ten_thousand_document_stream_is_analysed_whole() {
     let analysed = json["files"][0]["documents"].as_array().unwrap();
     assert_eq!(analysed.len(), 10_000);
     assert!(!String::from_utf8_lossy(&output.stdout).contains("jobscope.limit"));
+}
+
+/// `--workers` changes how fast, never what: a stream of several batches, with lint (whose
+/// reference rules see every document), gives the same bytes on one thread as on three.
+#[test]
+fn any_number_of_workers_writes_the_same_output() {
+    let stream = example_stream(700);
+    for format in ["json", "text", "sarif", "github"] {
+        let outputs: Vec<(Option<i32>, Vec<u8>)> = ["1", "3"]
+            .iter()
+            .map(|workers| {
+                let args = ["validate", "-n", workers, "--format", format];
+                let output = run(
+                    &[&args[..], &["--now", "2026-01-01T00:00:00Z"]].concat(),
+                    Some(&stream),
+                );
+                (output.status.code(), output.stdout)
+            })
+            .collect();
+        assert!(
+            outputs[0].1.len() > 100_000,
+            "{format}: {}",
+            outputs[0].1.len()
+        );
+        assert!(outputs[0] == outputs[1], "{format}: -n 1 and -n 3 differ");
+    }
 }
 
 /// `render` draws what the page's download buttons write: the timeline's SVG and Mermaid from

@@ -249,8 +249,8 @@ fn summarize_body(body: &[u8]) -> String {
 /// reading before it, if it did: at the first document that does not convert to JSON (the
 /// documents after it are not sent), or at the first bad separator line (the document that line
 /// ends is not returned either), whichever comes first. A direct API request sends each document
-/// on its own, so nothing stops the others. One document is held at a time, so a caller that
-/// does not keep them (the CLI) reads any number of documents in flat memory.
+/// on its own, so nothing stops the others. At most a batch of documents is held at a time, so a
+/// caller that does not keep them (the CLI) reads any number of documents in flat memory.
 struct Sent<'a> {
     text: &'a str,
     lines: &'a LineIndex,
@@ -314,18 +314,14 @@ impl<'a> Sent<'a> {
     }
 }
 
-impl Iterator for Sent<'_> {
-    type Item = (usize, Document, Option<KubectlStop>);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let chunk = self.chunks.get(self.next)?;
-        let index = self.next;
-        self.next += 1;
-        let document = parse_document(self.text, chunk.span);
+impl Sent<'_> {
+    /// Where kubectl stopped before document `index`, which was just read (the documents
+    /// before it were, in order): a document that does not convert stops it after that one.
+    fn accept(&mut self, index: usize, document: &Document) -> Option<KubectlStop> {
         let unread = self.stop_before(index);
         if unread.is_none()
             && self.client.is_kubectl()
-            && let Some(error) = conversion_errors(self.text, &document, self.client).first()
+            && let Some(error) = conversion_errors(self.text, document, self.client).first()
         {
             self.yaml_stop = Some(KubectlStop {
                 first_unread: index + 1,
@@ -333,20 +329,93 @@ impl Iterator for Sent<'_> {
                 at_separator: false,
             });
         }
+        unread
+    }
+
+    /// The next `size` documents, parsed by `workers`, then read in order as [`Iterator::next`]
+    /// reads them: the parse is the costly part, and it needs nothing of the other documents.
+    fn next_batch(&mut self, workers: &impl Workers, size: usize) -> Vec<Read> {
+        let start = self.next;
+        let spans: Vec<Span> = self.remaining().iter().take(size).map(|c| c.span).collect();
+        self.next += spans.len();
+        let text = self.text;
+        let documents = workers.map(spans, &|span| parse_document(text, span));
+        documents
+            .into_iter()
+            .zip(start..)
+            .map(|(document, index)| {
+                let unread = self.accept(index, &document);
+                (index, document, unread)
+            })
+            .collect()
+    }
+}
+
+/// A document as the client reads it: its index, its parse, and where the client stopped
+/// before it, if it did.
+type Read = (usize, Document, Option<KubectlStop>);
+
+impl Iterator for Sent<'_> {
+    type Item = Read;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let chunk = self.chunks.get(self.next)?;
+        let index = self.next;
+        self.next += 1;
+        let document = parse_document(self.text, chunk.span);
+        let unread = self.accept(index, &document);
         Some((index, document, unread))
     }
 }
 
+/// Runs independent pieces of one analysis (a document each) and gives their results in the
+/// pieces' order. The core starts no thread (it runs in the page too): the CLI passes its
+/// threads ([`analyze_each`], [`collect_defined_objects`]), everything else [`InOrder`]. The
+/// results are the same whatever runs them: what depends on the documents before (where
+/// kubectl stops, a bad separator's finding) is decided afterwards, in order.
+pub trait Workers {
+    fn map<T: Send, U: Send>(&self, items: Vec<T>, work: &(impl Fn(T) -> U + Sync)) -> Vec<U>;
+}
+
+/// One piece after another, on the caller's thread.
+pub struct InOrder;
+
+impl Workers for InOrder {
+    fn map<T: Send, U: Send>(&self, items: Vec<T>, work: &(impl Fn(T) -> U + Sync)) -> Vec<U> {
+        items.into_iter().map(work).collect()
+    }
+}
+
+/// Documents handed to the workers at a time: enough to keep them busy between the in-order
+/// steps, few enough that memory stays flat (a few megabytes of parsed documents).
+const BATCH: usize = 256;
+
 /// The objects the documents of `text` define that `client` would send (with kubectl, those
 /// before a YAML error or bad separator), added to `defined`; `kind: List` documents count for
 /// their items, as kubectl applies each item. Only identities are kept, and every document is
-/// read (no [`MAX_DOCUMENTS`]: the CLI calls it), one at a time.
-pub fn collect_defined_objects(text: &str, client: ClientPath, defined: &mut DefinedObjects) {
-    let lines = LineIndex::new(text);
-    let (sent, _) = Sent::new(text, &lines, client);
-    for (_, document, unread) in sent {
-        if unread.is_none() {
-            add_defined(text, &document, client, defined);
+/// read (no [`MAX_DOCUMENTS`]: the CLI calls it), a batch at a time.
+pub fn collect_defined_objects(
+    text: &str,
+    lines: &LineIndex,
+    client: ClientPath,
+    workers: &impl Workers,
+    defined: &mut DefinedObjects,
+) {
+    let (mut sent, _) = Sent::new(text, lines, client);
+    loop {
+        let batch = sent.next_batch(workers, BATCH);
+        if batch.is_empty() {
+            return;
+        }
+        let found = workers.map(batch, &|(_, document, unread)| {
+            let mut own = DefinedObjects::new();
+            if unread.is_none() {
+                add_defined(text, &document, client, &mut own);
+            }
+            own
+        });
+        for own in &found {
+            defined.extend(own);
         }
     }
 }
@@ -469,68 +538,55 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     }
 }
 
-/// Analyses every document of `text`, one at a time and without the page's
+/// Analyses every document of `text`, a batch at a time and without the page's
 /// [`MAX_DOCUMENTS`]: the CLI's entry point, whose memory does not grow with the number of
 /// documents. Each report goes to `each` with the file-level findings that belong to it (a bad
 /// separator line goes with the document after it, or with the last one). A `kind: List`
 /// document is reported as its items (`DocumentReport::item`), as kubectl sends each item.
 ///
 /// Lint's reference rules see `options.defined` only: the caller collects the objects of this
-/// text and of the others analysed with it first ([`collect_defined_objects`]).
-pub fn analyze_each(
+/// text and of the others analysed with it first ([`collect_defined_objects`]). `lines` indexes
+/// `text`. `workers` parse and analyse the documents, [`BATCH`] at a time, and turn each report
+/// into what the caller keeps of it (`prepare`: the CLI's findings with their lines and columns,
+/// the model dropped); `each` gets those in order.
+pub fn analyze_each<R: Send>(
     text: &str,
+    lines: &LineIndex,
     options: &Options,
-    mut each: impl FnMut(DocumentReport, Vec<Diagnostic>),
+    workers: &impl Workers,
+    prepare: impl Fn(DocumentReport) -> R + Sync,
+    mut each: impl FnMut(R, Vec<Diagnostic>),
 ) {
-    let lines = LineIndex::new(text);
-    let (mut sent, bad_separators) = Sent::new(text, &lines, options.client);
+    let (mut sent, bad_separators) = Sent::new(text, lines, options.client);
     let context = Context {
         text,
-        lines: &lines,
+        lines,
         options,
         defined: &options.defined,
     };
     let mut separator = bad_separators.first();
     // One report held back: a bad separator with no document after it goes with the last one.
-    let mut held: Option<(DocumentReport, Vec<Diagnostic>)> = None;
-    while let Some((index, mut document, unread)) = sent.next() {
-        let mut reports = Vec::new();
-        let items = (unread.is_none()
-            && !document.too_large
-            && conversion_errors(text, &document, options.client).is_empty())
-        .then(|| document.value.as_ref().and_then(list_items))
-        .flatten()
-        .filter(|items| !items.is_empty())
-        .map(<[Value]>::to_vec);
-        match items {
-            Some(items) => {
-                for (item, value) in items.into_iter().enumerate() {
-                    let span = value.span;
-                    let mut piece = Document {
-                        span,
-                        value: Some(value),
-                        syntax_error: None,
-                        problems: document
-                            .problems
-                            .iter()
-                            .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
-                            .cloned()
-                            .collect(),
-                        empty: false,
-                        too_large: false,
-                    };
-                    reports.push(context.report(index, Some(item), &mut piece, None));
-                }
-            }
-            None => reports.push(context.report(index, None, &mut document, unread.as_ref())),
+    let mut held: Option<(R, Vec<Diagnostic>)> = None;
+    loop {
+        let batch = sent.next_batch(workers, BATCH);
+        if batch.is_empty() {
+            break;
         }
-        for report in reports {
+        let pieces: Vec<Piece> = batch
+            .into_iter()
+            .flat_map(|read| pieces(text, options.client, read))
+            .collect();
+        let reports = workers.map(pieces, &|(index, item, mut document, unread)| {
+            let report = context.report(index, item, &mut document, unread.as_ref());
+            (report.span.start, prepare(report))
+        });
+        for (start, report) in reports {
             if let Some(previous) = held.take() {
                 each(previous.0, previous.1);
             }
             let mut extra = Vec::new();
             // Decided once the documents before the line are read: this one is after it.
-            if let Some(bad) = separator.filter(|bad| report.span.start >= bad.span.end) {
+            if let Some(bad) = separator.filter(|bad| start >= bad.span.end) {
                 separator = None;
                 if sent.stops_at_separator() {
                     extra.push(separator_diagnostic(bad));
@@ -545,6 +601,46 @@ pub fn analyze_each(
         }
         each(report, extra);
     }
+}
+
+/// A document to report on: its index, its item if it is one of a list's, its parse, and
+/// where the client stopped before it.
+type Piece = (usize, Option<usize>, Document, Option<KubectlStop>);
+
+/// What a document read is reported as: itself, or the items of a `kind: List` that the client
+/// sends (each item on its own, with the YAML problems inside it).
+fn pieces(text: &str, client: ClientPath, (index, document, unread): Read) -> Vec<Piece> {
+    let items = (unread.is_none()
+        && !document.too_large
+        && conversion_errors(text, &document, client).is_empty())
+    .then(|| document.value.as_ref().and_then(list_items))
+    .flatten()
+    .filter(|items| !items.is_empty())
+    .map(<[Value]>::to_vec);
+    let Some(items) = items else {
+        return vec![(index, None, document, unread)];
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(item, value)| {
+            let span = value.span;
+            let piece = Document {
+                span,
+                value: Some(value),
+                syntax_error: None,
+                problems: document
+                    .problems
+                    .iter()
+                    .filter(|p| p.span.start >= span.start && p.span.end <= span.end)
+                    .cloned()
+                    .collect(),
+                empty: false,
+                too_large: false,
+            };
+            (index, Some(item), piece, None)
+        })
+        .collect()
 }
 
 /// What every document of one analysis shares.
@@ -1370,13 +1466,92 @@ mod tests {
 
     /// Every report `analyze_each` gives, with the file-level findings it attached.
     fn each(text: &str, options: &Options) -> Vec<(DocumentReport, Vec<Diagnostic>)> {
+        each_by(text, options, &InOrder)
+    }
+
+    fn each_by(
+        text: &str,
+        options: &Options,
+        workers: &impl Workers,
+    ) -> Vec<(DocumentReport, Vec<Diagnostic>)> {
         let mut options = options.clone();
-        collect_defined_objects(text, options.client, &mut options.defined);
+        let lines = LineIndex::new(text);
+        collect_defined_objects(text, &lines, options.client, workers, &mut options.defined);
         let mut reports = Vec::new();
-        analyze_each(text, &options, |report, extra| {
-            reports.push((report, extra))
-        });
+        analyze_each(
+            text,
+            &lines,
+            &options,
+            workers,
+            |r| r,
+            |report, extra| {
+                reports.push((report, extra));
+            },
+        );
         reports
+    }
+
+    /// Workers that do the last piece first, as threads may: the results must not depend on it.
+    struct Backwards;
+
+    impl Workers for Backwards {
+        fn map<T: Send, U: Send>(&self, items: Vec<T>, work: &(impl Fn(T) -> U + Sync)) -> Vec<U> {
+            let mut done: Vec<U> = items.into_iter().rev().map(work).collect();
+            done.reverse();
+            done
+        }
+    }
+
+    #[test]
+    fn the_order_work_is_done_in_changes_no_report() {
+        // Over several batches, with objects the reference rules look for and Lists; a YAML
+        // error (kubectl stops after it), a bad separator line further on, or both.
+        let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n";
+        let item = JOB.trim_end().replace('\n', "\n  ");
+        let list = format!("apiVersion: v1\nkind: List\nitems:\n- {item}\n");
+        let documents: Vec<String> = (0..BATCH * 2 + 40)
+            .map(|n| match n % 7 {
+                0 => secret.to_owned(),
+                3 => list.clone(),
+                _ => JOB.replace("name: pi", &format!("name: pi-{n}")),
+            })
+            .collect();
+        let join = |yaml_error: bool, bad_separator: bool| {
+            let mut text = String::new();
+            for (n, document) in documents.iter().enumerate() {
+                if n > 0 {
+                    let bad = bad_separator && n == BATCH * 2 - 5;
+                    text.push_str(if bad { "--- junk\n" } else { "---\n" });
+                }
+                let broken = yaml_error && n == BATCH + 9;
+                text.push_str(if broken {
+                    "kind: Job\nspec: [oops\n"
+                } else {
+                    document
+                });
+            }
+            text
+        };
+        for (yaml_error, bad_separator) in [(true, false), (false, true), (true, true)] {
+            let text = join(yaml_error, bad_separator);
+            for client in [ClientPath::KubectlApply, ClientPath::Api] {
+                let options = Options {
+                    client,
+                    ..test_options()
+                };
+                let in_order = each_by(&text, &options, &InOrder);
+                assert_eq!(in_order, each_by(&text, &options, &Backwards), "{client:?}");
+                // The page's reader (one document after another, a List as one document: these
+                // have one item) sees as many.
+                assert_eq!(in_order.len(), analyze(&text, &options).documents.len());
+                assert!(split_documents(&text).0.len() > BATCH * 2);
+                let separator_reported = in_order
+                    .iter()
+                    .any(|(_, extra)| extra.iter().any(|d| d.code == "yaml.separator"));
+                let kubectl_reaches_it = !yaml_error && client.is_kubectl();
+                assert_eq!(separator_reported, bad_separator && kubectl_reaches_it);
+            }
+        }
     }
 
     #[test]

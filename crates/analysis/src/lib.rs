@@ -22,7 +22,7 @@ pub(crate) mod views;
 pub mod worker;
 
 pub use documents::{
-    Analysis, DocumentReport, DocumentStatus, Options, analyze, analyze_each,
+    Analysis, DocumentReport, DocumentStatus, InOrder, Options, Workers, analyze, analyze_each,
     collect_defined_objects,
 };
 pub use editor::*;

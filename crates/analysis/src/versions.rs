@@ -11,7 +11,9 @@
 //! are one finding). [`VersionComparer`] takes the versions one at a time, so the page can
 //! spread the six analyses over as many frames.
 
-use crate::{Diagnostic, KubernetesVersion, Options, Severity, Span, analyze_each};
+use crate::{
+    Diagnostic, InOrder, KubernetesVersion, LineIndex, Options, Severity, Span, analyze_each,
+};
 
 /// One finding one version reports at a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,11 +128,19 @@ impl VersionComparer {
             kubernetes_version: version,
             ..options.clone()
         };
-        analyze_each(text, &options, |report, extra| {
-            for diagnostic in report.diagnostics.iter().chain(&extra) {
-                self.record(n, report.index, report.item, diagnostic);
-            }
-        });
+        let lines = LineIndex::new(text);
+        analyze_each(
+            text,
+            &lines,
+            &options,
+            &InOrder,
+            |r| r,
+            |report, extra| {
+                for diagnostic in report.diagnostics.iter().chain(&extra) {
+                    self.record(n, report.index, report.item, diagnostic);
+                }
+            },
+        );
     }
 
     fn record(&mut self, n: usize, document: usize, item: Option<usize>, diagnostic: &Diagnostic) {

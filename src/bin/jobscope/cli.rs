@@ -232,6 +232,11 @@ pub struct ValidateArgs {
     /// The lowest severity that makes the exit code 1
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Documents analysed at once, on that many threads (default: the machine's cores); the
+    /// output is the same for any number
+    #[arg(short = 'n', long, value_name = "N", env = "JOBSCOPE_WORKERS",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub workers: Option<u16>,
 }
 
 fn glob_value(text: &str) -> Result<glob::Pattern, String> {

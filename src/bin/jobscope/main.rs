@@ -26,6 +26,8 @@ mod simulate_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 mod text_format;
 #[cfg(not(target_arch = "wasm32"))]
+mod threads;
+#[cfg(not(target_arch = "wasm32"))]
 mod validate_cmd;
 #[cfg(not(target_arch = "wasm32"))]
 mod versions_cmd;

@@ -2,6 +2,7 @@
 //! models already dropped), the formats behind one type, the JSON contract and `--summary`.
 
 use jobscope_analysis::{Diagnostic, DocumentReport, KubernetesVersion, LineIndex, Severity};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::cli::ValidateFormat;
@@ -39,20 +40,27 @@ pub struct Finding {
 }
 
 impl DocumentResult {
-    /// The report's outline and findings; `extra` are the file-level findings that go with it.
-    pub fn new(
-        text: &str,
-        lines: &LineIndex,
-        report: DocumentReport,
-        extra: Vec<Diagnostic>,
-    ) -> Self {
-        let mut diagnostics: Vec<Diagnostic> =
-            report.diagnostics.into_iter().chain(extra).collect();
-        // Stable, by start only: the order of the JSON contract.
-        diagnostics.sort_by_key(|d| d.span.start);
-        let findings = diagnostics
-            .into_iter()
-            .map(|diagnostic| {
+    /// The report's outline and findings (its model dropped).
+    pub fn new(text: &str, lines: &LineIndex, report: DocumentReport) -> Self {
+        let mut document = DocumentResult {
+            index: report.index,
+            item: report.item,
+            api_version: report.api_version,
+            kind: report.kind,
+            name: report.name,
+            findings: Vec::new(),
+        };
+        document.add(text, lines, report.diagnostics);
+        document
+    }
+
+    /// Adds findings: the file-level ones that go with this document.
+    pub fn add(&mut self, text: &str, lines: &LineIndex, diagnostics: Vec<Diagnostic>) {
+        if diagnostics.is_empty() {
+            return;
+        }
+        self.findings
+            .extend(diagnostics.into_iter().map(|diagnostic| {
                 let (line, column) = lines.line_col(text, diagnostic.span.start);
                 let (end_line, end_column) = lines.line_col(text, diagnostic.span.end);
                 let utf16_columns = (
@@ -67,16 +75,10 @@ impl DocumentResult {
                     end_column,
                     utf16_columns,
                 }
-            })
-            .collect();
-        DocumentResult {
-            index: report.index,
-            item: report.item,
-            api_version: report.api_version,
-            kind: report.kind,
-            name: report.name,
-            findings,
-        }
+            }));
+        // Stable, by start only: the order of the JSON contract (the report's own findings
+        // before the file-level ones at the same place).
+        self.findings.sort_by_key(|f| f.diagnostic.span.start);
     }
 
     /// How the document is named in reports: `Job/pi`, `document 3`.
@@ -100,37 +102,66 @@ fn utf16_column(text: &str, offset: usize) -> usize {
     before[start..].encode_utf16().count() + 1
 }
 
-/// One document of the `--format json` contract (unchanged since the first CLI).
-fn document_json(document: &DocumentResult) -> Value {
-    let mut value = json!({
-        "index": document.index,
-        "apiVersion": document.api_version,
-        "kind": document.kind,
-        "name": document.name,
-        "diagnostics": document.findings.iter().map(finding_json).collect::<Vec<_>>(),
-    });
-    // Only list items have it, so every other output stays as it was.
-    if let Some(item) = document.item {
-        value["item"] = json!(item);
-    }
-    value
+/// One document of the `--format json` contract (unchanged since the first CLI), written
+/// straight from the findings: building a `Value` tree first was a third of the main thread's
+/// time on a long stream.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DocumentJson<'a> {
+    index: usize,
+    api_version: &'a Option<String>,
+    kind: &'a Option<String>,
+    name: &'a Option<String>,
+    diagnostics: Vec<FindingJson<'a>>,
+    /// Only list items have it, so every other output stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    item: Option<usize>,
 }
 
-fn finding_json(finding: &Finding) -> Value {
-    let diagnostic = &finding.diagnostic;
-    json!({
-        "severity": diagnostic.severity.as_str(),
-        "source": diagnostic.source.as_str(),
-        "code": diagnostic.code,
-        "field": diagnostic.field,
-        "type": diagnostic.error_type,
-        "message": diagnostic.message,
-        "help": diagnostic.help,
-        "line": finding.line,
-        "column": finding.column,
-        "endLine": finding.end_line,
-        "endColumn": finding.end_column,
-    })
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FindingJson<'a> {
+    severity: &'static str,
+    source: &'static str,
+    code: &'static str,
+    field: &'a str,
+    #[serde(rename = "type")]
+    error_type: Option<&'static str>,
+    message: &'a str,
+    help: &'a Option<String>,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn document_json(document: &DocumentResult) -> String {
+    let findings = document.findings.iter().map(|finding| {
+        let diagnostic = &finding.diagnostic;
+        FindingJson {
+            severity: diagnostic.severity.as_str(),
+            source: diagnostic.source.as_str(),
+            code: diagnostic.code,
+            field: &diagnostic.field,
+            error_type: diagnostic.error_type,
+            message: &diagnostic.message,
+            help: &diagnostic.help,
+            line: finding.line,
+            column: finding.column,
+            end_line: finding.end_line,
+            end_column: finding.end_column,
+        }
+    });
+    let json = DocumentJson {
+        index: document.index,
+        api_version: &document.api_version,
+        kind: &document.kind,
+        name: &document.name,
+        diagnostics: findings.collect(),
+        item: document.item,
+    };
+    // Strings and numbers only: serializing cannot fail.
+    serde_json::to_string(&json).unwrap_or_default()
 }
 
 /// Where the JSON stream is: `{"kubernetesVersion":…,"files":[{"path":…,"documents":[…],
@@ -219,30 +250,37 @@ impl Output {
         }
     }
 
-    /// One document of the input `path` (whose text is `text`), written (or, for SARIF and
-    /// JUnit, serialized) now.
-    pub fn document(&mut self, path: &str, text: &str, document: DocumentResult) {
-        let alone = |document| FileReport {
-            path: path.to_owned(),
-            error: None,
-            documents: vec![document],
+    /// What renders documents ahead, on the workers ([`Ahead`]).
+    pub fn ahead(&self) -> Ahead {
+        match self {
+            Output::Text(out) => Ahead::Text(out.clone()),
+            Output::Json(_) => Ahead::Json,
+            Output::Github(version) => Ahead::Github(*version),
+            Output::Sarif(_) | Output::Junit(_) => Ahead::Nothing,
+        }
+    }
+
+    /// One document of the input `report.path` (whose text is `text`; the report holds that
+    /// one document), written (or, for SARIF and JUnit, serialized) now; `ahead` is what
+    /// [`Ahead::render`] made of it, if it did.
+    pub fn document(&mut self, text: &str, report: &FileReport, ahead: Option<String>) {
+        let Some(document) = report.documents.first() else {
+            return;
         };
         match self {
-            Output::Text(out) => write_out(&out.file(&alone(document), text)),
+            Output::Text(out) => write_out(&ahead.unwrap_or_else(|| out.file(report, text))),
             Output::Github(version) => {
-                write_out(&text_format::github(&alone(document), *version));
+                write_out(&ahead.unwrap_or_else(|| text_format::github(report, *version)))
             }
             Output::Json(stream) => {
-                let comma = if stream.documents_in_file > 0 {
-                    ","
-                } else {
-                    ""
-                };
+                if stream.documents_in_file > 0 {
+                    write_out(",");
+                }
                 stream.documents_in_file += 1;
-                write_out(&format!("{comma}{}", document_json(&document)));
+                write_out(&ahead.unwrap_or_else(|| document_json(document)));
             }
-            Output::Sarif(out) => out.document(path, &document),
-            Output::Junit(out) => out.document(path, &document),
+            Output::Sarif(out) => out.document(&report.path, document),
+            Output::Junit(out) => out.document(&report.path, document),
         }
     }
 
@@ -268,6 +306,31 @@ impl Output {
             Output::Sarif(out) => out.write(),
             Output::Junit(out) => out.write(),
             Output::Text(_) | Output::Github(_) => {}
+        }
+    }
+}
+
+/// The part of the output formats that needs nothing but the document: text, JSON and GitHub
+/// commands are rendered on the workers with the analysis (a third of the main thread's time on
+/// a long stream when it was not), SARIF and JUnit on the main thread (they number rules and
+/// count as they go).
+#[derive(Clone)]
+pub enum Ahead {
+    Text(text_format::Text),
+    Json,
+    Github(KubernetesVersion),
+    Nothing,
+}
+
+impl Ahead {
+    /// A one-document report's output, if this format's can be made now.
+    pub fn render(&self, report: &FileReport, text: &str) -> Option<String> {
+        let document = report.documents.first()?;
+        match self {
+            Ahead::Text(out) => Some(out.file(report, text)),
+            Ahead::Json => Some(document_json(document)),
+            Ahead::Github(version) => Some(text_format::github(report, *version)),
+            Ahead::Nothing => None,
         }
     }
 }

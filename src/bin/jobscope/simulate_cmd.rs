@@ -10,8 +10,9 @@ use jobscope_analysis::simulation::{
     Job, Ms, Phase, Pod, Simulation, instant, is_scenario, parse_scenario,
 };
 use jobscope_analysis::{
-    Diagnostic, DocumentReport, DocumentStatus, Instant, KubernetesVersion, LineIndex, Options,
-    PlayerInput, Zone, analyze_each, format_rfc3339, format_rfc3339_nano, start_simulation,
+    Diagnostic, DocumentReport, DocumentStatus, InOrder, Instant, KubernetesVersion, LineIndex,
+    Options, PlayerInput, Zone, analyze_each, format_rfc3339, format_rfc3339_nano,
+    start_simulation,
 };
 use serde_json::{Value, json};
 
@@ -159,7 +160,17 @@ pub fn manifest_simulation(
 /// `render`).
 pub fn analyze_all(text: &str, options: &Options) -> Vec<DocumentReport> {
     let mut reports = Vec::new();
-    analyze_each(text, options, |report, _| reports.push(report));
+    let lines = LineIndex::new(text);
+    analyze_each(
+        text,
+        &lines,
+        options,
+        &InOrder,
+        |r| r,
+        |report, _| {
+            reports.push(report);
+        },
+    );
     reports
 }
 

@@ -11,6 +11,7 @@ use jobscope_analysis::{KubernetesVersion, Severity};
 use crate::report::{FileReport, Finding};
 
 /// The text renderer: colours when stdout is a terminal and `NO_COLOR` is unset.
+#[derive(Clone)]
 pub struct Text {
     renderer: Renderer,
 }

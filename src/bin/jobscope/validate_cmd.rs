@@ -10,13 +10,14 @@
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    KubernetesVersion, LineIndex, Options, analyze_each, collect_defined_objects,
+    InOrder, KubernetesVersion, LineIndex, Options, analyze_each, collect_defined_objects,
 };
 
 use crate::cli::{OutlineArgs, ValidateArgs};
 use crate::common::{now, write_err, write_out};
 use crate::inputs::{Inputs, sources};
 use crate::report::{Counts, DocumentResult, FileReport, Output, Summary};
+use crate::threads::Threads;
 use crate::versions_cmd;
 
 pub fn validate(args: ValidateArgs) -> ExitCode {
@@ -39,10 +40,19 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
         ));
         return ExitCode::from(1);
     }
+    let workers = args
+        .workers
+        .map_or_else(Threads::available, |n| Threads(n.into()));
+    // The last input read for the objects, kept with its line index for the analysis when it
+    // is also the first analysed (one input: a file, or stdin from Helm).
+    let mut kept: Option<(usize, String, LineIndex)> = None;
     if options.lint {
         for index in 0..inputs.sources.len() {
             if let Ok(text) = inputs.text(index) {
-                collect_defined_objects(&text, options.client, &mut options.defined);
+                let lines = LineIndex::new(&text);
+                let (client, defined) = (options.client, &mut options.defined);
+                collect_defined_objects(&text, &lines, client, &workers, defined);
+                kept = Some((index, text, lines));
             }
         }
     }
@@ -54,34 +64,64 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     let mut failed = false;
     for index in 0..inputs.sources.len() {
         let path = inputs.name(index);
-        let text = match inputs.text(index) {
-            Ok(text) => text,
-            Err(error) => {
-                let report = FileReport {
-                    path,
-                    error: Some(error),
-                    documents: Vec::new(),
-                };
-                output.unreadable(&report);
-                summary.unreadable(&report);
-                failed = true;
-                continue;
-            }
+        let (text, lines) = match kept.take().filter(|(kept, ..)| *kept == index) {
+            Some((_, text, lines)) => (text, lines),
+            None => match inputs.text(index) {
+                Ok(text) => {
+                    let lines = LineIndex::new(&text);
+                    (text, lines)
+                }
+                Err(error) => {
+                    let report = FileReport {
+                        path,
+                        error: Some(error),
+                        documents: Vec::new(),
+                    };
+                    output.unreadable(&report);
+                    summary.unreadable(&report);
+                    failed = true;
+                    continue;
+                }
+            },
         };
         // Each document is written (or, for SARIF and JUnit, its findings kept) as soon as it
         // is analysed, and its model dropped.
-        let lines = LineIndex::new(&text);
         let mut counts = Counts::default();
         output.begin_file(&path);
-        analyze_each(&text, &options, |report, extra| {
-            let document = DocumentResult::new(&text, &lines, report, extra);
-            counts.add(&document);
-            failed |= document
-                .findings
-                .iter()
-                .any(|f| args.fail_on.fails(f.diagnostic.severity));
-            output.document(&path, &text, document);
-        });
+        // Each document's findings are placed and, in the formats that allow it, rendered on
+        // the workers; a file-level finding added to a document (rare) renders it again.
+        let ahead = output.ahead();
+        let prepare = |report| {
+            let report = FileReport {
+                path: path.clone(),
+                error: None,
+                documents: vec![DocumentResult::new(&text, &lines, report)],
+            };
+            let rendered = ahead.render(&report, &text);
+            (report, rendered)
+        };
+        analyze_each(
+            &text,
+            &lines,
+            &options,
+            &workers,
+            prepare,
+            |prepared, extra| {
+                let (mut report, mut rendered) = prepared;
+                for document in &mut report.documents {
+                    if !extra.is_empty() {
+                        document.add(&text, &lines, extra.clone());
+                        rendered = None;
+                    }
+                    counts.add(document);
+                    failed |= document
+                        .findings
+                        .iter()
+                        .any(|f| args.fail_on.fails(f.diagnostic.severity));
+                }
+                output.document(&text, &report, rendered);
+            },
+        );
         output.end_file(&path, counts.errors);
         summary.add(&path, counts);
     }
@@ -130,16 +170,24 @@ pub fn outline(args: OutlineArgs) -> ExitCode {
             }
         };
         let mut out = String::new();
-        analyze_each(&text, &options, |document, _| {
-            let item = document.item.map(|n| format!("[{n}]")).unwrap_or_default();
-            out.push_str(&format!(
-                "{path}[{}]{item}: {} {} {}\n",
-                document.index,
-                document.api_version.as_deref().unwrap_or("-"),
-                document.kind.as_deref().unwrap_or("-"),
-                document.name.as_deref().unwrap_or("-"),
-            ));
-        });
+        let lines = LineIndex::new(&text);
+        analyze_each(
+            &text,
+            &lines,
+            &options,
+            &InOrder,
+            |r| r,
+            |document, _| {
+                let item = document.item.map(|n| format!("[{n}]")).unwrap_or_default();
+                out.push_str(&format!(
+                    "{path}[{}]{item}: {} {} {}\n",
+                    document.index,
+                    document.api_version.as_deref().unwrap_or("-"),
+                    document.kind.as_deref().unwrap_or("-"),
+                    document.name.as_deref().unwrap_or("-"),
+                ));
+            },
+        );
         write_out(&out);
     }
     if failed {

@@ -50,8 +50,12 @@ const dir = process.argv[2] ?? "dist";
  * 696.2 and 555.3; 696.3 and 555.4 with v1.36–v1.37's restart-rule and image-volume rules;
  * 696.5 and 555.6 with the axis's month and year steps (a run of years, found by the calendar
  * rather than day by day) and its local alignment; 696.7 and 555.8 with the concurrency
- * diagram's time axis. */
-const CEILINGS_KIB = { editor: 697.0, embed: 556.1 };
+ * diagram's time axis; then by issue 21's documents analysed in batches that workers run
+ * (`analyze_each`, which the page's versions table also calls: the batch, the List pieces, the
+ * caller's `prepare`), 1.0 KiB: 697.7 and 556.8; and issue 25's completion and hover in the
+ * chosen version (the gated fields and values, the sentences saying what a version does with a
+ * field), 1.1 KiB: 698.8 and 557.9. */
+const CEILINGS_KIB = { editor: 699.1, embed: 558.2 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

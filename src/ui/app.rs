@@ -89,8 +89,14 @@ pub fn App() -> impl IntoView {
                     );
                     pause.set_value(handle.ok());
                 }),
-                complete: jobscope_analysis::complete,
-                hover: jobscope_analysis::hover,
+                complete: Box::new(move |text: &str, offset: usize| {
+                    let version = page.kubernetes_version.get_untracked();
+                    jobscope_analysis::complete(text, offset, version)
+                }),
+                hover: Box::new(move |text: &str, offset: usize| {
+                    let version = page.kubernetes_version.get_untracked();
+                    jobscope_analysis::hover(text, offset, version)
+                }),
             };
             // The panels show the text's analysis while CodeMirror arrives.
             page.source.set(text.clone());

@@ -108,14 +108,17 @@ extern "C" {
 /// web/src/page.js.
 pub const SHARE_PREFIX: &str = "#s1.";
 
+/// An assist at a byte offset of the editor's text.
+pub type Assist<T> = Box<dyn Fn(&str, usize) -> Option<T>>;
+
 /// What the editor asks of the app.
 pub struct Hooks {
     /// The text changed; `version` counts changes.
     pub change: Box<dyn Fn(String, u32)>,
-    /// Completions at a byte offset of the text.
-    pub complete: fn(&str, usize) -> Option<Completions>,
-    /// Hover at a byte offset of the text.
-    pub hover: fn(&str, usize) -> Option<Hover>,
+    /// Completions at a byte offset of the text (for the version chosen when asked).
+    pub complete: Assist<Completions>,
+    /// Hover at a byte offset of the text (likewise).
+    pub hover: Assist<Hover>,
 }
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -222,6 +225,9 @@ fn hover_to_js(map: &Utf16Map, found: &Hover) -> Object {
     }
     set(&result, "allowed", allowed);
     set(&result, "description", found.description.as_str());
+    if let Some(note) = &found.version_note {
+        set(&result, "versionNote", note.as_str());
+    }
     result
 }
 

@@ -122,6 +122,13 @@ test("the Kubernetes version picker changes the apiserver's answer, is remembere
   await picker.selectOption("v1.34");
   await dropped.waitFor();
   assert.match(await dropped.textContent(), /HostnameOverride feature gate is off by default in Kubernetes v1\.34/);
+  // Hover (and completion) answer for the chosen version too.
+  const key = page.locator(".cm-line", { hasText: "hostnameOverride: worker-0" }).locator("span", { hasText: "hostnameOverride" });
+  await key.first().hover();
+  const hover = page.locator("[data-testid=hover]");
+  await hover.waitFor({ timeout: 5_000 });
+  assert.match(await hover.textContent(), /Kubernetes v1\.34: the HostnameOverride feature gate is alpha, off by default, so the apiserver drops spec\.hostnameOverride/);
+  await page.mouse.move(0, 0);
   // v1.32: the field is not in the API at all.
   await picker.selectOption("v1.32");
   await unknown.waitFor();

@@ -35,8 +35,9 @@ fn the_page_examples_are_listed_clean_and_assisted() {
             "{name}: examples open with a comment"
         );
         for offset in 0..=text.len() {
-            let _ = jobscope_analysis::complete(&text, offset);
-            let _ = jobscope_analysis::hover(&text, offset);
+            let version = jobscope_analysis::KubernetesVersion::NEWEST;
+            let _ = jobscope_analysis::complete(&text, offset, version);
+            let _ = jobscope_analysis::hover(&text, offset, version);
         }
         for diagnostic in analysis.diagnostics() {
             for fix in jobscope_analysis::quick_fixes(&text, diagnostic) {

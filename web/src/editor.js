@@ -92,7 +92,7 @@ function renderDiagnostic(d) {
   return box;
 }
 
-/** Hover on a key: path, type, default, allowed values, description. */
+/** Hover on a key: path, type, default, allowed values, description, what the chosen version does. */
 function renderHover(h) {
   const box = el("div", "jobscope-hover");
   box.setAttribute("data-testid", "hover");
@@ -115,6 +115,7 @@ function renderHover(h) {
     box.append(line);
   }
   box.append(el("p", "jobscope-hover-description", h.description));
+  if (h.versionNote) box.append(el("p", "jobscope-hover-version", h.versionNote));
   return box;
 }
 
@@ -169,7 +170,8 @@ const theme = EditorView.theme({
  * The editor the Rust app drives. `hooks` holds the Rust side:
  * - change(text, version): the document changed (every keystroke);
  * - complete(text, pos, explicit): { from, to, options: [...] } or undefined;
- * - hover(text, pos): { from, to, path, owner, type, default, allowed, description } or undefined.
+ * - hover(text, pos): { from, to, path, owner, type, default, allowed, description, versionNote }
+ *   or undefined (completion and hover answer for the Kubernetes version chosen in the page).
  */
 export class EditorHandle {
   constructor(parent, text, hooks) {

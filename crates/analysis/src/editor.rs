@@ -2,7 +2,7 @@
 //! Everything here is computed on demand from the text (or a document's report), never stored
 //! in an `Analysis`, so `analyze` costs the same whether the page uses them or not.
 
-use crate::{Diagnostic, DocumentReport, DocumentStatus, Instant, LineIndex};
+use crate::{Diagnostic, DocumentReport, DocumentStatus, Instant, KubernetesVersion, LineIndex};
 
 pub use jobscope_assist::{
     Completion, CompletionKind, Completions, Hover, QuickFix, TextEdit, Utf16Map,
@@ -10,14 +10,14 @@ pub use jobscope_assist::{
 pub(crate) use jobscope_lint::RuleDocs;
 pub use jobscope_schedule::{Run, ScheduleField, ScheduleView, WhyEvent, WhyInput, WhyReport};
 
-/// Completion candidates at byte `offset` of the editor's text.
-pub fn complete(text: &str, offset: usize) -> Option<Completions> {
-    jobscope_assist::complete(text, offset)
+/// Completion candidates at byte `offset` of the editor's text, for `version`'s apiserver.
+pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option<Completions> {
+    jobscope_assist::complete(text, offset, version)
 }
 
-/// What hovering the key at byte `offset` shows.
-pub fn hover(text: &str, offset: usize) -> Option<Hover> {
-    jobscope_assist::hover(text, offset)
+/// What hovering the key at byte `offset` shows, in `version`.
+pub fn hover(text: &str, offset: usize, version: KubernetesVersion) -> Option<Hover> {
+    jobscope_assist::hover(text, offset, version)
 }
 
 /// The certain fixes for a diagnostic of `text`.
@@ -293,7 +293,8 @@ mod tests {
     /// apiserver and lint accept once each field holds its default.
     #[test]
     fn snippets_are_valid_manifests() {
-        let completions = complete("", 0).expect("completions at the start");
+        let completions =
+            complete("", 0, KubernetesVersion::NEWEST).expect("completions at the start");
         let templates: Vec<String> = completions
             .items
             .iter()

@@ -107,6 +107,18 @@ impl Stage {
     pub fn is_on(self) -> bool {
         matches!(self, Stage::BetaOn | Stage::Ga | Stage::Removed)
     }
+
+    /// The stage for people: `alpha, off by default`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Absent => "not yet in the API",
+            Stage::AlphaOff => "alpha, off by default",
+            Stage::BetaOff => "beta, off by default",
+            Stage::BetaOn => "beta, on by default",
+            Stage::Ga => "GA, always on",
+            Stage::Removed => "removed, the feature always on",
+        }
+    }
 }
 
 /// The gates whose default decides what a create keeps or accepts in a pod template, or what
@@ -297,10 +309,181 @@ impl Gate {
     }
 }
 
+/// A pod template field a feature gate governs, named by the Go type that holds it (as the
+/// schema names it) and its JSON key: what the editor says of it in a version. Where the gate did
+/// not exist yet the field is not offered (that apiserver does not know it); where the gate is
+/// off it is offered with what a create does to it (the row's `when_off`). The create path's
+/// drops are `manifest::defaults::drop_disabled_template_fields`; its test checks every field it
+/// drops is here. Left out: a container's `restartPolicy` (an init container keeps `Always`)
+/// and `procMount` (kept, set to `Default`), which need more than a key to say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GatedField {
+    pub owner: &'static str,
+    pub field: &'static str,
+    pub gate: Gate,
+}
+
+const fn gated(owner: &'static str, field: &'static str, gate: Gate) -> GatedField {
+    GatedField { owner, field, gate }
+}
+
+pub const GATED_FIELDS: &[GatedField] = &[
+    gated("PodSpec", "hostUsers", Gate::UserNamespacesSupport),
+    gated("PodSpec", "resources", Gate::PodLevelResources),
+    gated("PodSpec", "resourceClaims", Gate::DynamicResourceAllocation),
+    gated("PodSpec", "hostnameOverride", Gate::HostnameOverride),
+    gated(
+        "PodSecurityContext",
+        "supplementalGroupsPolicy",
+        Gate::SupplementalGroupsPolicy,
+    ),
+    gated(
+        "PodSecurityContext",
+        "seLinuxChangePolicy",
+        Gate::SELinuxChangePolicy,
+    ),
+    gated("Volume", "image", Gate::ImageVolume),
+    gated(
+        "VolumeProjection",
+        "clusterTrustBundle",
+        Gate::ClusterTrustBundleProjection,
+    ),
+    gated(
+        "VolumeProjection",
+        "podCertificate",
+        Gate::PodCertificateRequest,
+    ),
+    gated(
+        "Container",
+        "restartPolicyRules",
+        Gate::ContainerRestartRules,
+    ),
+    gated("Container", "resizePolicy", Gate::InPlacePodVerticalScaling),
+    gated(
+        "ResourceRequirements",
+        "claims",
+        Gate::DynamicResourceAllocation,
+    ),
+    gated("EnvVarSource", "fileKeyRef", Gate::EnvFiles),
+    gated("Lifecycle", "stopSignal", Gate::ContainerStopSignals),
+];
+
+/// The gate of the field `field` of the Go type `owner`, if one governs it.
+pub fn field_gate(owner: &str, field: &str) -> Option<Gate> {
+    GATED_FIELDS
+        .iter()
+        .find(|g| g.owner == owner && g.field == field)
+        .map(|g| g.gate)
+}
+
+/// A value of an API enum that only some versions accept, and the gate that decides: the
+/// editor offers it where the gate is on. The schema's enums hold v1.34's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GatedValue {
+    /// The enum's Go type, as the schema names it (`v1.ContainerRestartRuleAction`).
+    pub enum_go: &'static str,
+    pub value: &'static str,
+    pub gate: Gate,
+}
+
+pub const GATED_VALUES: &[GatedValue] = &[GatedValue {
+    enum_go: "v1.ContainerRestartRuleAction",
+    value: "RestartAllContainers",
+    gate: Gate::RestartAllContainersOnContainerExits,
+}];
+
+/// The values of the enum `enum_go` that `version` adds to `values` (the schema's).
+pub fn enum_values_in(
+    enum_go: &str,
+    values: &'static [&'static str],
+    version: KubernetesVersion,
+) -> Vec<&'static str> {
+    let added = GATED_VALUES
+        .iter()
+        .filter(|g| g.enum_go == enum_go && g.gate.enabled(version))
+        .map(|g| g.value);
+    values.iter().copied().chain(added).collect()
+}
+
+/// What the editor says of a gated field in `version`: `None` when the gate is on; else a
+/// sentence naming the gate, its stage and what a create does.
+pub fn gate_note(gate: Gate, version: KubernetesVersion) -> Option<String> {
+    let row = gate.row();
+    match gate.stage(version) {
+        stage if stage.is_on() => None,
+        Stage::Absent => Some(format!(
+            "Not in the Kubernetes {version} API: the {} feature gate came later, so this apiserver answers \"unknown field\".",
+            row.name
+        )),
+        stage => Some(format!(
+            "Kubernetes {version}: the {} feature gate is {}, so the apiserver {}.",
+            row.name,
+            stage.describe(),
+            row.when_off
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::KubernetesVersion::*;
     use super::*;
+
+    /// Every object type reachable from `def`.
+    fn collect_types(
+        def: &'static crate::manifest::types::TypeDef,
+        out: &mut Vec<&'static crate::manifest::types::TypeDef>,
+    ) {
+        use crate::manifest::types::Ty;
+        if out.contains(&def) {
+            return;
+        }
+        out.push(def);
+        for field in def.fields {
+            let mut ty = &field.ty;
+            while let Ty::List(inner, _) | Ty::Map(inner, _) = ty {
+                ty = inner;
+            }
+            if let Ty::Object(child) = ty {
+                collect_types(child, out);
+            }
+        }
+    }
+
+    #[test]
+    fn gated_fields_and_values_follow_their_gates() {
+        assert_eq!(
+            field_gate("Container", "restartPolicyRules"),
+            Some(Gate::ContainerRestartRules)
+        );
+        assert_eq!(field_gate("Container", "image"), None);
+        let actions =
+            |version| enum_values_in("v1.ContainerRestartRuleAction", &["Restart"], version);
+        assert_eq!(actions(V1_35), ["Restart"]);
+        assert_eq!(actions(V1_36), ["Restart", "RestartAllContainers"]);
+        let note = |version| gate_note(Gate::ContainerRestartRules, version);
+        assert!(note(V1_33).unwrap().contains("unknown field"));
+        assert_eq!(
+            note(V1_34).unwrap(),
+            "Kubernetes v1.34: the ContainerRestartRules feature gate is alpha, off by default, so the apiserver drops containers' restartPolicy and restartPolicyRules (an init container keeps restartPolicy: Always)."
+        );
+        assert_eq!(note(V1_35), None);
+        // Each names a field of the schema (a Job's types), once.
+        let mut types = Vec::new();
+        collect_types(&crate::manifest::schema::BATCH_JOB, &mut types);
+        for gated in GATED_FIELDS {
+            let owner = types.iter().find(|t| t.name == gated.owner);
+            let field = owner.and_then(|owner| owner.field(gated.field));
+            assert!(field.is_some(), "{gated:?}");
+        }
+        for (n, a) in GATED_FIELDS.iter().enumerate() {
+            assert!(
+                GATED_FIELDS[n + 1..]
+                    .iter()
+                    .all(|b| (a.owner, a.field) != (b.owner, b.field))
+            );
+        }
+    }
 
     #[test]
     fn versions_parse_and_display() {

@@ -1,12 +1,16 @@
 //! Completion at the cursor: the keys the schema allows in the mapping being typed (minus those
 //! already there), the values of an enum, booleans, IANA zones for `timeZone`, common schedules,
-//! and snippets for a new Job or CronJob in an empty document.
+//! and snippets for a new Job or CronJob in an empty document. In the chosen Kubernetes version:
+//! a field whose feature gate did not exist yet is not offered, one whose gate is off says what a
+//! create does to it, and an enum offers the values that version accepts
+//! (`jobscope_api::version::GATED_FIELDS`, `GATED_VALUES`).
 
 use super::cursor::{Place, Seg, cursor_at};
 use super::docs::{describe, is_common};
 use super::fields::{At, is_deprecated, is_server_owned, kind_is_batch, short_label, walk};
 use jobscope_api::manifest::schema::{BATCH_CRON_JOB_SPEC, POD_SPEC};
 use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
+use jobscope_api::version::{KubernetesVersion, Stage, enum_values_in, field_gate, gate_note};
 use jobscope_golang::location::zone_names;
 use jobscope_yaml::scalar::{Scalar, resolve};
 
@@ -150,9 +154,9 @@ fn with_pod_template(head: &str, indent: usize, fields: u32) -> String {
     out
 }
 
-/// Completions at byte `offset` of `text`, or `None` where nothing can be offered (comments,
-/// block scalars, free-form maps, fields of unknown kinds).
-pub fn complete(text: &str, offset: usize) -> Option<Completions> {
+/// Completions at byte `offset` of `text` for `version`'s apiserver, or `None` where nothing can
+/// be offered (comments, block scalars, free-form maps, fields of unknown kinds).
+pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option<Completions> {
     let cursor = cursor_at(text, offset)?;
     let kind = cursor.kind.as_deref();
     match &cursor.place {
@@ -172,12 +176,18 @@ pub fn complete(text: &str, offset: usize) -> Option<Completions> {
                         {
                             continue;
                         }
-                        items.push(key_item(def, field, *column, *colon_follows));
+                        let gate = field_gate(def.name, field.json);
+                        // That apiserver does not know the field.
+                        if gate.is_some_and(|g| g.stage(version) == Stage::Absent) {
+                            continue;
+                        }
+                        let note = gate.and_then(|g| gate_note(g, version));
+                        items.push(key_item(def, field, *column, *colon_follows, note));
                     }
                 }
                 // A bare scalar after a dash in a list of enum values (`- ReadWriteOnce`).
                 Some(At::Value(ty)) if matches!(cursor.parent.last(), Some(Seg::Item)) => {
-                    items.extend(value_items(ty, None, false));
+                    items.extend(value_items(ty, None, false, version));
                 }
                 _ => {}
             }
@@ -216,7 +226,7 @@ pub fn complete(text: &str, offset: usize) -> Option<Completions> {
             } else {
                 let found = walk(kind, &path)?;
                 match found.at {
-                    At::Value(ty) => value_items(ty, found.field, *quoted),
+                    At::Value(ty) => value_items(ty, found.field, *quoted, version),
                     At::Object(_) => Vec::new(),
                 }
             };
@@ -229,11 +239,13 @@ pub fn complete(text: &str, offset: usize) -> Option<Completions> {
     }
 }
 
+/// A key to insert; `gate_note` says what the chosen version does with it, when its gate is off.
 fn key_item(
     owner: &'static TypeDef,
     field: &'static FieldDef,
     column: usize,
     colon_follows: bool,
+    gate_note: Option<String>,
 ) -> Completion {
     let name = field.json;
     let child_indent = " ".repeat(column + 2);
@@ -251,7 +263,11 @@ fn key_item(
     if let Some(default) = doc.default {
         info.push_str(&format!(" Default: {default}."));
     }
-    let boost = if is_deprecated(owner, name) {
+    if let Some(note) = &gate_note {
+        info.push(' ');
+        info.push_str(note);
+    }
+    let boost = if is_deprecated(owner, name) || gate_note.is_some() {
         -2
     } else if is_common(owner, name) {
         1
@@ -273,6 +289,7 @@ fn value_items(
     ty: &Ty,
     field: Option<(&'static TypeDef, &'static FieldDef)>,
     quoted: bool,
+    version: KubernetesVersion,
 ) -> Vec<Completion> {
     let named = field.map(|(owner, f)| (owner.name, f.json));
     if named == Some((BATCH_CRON_JOB_SPEC.name, "timeZone")) {
@@ -293,12 +310,11 @@ fn value_items(
             .collect();
     }
     match ty {
-        Ty::Enum(def) => def
-            .values
-            .iter()
+        Ty::Enum(def) => enum_values_in(def.go, def.values, version)
+            .into_iter()
             .filter(|v| !v.is_empty())
             // A Job's pods may not restart forever: `Always` is refused.
-            .filter(|v| !(named == Some((POD_SPEC.name, "restartPolicy")) && **v == "Always"))
+            .filter(|v| !(named == Some((POD_SPEC.name, "restartPolicy")) && *v == "Always"))
             .map(|v| value_item(v, def.go.trim_start_matches("v1."), "", quoted))
             .collect(),
         Ty::Bool => ["true", "false"]
@@ -345,7 +361,7 @@ mod tests {
     fn at(text_with_caret: &str) -> (String, Option<Completions>) {
         let offset = text_with_caret.find('|').expect("a caret");
         let text = text_with_caret.replacen('|', "", 1);
-        let completions = complete(&text, offset);
+        let completions = complete(&text, offset, KubernetesVersion::NEWEST);
         (text, completions)
     }
 
@@ -465,13 +481,48 @@ mod tests {
         assert!(completions.is_none());
     }
 
+    /// Completion in an older version: a field its apiserver does not know is not offered, one
+    /// its gate drops says so and sinks, and an enum offers that version's values.
+    #[test]
+    fn fields_and_values_follow_the_version() {
+        use KubernetesVersion::*;
+        let container = "kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        |\n";
+        let offset = container.find('|').unwrap();
+        let text = container.replacen('|', "", 1);
+        let rules = |version| {
+            complete(&text, offset, version)
+                .unwrap()
+                .items
+                .into_iter()
+                .find(|i| i.label == "restartPolicyRules")
+        };
+        assert_eq!(rules(V1_33), None, "not in the v1.33 API");
+        let dropped = rules(V1_34).expect("offered in v1.34");
+        assert!(dropped.info.contains("Kubernetes v1.34: the ContainerRestartRules feature gate is alpha, off by default, so the apiserver drops"), "{}", dropped.info);
+        assert_eq!(dropped.boost, -2);
+        let kept = rules(V1_35).expect("offered in v1.35");
+        assert!(!kept.info.contains("feature gate"), "{}", kept.info);
+        assert!(kept.boost >= 0);
+        let action = "kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        restartPolicyRules:\n        - action: |\n";
+        let offset = action.find('|').unwrap();
+        let text = action.replacen('|', "", 1);
+        let actions = |version| {
+            labels(&complete(&text, offset, version))
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(actions(V1_35), ["Restart"]);
+        assert_eq!(actions(V1_36), ["Restart", "RestartAllContainers"]);
+    }
+
     #[test]
     fn never_panics_and_ranges_stay_in_the_text() {
         let text = include_str!("../../../public/examples/backup-cronjob.yaml");
         for end in (0..=text.len()).step_by(7) {
             let cut = &text[..end];
             for offset in (0..=cut.len()).step_by(3) {
-                if let Some(c) = complete(cut, offset) {
+                if let Some(c) = complete(cut, offset, KubernetesVersion::NEWEST) {
                     assert!(c.from <= offset && offset <= c.to && c.to <= cut.len());
                 }
             }

@@ -1,11 +1,13 @@
 //! Hover on a key: where it is in the object, its type, its default, the values it allows and a
-//! one-line description.
+//! one-line description, in the chosen Kubernetes version (the values it accepts, and what it
+//! does with a field whose feature gate is off or did not exist yet).
 
 use super::cursor::{Place, Seg, cursor_at, path_label};
 use super::docs::describe;
 use super::fields::walk;
 use jobscope_api::manifest::schema::POD_SPEC;
 use jobscope_api::manifest::types::Ty;
+use jobscope_api::version::{KubernetesVersion, enum_values_in, field_gate, gate_note};
 
 /// What hovering a key shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,10 +24,14 @@ pub struct Hover {
     pub default: Option<String>,
     pub allowed: Vec<String>,
     pub description: String,
+    /// What the chosen version does with this field, when a feature gate that is off (or did
+    /// not exist yet) governs it.
+    pub version_note: Option<String>,
 }
 
-/// The hover for the key at byte `offset`, if the cursor is on a key the schema knows.
-pub fn hover(text: &str, offset: usize) -> Option<Hover> {
+/// The hover for the key at byte `offset` in `version`, if the cursor is on a key the schema
+/// knows.
+pub fn hover(text: &str, offset: usize, version: KubernetesVersion) -> Option<Hover> {
     let cursor = cursor_at(text, offset)?;
     let Place::Key {
         word,
@@ -49,12 +55,11 @@ pub fn hover(text: &str, offset: usize) -> Option<Hover> {
     }
     let doc = describe(owner, key, &field.ty);
     let allowed = match &field.ty {
-        Ty::Enum(def) => def
-            .values
-            .iter()
+        Ty::Enum(def) => enum_values_in(def.go, def.values, version)
+            .into_iter()
             .filter(|v| !v.is_empty())
-            .filter(|v| !(owner.name == POD_SPEC.name && key == "restartPolicy" && **v == "Always"))
-            .map(|v| (*v).to_owned())
+            .filter(|v| !(owner.name == POD_SPEC.name && key == "restartPolicy" && *v == "Always"))
+            .map(str::to_owned)
             .collect(),
         Ty::Bool => vec!["true".to_owned(), "false".to_owned()],
         _ => Vec::new(),
@@ -68,6 +73,7 @@ pub fn hover(text: &str, offset: usize) -> Option<Hover> {
         default: doc.default.map(str::to_owned),
         allowed,
         description: doc.text.into_owned(),
+        version_note: field_gate(owner.name, key).and_then(|gate| gate_note(gate, version)),
     })
 }
 
@@ -77,7 +83,27 @@ mod tests {
 
     fn at(text_with_caret: &str) -> Option<Hover> {
         let offset = text_with_caret.find('|').expect("a caret");
-        hover(&text_with_caret.replacen('|', "", 1), offset)
+        hover(
+            &text_with_caret.replacen('|', "", 1),
+            offset,
+            KubernetesVersion::NEWEST,
+        )
+    }
+
+    #[test]
+    fn what_the_version_does_with_the_field() {
+        use KubernetesVersion::*;
+        let text = "kind: Job\nspec:\n  template:\n    spec:\n      hostnameOverride: h\n";
+        let offset = text.find("hostname").unwrap() + 2;
+        let note = |version| hover(text, offset, version).unwrap().version_note;
+        assert!(note(V1_33).unwrap().contains("unknown field"));
+        assert!(note(V1_34).unwrap().contains("drops spec.hostnameOverride"));
+        assert_eq!(note(V1_35), None);
+        let text = "kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        restartPolicyRules:\n        - action: Restart\n";
+        let offset = text.find("action").unwrap() + 1;
+        let allowed = |version| hover(text, offset, version).unwrap().allowed;
+        assert_eq!(allowed(V1_35), ["Restart"]);
+        assert_eq!(allowed(V1_36), ["Restart", "RestartAllContainers"]);
     }
 
     #[test]

@@ -14,7 +14,12 @@ impl LineIndex {
         let lines = text.bytes().filter(|b| *b == b'\n').count();
         let mut starts = Vec::with_capacity(lines + 1);
         starts.push(0);
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         LineIndex { starts }
     }
 

@@ -1,7 +1,8 @@
 //! Benchmarks of the whole analysis (YAML, decoding, defaulting, validation, warnings): each
 //! example manifest, a file of 1,000 documents, and the CLI's way through a stream of 10,000
-//! (`analyze_each` after `collect_defined_objects`, as `jobscope validate` runs them; its peak
-//! memory is measured on the binary, README "Benchmarks").
+//! (`analyze_each` after `collect_defined_objects`, as `jobscope validate` runs them, but on one
+//! thread: the engine's speed; the binary's, on every core, and its peak memory are measured on
+//! the binary, README "Inputs").
 
 /// The allocator the `jobscope` CLI runs with (see Cargo.toml), so the figures are the CLI's.
 #[global_allocator]

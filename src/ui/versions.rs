@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use jobscope_analysis::{
-    KubernetesVersion, Options, Severity, VersionComparer, VersionDifference, line_col,
+    InOrder, KubernetesVersion, Options, Severity, VersionComparer, VersionDifference, line_col,
     version_range_name,
 };
 
@@ -59,7 +59,7 @@ pub fn VersionDifferences() -> impl IntoView {
             busy.try_set(Some(n + 1));
             comparer.update_value(|c| {
                 if let Some(c) = c {
-                    c.add(version, &text, &basis.1);
+                    c.add(version, &text, &basis.1, &InOrder);
                 }
             });
             request_animation_frame(move || step(n + 1, page, text, basis, comparer, busy, table));

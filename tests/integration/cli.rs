@@ -113,6 +113,35 @@ fn an_unreadable_input_exits_one_in_every_subcommand() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no .yaml, .yml or .json file"));
 }
 
+/// `--no-metrics` leaves the metric samples' key out of the simulation's JSON and nothing else.
+#[test]
+fn simulate_without_metrics_leaves_out_only_the_samples() {
+    let json = |extra: &[&str]| -> serde_json::Map<String, Value> {
+        let args = [
+            "simulate",
+            "public/examples/backup-cronjob.yaml",
+            "--format",
+            "json",
+            "--until",
+            "72h",
+            "--start",
+            "2026-01-01T00:00:00Z",
+        ];
+        let output = run(&[&args[..], extra].concat(), None);
+        assert_eq!(output.status.code(), Some(0), "{extra:?}");
+        match serde_json::from_slice(&output.stdout).expect("JSON") {
+            Value::Object(map) => map,
+            other => panic!("not an object: {other}"),
+        }
+    };
+    let mut with = json(&[]);
+    let without = json(&["--no-metrics"]);
+    let samples = with.remove("metrics").expect("metrics by default");
+    assert!(samples.as_array().is_some_and(|s| !s.is_empty()));
+    assert!(!without.contains_key("metrics"));
+    assert_eq!(with, without);
+}
+
 /// A plain Job manifest with a syntax error is reported as a manifest, not as a scenario with
 /// unknown keys.
 #[test]
@@ -229,7 +258,7 @@ fn example_stream(count: usize) -> String {
     stream.join("\n---\n")
 }
 
-/// Ten thousand documents on stdin are all analysed (the page stops at 1,000), one at a time.
+/// Ten thousand documents on stdin are all analysed (the page stops at 1,000).
 #[test]
 fn a_ten_thousand_document_stream_is_analysed_whole() {
     let stream = example_stream(10_000);
@@ -254,8 +283,14 @@ fn a_ten_thousand_document_stream_is_analysed_whole() {
 /// reference rules see every document), gives the same bytes on one thread as on three.
 #[test]
 fn any_number_of_workers_writes_the_same_output() {
-    let stream = example_stream(700);
-    for format in ["json", "text", "sarif", "github"] {
+    // Then, in the third batch, a List and a bad separator line, where kubectl stops.
+    let list = "apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: Secret, metadata: {name: s}}\n- {apiVersion: batch/v1, kind: Job, metadata: {name: j}, spec: {template: {spec: {restartPolicy: Always, containers: [{name: a, image: busybox}]}}}}\n";
+    let stream = format!(
+        "{}\n---\n{list}--- junk\n{}",
+        example_stream(700),
+        example_stream(3)
+    );
+    for format in ["json", "text", "sarif", "github", "junit"] {
         let outputs: Vec<(Option<i32>, Vec<u8>)> = ["1", "3"]
             .iter()
             .map(|workers| {

@@ -24,7 +24,8 @@ pub fn jobscope() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_jobscope"));
     command
         .env_remove("JOBSCOPE_KUBERNETES_VERSION")
-        .env_remove("JOBSCOPE_CONTROLLER_TIME_ZONE");
+        .env_remove("JOBSCOPE_CONTROLLER_TIME_ZONE")
+        .env_remove("JOBSCOPE_WORKERS");
     command
 }
 

@@ -245,7 +245,7 @@ fn summarize_body(body: &[u8]) -> String {
     }
 }
 
-/// The documents of a text in order, each parsed when it is reached, with where kubectl stopped
+/// The documents of a text in order, each parsed when it or its batch is reached, with where kubectl stopped
 /// reading before it, if it did: at the first document that does not convert to JSON (the
 /// documents after it are not sent), or at the first bad separator line (the document that line
 /// ends is not returned either), whichever comes first. A direct API request sends each document
@@ -312,9 +312,7 @@ impl<'a> Sent<'a> {
     fn remaining(&self) -> &[Chunk] {
         self.chunks.get(self.next..).unwrap_or_default()
     }
-}
 
-impl Sent<'_> {
     /// Where kubectl stopped before document `index`, which was just read (the documents
     /// before it were, in order): a document that does not convert stops it after that one.
     fn accept(&mut self, index: usize, document: &Document) -> Option<KubectlStop> {
@@ -332,11 +330,23 @@ impl Sent<'_> {
         unread
     }
 
-    /// The next `size` documents, parsed by `workers`, then read in order as [`Iterator::next`]
-    /// reads them: the parse is the costly part, and it needs nothing of the other documents.
-    fn next_batch(&mut self, workers: &impl Workers, size: usize) -> Vec<Read> {
+    /// The next documents, [`BATCH`] at most and [`BATCH_BYTES`] of text at most (one at
+    /// least), parsed by `workers`, then read in order as [`Iterator::next`] reads them: the
+    /// parse is the costly part, and it needs nothing of the other documents.
+    fn next_batch(&mut self, workers: &impl Workers) -> Vec<SentDocument> {
         let start = self.next;
-        let spans: Vec<Span> = self.remaining().iter().take(size).map(|c| c.span).collect();
+        let mut bytes = 0;
+        let spans: Vec<Span> = self
+            .remaining()
+            .iter()
+            .take(BATCH)
+            .take_while(|chunk| {
+                let first = bytes == 0;
+                bytes += chunk.span.end - chunk.span.start;
+                first || bytes <= BATCH_BYTES
+            })
+            .map(|c| c.span)
+            .collect();
         self.next += spans.len();
         let text = self.text;
         let documents = workers.map(spans, &|span| parse_document(text, span));
@@ -353,10 +363,10 @@ impl Sent<'_> {
 
 /// A document as the client reads it: its index, its parse, and where the client stopped
 /// before it, if it did.
-type Read = (usize, Document, Option<KubectlStop>);
+type SentDocument = (usize, Document, Option<KubectlStop>);
 
 impl Iterator for Sent<'_> {
-    type Item = Read;
+    type Item = SentDocument;
 
     fn next(&mut self) -> Option<Self::Item> {
         let chunk = self.chunks.get(self.next)?;
@@ -387,8 +397,13 @@ impl Workers for InOrder {
 }
 
 /// Documents handed to the workers at a time: enough to keep them busy between the in-order
-/// steps, few enough that memory stays flat (a few megabytes of parsed documents).
+/// steps, few enough that memory stays flat.
 const BATCH: usize = 256;
+
+/// The text a batch holds at most (its first document excepted, which may be up to
+/// `MAX_DOCUMENT_BYTES`): the batch's parsed documents take a few times their text, so a stream
+/// of large documents is held a few at a time rather than 256 at a time.
+const BATCH_BYTES: usize = 4 * 1024 * 1024;
 
 /// The objects the documents of `text` define that `client` would send (with kubectl, those
 /// before a YAML error or bad separator), added to `defined`; `kind: List` documents count for
@@ -403,7 +418,7 @@ pub fn collect_defined_objects(
 ) {
     let (mut sent, _) = Sent::new(text, lines, client);
     loop {
-        let batch = sent.next_batch(workers, BATCH);
+        let batch = sent.next_batch(workers);
         if batch.is_empty() {
             return;
         }
@@ -546,7 +561,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 ///
 /// Lint's reference rules see `options.defined` only: the caller collects the objects of this
 /// text and of the others analysed with it first ([`collect_defined_objects`]). `lines` indexes
-/// `text`. `workers` parse and analyse the documents, [`BATCH`] at a time, and turn each report
+/// `text`. `workers` parse and analyse the documents a batch at a time, and turn each report
 /// into what the caller keeps of it (`prepare`: the CLI's findings with their lines and columns,
 /// the model dropped); `each` gets those in order.
 pub fn analyze_each<R: Send>(
@@ -568,15 +583,15 @@ pub fn analyze_each<R: Send>(
     // One report held back: a bad separator with no document after it goes with the last one.
     let mut held: Option<(R, Vec<Diagnostic>)> = None;
     loop {
-        let batch = sent.next_batch(workers, BATCH);
+        let batch = sent.next_batch(workers);
         if batch.is_empty() {
             break;
         }
-        let pieces: Vec<Piece> = batch
+        let batch: Vec<Piece> = batch
             .into_iter()
-            .flat_map(|read| pieces(text, options.client, read))
+            .flat_map(|sent| pieces(text, options.client, sent))
             .collect();
-        let reports = workers.map(pieces, &|(index, item, mut document, unread)| {
+        let reports = workers.map(batch, &|(index, item, mut document, unread)| {
             let report = context.report(index, item, &mut document, unread.as_ref());
             (report.span.start, prepare(report))
         });
@@ -609,7 +624,7 @@ type Piece = (usize, Option<usize>, Document, Option<KubectlStop>);
 
 /// What a document read is reported as: itself, or the items of a `kind: List` that the client
 /// sends (each item on its own, with the YAML problems inside it).
-fn pieces(text: &str, client: ClientPath, (index, document, unread): Read) -> Vec<Piece> {
+fn pieces(text: &str, client: ClientPath, (index, document, unread): SentDocument) -> Vec<Piece> {
     let items = (unread.is_none()
         && !document.too_large
         && conversion_errors(text, &document, client).is_empty())
@@ -1505,7 +1520,8 @@ mod tests {
     #[test]
     fn the_order_work_is_done_in_changes_no_report() {
         // Over several batches, with objects the reference rules look for and Lists; a YAML
-        // error (kubectl stops after it), a bad separator line further on, or both.
+        // error in the first batch (kubectl stops after it), a bad separator line in the third,
+        // or both.
         let secret = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n";
         let item = JOB.trim_end().replace('\n', "\n  ");
         let list = format!("apiVersion: v1\nkind: List\nitems:\n- {item}\n");
@@ -1520,10 +1536,10 @@ mod tests {
             let mut text = String::new();
             for (n, document) in documents.iter().enumerate() {
                 if n > 0 {
-                    let bad = bad_separator && n == BATCH * 2 - 5;
+                    let bad = bad_separator && n == BATCH * 2 + 5;
                     text.push_str(if bad { "--- junk\n" } else { "---\n" });
                 }
-                let broken = yaml_error && n == BATCH + 9;
+                let broken = yaml_error && n == BATCH - 3;
                 text.push_str(if broken {
                     "kind: Job\nspec: [oops\n"
                 } else {

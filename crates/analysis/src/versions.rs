@@ -12,7 +12,7 @@
 //! spread the six analyses over as many frames.
 
 use crate::{
-    Diagnostic, InOrder, KubernetesVersion, LineIndex, Options, Severity, Span, analyze_each,
+    Diagnostic, KubernetesVersion, LineIndex, Options, Severity, Span, Workers, analyze_each,
 };
 
 /// One finding one version reports at a place.
@@ -119,8 +119,14 @@ impl VersionComparer {
     }
 
     /// Analyses `text` as `version`'s apiserver answers it (`options` give everything but the
-    /// version).
-    pub fn add(&mut self, version: KubernetesVersion, text: &str, options: &Options) {
+    /// version), the documents run by `workers`.
+    pub fn add(
+        &mut self,
+        version: KubernetesVersion,
+        text: &str,
+        options: &Options,
+        workers: &impl Workers,
+    ) {
         let Some(n) = KubernetesVersion::ALL.iter().position(|v| *v == version) else {
             return;
         };
@@ -133,7 +139,7 @@ impl VersionComparer {
             text,
             &lines,
             &options,
-            &InOrder,
+            workers,
             |r| r,
             |report, extra| {
                 for diagnostic in report.diagnostics.iter().chain(&extra) {
@@ -205,11 +211,16 @@ impl VersionComparer {
     }
 }
 
-/// Every version at once (the CLI's `validate --all-versions`): six analyses of `text`.
-pub fn compare_versions(text: &str, options: &Options) -> VersionComparison {
+/// Every version at once (the CLI's `validate --all-versions`): six analyses of `text`, the
+/// documents run by `workers`.
+pub fn compare_versions(
+    text: &str,
+    options: &Options,
+    workers: &impl Workers,
+) -> VersionComparison {
     let mut comparer = VersionComparer::new();
     for version in KubernetesVersion::ALL {
-        comparer.add(version, text, options);
+        comparer.add(version, text, options, workers);
     }
     comparer.finish()
 }
@@ -217,7 +228,7 @@ pub fn compare_versions(text: &str, options: &Options) -> VersionComparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Instant;
+    use crate::{InOrder, Instant};
     use KubernetesVersion::*;
 
     fn differences(pod_spec: &str) -> Vec<VersionDifference> {
@@ -228,7 +239,7 @@ mod tests {
             lint: false,
             ..Options::at(Instant::from_unix(1_767_225_600))
         };
-        compare_versions(&text, &options).differences
+        compare_versions(&text, &options, &InOrder).differences
     }
 
     #[test]
@@ -291,7 +302,7 @@ mod tests {
             lint: false,
             ..Options::at(Instant::from_unix(1_767_225_600))
         };
-        let comparison = compare_versions(text, &options);
+        let comparison = compare_versions(text, &options, &InOrder);
         let [difference] = comparison.differences.as_slice() else {
             panic!("{:?}", comparison.differences);
         };

@@ -313,9 +313,10 @@ impl Gate {
 /// schema names it) and its JSON key: what the editor says of it in a version. Where the gate did
 /// not exist yet the field is not offered (that apiserver does not know it); where the gate is
 /// off it is offered with what a create does to it (the row's `when_off`). The create path's
-/// drops are `manifest::defaults::drop_disabled_template_fields`; its test checks every field it
-/// drops is here. Left out: a container's `restartPolicy` (an init container keeps `Always`)
-/// and `procMount` (kept, set to `Default`), which need more than a key to say.
+/// drops are `manifest::defaults::drop_disabled_template_fields`; its test checks that each
+/// drop it makes is here, by gate and key. Left out: a container's `restartPolicy` (an init
+/// container keeps `Always`) and `procMount` (kept, set to `Default`), which need more than a
+/// key to say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GatedField {
     pub owner: &'static str,

@@ -89,7 +89,8 @@ pub fn simulate(args: SimulateArgs) -> ExitCode {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             // A closed pipe (`| head`) ends the output quietly, as `write_out` does.
-            let _ = write_json_stream(&sim, version, &mut out).and_then(|()| out.flush());
+            let metrics = !args.no_metrics;
+            let _ = write_json_stream(&sim, version, metrics, &mut out).and_then(|()| out.flush());
         }
         Format::Text => write_out(&format!(
             "Kubernetes {version} (its Job, CronJob and TTL controllers)\n\n{}",
@@ -255,10 +256,13 @@ fn write_list<W: Write, T>(
     out.write_all(b"]")
 }
 
-/// The result as one line of JSON (the contract in the simulation issue), written item by item.
+/// The result as one line of JSON (the contract in the simulation issue), written item by item;
+/// without `metrics` when they are not wanted (`--no-metrics`: the key is left out, so no reader
+/// takes an empty list for a run without samples).
 fn write_json_stream<W: Write>(
     sim: &Simulation,
     version: KubernetesVersion,
+    metrics: bool,
     out: &mut W,
 ) -> std::io::Result<()> {
     write!(
@@ -290,15 +294,17 @@ fn write_json_stream<W: Write>(
     out.write_all(b",\"cronJob\":")?;
     serde_json::to_writer(&mut *out, &cron)?;
     out.write_all(b",")?;
-    write_list(out, "metrics", sim.metrics(), |s| {
-        let labels: serde_json::Map<String, Value> = s
-            .labels
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), Value::String(v.to_string())))
-            .collect();
-        json!({"time": time(s.time), "name": s.name, "labels": labels, "value": s.value})
-    })?;
-    out.write_all(b",")?;
+    if metrics {
+        write_list(out, "metrics", sim.metrics(), |s| {
+            let labels: serde_json::Map<String, Value> = s
+                .labels
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), Value::String(v.to_string())))
+                .collect();
+            json!({"time": time(s.time), "name": s.name, "labels": labels, "value": s.value})
+        })?;
+        out.write_all(b",")?;
+    }
     write_list(
         out,
         "notes",

@@ -54,7 +54,10 @@ impl Workers for Threads {
                 results[index] = Some(result);
             }
         });
-        results.into_iter().flatten().collect()
+        // Every piece was taken once and each thread was joined, so every slot is filled.
+        let results: Vec<U> = results.into_iter().flatten().collect();
+        debug_assert_eq!(results.len(), count);
+        results
     }
 }
 

@@ -3,9 +3,10 @@
 //!
 //! The paths are given together, as to one `kubectl apply`: lint's reference rules see the
 //! objects every input defines (collected first, identities only), not just the input's own.
-//! Then each input is analysed one document at a time (`analyze_each`: no document limit, the
-//! models dropped as soon as their findings are taken) and handed to the output format, which
-//! writes it or keeps what it needs for its closing lines.
+//! Then each input is analysed a batch of documents at a time on `--workers` threads
+//! (`analyze_each`: no document limit, the models dropped as soon as their findings are taken)
+//! and each document is handed, in order, to the output format, which writes it or keeps what it
+//! needs for its closing lines.
 
 use std::process::ExitCode;
 
@@ -43,8 +44,8 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
     let workers = args
         .workers
         .map_or_else(Threads::available, |n| Threads(n.into()));
-    // The last input read for the objects, kept with its line index for the analysis when it
-    // is also the first analysed (one input: a file, or stdin from Helm).
+    // The last input read for the objects, kept with its line index for its analysis: with one
+    // input (a file, or stdin from Helm), it is read and indexed once.
     let mut kept: Option<(usize, String, LineIndex)> = None;
     if options.lint {
         for index in 0..inputs.sources.len() {
@@ -57,14 +58,21 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
         }
     }
     if args.all_versions {
-        return versions_cmd::all_versions(&mut inputs, &options, args.format, args.fail_on);
+        return versions_cmd::all_versions(
+            &mut inputs,
+            &options,
+            args.format,
+            args.fail_on,
+            &workers,
+        );
     }
     let mut output = Output::new(args.format, args.fail_on, version);
     let mut summary = Summary::default();
     let mut failed = false;
     for index in 0..inputs.sources.len() {
         let path = inputs.name(index);
-        let (text, lines) = match kept.take().filter(|(kept, ..)| *kept == index) {
+        let reuse = kept.as_ref().is_some_and(|(kept, ..)| *kept == index);
+        let (text, lines) = match if reuse { kept.take() } else { None } {
             Some((_, text, lines)) => (text, lines),
             None => match inputs.text(index) {
                 Ok(text) => {
@@ -84,8 +92,8 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
                 }
             },
         };
-        // Each document is written (or, for SARIF and JUnit, its findings kept) as soon as it
-        // is analysed, and its model dropped.
+        // Each document is written (or, for SARIF and JUnit, its findings kept) once its batch
+        // is analysed, in order, and its model dropped.
         let mut counts = Counts::default();
         output.begin_file(&path);
         // Each document's findings are placed and, in the formats that allow it, rendered on

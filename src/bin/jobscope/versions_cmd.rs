@@ -14,12 +14,14 @@ use serde_json::{Value, json};
 use crate::cli::{FailOn, ValidateFormat, usage_error};
 use crate::common::write_out;
 use crate::inputs::Inputs;
+use crate::threads::Threads;
 
 pub fn all_versions(
     inputs: &mut Inputs,
     options: &Options,
     format: ValidateFormat,
     fail_on: FailOn,
+    workers: &Threads,
 ) -> ExitCode {
     if !matches!(format, ValidateFormat::Text | ValidateFormat::Json) {
         return usage_error(
@@ -42,7 +44,7 @@ pub fn all_versions(
                 continue;
             }
         };
-        let comparison = compare_versions(&text, options);
+        let comparison = compare_versions(&text, options, workers);
         failed |= comparison
             .most_severe
             .iter()

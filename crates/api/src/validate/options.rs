@@ -28,9 +28,11 @@ pub(crate) struct PodOptions {
     /// (`Too long: may not be more than 20 bytes`, v1.32–v1.35): kubernetes/kubernetes#137136.
     pub(crate) restart_rule_limits_count_items: bool,
     /// Whether an init container with `restartPolicyRules` but no `restartPolicy` is refused
-    /// (`Required value: must specify restartPolicy when restart rules are used`): in the v1.36
-    /// source, not in v1.34.1's (which checks an init container's rules only beside a policy
-    /// other than Always). v1.35 is not known and keeps v1.34's rule.
+    /// (`Required value: must specify restartPolicy when restart rules are used`), from v1.35:
+    /// in the v1.35.4, v1.35.7 and v1.36 sources, not in v1.34.1's or v1.34.7's (which check an
+    /// init container's rules only beside a policy). v1.35.0's source was not found; its
+    /// changelog and those of v1.35.1–v1.35.4 list no change to this check, and the likely
+    /// origin, #134345 (RestartAllContainers, which rewrote the same function), is in v1.35.0.
     pub(crate) init_restart_rules_need_policy: bool,
     /// Whether an image volume needs `image.reference` in a pod template too, not only in a
     /// Pod (v1.37: kubernetes/kubernetes#135989, "Image volume validation now rejects empty
@@ -92,7 +94,7 @@ impl PodOptions {
             allow_container_restart_policy_rules: on(Gate::ContainerRestartRules),
             allow_restart_all_containers: on(Gate::RestartAllContainersOnContainerExits),
             restart_rule_limits_count_items: version >= KubernetesVersion::V1_36,
-            init_restart_rules_need_policy: version >= KubernetesVersion::V1_36,
+            init_restart_rules_need_policy: version >= KubernetesVersion::V1_35,
             image_reference_required_in_templates: version >= KubernetesVersion::V1_37,
             container_restart_rules_gate_exists: Gate::ContainerRestartRules.stage(version)
                 != Stage::Absent,
@@ -125,7 +127,9 @@ mod tests {
         assert!(new.allow_container_restart_policy_rules);
         assert!(new.allow_env_files_validation);
         assert!(!new.allow_restart_all_containers && !new.restart_rule_limits_count_items);
-        assert!(!new.init_restart_rules_need_policy);
+        assert!(new.init_restart_rules_need_policy);
+        let v1_34 = PodOptions::for_version(KubernetesVersion::V1_34);
+        assert!(!v1_34.init_restart_rules_need_policy);
         let v1_36 = PodOptions::for_version(KubernetesVersion::V1_36);
         assert!(v1_36.allow_restart_all_containers && v1_36.restart_rule_limits_count_items);
         assert!(v1_36.init_restart_rules_need_policy);

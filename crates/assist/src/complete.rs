@@ -7,10 +7,13 @@
 
 use super::cursor::{Place, Seg, cursor_at};
 use super::docs::{describe, is_common};
-use super::fields::{At, is_deprecated, is_server_owned, kind_is_batch, short_label, walk};
+use super::fields::{
+    At, first_off, forbidden_below, gates_on_path, is_deprecated, is_server_owned, kind_is_batch,
+    short_label, unknown_in, walk,
+};
 use jobscope_api::manifest::schema::{BATCH_CRON_JOB_SPEC, POD_SPEC};
 use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
-use jobscope_api::version::{KubernetesVersion, Stage, enum_values_in, field_gate, gate_note};
+use jobscope_api::version::{KubernetesVersion, enum_values_in, field_gate, gate_note};
 use jobscope_golang::location::zone_names;
 use jobscope_yaml::scalar::{Scalar, resolve};
 
@@ -168,25 +171,30 @@ pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option
         } => {
             let mut items = Vec::new();
             let target = walk(kind, &cursor.parent);
-            match target.map(|w| w.at) {
-                Some(At::Object(def)) => {
+            // A field above the cursor that this version drops or does not know decides for
+            // every key below it.
+            let above = gates_on_path(kind, &cursor.parent);
+            match target.map(|w| (w.at, w.field)) {
+                Some((At::Object(def), parent)) => {
                     for field in def.fields {
                         if is_server_owned(def, field.json)
                             || siblings.iter().any(|s| s == field.json)
+                            || forbidden_below(parent, field.json)
                         {
                             continue;
                         }
-                        let gate = field_gate(def.name, field.json);
+                        let mut gates = above.clone();
+                        gates.extend(field_gate(def.name, field.json));
                         // That apiserver does not know the field.
-                        if gate.is_some_and(|g| g.stage(version) == Stage::Absent) {
+                        if unknown_in(&gates, version) {
                             continue;
                         }
-                        let note = gate.and_then(|g| gate_note(g, version));
+                        let note = first_off(&gates, version).and_then(|g| gate_note(g, version));
                         items.push(key_item(def, field, *column, *colon_follows, note));
                     }
                 }
                 // A bare scalar after a dash in a list of enum values (`- ReadWriteOnce`).
-                Some(At::Value(ty)) if matches!(cursor.parent.last(), Some(Seg::Item)) => {
+                Some((At::Value(ty), _)) if matches!(cursor.parent.last(), Some(Seg::Item)) => {
                     items.extend(value_items(ty, None, false, version));
                 }
                 _ => {}
@@ -225,6 +233,10 @@ pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option
                 }
             } else {
                 let found = walk(kind, &path)?;
+                // No value for a field that version's apiserver does not know.
+                if unknown_in(&gates_on_path(kind, &path), version) {
+                    return None;
+                }
                 match found.at {
                     At::Value(ty) => value_items(ty, found.field, *quoted, version),
                     At::Object(_) => Vec::new(),
@@ -514,6 +526,65 @@ mod tests {
         };
         assert_eq!(actions(V1_35), ["Restart"]);
         assert_eq!(actions(V1_36), ["Restart", "RestartAllContainers"]);
+    }
+
+    /// Below a field the version does not know, nothing is offered; below one it drops, every
+    /// key carries that field's note; a pod-level `resources` never offers `claims`.
+    #[test]
+    fn keys_below_a_gated_field_share_its_fate() {
+        use KubernetesVersion::*;
+        let complete_at = |with_caret: &str, version| {
+            let offset = with_caret.find('|').unwrap();
+            complete(&with_caret.replacen('|', "", 1), offset, version)
+        };
+        let certificate = "kind: Job\nspec:\n  template:\n    spec:\n      volumes:\n      - name: v\n        projected:\n          sources:\n          - podCertificate:\n              |\n";
+        assert!(
+            complete_at(certificate, V1_33).is_none(),
+            "not in the v1.33 API"
+        );
+        let below = complete_at(certificate, V1_34).expect("keys in v1.34");
+        assert!(below.items.iter().any(|i| i.label == "signerName"));
+        assert!(below.items.iter().all(|i| {
+            i.info
+                .contains("PodCertificateRequest feature gate is alpha")
+        }));
+        let action = "kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        restartPolicyRules:\n        - action: |\n";
+        assert!(
+            complete_at(action, V1_33).is_none(),
+            "no values below an unknown field"
+        );
+
+        let pod_level = "kind: Job\nspec:\n  template:\n    spec:\n      resources:\n        |\n";
+        let keys = |version| {
+            complete_at(pod_level, version)
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|i| (i.label, i.info.contains("PodLevelResources feature gate")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            keys(V1_33),
+            [("limits".to_owned(), true), ("requests".to_owned(), true)]
+        );
+        assert_eq!(
+            keys(V1_34),
+            [("limits".to_owned(), false), ("requests".to_owned(), false)]
+        );
+        let container = "kind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        resources:\n          |\n";
+        let claims = complete_at(container, V1_33)
+            .unwrap()
+            .items
+            .into_iter()
+            .find(|i| i.label == "claims")
+            .expect("a container's claims are offered");
+        assert!(
+            claims
+                .info
+                .contains("DynamicResourceAllocation feature gate"),
+            "{}",
+            claims.info
+        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! type reads to a person (`integer (int32)`, `list of Container`).
 
 use super::cursor::Seg;
-use jobscope_api::manifest::schema::{BATCH_CRON_JOB, BATCH_JOB};
+use jobscope_api::manifest::schema::{BATCH_CRON_JOB, BATCH_JOB, POD_SPEC};
 use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
+use jobscope_api::version::{Gate, KubernetesVersion, Stage, field_gate};
 
 /// What a path leads to.
 #[derive(Clone, Copy, Debug)]
@@ -44,6 +45,37 @@ pub(crate) fn kind_is_batch(kind: Option<&str>) -> bool {
 
 /// Follows `path` from the document root.
 pub(crate) fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
+    walk_visiting(kind, path, |_, _| {})
+}
+
+/// The feature gates of the fields on `path` (its last key included), outermost first. A
+/// version's apiserver drops a gated field whole, or does not know it, so the keys and values
+/// below it share its fate: the first gate that is off in a version speaks for them (a pod-level
+/// `resources.claims` in v1.33 goes with `resources`, whatever the claims' own gate says).
+pub(crate) fn gates_on_path(kind: Option<&str>, path: &[Seg]) -> Vec<Gate> {
+    let mut gates = Vec::new();
+    walk_visiting(kind, path, |owner, key| {
+        gates.extend(field_gate(owner.name, key))
+    });
+    gates
+}
+
+/// Whether `version`'s API lacks one of `gates` (its gate came later): "unknown field".
+pub(crate) fn unknown_in(gates: &[Gate], version: KubernetesVersion) -> bool {
+    gates.iter().any(|g| g.stage(version) == Stage::Absent)
+}
+
+/// The first of `gates` that is off in `version`: the one whose note the editor shows.
+pub(crate) fn first_off(gates: &[Gate], version: KubernetesVersion) -> Option<Gate> {
+    gates.iter().copied().find(|g| !g.enabled(version))
+}
+
+/// [`walk`], calling `visit` with each object type and key it steps through.
+fn walk_visiting(
+    kind: Option<&str>,
+    path: &[Seg],
+    mut visit: impl FnMut(&'static TypeDef, &str),
+) -> Option<Walk> {
     let root = root_type(kind);
     if !kind_is_batch(kind) {
         // Only the root and `metadata` are the same whatever the kind.
@@ -61,6 +93,7 @@ pub(crate) fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
         walk = match (walk.at, seg) {
             (At::Object(def), Seg::Key(key)) => {
                 let field = def.field(key)?;
+                visit(def, key);
                 Walk {
                     at: At::of(&field.ty),
                     field: Some((def, field)),
@@ -136,6 +169,16 @@ pub(crate) fn is_server_owned(owner: &TypeDef, field: &str) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Keys of a type that validation refuses under one particular field, whatever their value:
+/// `validatePodResources` answers "claims may not be set for Resources at pod-level" for
+/// `spec.resources.claims`, though `ResourceRequirements` has `claims` for containers.
+pub(crate) fn forbidden_below(
+    parent: Option<(&'static TypeDef, &'static FieldDef)>,
+    field: &str,
+) -> bool {
+    matches!(parent, Some((owner, named)) if owner.name == POD_SPEC.name && named.json == "resources" && field == "claims")
 }
 
 /// Fields the API keeps only for old clients.

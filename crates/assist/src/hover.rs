@@ -4,10 +4,10 @@
 
 use super::cursor::{Place, Seg, cursor_at, path_label};
 use super::docs::describe;
-use super::fields::walk;
+use super::fields::{first_off, gates_on_path, walk};
 use jobscope_api::manifest::schema::POD_SPEC;
 use jobscope_api::manifest::types::Ty;
-use jobscope_api::version::{KubernetesVersion, enum_values_in, field_gate, gate_note};
+use jobscope_api::version::{KubernetesVersion, enum_values_in, gate_note};
 
 /// What hovering a key shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,7 +73,9 @@ pub fn hover(text: &str, offset: usize, version: KubernetesVersion) -> Option<Ho
         default: doc.default.map(str::to_owned),
         allowed,
         description: doc.text.into_owned(),
-        version_note: field_gate(owner.name, key).and_then(|gate| gate_note(gate, version)),
+        // The outermost field on the path that the version drops or lacks speaks for the key.
+        version_note: first_off(&gates_on_path(cursor.kind.as_deref(), &path), version)
+            .and_then(|gate| gate_note(gate, version)),
     })
 }
 
@@ -104,6 +106,28 @@ mod tests {
         let allowed = |version| hover(text, offset, version).unwrap().allowed;
         assert_eq!(allowed(V1_35), ["Restart"]);
         assert_eq!(allowed(V1_36), ["Restart", "RestartAllContainers"]);
+    }
+
+    /// The outermost field the version drops speaks for the keys below it.
+    #[test]
+    fn a_key_below_a_dropped_field_gets_its_note() {
+        use KubernetesVersion::*;
+        let text = "kind: Job\nspec:\n  template:\n    spec:\n      resources:\n        claims: []\n      containers:\n      - name: a\n        resources:\n          claims: []\n";
+        let pod_level = text.find("claims").unwrap() + 1;
+        let container = text.rfind("claims").unwrap() + 1;
+        let note = |offset, version| hover(text, offset, version).unwrap().version_note;
+        assert!(
+            note(pod_level, V1_33)
+                .unwrap()
+                .contains("PodLevelResources")
+        );
+        assert!(
+            note(container, V1_33)
+                .unwrap()
+                .contains("DynamicResourceAllocation")
+        );
+        assert_eq!(note(pod_level, V1_34), None);
+        assert_eq!(note(container, V1_34), None);
     }
 
     #[test]

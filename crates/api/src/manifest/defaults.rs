@@ -626,8 +626,7 @@ fn generate_selector(spec: &mut Node, name: &str) {
 
 /// `dropDisabledFields` on the pod template of a new object, for the gates that are off by
 /// default in `version` (the table in [`crate::version`]): a create has no old object, so no
-/// field is kept for being "in use". ContainerStopSignals is left to validation, which reads a
-/// stop signal as absent while the gate is off (it is off in every supported version).
+/// field is kept for being "in use".
 fn drop_disabled_template_fields(
     template: &mut Node,
     path: &str,
@@ -775,10 +774,11 @@ fn drop_disabled_template_fields(
                     });
                     field.value = str_value("Default");
                 }
-                // Before its gate existed the stop signal was not in the API; while the gate
-                // exists but is off, validation reads it as absent (see `lifecycle_of`).
-                if absent(Gate::ContainerStopSignals)
+                // `dropContainerStopSignals`: the signal goes, and the lifecycle with it when
+                // nothing else was in it.
+                if off(Gate::ContainerStopSignals)
                     && let Some(lifecycle) = container.get_mut("lifecycle")
+                    && lifecycle.get("stopSignal").is_some()
                 {
                     drop(
                         lifecycle,
@@ -786,6 +786,10 @@ fn drop_disabled_template_fields(
                         format!("{at}.lifecycle.stopSignal"),
                         Gate::ContainerStopSignals,
                     );
+                    if matches!(&lifecycle.value, NodeValue::Object(_, fields) if fields.is_empty())
+                    {
+                        container.remove("lifecycle");
+                    }
                 }
                 if off(Gate::InPlacePodVerticalScaling) {
                     drop(
@@ -1118,6 +1122,54 @@ mod tests {
                 "{} in {on}",
                 gate.name()
             );
+        }
+    }
+
+    /// ContainerStopSignals is off in every supported version: the signal is dropped (unknown
+    /// before the gate existed), and a lifecycle that held nothing else goes with it; an empty
+    /// lifecycle written as such stays.
+    #[test]
+    fn stop_signals_are_dropped_with_an_emptied_lifecycle() {
+        let text = "spec:\n  template:\n    spec:\n      containers:\n      - name: a\n        lifecycle: {stopSignal: SIGUSR1}\n      - name: b\n        lifecycle: {stopSignal: SIGUSR1, preStop: {exec: {command: [x]}}}\n      - name: c\n        lifecycle: {}\n";
+        let stream = parse_stream(text);
+        let (decoded, errors) = decode_object(
+            stream.documents[0].value.as_ref().unwrap(),
+            &schema::BATCH_JOB,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        for version in KubernetesVersion::ALL {
+            let mut j = decoded.clone();
+            let dropped = default_job(&mut j, version);
+            let paths: Vec<_> = dropped
+                .iter()
+                .map(|f| (f.path.as_str(), f.unknown))
+                .collect();
+            let unknown = Gate::ContainerStopSignals.stage(version) == Stage::Absent;
+            assert_eq!(
+                paths,
+                [
+                    (
+                        "spec.template.spec.containers[0].lifecycle.stopSignal",
+                        unknown
+                    ),
+                    (
+                        "spec.template.spec.containers[1].lifecycle.stopSignal",
+                        unknown
+                    ),
+                ],
+                "{version}"
+            );
+            let Some(NodeValue::List(containers)) = j
+                .at(&["spec", "template", "spec", "containers"])
+                .map(|c| &c.value)
+            else {
+                panic!("containers");
+            };
+            assert!(containers[0].get("lifecycle").is_none(), "{version}");
+            let kept = containers[1].get("lifecycle").expect("preStop keeps it");
+            assert!(kept.get("preStop").is_some() && kept.get("stopSignal").is_none());
+            // Only a lifecycle the signal was dropped from goes.
+            assert!(containers[2].get("lifecycle").is_some(), "{version}");
         }
     }
 

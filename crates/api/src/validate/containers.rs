@@ -40,8 +40,10 @@ use jobscope_golang::strings::go_trim_space;
 /// with it set, so a privileged container is accepted by the clusters jobs are written for.
 const ALLOW_PRIVILEGED: bool = true;
 
-/// The ContainerStopSignals feature gate (alpha, off in v1.34): while it is off the apiserver
-/// drops `lifecycle.stopSignal` before validating.
+/// The ContainerStopSignals feature gate (alpha, off in every supported version): while it is
+/// off a create drops `lifecycle.stopSignal` before validating (`dropContainerStopSignals`, in
+/// `manifest::defaults`, which reports the drop); validation called on its own reads the signal
+/// as absent too, so it gives the same answer.
 const CONTAINER_STOP_SIGNALS: bool = false;
 
 const MAX_CONTAINER_RESTART_RULES: usize = 20;

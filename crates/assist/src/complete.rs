@@ -8,8 +8,8 @@
 use super::cursor::{Place, Seg, cursor_at};
 use super::docs::{describe, is_common};
 use super::fields::{
-    At, first_off, forbidden_below, gates_on_path, is_deprecated, is_server_owned, kind_is_batch,
-    short_label, unknown_in, walk,
+    At, deciding_gate, forbidden_below, gates_on_path, is_deprecated, is_server_owned,
+    kind_is_batch, short_label, unknown_in, walk,
 };
 use jobscope_api::manifest::schema::{BATCH_CRON_JOB_SPEC, POD_SPEC};
 use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
@@ -189,12 +189,16 @@ pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option
                         if unknown_in(&gates, version) {
                             continue;
                         }
-                        let note = first_off(&gates, version).and_then(|g| gate_note(g, version));
+                        let note =
+                            deciding_gate(&gates, version).and_then(|g| gate_note(g, version));
                         items.push(key_item(def, field, *column, *colon_follows, note));
                     }
                 }
                 // A bare scalar after a dash in a list of enum values (`- ReadWriteOnce`).
-                Some((At::Value(ty), _)) if matches!(cursor.parent.last(), Some(Seg::Item)) => {
+                Some((At::Value(ty), _))
+                    if matches!(cursor.parent.last(), Some(Seg::Item))
+                        && !unknown_in(&above, version) =>
+                {
                     items.extend(value_items(ty, None, false, version));
                 }
                 _ => {}
@@ -553,6 +557,7 @@ mod tests {
             complete_at(action, V1_33).is_none(),
             "no values below an unknown field"
         );
+        assert_eq!(labels(&complete_at(action, V1_34)), ["Restart"]);
 
         let pod_level = "kind: Job\nspec:\n  template:\n    spec:\n      resources:\n        |\n";
         let keys = |version| {

@@ -50,7 +50,7 @@ pub(crate) fn walk(kind: Option<&str>, path: &[Seg]) -> Option<Walk> {
 
 /// The feature gates of the fields on `path` (its last key included), outermost first. A
 /// version's apiserver drops a gated field whole, or does not know it, so the keys and values
-/// below it share its fate: the first gate that is off in a version speaks for them (a pod-level
+/// below it share its fate: the outermost gate that is off in a version speaks for them (a pod-level
 /// `resources.claims` in v1.33 goes with `resources`, whatever the claims' own gate says).
 pub(crate) fn gates_on_path(kind: Option<&str>, path: &[Seg]) -> Vec<Gate> {
     let mut gates = Vec::new();
@@ -65,9 +65,13 @@ pub(crate) fn unknown_in(gates: &[Gate], version: KubernetesVersion) -> bool {
     gates.iter().any(|g| g.stage(version) == Stage::Absent)
 }
 
-/// The first of `gates` that is off in `version`: the one whose note the editor shows.
-pub(crate) fn first_off(gates: &[Gate], version: KubernetesVersion) -> Option<Gate> {
-    gates.iter().copied().find(|g| !g.enabled(version))
+/// The gate of `gates` whose note the editor shows in `version`: one the version lacks (strict
+/// decoding answers "unknown field" before anything is dropped), else the outermost one off.
+pub(crate) fn deciding_gate(gates: &[Gate], version: KubernetesVersion) -> Option<Gate> {
+    let absent = gates.iter().find(|g| g.stage(version) == Stage::Absent);
+    absent
+        .or_else(|| gates.iter().find(|g| !g.enabled(version)))
+        .copied()
 }
 
 /// [`walk`], calling `visit` with each object type and key it steps through.
@@ -218,6 +222,23 @@ mod tests {
         assert!(super::walk(Some("Job"), &path(&["spec", "nope"])).is_none());
         assert!(super::walk(None, &path(&["spec"])).is_none());
         assert!(super::walk(Some("ConfigMap"), &path(&["metadata", "name"])).is_some());
+    }
+
+    /// A gate the version lacks decides before one that is off; else the outermost that is off.
+    #[test]
+    fn the_deciding_gate() {
+        use KubernetesVersion::*;
+        let gates = [Gate::PodLevelResources, Gate::HostnameOverride];
+        assert_eq!(deciding_gate(&gates, V1_33), Some(Gate::HostnameOverride));
+        assert_eq!(deciding_gate(&gates, V1_34), Some(Gate::HostnameOverride));
+        assert_eq!(deciding_gate(&gates, V1_35), None);
+        let both_off = [Gate::ContainerRestartRules, Gate::PodCertificateRequest];
+        assert_eq!(
+            deciding_gate(&both_off, V1_34),
+            Some(Gate::ContainerRestartRules)
+        );
+        assert!(unknown_in(&both_off, V1_33));
+        assert!(!unknown_in(&both_off, V1_34));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::cursor::{Place, Seg, cursor_at, path_label};
 use super::docs::describe;
-use super::fields::{first_off, gates_on_path, walk};
+use super::fields::{deciding_gate, gates_on_path, walk};
 use jobscope_api::manifest::schema::POD_SPEC;
 use jobscope_api::manifest::types::Ty;
 use jobscope_api::version::{KubernetesVersion, enum_values_in, gate_note};
@@ -74,7 +74,7 @@ pub fn hover(text: &str, offset: usize, version: KubernetesVersion) -> Option<Ho
         allowed,
         description: doc.text.into_owned(),
         // The outermost field on the path that the version drops or lacks speaks for the key.
-        version_note: first_off(&gates_on_path(cursor.kind.as_deref(), &path), version)
+        version_note: deciding_gate(&gates_on_path(cursor.kind.as_deref(), &path), version)
             .and_then(|gate| gate_note(gate, version)),
     })
 }

@@ -732,11 +732,15 @@ fn drop_disabled_template_fields(
     } else {
         Vec::new()
     };
-    for list in ["containers", "initContainers"] {
+    // Validation refuses ephemeral containers in a template, but the drops that visit every
+    // container (`VisitContainers(…, AllContainers, …)`, or ephemeral containers by name) come
+    // first, and before a gate existed its field fails the decoding instead.
+    for list in ["containers", "initContainers", "ephemeralContainers"] {
+        let ephemeral = list == "ephemeralContainers";
         if let Some(NodeValue::List(containers)) = spec.get_mut(list).map(|c| &mut c.value) {
             for (index, container) in containers.iter_mut().enumerate() {
                 let at = format!("{path}.spec.{list}[{index}]");
-                if off(Gate::ContainerRestartRules) {
+                if off(Gate::ContainerRestartRules) && !ephemeral {
                     // Regular containers lose restartPolicy and its rules; init containers
                     // keep restartPolicy only as sidecars (`Always`). Before the gate
                     // existed (v1.33 and older) nothing drops restartPolicy, a field since
@@ -761,6 +765,7 @@ fn drop_disabled_template_fields(
                 // `dropDisabledProcMountField`: while ProcMountType is off the field stays,
                 // set to Default.
                 if off(Gate::ProcMountType)
+                    && !ephemeral
                     && let Some(field) = container.at_mut(&["securityContext", "procMount"])
                     && field.as_str().is_some_and(|value| value != "Default")
                 {
@@ -800,6 +805,7 @@ fn drop_disabled_template_fields(
                     );
                 }
                 if off(Gate::DynamicResourceAllocation)
+                    && !ephemeral
                     && let Some(resources) = container.get_mut("resources")
                 {
                     drop(
@@ -1130,7 +1136,7 @@ mod tests {
     /// lifecycle written as such stays.
     #[test]
     fn stop_signals_are_dropped_with_an_emptied_lifecycle() {
-        let text = "spec:\n  template:\n    spec:\n      containers:\n      - name: a\n        lifecycle: {stopSignal: SIGUSR1}\n      - name: b\n        lifecycle: {stopSignal: SIGUSR1, preStop: {exec: {command: [x]}}}\n      - name: c\n        lifecycle: {}\n";
+        let text = "spec:\n  template:\n    spec:\n      containers:\n      - name: a\n        lifecycle: {stopSignal: SIGUSR1}\n      - name: b\n        lifecycle: {stopSignal: SIGUSR1, preStop: {exec: {command: [x]}}}\n      - name: c\n        lifecycle: {}\n      ephemeralContainers:\n      - name: d\n        lifecycle: {stopSignal: SIGUSR1}\n";
         let stream = parse_stream(text);
         let (decoded, errors) = decode_object(
             stream.documents[0].value.as_ref().unwrap(),
@@ -1154,6 +1160,10 @@ mod tests {
                     ),
                     (
                         "spec.template.spec.containers[1].lifecycle.stopSignal",
+                        unknown
+                    ),
+                    (
+                        "spec.template.spec.ephemeralContainers[0].lifecycle.stopSignal",
                         unknown
                     ),
                 ],

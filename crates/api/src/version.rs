@@ -145,11 +145,12 @@ pub enum Gate {
     ProcMountType,
     GenericWorkload,
     RestartAllContainersOnContainerExits,
+    MutablePodResourcesForSuspendedJobs,
 }
 
 impl Gate {
     /// The last variant: [`GATES`] has one row per variant up to it (checked when compiling).
-    pub const LAST: Gate = Gate::RestartAllContainersOnContainerExits;
+    pub const LAST: Gate = Gate::MutablePodResourcesForSuspendedJobs;
 }
 
 const _: () = assert!(GATES.len() == Gate::LAST as usize + 1);
@@ -263,7 +264,7 @@ pub const GATES: &[GateRow] = &[
     GateRow {
         gate: Gate::MutableSchedulingDirectivesForSuspendedJobs,
         name: "MutableSchedulingDirectivesForSuspendedJobs",
-        when_off: "the Job controller keeps a suspended Job's status.startTime, so a resume checks activeDeadlineSeconds against the first start",
+        when_off: "the Job controller keeps a suspended Job's status.startTime, so a resume checks activeDeadlineSeconds against the first start, and an update may change a suspended Job's scheduling directives only before it first started",
         stages: [N, N, N, A, BOn, BOn],
     },
     GateRow {
@@ -282,6 +283,12 @@ pub const GATES: &[GateRow] = &[
         gate: Gate::RestartAllContainersOnContainerExits,
         name: "RestartAllContainersOnContainerExits",
         when_off: "rejects the restart rule action RestartAllContainers and restartPolicyRules on sidecars (init containers with restartPolicy: Always); drops nothing",
+        stages: [N, N, N, A, BOn, BOn],
+    },
+    GateRow {
+        gate: Gate::MutablePodResourcesForSuspendedJobs,
+        name: "MutablePodResourcesForSuspendedJobs",
+        when_off: "an update may not change the containers' resources in a suspended Job's template",
         stages: [N, N, N, A, BOn, BOn],
     },
 ];
@@ -613,6 +620,11 @@ mod tests {
             V1_35,
             V1_36,
         );
+    }
+
+    #[test]
+    fn suspended_jobs_resources_mutable_from_1_36() {
+        flips(Gate::MutablePodResourcesForSuspendedJobs, V1_35, V1_36);
     }
 
     #[test]

@@ -10,14 +10,15 @@ use crate::cronjob_controller::CronJobController;
 use crate::job_controller::JobController;
 use crate::metrics::Sample;
 use crate::model::{
-    ConcurrencyPolicy, CronJob, CronJobSpec, CronJobStatus, Job, JobSpec, Ms, Pod, PodId, SECOND,
-    api_time, instant,
+    ConcurrencyPolicy, ConditionKind, CronJob, CronJobSpec, CronJobStatus, Job, JobSpec, Ms, Pod,
+    PodId, SECOND, api_time, instant,
 };
 use crate::scenario::{Action, ActionKind, Scenario};
 use crate::ttl;
 use crate::workqueue::QueueState;
 use jobscope_api::manifest::document::{Manifest, Target, read_manifest};
 use jobscope_api::manifest::object::Node;
+use jobscope_api::validate::job_update::{OldJob, template_update_error, template_update_options};
 use jobscope_api::version::KubernetesVersion;
 use jobscope_cron::NextTime;
 use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
@@ -516,18 +517,34 @@ impl Simulation {
             return;
         };
         let spec = JobSpec::from_node(spec_node);
-        // "Not started" is v1.34's rule (a suspended Job whose startTime is unset); from v1.36
-        // the controller clears startTime on suspend, so a Job that ran is told apart by its
-        // history. (v1.36's wider rule for scheduling directives and resources of a suspended
-        // Job that ran is not modelled: those fields are not part of the simulated spec.)
-        let never_started = job.status.start_time.is_none()
-            && job
-                .history
-                .iter()
-                .all(|(_, status)| status.start_time.is_none());
-        if let Some(field) = immutable_change(&job.spec, &spec, never_started && job.spec.suspend) {
+        if let Some(field) = immutable_change(&job.spec, &spec) {
             c.note(format!(
                 "patch refused by the apiserver: spec.{field}: Invalid value: field is immutable"
+            ));
+            return;
+        }
+        // The template, compared whole (defaulted, as the apiserver compares it) except what
+        // the old Job's state and the version let change.
+        let may = template_update_options(
+            self.version,
+            OldJob {
+                suspended: job.spec.suspend,
+                started: job.status.start_time.is_some(),
+                suspended_condition: job
+                    .status
+                    .condition(ConditionKind::Suspended)
+                    .is_some_and(|condition| condition.status),
+                active: job.status.active,
+            },
+        );
+        let old = read_manifest(&self.object, self.version).effective;
+        if let (Some(old), Some(new)) = (
+            old.as_ref().and_then(pod_template),
+            manifest.effective.as_ref().and_then(pod_template),
+        ) && let Some(path) = template_update_error(old, new, may)
+        {
+            c.note(format!(
+                "patch refused by the apiserver: {path}: Invalid value: field is immutable"
             ));
             return;
         }
@@ -625,12 +642,14 @@ fn merge_patch(target: &mut Value, patch: &Value) {
     }
 }
 
-/// The first immutable field a Job update changes (ValidateJobUpdate's rules).
-fn immutable_change(
-    old: &JobSpec,
-    new: &JobSpec,
-    suspended_never_started: bool,
-) -> Option<&'static str> {
+/// A Job object's `spec.template`.
+fn pod_template(job: &Node) -> Option<&Node> {
+    job.at(&["spec", "template"])
+}
+
+/// The first immutable field outside the template a Job update changes (ValidateJobUpdate's
+/// rules; the template's is `template_update_error`).
+fn immutable_change(old: &JobSpec, new: &JobSpec) -> Option<&'static str> {
     if old.indexed != new.indexed {
         return Some("completionMode");
     }
@@ -654,13 +673,6 @@ fn immutable_change(
     }
     if old.managed_elsewhere != new.managed_elsewhere {
         return Some("managedBy");
-    }
-    let template_changed = old.restart_policy != new.restart_policy
-        || old.containers != new.containers
-        || old.init_containers != new.init_containers
-        || old.termination_grace_seconds != new.termination_grace_seconds;
-    if template_changed && !suspended_never_started {
-        return Some("template");
     }
     None
 }

@@ -1,4 +1,5 @@
-//! What the kube-apiserver would reject or warn about for a new Job or CronJob.
+//! What the kube-apiserver would reject or warn about for a new Job or CronJob (and, for the
+//! simulation's patches, what an update may change in a Job's template: `job_update`).
 //!
 //! A port of pkg/apis/batch/validation, the pod template parts of pkg/apis/core/validation and
 //! apimachinery's metadata and name checks (Kubernetes v1.34, default feature gates). Rules read
@@ -10,6 +11,7 @@ pub mod context;
 pub mod field;
 pub(crate) mod fieldpath;
 pub mod job;
+pub mod job_update;
 pub(crate) mod meta;
 pub(crate) mod names;
 pub(crate) mod options;

@@ -18,7 +18,9 @@ use crate::ttl;
 use crate::workqueue::QueueState;
 use jobscope_api::manifest::document::{Manifest, Target, read_manifest};
 use jobscope_api::manifest::object::Node;
-use jobscope_api::validate::job_update::{OldJob, template_update_error, template_update_options};
+use jobscope_api::validate::job_update::{
+    OldJob, first_update_error, template_update_error, template_update_options,
+};
 use jobscope_api::version::KubernetesVersion;
 use jobscope_cron::NextTime;
 use jobscope_diagnostic::{Diagnostic, Severity, Source, Span};
@@ -499,6 +501,12 @@ impl Simulation {
                 .note("patch refused: the object has no spec".to_owned());
             return;
         };
+        // The new object is validated whole first, as an update is.
+        if let Some(error) = first_update_error(&manifest) {
+            self.cluster
+                .note(format!("patch refused by the apiserver: {error}"));
+            return;
+        }
         let c = &mut self.cluster;
         if let Some(cron) = &c.cron {
             let spec = CronJobSpec::from_node(spec_node);
@@ -517,10 +525,15 @@ impl Simulation {
             return;
         };
         let spec = JobSpec::from_node(spec_node);
-        if let Some(field) = immutable_change(&job.spec, &spec) {
+        let refuse = |c: &mut Cluster, path: &str| {
             c.note(format!(
-                "patch refused by the apiserver: spec.{field}: Invalid value: field is immutable"
+                "patch refused by the apiserver: {path}: Invalid value: field is immutable"
             ));
+        };
+        // `ValidateJobSpecUpdate`'s order: completions, (the selector,) the template, then
+        // the other immutable fields.
+        if completions_change_refused(&job.spec, &spec) {
+            refuse(c, "spec.completions");
             return;
         }
         // The template, compared whole (defaulted, as the apiserver compares it) except what
@@ -543,9 +556,11 @@ impl Simulation {
             manifest.effective.as_ref().and_then(pod_template),
         ) && let Some(path) = template_update_error(old, new, may)
         {
-            c.note(format!(
-                "patch refused by the apiserver: {path}: Invalid value: field is immutable"
-            ));
+            refuse(c, path);
+            return;
+        }
+        if let Some(field) = immutable_change(&c.jobs[0].spec, &spec) {
+            refuse(c, &format!("spec.{field}"));
             return;
         }
         self.object = patched;
@@ -647,20 +662,21 @@ fn pod_template(job: &Node) -> Option<&Node> {
     job.at(&["spec", "template"])
 }
 
-/// The first immutable field outside the template a Job update changes (ValidateJobUpdate's
-/// rules; the template's is `template_update_error`).
+/// `validateCompletions`: completions may change only with parallelism, in an Indexed Job
+/// (elastic Indexed Jobs).
+fn completions_change_refused(old: &JobSpec, new: &JobSpec) -> bool {
+    let elastic = new.indexed
+        && new.completions == Some(new.parallelism)
+        && old.completions == Some(old.parallelism);
+    old.completions != new.completions && !elastic
+}
+
+/// The first immutable field after the template a Job update changes (ValidateJobUpdate's
+/// rules; completions and the template come first, `completions_change_refused` and
+/// `template_update_error`).
 fn immutable_change(old: &JobSpec, new: &JobSpec) -> Option<&'static str> {
     if old.indexed != new.indexed {
         return Some("completionMode");
-    }
-    if old.completions != new.completions {
-        // Elastic Indexed Jobs change completions together with parallelism.
-        let elastic = new.indexed
-            && new.completions == Some(new.parallelism)
-            && old.completions == Some(old.parallelism);
-        if !elastic {
-            return Some("completions");
-        }
     }
     if old.pod_failure_policy != new.pod_failure_policy {
         return Some("podFailurePolicy");

@@ -12,9 +12,13 @@
 //! and v1.36.1 left out "never started" (kubernetes#139287, fixed in v1.36.2); we follow the
 //! fixed rule, as v1.37 has it.
 
-use super::context::to_json;
-use crate::manifest::object::{Node, NodeValue};
+use super::context::{Finding, Out, to_json};
+use super::job::{validate_cron_job_create, validate_job};
+use crate::manifest::defaults::PLACEHOLDER_UID;
+use crate::manifest::document::{Manifest, Target};
+use crate::manifest::object::{IntOrString, Node, NodeValue};
 use crate::version::{Gate, KubernetesVersion};
+use jobscope_golang::strings::go_json_string;
 
 /// The old Job's state the apiserver reads when it decides (never the new object's).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,14 +78,81 @@ pub fn template_update_error(old: &Node, new: &Node, may: TemplateUpdate) -> Opt
         for template in [&mut old, &mut new] {
             without_container_resources(template);
         }
-        let differ = to_json_at(&old, "spec") != to_json_at(&new, "spec");
-        return differ.then_some("spec.template.spec");
+        let spec = |template: &Node| template.get("spec").map(|spec| semantic(spec).0);
+        return (spec(&old) != spec(&new)).then_some("spec.template.spec");
     }
-    (to_json(&old) != to_json(&new)).then_some("spec.template")
+    (semantic(&old).0 != semantic(&new).0).then_some("spec.template")
 }
 
-fn to_json_at(node: &Node, key: &str) -> Option<String> {
-    node.get(key).map(to_json)
+/// The first error `ValidateJob` (or, for a CronJob, the create rules of `ValidateCronJob`)
+/// finds in an updated object, as its `Error()` text: an update the apiserver refuses before
+/// it compares anything with the old object.
+pub fn first_update_error(manifest: &Manifest) -> Option<String> {
+    let object = manifest.effective.as_ref()?;
+    let mut out = Out::default();
+    match manifest.target {
+        Target::Job => validate_job(object, PLACEHOLDER_UID, 0, manifest.version, &mut out),
+        Target::CronJob => validate_cron_job_create(object, 0, manifest.version, &mut out),
+        Target::Other | Target::Rejected(_) => return None,
+    }
+    out.findings.into_iter().find_map(|finding| match finding {
+        Finding::Error { error, .. } => Some(error.message()),
+        Finding::Warning { .. } => None,
+    })
+}
+
+/// A node as `apiequality.Semantic.DeepEqual` sees it, and whether it is the zero value: an
+/// unset field and its Go zero value are equal where the field is not a pointer, an empty list
+/// or map equals an absent one, and quantities are compared by value (`1Gi` = `1073741824`).
+fn semantic(node: &Node) -> (String, bool) {
+    match &node.value {
+        NodeValue::Bool(v) => (v.to_string(), !v),
+        NodeValue::Int(v) => (v.to_string(), *v == 0),
+        NodeValue::Float(v) => (format!("{v:e}"), *v == 0.0),
+        NodeValue::Str(text) | NodeValue::Time(text) | NodeValue::Bytes(text) => {
+            (go_json_string(text), text.is_empty())
+        }
+        // Saturating at the extremes, which no template reaches.
+        NodeValue::Quantity(q) => (
+            format!("q{}/{}", q.value(), q.scaled_value(-9)),
+            q.is_zero(),
+        ),
+        NodeValue::IntOrString(IntOrString::Int(v)) => (format!("i{v}"), *v == 0),
+        NodeValue::IntOrString(IntOrString::Str(text)) => (go_json_string(text), false),
+        NodeValue::List(items) => {
+            let items: Vec<String> = items.iter().map(|item| semantic(item).0).collect();
+            (format!("[{}]", items.join(",")), items.is_empty())
+        }
+        NodeValue::Map(entries) => {
+            let mut sorted: Vec<&(String, Node)> = entries.iter().collect();
+            jobscope_sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+            let parts: Vec<String> = sorted
+                .iter()
+                .map(|(key, value)| format!("{}:{}", go_json_string(key), semantic(value).0))
+                .collect();
+            (format!("{{{}}}", parts.join(",")), parts.is_empty())
+        }
+        NodeValue::Object(def, fields) => {
+            let mut parts = Vec::new();
+            for field in def.fields {
+                let Some((_, value)) = fields.iter().find(|(name, _)| *name == field.json) else {
+                    continue;
+                };
+                let (text, zero) = semantic(value);
+                // A pointer set to a zero value (`suspend: false`, `securityContext: {}`) is
+                // not nil; lists and maps are not pointers.
+                let pointer =
+                    field.pointer && !matches!(value.value, NodeValue::List(_) | NodeValue::Map(_));
+                if zero && !pointer {
+                    continue;
+                }
+                parts.push(format!("{}:{text}", go_json_string(field.json)));
+            }
+            (format!("{{{}}}", parts.join(",")), parts.is_empty())
+        }
+        // Free-form JSON (none in a pod template), as the apiserver's JSON of it.
+        NodeValue::Any(_) => (to_json(node), false),
+    }
 }
 
 /// Template labels and annotations, and the pod's node selector, tolerations, scheduling gates
@@ -243,6 +314,35 @@ mod tests {
         assert_eq!(
             template_update_error(&old, &pod_affinity, both),
             Some("spec.template.spec")
+        );
+        // Equal as the apiserver compares: an empty list or map is an absent one, a zero
+        // value an unset field, a quantity its value.
+        let spelled = template(
+            "{restartPolicy: Never, containers: [{name: main, image: busybox, env: [], workingDir: '', tty: false}]}",
+            "{app: a}",
+        );
+        assert_eq!(template_update_error(&old, &spelled, frozen), None);
+        let gi = template(
+            "{restartPolicy: Never, containers: [{name: main, image: busybox, resources: {limits: {memory: 1Gi}}}]}",
+            "{app: a}",
+        );
+        let bytes = template(
+            "{restartPolicy: Never, containers: [{name: main, image: busybox, resources: {limits: {memory: '1073741824'}}}]}",
+            "{app: a}",
+        );
+        assert_eq!(template_update_error(&gi, &bytes, frozen), None);
+        assert_eq!(
+            template_update_error(&gi, &resources, frozen),
+            Some("spec.template")
+        );
+        // A pointer set to its zero value is not unset.
+        let no_root = template(
+            "{restartPolicy: Never, securityContext: {runAsNonRoot: false}, containers: [{name: main, image: busybox}]}",
+            "{app: a}",
+        );
+        assert_eq!(
+            template_update_error(&old, &no_root, frozen),
+            Some("spec.template")
         );
         // Node affinity goes, and the affinity that held only it.
         assert_eq!(

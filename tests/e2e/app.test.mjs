@@ -151,3 +151,24 @@ test("the Kubernetes version picker changes the apiserver's answer, is remembere
   await screenshot(page, "60-version-differences");
   await app.close();
 });
+
+test("in an older version, keys below a dropped field say so on hover, and a stop signal is reported as dropped", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  await page.locator("[data-testid=kubernetes-version]").selectOption("v1.33");
+  const manifest = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: demo}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      resources:\n        limits: {cpu: '1'}\n      containers:\n      - name: main\n        image: busybox\n        lifecycle: {stopSignal: SIGUSR1}\n";
+  await setEditorText(page, manifest);
+  await waitForDiagnostics(page);
+  const dropped = page.locator("[data-testid=problem][data-code='apiserver.dropped-field']");
+  await dropped.first().waitFor();
+  const texts = (await dropped.allTextContents()).join("\n");
+  assert.match(texts, /lifecycle\.stopSignal: dropped on create: the ContainerStopSignals feature gate is off by default in Kubernetes v1\.33/);
+  assert.match(texts, /spec\.template\.spec\.resources: dropped on create: the PodLevelResources feature gate/);
+  // `limits` belongs to the pod-level resources v1.33 drops: its hover says so.
+  const key = page.locator(".cm-line", { hasText: "limits: {cpu" }).locator("span", { hasText: "limits" });
+  await key.first().hover();
+  const hover = page.locator("[data-testid=hover]");
+  await hover.waitFor({ timeout: 5_000 });
+  assert.match(await hover.textContent(), /Kubernetes v1\.33: the PodLevelResources feature gate is alpha, off by default/);
+  await app.close();
+});

@@ -57,8 +57,11 @@ const dir = process.argv[2] ?? "dist";
  * field), 1.1 KiB: 698.8 and 557.9; then by issue 25's keys and values below a gated field
  * (the gates along the path, the one that decides, no pod-level claims) and the stop signal
  * dropped on create from every kind of container, 0.3 KiB: 699.1 and 558.2; 699.2 and 558.3
- * with the MutablePodResourcesForSuspendedJobs row in the versions table. */
-const CEILINGS_KIB = { editor: 699.4, embed: 558.5 };
+ * with the MutablePodResourcesForSuspendedJobs row in the versions table; then by issue 25's
+ * simulated outcomes in the versions table (the worker's request and answers, the outcome row
+ * and its note, the Simulation tab's last settings kept for it: 11.2 KiB of raw wasm), 4.8 KiB:
+ * 704.0 and 563.1. */
+const CEILINGS_KIB = { editor: 704.2, embed: 563.3 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use jobscope_analysis::{
-    Analysis, ClientPath, DocumentStatus, Instant, KubernetesVersion, Options, analyze,
+    Analysis, ClientPath, DocumentStatus, Instant, KubernetesVersion, Options, PlayerInput, analyze,
 };
 
 use super::bridge::{self, EditorHandle};
@@ -47,6 +47,9 @@ pub struct Page {
     /// A simulation preset asked for from elsewhere (a lint rule's "Simulate" button): the
     /// Simulation tab opens, loads it into its form and runs it.
     pub simulate_preset: RwSignal<Option<&'static str>>,
+    /// The Simulation tab's settings of its last run: the version comparison simulates every
+    /// version with them (until a first run, with the defaults for the document's kind).
+    pub last_run: RwSignal<Option<PlayerInput>>,
 }
 
 impl Page {
@@ -145,6 +148,7 @@ pub fn new_page() -> Page {
         viewer_zone: StoredValue::new(bridge::viewer_time_zone()),
         status: RwSignal::new(String::new()),
         simulate_preset: RwSignal::new(None),
+        last_run: RwSignal::new(None),
     }
 }
 

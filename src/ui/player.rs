@@ -258,7 +258,10 @@ pub fn panel(page: Page) -> AnyView {
             playing.try_set(false);
             problem.try_set(message);
         }
-        Response::Ready | Response::Concurrency { .. } => {}
+        Response::Ready
+        | Response::Concurrency { .. }
+        | Response::OutcomesProgress { .. }
+        | Response::Outcomes { .. } => {}
     });
     // Frames follow the time (playback, the scrubber, "Next event").
     Effect::new(move |last_time: Option<i64>| {
@@ -334,6 +337,7 @@ pub fn panel(page: Page) -> AnyView {
         pending.set_value(None);
         in_flight.set_value(false);
         progress.set(Some((Phase::Simulating, 0.0)));
+        page.last_run.set(Some(input.clone()));
         worker.send(&Request::Simulate {
             text: page.source.get_untracked(),
             document: page.document_untracked(),

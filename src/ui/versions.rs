@@ -3,16 +3,32 @@
 //! `jobscope validate --all-versions` prints, from the same `VersionComparer`). Six analyses
 //! of the text, so they run when the user opens the section or asks again, never on every
 //! keystroke, one version per frame with the progress said; a table made for an older text (or
-//! other options) says so.
+//! other options) says so. The shown Job or CronJob is also simulated in every version by the
+//! worker, with the Simulation tab's last settings (or its defaults): where the outcomes are
+//! not the same, they are a row of the same table.
 
 use leptos::prelude::*;
 
+use jobscope_analysis::worker::{Request, Response};
 use jobscope_analysis::{
-    InOrder, KubernetesVersion, Options, Severity, VersionComparer, VersionDifference, line_col,
-    version_range_name,
+    DocumentStatus, InOrder, KubernetesVersion, OUTCOME_CODE, Options, PlayerInput, Severity,
+    SimulatedOutcomes, VersionComparer, VersionDifference, line_col, version_range_name,
 };
 
 use super::page::Page;
+use super::worker::Channel;
+
+/// Where the simulated outcomes are (one signal: each signal type adds code to the page).
+#[derive(Clone, Debug, Default, PartialEq)]
+enum Simulated {
+    /// Not asked for, or the document is not a Job or CronJob.
+    #[default]
+    Nothing,
+    /// The worker runs them: this many versions are done.
+    Running(usize),
+    Done(SimulatedOutcomes),
+    Failed(String),
+}
 
 /// What a table was made from: the editor's change count and the options.
 type Basis = (u32, Options);
@@ -23,10 +39,74 @@ pub fn VersionDifferences() -> impl IntoView {
     let table: RwSignal<Option<(Basis, Vec<VersionDifference>)>> = RwSignal::new(None);
     // The version being analysed (1 to 6) while a comparison runs.
     let busy = RwSignal::new(None::<usize>);
+    let simulated = RwSignal::new(Simulated::Nothing);
+    // Whether the outcomes use the Simulation tab's last settings (else its defaults).
+    let from_tab = StoredValue::new(false);
+    let latest = StoredValue::new(0u32);
+    let worker = page.worker;
+    let running = move || matches!(simulated.get_untracked(), Simulated::Running(_));
+    worker.listen(Channel::Versions, move |response| match response {
+        Response::OutcomesProgress { id, done } if id == latest.get_value() => {
+            simulated.try_set(Simulated::Running(done));
+        }
+        Response::Outcomes { id, result } if id == latest.get_value() => {
+            if result.as_ref().is_some_and(|o| o.difference().is_some()) {
+                page.say("The simulated outcome differs between Kubernetes versions.");
+            }
+            simulated.try_set(result.map_or(Simulated::Nothing, Simulated::Done));
+        }
+        Response::Failed(message) if running() => {
+            simulated.try_set(Simulated::Failed(message));
+        }
+        _ => {}
+    });
+    // Stop in the Simulation tab ends the worker, and any outcomes it was simulating.
+    Effect::new(move |previous: Option<u32>| {
+        let generation = worker.generation.get();
+        if previous.is_some_and(|p| p != generation) && running() {
+            simulated.set(Simulated::Failed(
+                "The simulation was stopped before every version ran; compare again.".to_owned(),
+            ));
+        }
+        generation
+    });
+    let simulate_outcomes = move || {
+        let document = page.document_untracked();
+        let kind = page
+            .analysis
+            .with_untracked(|a| a.documents.get(document).map(|d| d.status));
+        if !matches!(kind, Some(DocumentStatus::Job | DocumentStatus::CronJob)) {
+            simulated.set(Simulated::Nothing);
+            return;
+        }
+        let last_run = page.last_run.get_untracked();
+        from_tab.set_value(last_run.is_some());
+        let input = last_run.unwrap_or_else(|| {
+            PlayerInput::for_kind(kind == Some(DocumentStatus::CronJob), page.now)
+        });
+        let id = latest.get_value().wrapping_add(1);
+        latest.set_value(id);
+        simulated.set(Simulated::Running(0));
+        worker.send(&Request::Outcomes {
+            id,
+            text: page.source.get_untracked(),
+            document,
+            options: page.options_untracked(),
+            input,
+        });
+    };
+    // The outcomes' row, when they differ between versions.
+    let outcome_row = move || {
+        simulated.with(|s| match s {
+            Simulated::Done(outcomes) => outcomes.difference(),
+            _ => None,
+        })
+    };
     let compare = move || {
         if busy.get_untracked().is_some() {
             return;
         }
+        simulate_outcomes();
         let basis: Basis = (page.version.get_untracked(), page.options_untracked());
         let text = page.source.get_untracked();
         let comparer = StoredValue::new_local(Some(VersionComparer::new()));
@@ -78,12 +158,14 @@ pub fn VersionDifferences() -> impl IntoView {
     });
     let groups = move || {
         let text = page.source.get_untracked();
+        let outcome_row = outcome_row();
         table.with(|t| {
             let Some((_, differences)) = t else {
                 return Vec::new();
             };
             differences
                 .iter()
+                .chain(outcome_row.as_ref())
                 .map(|difference| {
                     let (line, column) = line_col(&text, difference.span.start);
                     let (from, to) = (difference.span.start, difference.span.end);
@@ -117,6 +199,9 @@ pub fn VersionDifferences() -> impl IntoView {
                                     .iter()
                                     .map(|said| {
                                         let (class, label) = match said.severity {
+                                            _ if said.code == OUTCOME_CODE => {
+                                                ("outcome", "Simulated")
+                                            }
                                             Severity::Error => ("error", "Error"),
                                             Severity::Warning => ("warning", "Warning"),
                                             Severity::Info => ("info", "Note"),
@@ -158,7 +243,7 @@ pub fn VersionDifferences() -> impl IntoView {
         >
             <summary>"Differs between Kubernetes versions"</summary>
             <p class="muted">
-                "What the apiserver of each version from v1.32 to v1.37 says differently about this text (fields dropped or unknown, rules a feature gate changes). "
+                "What the apiserver of each version from v1.32 to v1.37 says differently about this text (fields dropped or unknown, rules a feature gate changes), and how the shown Job or CronJob ends when each version's controllers run it. "
                 <button
                     type="button"
                     data-testid="compare-versions"
@@ -174,11 +259,53 @@ pub fn VersionDifferences() -> impl IntoView {
                                 format!(" Comparing… {} of {}", n, KubernetesVersion::ALL.len())
                             })
                     }}
+                    {move || {
+                        simulated
+                            .with(|s| match s {
+                                Simulated::Running(n) => Some(*n),
+                                _ => None,
+                            })
+                            .map(|n| {
+                                format!(
+                                    " Simulating each version… {} of {}",
+                                    n,
+                                    KubernetesVersion::ALL.len(),
+                                )
+                            })
+                    }}
                     {move || stale.get().then_some(" The text or the client changed since this table was made.")}
                 </span>
             </p>
+            <p class="muted" data-testid="outcome-note">
+                {move || {
+                    simulated
+                        .with(|s| match s {
+                            Simulated::Nothing | Simulated::Running(_) => None,
+                            Simulated::Failed(message) => Some(message.clone()),
+                            Simulated::Done(outcomes) => {
+                                let settings = if from_tab.get_value() {
+                                    "the Simulation tab's last settings"
+                                } else {
+                                    "the Simulation tab's default settings"
+                                };
+                                Some(if outcomes.difference().is_some() {
+                                    format!(
+                                        "The simulated outcome differs between versions (simulated with {settings}): see its row."
+                                    )
+                                } else {
+                                    format!(
+                                        "The simulated outcome is the same in every version (simulated with {settings})."
+                                    )
+                                })
+                            }
+                        })
+                }}
+            </p>
             <Show
-                when=move || table.with(|t| t.as_ref().is_some_and(|(_, d)| !d.is_empty()))
+                when=move || {
+                    outcome_row().is_some()
+                        || table.with(|t| t.as_ref().is_some_and(|(_, d)| !d.is_empty()))
+                }
                 fallback=move || {
                     table
                         .with(Option::is_some)
@@ -191,7 +318,7 @@ pub fn VersionDifferences() -> impl IntoView {
                             <tr>
                                 <th scope="col">"Where"</th>
                                 <th scope="col">"Versions"</th>
-                                <th scope="col">"What the apiserver says"</th>
+                                <th scope="col">"What the apiserver or the simulation says"</th>
                             </tr>
                         </thead>
                         {groups}

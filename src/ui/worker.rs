@@ -25,12 +25,15 @@ use jobscope_analysis::worker::{Request, Response, decode, encode};
 pub enum Channel {
     Simulation,
     Concurrency,
+    /// The version comparison's simulated outcomes.
+    Versions,
 }
 
 fn channel_of(response: &Response) -> Option<Channel> {
     match response {
         Response::Ready => None,
         Response::Concurrency { .. } => Some(Channel::Concurrency),
+        Response::OutcomesProgress { .. } | Response::Outcomes { .. } => Some(Channel::Versions),
         Response::Progress { .. }
         | Response::Recorded(_)
         | Response::Frame(_)

@@ -139,16 +139,45 @@ test("the Kubernetes version picker changes the apiserver's answer, is remembere
   assert.equal(await page.locator("[data-testid=kubernetes-version]").inputValue(), "v1.32");
   await page.locator("[data-testid=problem][data-code='apiserver.unknown-field']").waitFor();
   // The versions table: unknown (v1.32–v1.33), dropped (v1.34), nothing (v1.35–v1.37).
+  // The simulated outcome is a row too: v1.32 and v1.33 refuse the Job, the others run it.
   await page.click("[data-testid=version-differences] summary");
   const rows = page.locator("[data-testid=version-difference]");
-  await rows.first().waitFor();
-  assert.equal(await rows.count(), 3);
-  const text = await page.textContent("[data-testid=version-differences] tbody");
+  await page.locator("[data-testid=version-differences] .said.outcome").first().waitFor({ timeout: 30_000 });
+  assert.equal(await rows.count(), 5);
+  const text = await page.textContent("[data-testid=version-differences] table");
   assert.match(text, /v1\.32–v1\.33.*unknown field/s);
   assert.match(text, /v1\.34.*dropped on create/s);
   assert.match(text, /v1\.35–v1\.37\s*Nothing to report/);
+  assert.match(text, /simulated outcome\s*v1\.32–v1\.33\s*Simulated not simulated: the apiserver refuses it/);
+  assert.match(text, /v1\.34–v1\.37\s*Simulated Job demo: Complete \(CompletionsReached\)/);
+  assert.match(await page.textContent("[data-testid=outcome-note]"), /differs between versions \(simulated with the Simulation tab's default settings\)/);
   assert.deepEqual(await axeViolations(page, "[data-testid=version-differences]"), []);
   await screenshot(page, "60-version-differences");
+  await app.close();
+});
+
+test("the versions table simulates every version with the Simulation tab's settings: a Job resumed after its deadline fails up to v1.35 and completes from v1.36", async () => {
+  const app = await openApp(env);
+  const { page } = app;
+  const manifest = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: demo}\nspec:\n  activeDeadlineSeconds: 600\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: main, image: busybox}]\n";
+  await setEditorText(page, manifest);
+  await waitForDiagnostics(page);
+  // Pods of five minutes that succeed; suspended a minute in, resumed after the deadline.
+  await page.click("[data-testid=tab-simulation]");
+  for (const [field, value] of [["pod-run-min", 300], ["pod-run-max", 300], ["pod-failing-attempts", 0], ["sim-suspend-at", 60], ["sim-resume-at", 900]]) {
+    await page.fill(`[data-testid=${field}]`, String(value));
+    await page.dispatchEvent(`[data-testid=${field}]`, "change");
+  }
+  await page.click("[data-testid=sim-run]");
+  await page.locator("[data-testid=sim-gantt]").waitFor({ timeout: 60_000 });
+  await page.click("[data-testid=version-differences] summary");
+  const outcome = page.locator("[data-testid=version-differences] .said.outcome");
+  await outcome.first().waitFor({ timeout: 30_000 });
+  const text = await page.textContent("[data-testid=version-differences] table");
+  assert.match(text, /v1\.32–v1\.35\s*Simulated Job demo: Failed \(DeadlineExceeded\) 15m0s after the start/);
+  assert.match(text, /v1\.36–v1\.37\s*Simulated Job demo: Complete \(CompletionsReached\)/);
+  assert.match(await page.textContent("[data-testid=outcome-note]"), /simulated with the Simulation tab's last settings/);
+  assert.deepEqual(await axeViolations(page, "[data-testid=version-differences]"), []);
   await app.close();
 });
 

@@ -256,3 +256,21 @@ fn a_cronjob_every_minute_for_ten_years_stops_at_the_step_limit() {
     let minutes = (sim.now() - sim.start()) / 60_000;
     assert!(sim.jobs().len() as i64 >= minutes - 1 && minutes > 1000);
 }
+
+#[test]
+fn a_crash_after_create_on_a_job_is_refused_at_the_action() {
+    let text = "manifest: |\n  apiVersion: batch/v1\n  kind: Job\n  metadata: {name: once}\n  spec:\n    template:\n      spec:\n        restartPolicy: Never\n        containers: [{name: main, image: busybox}]\nactions:\n  - {at: 1m, crashAfterCreate: 30s}\n";
+    let scenario = parse_scenario(text).expect("scenario parses");
+    let problems =
+        jobscope_analysis::simulation(&scenario, jobscope_analysis::KubernetesVersion::NEWEST)
+            .expect_err("only a CronJob's controller creates Jobs");
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0]
+            .message
+            .starts_with("crashAfterCreate: only the CronJob controller creates Jobs"),
+        "{}",
+        problems[0].message
+    );
+    assert!(text[problems[0].span.start..].starts_with("{at: 1m, crashAfterCreate: 30s}"));
+}

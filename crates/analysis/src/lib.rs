@@ -35,9 +35,11 @@ pub use jobscope_golang::time::{
 };
 pub use jobscope_lint::DefinedObjects;
 pub use jobscope_yaml::position::LineIndex;
+#[cfg(feature = "simulation")]
+pub use versions::simulated_outcomes;
 pub use versions::{
-    Said, VersionComparer, VersionComparison, VersionDifference, VersionRange, compare_versions,
-    version_range_name,
+    DocumentKey, OUTCOME_CODE, OUTCOME_FIELD, Said, SimulatedOutcomes, VersionComparer,
+    VersionComparison, VersionDifference, VersionRange, compare_versions, version_range_name,
 };
 pub use views::*;
 

@@ -211,6 +211,150 @@ impl VersionComparer {
     }
 }
 
+/// The code of the simulated-outcome rows (not a diagnostic: no version reports it).
+pub const OUTCOME_CODE: &str = "simulation.outcome";
+/// The "field" of the simulated-outcome rows, where a finding's field path would be.
+pub const OUTCOME_FIELD: &str = "simulated outcome";
+
+/// One Job or CronJob document simulated in every supported version (plain data: the
+/// simulation worker sends it to the page).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SimulatedOutcomes {
+    /// The document's 0-based index (and its list item, for a `kind: List`).
+    pub document: usize,
+    pub item: Option<usize>,
+    /// The document's byte span in the text, as (start, end).
+    pub span: (usize, usize),
+    /// The outcome's lines in each of [`KubernetesVersion::ALL`], in that order.
+    pub by_version: Vec<Vec<String>>,
+}
+
+impl SimulatedOutcomes {
+    /// The outcomes as a row of the table, when they are not the same in every version: each
+    /// line a note at the document's start.
+    pub fn difference(&self) -> Option<VersionDifference> {
+        let span = Span::new(self.span.0, self.span.0);
+        let difference = VersionDifference {
+            document: self.document,
+            item: self.item,
+            field: OUTCOME_FIELD.to_owned(),
+            span,
+            by_version: self
+                .by_version
+                .iter()
+                .map(|lines| {
+                    lines
+                        .iter()
+                        .map(|line| Said {
+                            code: OUTCOME_CODE,
+                            severity: Severity::Info,
+                            message: line.clone(),
+                            span,
+                        })
+                        .collect()
+                })
+                .collect(),
+        };
+        (difference.ranges().len() > 1).then_some(difference)
+    }
+}
+
+/// A document as `analyze_each` names it: its index, and its item in a `kind: List`.
+pub type DocumentKey = (usize, Option<usize>);
+
+/// Simulates Job and CronJob documents of `text` once per supported version, each run to its
+/// end: the document `only` names, or every Job and CronJob (however many: the documents are
+/// read a batch at a time, the simulations run by `workers`). `input` gives the run's settings
+/// for a CronJob (`true`) or a Job. `progress` is told how many versions are done. A version
+/// whose apiserver refuses a document says so in its lines.
+#[cfg(feature = "simulation")]
+pub fn simulated_outcomes(
+    text: &str,
+    options: &Options,
+    only: Option<DocumentKey>,
+    input: &(dyn Fn(bool) -> crate::PlayerInput + Sync),
+    workers: &impl Workers,
+    mut progress: impl FnMut(usize),
+) -> Vec<SimulatedOutcomes> {
+    use crate::DocumentStatus;
+    use std::collections::HashMap;
+    let lines = LineIndex::new(text);
+    let mut found: Vec<SimulatedOutcomes> = Vec::new();
+    let mut position: HashMap<DocumentKey, usize> = HashMap::new();
+    for (n, version) in KubernetesVersion::ALL.into_iter().enumerate() {
+        let options = Options {
+            lint: false,
+            kubernetes_version: version,
+            ..options.clone()
+        };
+        analyze_each(
+            text,
+            &lines,
+            &options,
+            workers,
+            |report| {
+                let key = (report.index, report.item);
+                let batch = matches!(report.status, DocumentStatus::Job | DocumentStatus::CronJob);
+                if !batch || only.is_some_and(|only| only != key) {
+                    return None;
+                }
+                let settings = input(report.status == DocumentStatus::CronJob);
+                let said = match crate::start_simulation(&report, &settings) {
+                    Ok(mut simulation) => {
+                        simulation.run_to_end();
+                        jobscope_sim_views::outcome::outcome_lines(&simulation)
+                    }
+                    Err(message) => {
+                        vec![format!(
+                            "not simulated: the apiserver refuses it: {message}"
+                        )]
+                    }
+                };
+                Some((key, (report.span.start, report.span.end), said))
+            },
+            |result, _| {
+                let Some((key, span, said)) = result else {
+                    return;
+                };
+                match position.get(&key) {
+                    Some(&at) => found[at].by_version.push(said),
+                    // The first version to see a Job or CronJob here (the others' lines
+                    // before it are filled in below).
+                    None => {
+                        position.insert(key, found.len());
+                        found.push(SimulatedOutcomes {
+                            document: key.0,
+                            item: key.1,
+                            span,
+                            by_version: vec![Vec::new(); n],
+                        });
+                        if let Some(last) = found.last_mut() {
+                            last.by_version.push(said);
+                        }
+                    }
+                }
+            },
+        );
+        for outcomes in &mut found {
+            if outcomes.by_version.len() == n {
+                outcomes
+                    .by_version
+                    .push(vec!["not simulated: not a Job or CronJob".to_owned()]);
+            }
+        }
+        progress(n + 1);
+    }
+    for outcomes in &mut found {
+        for said in &mut outcomes.by_version {
+            if said.is_empty() {
+                said.push("not simulated: not a Job or CronJob".to_owned());
+            }
+        }
+    }
+    jobscope_sort::sort_by_key(&mut found, |o| (o.document, o.item));
+    found
+}
+
 /// Every version at once (the CLI's `validate --all-versions`): six analyses of `text`, the
 /// documents run by `workers`.
 pub fn compare_versions(
@@ -331,5 +475,83 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[cfg(feature = "simulation")]
+    #[test]
+    fn a_resume_after_the_deadline_ends_differently_from_v1_36() {
+        // Suspended a minute in, resumed after the ten-minute deadline: up to v1.35 the old
+        // startTime fails the Job at the resume; from v1.36 the suspension cleared it.
+        let text = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  activeDeadlineSeconds: 600\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: a, image: busybox}]\n";
+        let options = Options {
+            lint: false,
+            ..Options::at(Instant::from_unix(1_767_225_600))
+        };
+        let input = crate::PlayerInput {
+            run_min_seconds: 300,
+            run_max_seconds: 300,
+            failing_attempts: 0,
+            suspend_at: Some(60),
+            resume_at: Some(900),
+            ..crate::PlayerInput::for_kind(false, options.now)
+        };
+        let mut done = Vec::new();
+        let all = simulated_outcomes(text, &options, None, &|_| input.clone(), &InOrder, |n| {
+            done.push(n)
+        });
+        let [outcomes] = all.as_slice() else {
+            panic!("{all:?}")
+        };
+        assert_eq!(done, [1, 2, 3, 4, 5, 6]);
+        assert_eq!((outcomes.document, outcomes.span.0), (0, 0));
+        let difference = outcomes.difference().expect("the outcomes differ");
+        assert_eq!(difference.field, OUTCOME_FIELD);
+        let ranges: Vec<(KubernetesVersion, KubernetesVersion, String)> = difference
+            .ranges()
+            .iter()
+            .map(|(first, last, said)| (*first, *last, said[0].message.clone()))
+            .collect();
+        assert_eq!(ranges.len(), 2, "{ranges:?}");
+        assert_eq!((ranges[0].0, ranges[0].1), (V1_32, V1_35));
+        assert!(
+            ranges[0]
+                .2
+                .starts_with("Job j: Failed (DeadlineExceeded) 15m0s after"),
+            "{ranges:?}"
+        );
+        assert_eq!((ranges[1].0, ranges[1].1), (V1_36, V1_37));
+        assert!(ranges[1].2.starts_with("Job j: Complete ("), "{ranges:?}");
+        // Without the suspension every version ends alike: no row.
+        let plain = crate::PlayerInput {
+            suspend_at: None,
+            resume_at: None,
+            ..input
+        };
+        let same = simulated_outcomes(
+            text,
+            &options,
+            Some((0, None)),
+            &|_| plain.clone(),
+            &InOrder,
+            |_| {},
+        );
+        assert_eq!(same.len(), 1);
+        assert_eq!(same[0].difference(), None, "{:?}", same[0].by_version);
+        // Not a Job or CronJob, or no such document: nothing to simulate.
+        let other = format!("apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: c}}\n---\n{text}");
+        let only_job =
+            simulated_outcomes(&other, &options, None, &|_| plain.clone(), &InOrder, |_| {});
+        assert_eq!(only_job.iter().map(|o| o.document).collect::<Vec<_>>(), [1]);
+        for only in [(0, None), (9, None), (1, Some(0))] {
+            let none = simulated_outcomes(
+                &other,
+                &options,
+                Some(only),
+                &|_| plain.clone(),
+                &InOrder,
+                |_| {},
+            );
+            assert_eq!(none, [], "{only:?}");
+        }
     }
 }

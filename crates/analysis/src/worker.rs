@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Concurrency, Frame, Options, PlayerInput, Summary};
+use crate::{Concurrency, Frame, Options, PlayerInput, SimulatedOutcomes, Summary};
 
 pub use jobscope_playback::codec::{CodecError, decode, encode};
 
@@ -56,6 +56,17 @@ pub enum Request {
         duration_seconds: i64,
         runs: usize,
     },
+    /// Document `document` of `text` simulated as `input` says in every supported version
+    /// (`options.kubernetes_version` is not used), for the "differs between versions" table:
+    /// answered with `OutcomesProgress` after each version, then `Outcomes`. `id` comes back
+    /// with each answer.
+    Outcomes {
+        id: u32,
+        text: String,
+        document: usize,
+        options: Options,
+        input: PlayerInput,
+    },
 }
 
 /// What a simulation is doing.
@@ -85,6 +96,16 @@ pub enum Response {
     Concurrency {
         id: u32,
         result: Result<Concurrency, String>,
+    },
+    /// `done` of the supported versions are simulated for `Outcomes` request `id`.
+    OutcomesProgress {
+        id: u32,
+        done: usize,
+    },
+    /// The outcomes of `Outcomes` request `id` (`None`: the document is not a Job or CronJob).
+    Outcomes {
+        id: u32,
+        result: Option<SimulatedOutcomes>,
     },
     /// The request could not be done (the document does not validate, no run to play...).
     Failed(String),
@@ -161,6 +182,30 @@ mod session {
                     });
                     send(Response::Concurrency { id, result });
                 }
+                Request::Outcomes {
+                    id,
+                    text,
+                    document,
+                    options,
+                    input,
+                } => {
+                    // The page names the document by its place in the analysis's list.
+                    let key = with_document(&text, document, &options, |report| {
+                        Ok((report.index, report.item))
+                    });
+                    let result = key.ok().and_then(|key| {
+                        crate::simulated_outcomes(
+                            &text,
+                            &options,
+                            Some(key),
+                            &|_| input.clone(),
+                            &crate::InOrder,
+                            |done| send(Response::OutcomesProgress { id, done }),
+                        )
+                        .pop()
+                    });
+                    send(Response::Outcomes { id, result });
+                }
             }
         }
     }
@@ -236,7 +281,7 @@ mod session {
 #[cfg(all(test, feature = "simulation"))]
 mod tests {
     use super::*;
-    use crate::Instant;
+    use crate::{Instant, KubernetesVersion};
 
     const CRON: &str = "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: \"*/5 * * * *\"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers: [{name: main, image: busybox}]\n";
 
@@ -482,5 +527,52 @@ mod tests {
         assert_eq!(diagram.slots.len(), 6);
         let forbid = &diagram.lanes[1];
         assert!(forbid.in_manifest && !forbid.skipped.is_empty());
+    }
+
+    #[test]
+    fn outcomes_come_back_per_version_with_their_request_id() {
+        let mut session = Session::new();
+        let request = |id, document| Request::Outcomes {
+            id,
+            text: CRON.to_owned(),
+            document,
+            options: Options::at(now()),
+            input: PlayerInput::for_kind(true, now()),
+        };
+        let responses = exchange(&mut session, &request(7, 0));
+        let done: Vec<usize> = responses
+            .iter()
+            .filter_map(|r| match r {
+                Response::OutcomesProgress { id: 7, done } => Some(*done),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(done, [1, 2, 3, 4, 5, 6]);
+        let Some(Response::Outcomes {
+            id: 7,
+            result: Some(outcomes),
+        }) = responses.last()
+        else {
+            panic!("{responses:?}")
+        };
+        assert_eq!(outcomes.by_version.len(), KubernetesVersion::ALL.len());
+        assert_eq!(
+            outcomes.by_version[0][0],
+            "288 Jobs created: 287 complete, 1 running at the end"
+        );
+        // This CronJob behaves alike in every version: no row for the table.
+        assert_eq!(outcomes.difference(), None);
+        // A document the text does not have: an answer, not a panic.
+        let responses = exchange(&mut session, &request(8, 3));
+        assert!(
+            matches!(
+                responses.last(),
+                Some(Response::Outcomes {
+                    id: 8,
+                    result: None
+                })
+            ),
+            "{responses:?}"
+        );
     }
 }

@@ -5,13 +5,15 @@
 //!
 //! - [`concurrency`]: the three policies' runs (drawn by `jobscope_playback`);
 //! - [`player`]: recording, and the player's summary and frame (state, Gantt chart, charts)
-//!   at any virtual time, as `jobscope_playback` data.
+//!   at any virtual time, as `jobscope_playback` data;
+//! - [`outcome`]: a finished run's outcome as comparable lines (the version comparison's).
 //!
 //! Invariants: pure data; the player never re-simulates, and a query at time t sees only what had
 //! happened by t; every loop and output is bounded (`concurrency::MAX_RUNS`, `player::MAX_ROWS`,
 //! `MAX_BARS`).
 
 pub mod concurrency;
+pub mod outcome;
 pub mod player;
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! The CronJob controller v2's `sync` (pkg/controller/cronjob/cronjob_controllerv2.go, v1.34):
 //! history cleanup, bookkeeping of active Jobs, then the scheduling decision from the cron
-//! engine's port of utils.go, concurrency policy, Job creation and the requeue.
+//! engine's port of utils.go, concurrency policy, Job creation and the requeue (a failed sync
+//! with client-go's back-off). The one difference between v1.32 and v1.37 it can show: a Job
+//! that already exists under the scheduled name is adopted only from v1.37.
 
 use super::model::{ConcurrencyPolicy, ConditionKind, CronJobSpec, JobId, api_time};
 use crate::cluster::{Cluster, Message, ObjectRef};
-use crate::model::{instant, millis};
+use crate::model::{Ms, SECOND, instant, millis};
+use jobscope_api::version::KubernetesVersion;
 use jobscope_cron::controller::{
     CronJobTimes, Missed, MostRecentError, controller_evaluator, format_rfc1123z_utc,
     most_recent_schedule_time, next_schedule_time_duration, next_schedule_time_duration_from,
@@ -34,9 +37,58 @@ impl CronJobSpec {
     }
 }
 
+/// What `syncCronJob` ended with.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Synced {
+    /// The `AddAfter` delay it asks for (ms).
+    requeue: Option<i64>,
+    /// Whether the CronJob's status changed (and is written).
+    update: bool,
+    /// It returned an error: with no requeue asked for, the key goes back with back-off.
+    failed: bool,
+    /// It created a Job.
+    created: bool,
+}
+
+impl Synced {
+    fn done(requeue: Option<i64>, update: bool) -> Synced {
+        Synced {
+            requeue,
+            update,
+            ..Synced::default()
+        }
+    }
+}
+
+/// client-go's `DefaultTypedControllerRateLimiter` for one key after `failures` failed syncs:
+/// 5 ms doubled per failure, at most 1000 s. Its other half, a 10-per-second bucket with a
+/// burst of 100 shared by all keys, never binds for the one CronJob simulated: the exponential
+/// delays allow fewer than ten retries in the first second and fewer after.
+fn rate_limited_delay(failures: u32) -> Ms {
+    const BASE: Ms = 5;
+    const MOST: Ms = 1000 * SECOND;
+    1_i64
+        .checked_shl(failures)
+        .and_then(|factor| BASE.checked_mul(factor))
+        .filter(|delay| *delay > 0)
+        .map_or(MOST, |delay| delay.min(MOST))
+}
+
 /// The CronJob controller: what it keeps between syncs.
 #[derive(Debug, Default)]
 pub(crate) struct CronJobController {
+    /// From v1.37 a Job that already exists under the scheduled name is read in the CronJob's
+    /// namespace and adopted; up to v1.36 that read fails (kubernetes#136920).
+    adopts_existing_jobs: bool,
+    /// A scenario's `crashAfterCreate`: the next sync that creates a Job loses its status
+    /// write, and kube-controller-manager is down this long.
+    crash_after_create: Option<Ms>,
+    /// Set by the sync that crashed: how long the outage lasts (the engine takes it).
+    crashed: Option<Ms>,
+    /// Failed syncs in a row (the rate limiter's count for the CronJob's key).
+    failures: u32,
+    /// The Job the note on a failed adoption was written for (one note per Job).
+    unadoptable_noted: Option<JobId>,
     /// The CronJob's parsed schedule (the controller parses it on every sync; the result is
     /// the same until the spec changes), boxed: it may remember a long chain of fire times.
     evaluator: Option<Box<Evaluator>>,
@@ -45,6 +97,29 @@ pub(crate) struct CronJobController {
 }
 
 impl CronJobController {
+    /// The controller of Kubernetes `version`.
+    pub(crate) fn for_version(version: KubernetesVersion) -> Self {
+        CronJobController {
+            adopts_existing_jobs: version >= KubernetesVersion::V1_37,
+            ..CronJobController::default()
+        }
+    }
+
+    /// Arms a `crashAfterCreate` of `down` (a later one replaces an armed one).
+    pub(crate) fn crash_after_next_create(&mut self, down: Ms) {
+        self.crash_after_create = Some(down);
+    }
+
+    /// The outage a sync's crash starts, once.
+    pub(crate) fn take_crash(&mut self) -> Option<Ms> {
+        self.crashed.take()
+    }
+
+    /// A restarted kube-controller-manager has lost its rate limiter's counts.
+    pub(crate) fn restart(&mut self) {
+        self.failures = 0;
+    }
+
     /// Uses `evaluator` for the schedule from now on (one that already walked the fire times).
     pub(crate) fn remember(&mut self, evaluator: Evaluator) {
         self.evaluator = Some(Box::new(evaluator));
@@ -76,24 +151,49 @@ impl CronJobController {
                 .iter()
                 .map(|&j| (j, jobs[j].status.finished().map(|c| c.kind))),
         );
+        // The status as stored before this sync: what a lost status write leaves.
+        let stored = self
+            .crash_after_create
+            .and_then(|_| c.cron.as_ref().map(|cron| cron.status.clone()));
         let mut update = cleanup_finished_jobs(c, &children);
-        let (requeue, sync_update) = self.sync_cron_job_inner(c, &children);
+        let synced = self.sync_cron_job_inner(c, &children);
         self.children = children;
-        update |= sync_update;
+        if synced.created
+            && let Some(down) = self.crash_after_create.take()
+        {
+            // kube-controller-manager stops between the create and the status update: the Job
+            // exists, this sync's status changes do not.
+            if let (Some(cron), Some(stored)) = (&mut c.cron, stored) {
+                cron.status = stored;
+            }
+            self.crashed = Some(down);
+            return;
+        }
+        update |= synced.update;
         if update {
             write_cron_status(c);
         }
-        if let Some(after) = requeue {
-            c.enqueue_cron(after.max(0));
+        match (synced.requeue, synced.failed) {
+            (Some(after), _) => {
+                // processNextWorkItem: `Forget`, then `AddAfter`.
+                self.failures = 0;
+                c.enqueue_cron(after.max(0));
+            }
+            (None, true) => {
+                let delay = rate_limited_delay(self.failures);
+                self.failures = self.failures.saturating_add(1);
+                c.enqueue_cron(delay);
+            }
+            (None, false) => {}
         }
     }
 
     /// `syncCronJob`: returns the requeue delay and whether the status changed.
-    fn sync_cron_job_inner(&mut self, c: &mut Cluster, children: &[Child]) -> (Option<i64>, bool) {
+    fn sync_cron_job_inner(&mut self, c: &mut Cluster, children: &[Child]) -> Synced {
         let mut update = false;
         for &(job, finished) in children {
             let Some(cron) = &c.cron else {
-                return (None, update);
+                return Synced::done(None, update);
             };
             let found = cron.status.active.contains(&job);
             match finished {
@@ -161,7 +261,7 @@ impl CronJobController {
         }
 
         let Some(cron) = &c.cron else {
-            return (None, update);
+            return Synced::done(None, update);
         };
         if let Some(zone) = &cron.spec.time_zone
             && let Err(error) = load_location(zone)
@@ -171,10 +271,10 @@ impl CronJobController {
                 jobscope_golang::strings::go_strconv_quote(zone)
             );
             cron_event(c, true, "UnknownTimeZone", message);
-            return (None, update);
+            return Synced::done(None, update);
         }
         if cron.spec.suspend {
-            return (None, update);
+            return Synced::done(None, update);
         }
         let mut eval = match self.evaluator.take() {
             Some(eval) => eval,
@@ -187,11 +287,17 @@ impl CronJobController {
                         error.message
                     );
                     cron_event(c, true, "UnparseableSchedule", message);
-                    return (None, update);
+                    return Synced::done(None, update);
                 }
             },
         };
-        let result = schedule_and_create(c, &mut eval, update);
+        let result = schedule_and_create(
+            c,
+            &mut eval,
+            update,
+            self.adopts_existing_jobs,
+            &mut self.unadoptable_noted,
+        );
         self.evaluator = Some(eval);
         result
     }
@@ -331,7 +437,9 @@ fn schedule_and_create(
     c: &mut Cluster,
     eval: &mut jobscope_cron::Evaluator,
     mut update: bool,
-) -> (Option<i64>, bool) {
+    adopts_existing_jobs: bool,
+    noted: &mut Option<JobId>,
+) -> Synced {
     let now = c.now;
     let mut times = cron_times(c);
     let requeue = |eval: &mut jobscope_cron::Evaluator, times: &CronJobTimes| {
@@ -353,7 +461,7 @@ fn schedule_and_create(
     };
     if found.error == Some(MostRecentError::Endless) {
         c.note("the CronJob controller's catch-up loop would never end for this schedule; the simulation stops scheduling".to_owned());
-        return (None, update);
+        return Synced::done(None, update);
     }
     // nextScheduleTime: nothing due yet returns no time (with the error, if any); a due run
     // with many missed before it is reported first.
@@ -377,10 +485,10 @@ fn schedule_and_create(
                 error.message()
             ),
         );
-        return (None, update);
+        return Synced::done(None, update);
     }
     let Some(scheduled) = due else {
-        return (requeue_unchanged(eval), update);
+        return Synced::done(requeue_unchanged(eval), update);
     };
     if let Some(deadline) = times.starting_deadline_seconds
         && scheduled
@@ -396,16 +504,16 @@ fn schedule_and_create(
                 format_rfc1123z_utc(scheduled)
             ),
         );
-        return (requeue_unchanged(eval), update);
+        return Synced::done(requeue_unchanged(eval), update);
     }
     let scheduled_ms = millis(scheduled);
     let Some(cron) = &c.cron else {
-        return (None, update);
+        return Synced::done(None, update);
     };
     // Already scheduled: most syncs of a minute end here, so the Job's name is only built
     // (and compared with the active Jobs') when lastScheduleTime does not settle it.
     if cron.status.last_schedule_time == Some(scheduled_ms) {
-        return (requeue_unchanged(eval), update);
+        return Synced::done(requeue_unchanged(eval), update);
     }
     let job_name = jobscope_cron::controller::job_name(&cron.name, scheduled);
     if cron
@@ -414,7 +522,7 @@ fn schedule_and_create(
         .iter()
         .any(|&j| c.jobs[j].name == job_name)
     {
-        return (requeue_unchanged(eval), update);
+        return Synced::done(requeue_unchanged(eval), update);
     }
     if cron.spec.concurrency_policy == ConcurrencyPolicy::Forbid && !cron.status.active.is_empty() {
         cron_event(
@@ -423,7 +531,7 @@ fn schedule_and_create(
             "JobAlreadyActive",
             "Not starting job because prior execution is running and concurrency policy is Forbid",
         );
-        return (requeue_unchanged(eval), update);
+        return Synced::done(requeue_unchanged(eval), update);
     }
     if cron.spec.concurrency_policy == ConcurrencyPolicy::Replace {
         let active = cron.status.active.clone();
@@ -431,31 +539,48 @@ fn schedule_and_create(
             update |= cron_delete_job(c, job);
         }
     }
-    // A Job of that name already exists (a leftover of a replaced or finished run): the
-    // create fails with AlreadyExists; the controller adopts it only if it is not active.
+    // A Job of that name already exists (the controller created it, then stopped before its
+    // status write recorded it): the create fails with AlreadyExists and the controller reads
+    // the Job to adopt it. Every Job here is the CronJob's own, so it is adopted unless active.
     if let Some(existing) = c
         .cron_alive
         .iter()
         .copied()
         .find(|&j| c.jobs[j].name == job_name)
     {
+        if !adopts_existing_jobs {
+            // Up to v1.36 that read names the Job template's namespace, which is empty: the
+            // request fails before it is sent, syncCronJob returns the error and the CronJob is
+            // retried with back-off, all the while the scheduled time stays unmet.
+            if *noted != Some(existing) {
+                *noted = Some(existing);
+                let name = c.jobs[existing].name.clone();
+                c.note(format!(
+                    "the CronJob controller cannot adopt Job {name}, which it created before a status write was lost: up to v1.36 it looks the Job up in the empty namespace of the Job template (kubernetes#136918, fixed in v1.37), so each sync fails and is retried with back-off until the next scheduled time, and the Job is never counted as active"
+                ));
+            }
+            return Synced {
+                failed: true,
+                ..Synced::done(None, update)
+            };
+        }
         let in_active = c
             .cron
             .as_ref()
             .is_some_and(|c| c.status.active.contains(&existing));
         if in_active {
-            return (None, update);
+            return Synced::done(None, update);
         }
         if let Some(cron) = &mut c.cron {
             cron.status.active.push(existing);
             cron.status.last_schedule_time = Some(scheduled_ms);
         }
         times.last_schedule = Some(scheduled);
-        return (requeue(eval, &times), true);
+        return Synced::done(requeue(eval, &times), true);
     }
     let spec = c.cron.as_ref().map(|c| c.spec.job_template.clone());
     let Some(spec) = spec else {
-        return (None, update);
+        return Synced::done(None, update);
     };
     let job = c.create_job(job_name, spec, Some(scheduled_ms));
     c.cron_alive.push(job);
@@ -467,5 +592,36 @@ fn schedule_and_create(
     // addJob in the CronJob controller: a sync at once.
     c.enqueue_cron(0);
     times.last_schedule = Some(scheduled);
-    (requeue(eval, &times), true)
+    Synced {
+        created: true,
+        ..Synced::done(requeue(eval, &times), true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_syncs_back_off_as_client_go_does() {
+        let delays: Vec<Ms> = (0..4).map(rate_limited_delay).collect();
+        assert_eq!(delays, [5, 10, 20, 40]);
+        // 5 ms · 2^17 = 655.36 s; the next doubling passes the 1000 s ceiling.
+        assert_eq!(rate_limited_delay(17), 655_360);
+        assert_eq!(rate_limited_delay(18), 1000 * SECOND);
+        // No overflow however long a sync keeps failing.
+        assert_eq!(rate_limited_delay(62), 1000 * SECOND);
+        assert_eq!(rate_limited_delay(u32::MAX), 1000 * SECOND);
+    }
+
+    #[test]
+    fn only_v1_37_adopts_a_job_that_already_exists() {
+        for version in KubernetesVersion::ALL {
+            assert_eq!(
+                CronJobController::for_version(version).adopts_existing_jobs,
+                version >= KubernetesVersion::V1_37,
+                "{version}"
+            );
+        }
+    }
 }

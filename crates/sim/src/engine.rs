@@ -112,6 +112,20 @@ impl Simulation {
                 ));
             }
         };
+        if is_job
+            && let Some(action) = scenario
+                .actions
+                .iter()
+                .find(|a| matches!(a.kind, ActionKind::CrashAfterCreate(_)))
+        {
+            return Err(vec![Diagnostic::new(
+                "scenario.invalid",
+                Severity::Error,
+                Source::Jobscope,
+                action.span,
+                "crashAfterCreate: only the CronJob controller creates Jobs, and this manifest is a Job (use controllerDown for an outage)".to_owned(),
+            )]);
+        }
         let Some(effective) = manifest.effective.as_ref() else {
             return Err(problem("the manifest could not be read".to_owned()));
         };
@@ -134,7 +148,7 @@ impl Simulation {
         let mut sim = Simulation {
             cluster,
             job_controller: JobController::for_version(manifest.version),
-            cronjob_controller: CronJobController::default(),
+            cronjob_controller: CronJobController::for_version(manifest.version),
             actions: scenario.actions.clone(),
             object,
             version: manifest.version,
@@ -409,6 +423,13 @@ impl Simulation {
             Task::CronSync(run_now) => {
                 if c.cron_queue.take(run_now, now) && !self.controllers_down() {
                     self.cronjob_controller.sync(&mut self.cluster);
+                    if let Some(down) = self.cronjob_controller.take_crash() {
+                        self.cluster.note(format!(
+                            "crashAfterCreate: kube-controller-manager stopped after creating a Job and before writing the CronJob's status; it restarts in {}",
+                            jobscope_golang::duration::format_go_duration(down.saturating_mul(1_000_000))
+                        ));
+                        self.controllers_down_for(down);
+                    }
                 }
             }
             Task::TtlCheck(job, run_now) => {
@@ -433,10 +454,9 @@ impl Simulation {
             return;
         };
         match action.kind {
-            ActionKind::ControllerDown(duration) => {
-                let until = self.cluster.now + duration;
-                self.down_until = Some(self.down_until.map_or(until, |u| u.max(until)));
-                self.cluster.push(until, Task::ControllersUp);
+            ActionKind::ControllerDown(duration) => self.controllers_down_for(duration),
+            ActionKind::CrashAfterCreate(duration) => {
+                self.cronjob_controller.crash_after_next_create(duration);
             }
             ActionKind::DeletePod { selector, evict } => {
                 let c = &mut self.cluster;
@@ -586,6 +606,14 @@ impl Simulation {
         }
     }
 
+    /// kube-controller-manager stops now and restarts after `duration` (an outage already in
+    /// progress lasts until the later of the two ends).
+    fn controllers_down_for(&mut self, duration: Ms) {
+        let until = self.cluster.now.saturating_add(duration);
+        self.down_until = Some(self.down_until.map_or(until, |u| u.max(until)));
+        self.cluster.push(until, Task::ControllersUp);
+    }
+
     fn controllers_up(&mut self) {
         if self.controllers_down() {
             return;
@@ -594,6 +622,7 @@ impl Simulation {
         // A restarted kube-controller-manager lists everything (immediate syncs) and has lost
         // its in-memory back-off records and queues.
         self.job_controller.restart();
+        self.cronjob_controller.restart();
         let c = &mut self.cluster;
         for job in 0..c.jobs.len() {
             c.job_queue[job] = QueueState::default();

@@ -77,6 +77,9 @@ pub enum ActionKind {
     },
     /// No controller acts for this long (kube-controller-manager is down and restarts).
     ControllerDown(Ms),
+    /// The next time the CronJob controller creates a Job, kube-controller-manager stops right
+    /// after the create, before the CronJob's status records it, and is down this long.
+    CrashAfterCreate(Ms),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -123,7 +126,14 @@ const RULE_KEYS: &[&str] = &[
     "onSigterm",
 ];
 const SELECTOR_KEYS: &[&str] = &["index", "attempt", "pod", "job"];
-const ACTION_KEYS: &[&str] = &["at", "patch", "suspend", "deletePod", "controllerDown"];
+const ACTION_KEYS: &[&str] = &[
+    "at",
+    "patch",
+    "suspend",
+    "deletePod",
+    "controllerDown",
+    "crashAfterCreate",
+];
 
 struct Reader {
     problems: Vec<Diagnostic>,
@@ -376,6 +386,11 @@ impl Reader {
         {
             kinds.push(ActionKind::ControllerDown(d));
         }
+        if let Some(v) = value.get("crashAfterCreate")
+            && let Some(d) = self.duration(v, &format!("{what}.crashAfterCreate"))
+        {
+            kinds.push(ActionKind::CrashAfterCreate(d));
+        }
         match kinds.len() {
             1 => Some(Action {
                 at,
@@ -386,7 +401,7 @@ impl Reader {
                 self.error(
                     value.span,
                     format!(
-                        "{what}: say what happens: patch, suspend, deletePod or controllerDown"
+                        "{what}: say what happens: patch, suspend, deletePod, controllerDown or crashAfterCreate"
                     ),
                 );
                 None
@@ -394,7 +409,9 @@ impl Reader {
             _ => {
                 self.error(
                     value.span,
-                    format!("{what}: one of patch, suspend, deletePod, controllerDown per action"),
+                    format!(
+                        "{what}: one of patch, suspend, deletePod, controllerDown, crashAfterCreate per action"
+                    ),
                 );
                 None
             }
@@ -554,7 +571,7 @@ mod tests {
 
     #[test]
     fn reads_the_documented_example() {
-        let text = "manifest: |\n  apiVersion: batch/v1\n  kind: Job\nstart: \"2026-03-01T00:00:00Z\"\nuntil: 6h\nseed: 1\npods:\n  - when: {index: 2, attempt: 0}\n    runFor: 30s\n    exitCode: 1\n  - runFor: {uniform: [10s, 60s]}\nactions:\n  - {at: 45s, suspend: true}\n  - {at: 30s, patch: {spec: {parallelism: 2}}}\n  - {at: 50s, deletePod: {index: 0, evict: true}}\n  - {at: 1h, controllerDown: 30m}\n";
+        let text = "manifest: |\n  apiVersion: batch/v1\n  kind: Job\nstart: \"2026-03-01T00:00:00Z\"\nuntil: 6h\nseed: 1\npods:\n  - when: {index: 2, attempt: 0}\n    runFor: 30s\n    exitCode: 1\n  - runFor: {uniform: [10s, 60s]}\nactions:\n  - {at: 45s, suspend: true}\n  - {at: 30s, patch: {spec: {parallelism: 2}}}\n  - {at: 50s, deletePod: {index: 0, evict: true}}\n  - {at: 1h, controllerDown: 30m}\n  - {at: 2h, crashAfterCreate: 1m}\n";
         let s = parse_scenario(text).unwrap();
         assert_eq!(s.start, 1_772_323_200_000);
         assert_eq!(s.until, s.start + 6 * 3600 * SECOND);
@@ -566,6 +583,7 @@ mod tests {
             ActionKind::DeletePod { evict: true, .. }
         ));
         assert_eq!(s.actions[3].kind, ActionKind::ControllerDown(1_800_000));
+        assert_eq!(s.actions[4].kind, ActionKind::CrashAfterCreate(60_000));
     }
 
     #[test]

@@ -200,10 +200,14 @@ pub struct ValidateArgs {
     #[command(flatten)]
     pub version: VersionArgs,
     /// Every supported version at once: each finding that differs between versions, and in
-    /// which (text or json; --kubernetes-version does not apply; exit 1 when any version has a
-    /// finding at --fail-on)
+    /// which, and each Job's or CronJob's simulated outcome where it differs (text or json;
+    /// --kubernetes-version does not apply; exit 1 when any version has a finding at --fail-on)
     #[arg(long)]
     pub all_versions: bool,
+    /// With --all-versions: findings only, no simulations (six per Job or CronJob; a day of a
+    /// minutely CronJob takes a few milliseconds each)
+    #[arg(long, requires = "all_versions")]
+    pub no_outcomes: bool,
     /// How the manifest reaches the apiserver (kubectl-apply, kubectl-create, api)
     #[arg(long, value_name = "CLIENT", default_value = "kubectl-apply", value_parser = client_value)]
     pub client: ClientPath,

@@ -63,6 +63,7 @@ pub fn validate(args: ValidateArgs) -> ExitCode {
             &options,
             args.format,
             args.fail_on,
+            !args.no_outcomes,
             &workers,
         );
     }

@@ -2,12 +2,15 @@
 //! every supported Kubernetes version, version range by version range (the page's "differs
 //! between versions" table, from the same `compare_versions`). Text or JSON; exit 1 when
 //! some version has a finding at `--fail-on` (an error, by default), so a CI job guards a
-//! fleet that runs several versions.
+//! fleet that runs several versions. Each Job and CronJob is also simulated in every version
+//! with the page's default settings (unless `--no-outcomes`); outcomes that differ are a row of
+//! the same table (they never change the exit code: they are not findings).
 
 use std::process::ExitCode;
 
 use jobscope_analysis::{
-    KubernetesVersion, LineIndex, Options, VersionDifference, compare_versions, version_range_name,
+    Instant, KubernetesVersion, LineIndex, OUTCOME_FIELD, Options, PlayerInput, VersionDifference,
+    compare_versions, simulated_outcomes, version_range_name,
 };
 use serde_json::{Value, json};
 
@@ -21,6 +24,7 @@ pub fn all_versions(
     options: &Options,
     format: ValidateFormat,
     fail_on: FailOn,
+    outcomes: bool,
     workers: &Threads,
 ) -> ExitCode {
     if !matches!(format, ValidateFormat::Text | ValidateFormat::Json) {
@@ -50,7 +54,23 @@ pub fn all_versions(
             .iter()
             .flatten()
             .any(|severity| fail_on.fails(*severity));
-        let differences = comparison.differences;
+        let mut differences = comparison.differences;
+        // From a whole second, as the page starts its runs: the statuses' times are whole
+        // seconds, so a start's fraction would move the outcomes' offsets from run to run.
+        let start = Instant {
+            nanos: 0,
+            ..options.now
+        };
+        let defaults = |cronjob| PlayerInput::for_kind(cronjob, start);
+        if outcomes {
+            differences.extend(
+                simulated_outcomes(&text, options, None, &defaults, workers, |_| {})
+                    .iter()
+                    .filter_map(|outcomes| outcomes.difference()),
+            );
+        }
+        // A document's outcome after its findings.
+        differences.sort_by_key(|d| (d.document, d.item, d.field == OUTCOME_FIELD, d.span.start));
         let lines = LineIndex::new(&text);
         text_out.push_str(&file_text(&path, &text, &lines, &differences));
         files.push(json!({

@@ -60,8 +60,9 @@ const dir = process.argv[2] ?? "dist";
  * with the MutablePodResourcesForSuspendedJobs row in the versions table; then by issue 25's
  * simulated outcomes in the versions table (the worker's request and answers, the outcome row
  * and its note, the Simulation tab's last settings kept for it: 11.2 KiB of raw wasm), 4.8 KiB:
- * 704.0 and 563.1. */
-const CEILINGS_KIB = { editor: 704.2, embed: 563.3 };
+ * 704.0 and 563.1; 704.6 and 563.7 with the review's fixes (the settings kept with their
+ * document's kind, a note for a document no version simulates). */
+const CEILINGS_KIB = { editor: 704.8, embed: 563.9 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

@@ -47,9 +47,10 @@ pub struct Page {
     /// A simulation preset asked for from elsewhere (a lint rule's "Simulate" button): the
     /// Simulation tab opens, loads it into its form and runs it.
     pub simulate_preset: RwSignal<Option<&'static str>>,
-    /// The Simulation tab's settings of its last run: the version comparison simulates every
-    /// version with them (until a first run, with the defaults for the document's kind).
-    pub last_run: RwSignal<Option<PlayerInput>>,
+    /// The Simulation tab's settings of its last run, and whether it ran a CronJob: the version
+    /// comparison simulates every version with them when the shown document is of that kind
+    /// (else, or before a first run, with the defaults for the document's kind).
+    pub last_run: RwSignal<Option<(bool, PlayerInput)>>,
 }
 
 impl Page {

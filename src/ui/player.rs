@@ -337,7 +337,10 @@ pub fn panel(page: Page) -> AnyView {
         pending.set_value(None);
         in_flight.set_value(false);
         progress.set(Some((Phase::Simulating, 0.0)));
-        page.last_run.set(Some(input.clone()));
+        page.last_run.set(Some((
+            kind.get_untracked() == Some(DocumentStatus::CronJob),
+            input.clone(),
+        )));
         worker.send(&Request::Simulate {
             text: page.source.get_untracked(),
             document: page.document_untracked(),

@@ -55,6 +55,8 @@ pub fn VersionDifferences() -> impl IntoView {
             }
             simulated.try_set(result.map_or(Simulated::Nothing, Simulated::Done));
         }
+        // `Failed` comes here only when the worker crashed or could not load (every panel
+        // hears that); a request's own failure goes to the Simulation tab.
         Response::Failed(message) if running() => {
             simulated.try_set(Simulated::Failed(message));
         }
@@ -79,11 +81,14 @@ pub fn VersionDifferences() -> impl IntoView {
             simulated.set(Simulated::Nothing);
             return;
         }
-        let last_run = page.last_run.get_untracked();
+        let cronjob = kind == Some(DocumentStatus::CronJob);
+        // A Job's settings (an hour, its pods) say little of a CronJob's day, and back.
+        let last_run = page
+            .last_run
+            .get_untracked()
+            .filter(|(was_cronjob, _)| *was_cronjob == cronjob);
         from_tab.set_value(last_run.is_some());
-        let input = last_run.unwrap_or_else(|| {
-            PlayerInput::for_kind(kind == Some(DocumentStatus::CronJob), page.now)
-        });
+        let input = last_run.map_or_else(|| PlayerInput::for_kind(cronjob, page.now), |(_, i)| i);
         let id = latest.get_value().wrapping_add(1);
         latest.set_value(id);
         simulated.set(Simulated::Running(0));
@@ -200,7 +205,7 @@ pub fn VersionDifferences() -> impl IntoView {
                                     .map(|said| {
                                         let (class, label) = match said.severity {
                                             _ if said.code == OUTCOME_CODE => {
-                                                ("outcome", "Simulated")
+                                                ("outcome", "Outcome")
                                             }
                                             Severity::Error => ("error", "Error"),
                                             Severity::Warning => ("warning", "Warning"),
@@ -282,6 +287,12 @@ pub fn VersionDifferences() -> impl IntoView {
                         .with(|s| match s {
                             Simulated::Nothing | Simulated::Running(_) => None,
                             Simulated::Failed(message) => Some(message.clone()),
+                            Simulated::Done(outcomes) if !outcomes.simulated_anywhere() => {
+                                Some(
+                                    "No version simulates this document: each refuses it (see its findings)."
+                                        .to_owned(),
+                                )
+                            }
                             Simulated::Done(outcomes) => {
                                 let settings = if from_tab.get_value() {
                                     "the Simulation tab's last settings"
@@ -303,8 +314,12 @@ pub fn VersionDifferences() -> impl IntoView {
             </p>
             <Show
                 when=move || {
-                    outcome_row().is_some()
-                        || table.with(|t| t.as_ref().is_some_and(|(_, d)| !d.is_empty()))
+                    // The outcome's row waits for the findings' table it is a part of.
+                    table
+                        .with(|t| {
+                            t.as_ref().map(|(_, d)| !d.is_empty())
+                        })
+                        .is_some_and(|findings| findings || outcome_row().is_some())
                 }
                 fallback=move || {
                     table

@@ -148,8 +148,8 @@ test("the Kubernetes version picker changes the apiserver's answer, is remembere
   assert.match(text, /v1\.32–v1\.33.*unknown field/s);
   assert.match(text, /v1\.34.*dropped on create/s);
   assert.match(text, /v1\.35–v1\.37\s*Nothing to report/);
-  assert.match(text, /simulated outcome\s*v1\.32–v1\.33\s*Simulated not simulated: the apiserver refuses it/);
-  assert.match(text, /v1\.34–v1\.37\s*Simulated Job demo: Complete \(CompletionsReached\)/);
+  assert.match(text, /simulated outcome\s*v1\.32–v1\.33\s*Outcome not simulated: Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field/);
+  assert.match(text, /v1\.34–v1\.37\s*Outcome Job demo: Complete \(CompletionsReached\)/);
   assert.match(await page.textContent("[data-testid=outcome-note]"), /differs between versions \(simulated with the Simulation tab's default settings\)/);
   assert.deepEqual(await axeViolations(page, "[data-testid=version-differences]"), []);
   await screenshot(page, "60-version-differences");
@@ -174,8 +174,8 @@ test("the versions table simulates every version with the Simulation tab's setti
   const outcome = page.locator("[data-testid=version-differences] .said.outcome");
   await outcome.first().waitFor({ timeout: 30_000 });
   const text = await page.textContent("[data-testid=version-differences] table");
-  assert.match(text, /v1\.32–v1\.35\s*Simulated Job demo: Failed \(DeadlineExceeded\) 15m0s after the start/);
-  assert.match(text, /v1\.36–v1\.37\s*Simulated Job demo: Complete \(CompletionsReached\)/);
+  assert.match(text, /v1\.32–v1\.35\s*Outcome Job demo: Failed \(DeadlineExceeded\) 15m0s after the start/);
+  assert.match(text, /v1\.36–v1\.37\s*Outcome Job demo: Complete \(CompletionsReached\)/);
   assert.match(await page.textContent("[data-testid=outcome-note]"), /simulated with the Simulation tab's last settings/);
   assert.deepEqual(await axeViolations(page, "[data-testid=version-differences]"), []);
   await app.close();

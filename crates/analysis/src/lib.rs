@@ -38,8 +38,9 @@ pub use jobscope_yaml::position::LineIndex;
 #[cfg(feature = "simulation")]
 pub use versions::simulated_outcomes;
 pub use versions::{
-    DocumentKey, OUTCOME_CODE, OUTCOME_FIELD, Said, SimulatedOutcomes, VersionComparer,
-    VersionComparison, VersionDifference, VersionRange, compare_versions, version_range_name,
+    DocumentKey, NOT_SIMULATED, OUTCOME_CODE, OUTCOME_FIELD, Said, SimulatedOutcomes,
+    VersionComparer, VersionComparison, VersionDifference, VersionRange, compare_versions,
+    version_range_name,
 };
 pub use views::*;
 

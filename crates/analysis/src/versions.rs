@@ -41,14 +41,16 @@ impl Said {
             .replace(first.name(), &version_range_name(first, last))
     }
 
-    /// The finding with the version's own name taken out, for comparing across versions.
+    /// The finding with the version's own name taken out, for comparing across versions. A
+    /// simulated outcome is compared as written: its lines name no version of their own (a
+    /// note may name a fixed one, "fixed in v1.37", which must not read as its own).
     fn normal(&self, version: KubernetesVersion) -> (&'static str, Severity, String, Span) {
-        (
-            self.code,
-            self.severity,
-            self.message.replace(version.name(), "v1.?"),
-            self.span,
-        )
+        let message = if self.code == OUTCOME_CODE {
+            self.message.clone()
+        } else {
+            self.message.replace(version.name(), "v1.?")
+        };
+        (self.code, self.severity, message, self.span)
     }
 }
 
@@ -215,6 +217,8 @@ impl VersionComparer {
 pub const OUTCOME_CODE: &str = "simulation.outcome";
 /// The "field" of the simulated-outcome rows, where a finding's field path would be.
 pub const OUTCOME_FIELD: &str = "simulated outcome";
+/// How a version's outcome begins when it could not simulate the document.
+pub const NOT_SIMULATED: &str = "not simulated: ";
 
 /// One Job or CronJob document simulated in every supported version (plain data: the
 /// simulation worker sends it to the page).
@@ -230,6 +234,13 @@ pub struct SimulatedOutcomes {
 }
 
 impl SimulatedOutcomes {
+    /// Whether some version simulated the document (else every one refused it).
+    pub fn simulated_anywhere(&self) -> bool {
+        self.by_version
+            .iter()
+            .any(|lines| lines.first().is_none_or(|l| !l.starts_with(NOT_SIMULATED)))
+    }
+
     /// The outcomes as a row of the table, when they are not the same in every version: each
     /// line a note at the document's start.
     pub fn difference(&self) -> Option<VersionDifference> {
@@ -263,8 +274,9 @@ impl SimulatedOutcomes {
 pub type DocumentKey = (usize, Option<usize>);
 
 /// Simulates Job and CronJob documents of `text` once per supported version, each run to its
-/// end: the document `only` names, or every Job and CronJob (however many: the documents are
-/// read a batch at a time, the simulations run by `workers`). `input` gives the run's settings
+/// end: the document `only` names, or every Job and CronJob (no cap on their number: the
+/// documents are read a batch at a time and simulated by `workers`; only their outcome lines
+/// are kept). `input` gives the run's settings
 /// for a CronJob (`true`) or a Job. `progress` is told how many versions are done. A version
 /// whose apiserver refuses a document says so in its lines.
 #[cfg(feature = "simulation")]
@@ -304,11 +316,7 @@ pub fn simulated_outcomes(
                         simulation.run_to_end();
                         jobscope_sim_views::outcome::outcome_lines(&simulation)
                     }
-                    Err(message) => {
-                        vec![format!(
-                            "not simulated: the apiserver refuses it: {message}"
-                        )]
-                    }
+                    Err(message) => vec![format!("{NOT_SIMULATED}{message}")],
                 };
                 Some((key, (report.span.start, report.span.end), said))
             },
@@ -339,7 +347,7 @@ pub fn simulated_outcomes(
             if outcomes.by_version.len() == n {
                 outcomes
                     .by_version
-                    .push(vec!["not simulated: not a Job or CronJob".to_owned()]);
+                    .push(vec![format!("{NOT_SIMULATED}not a Job or CronJob")]);
             }
         }
         progress(n + 1);
@@ -347,7 +355,7 @@ pub fn simulated_outcomes(
     for outcomes in &mut found {
         for said in &mut outcomes.by_version {
             if said.is_empty() {
-                said.push("not simulated: not a Job or CronJob".to_owned());
+                said.push(format!("{NOT_SIMULATED}not a Job or CronJob"));
             }
         }
     }
@@ -475,6 +483,30 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn outcome_lines_are_compared_as_written() {
+        let outcomes = |lines: &[&str]| SimulatedOutcomes {
+            document: 0,
+            item: None,
+            span: (0, 10),
+            by_version: vec![lines.iter().map(|l| l.to_string()).collect(); 6],
+        };
+        // A line naming a fixed version is the same line in every version (a finding's own
+        // version name would be taken out, and v1.37's line would then differ).
+        let same = outcomes(&["note 1s after the start: fixed in v1.37"]);
+        assert_eq!(same.difference(), None);
+        assert!(same.simulated_anywhere());
+        let refused = outcomes(&["not simulated: spec: Required value"]);
+        assert!(!refused.simulated_anywhere());
+        let mut mixed = refused.clone();
+        mixed.by_version[5] =
+            vec!["Job j: Complete (CompletionsReached) 1m0s after the start".to_owned()];
+        assert!(mixed.simulated_anywhere());
+        let row = mixed.difference().expect("v1.37 differs");
+        assert_eq!(row.ranges().len(), 2);
+        assert_eq!((row.span.start, row.span.end), (0, 0));
     }
 
     #[cfg(feature = "simulation")]

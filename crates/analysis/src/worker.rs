@@ -57,7 +57,8 @@ pub enum Request {
         runs: usize,
     },
     /// Document `document` of `text` simulated as `input` says in every supported version
-    /// (`options.kubernetes_version` is not used), for the "differs between versions" table:
+    /// (`options.kubernetes_version` only picks the analysis that finds the document), for the
+    /// "differs between versions" table:
     /// answered with `OutcomesProgress` after each version, then `Outcomes`. `id` comes back
     /// with each answer.
     Outcomes {
@@ -102,7 +103,8 @@ pub enum Response {
         id: u32,
         done: usize,
     },
-    /// The outcomes of `Outcomes` request `id` (`None`: the document is not a Job or CronJob).
+    /// The outcomes of `Outcomes` request `id` (`None`: the text has no such document, or it
+    /// is not a Job or CronJob).
     Outcomes {
         id: u32,
         result: Option<SimulatedOutcomes>,

@@ -13,7 +13,7 @@ use super::fields::{
 };
 use jobscope_api::manifest::schema::{BATCH_CRON_JOB_SPEC, POD_SPEC};
 use jobscope_api::manifest::types::{FieldDef, Ty, TypeDef};
-use jobscope_api::version::{KubernetesVersion, enum_values_in, field_gate, gate_note};
+use jobscope_api::version::{Gate, KubernetesVersion, enum_values_in, field_gate, gate_note};
 use jobscope_golang::location::zone_names;
 use jobscope_yaml::scalar::{Scalar, resolve};
 
@@ -179,7 +179,7 @@ pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option
                     for field in def.fields {
                         if is_server_owned(def, field.json)
                             || siblings.iter().any(|s| s == field.json)
-                            || forbidden_below(parent, field.json)
+                            || forbidden_below(parent, field.json).is_some()
                         {
                             continue;
                         }
@@ -199,7 +199,11 @@ pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option
                     if matches!(cursor.parent.last(), Some(Seg::Item))
                         && !unknown_in(&above, version) =>
                 {
-                    items.extend(value_items(ty, None, false, version));
+                    items.extend(with_gate_note(
+                        value_items(ty, None, false, version),
+                        &above,
+                        version,
+                    ));
                 }
                 _ => {}
             }
@@ -237,12 +241,17 @@ pub fn complete(text: &str, offset: usize, version: KubernetesVersion) -> Option
                 }
             } else {
                 let found = walk(kind, &path)?;
+                let gates = gates_on_path(kind, &path);
                 // No value for a field that version's apiserver does not know.
-                if unknown_in(&gates_on_path(kind, &path), version) {
+                if unknown_in(&gates, version) {
                     return None;
                 }
                 match found.at {
-                    At::Value(ty) => value_items(ty, found.field, *quoted, version),
+                    At::Value(ty) => with_gate_note(
+                        value_items(ty, found.field, *quoted, version),
+                        &gates,
+                        version,
+                    ),
                     At::Object(_) => Vec::new(),
                 }
             };
@@ -339,6 +348,24 @@ fn value_items(
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// Values below a field `version` drops (a gate on `gates`, the path's) say so, as its keys
+/// do: the value goes with the field.
+fn with_gate_note(
+    mut items: Vec<Completion>,
+    gates: &[Gate],
+    version: KubernetesVersion,
+) -> Vec<Completion> {
+    if let Some(note) = deciding_gate(gates, version).and_then(|g| gate_note(g, version)) {
+        for item in &mut items {
+            if !item.info.is_empty() {
+                item.info.push(' ');
+            }
+            item.info.push_str(&note);
+        }
+    }
+    items
 }
 
 fn value_item(value: &str, detail: &str, info: &str, quoted: bool) -> Completion {
@@ -558,6 +585,17 @@ mod tests {
             "no values below an unknown field"
         );
         assert_eq!(labels(&complete_at(action, V1_34)), ["Restart"]);
+        // Values below a dropped field say so, as keys do; once kept, they say nothing.
+        let values = |version| complete_at(action, version).unwrap().items;
+        assert!(values(V1_34).iter().all(|i| {
+            i.info
+                .contains("ContainerRestartRules feature gate is alpha")
+        }));
+        assert!(
+            values(V1_35)
+                .iter()
+                .all(|i| !i.info.contains("feature gate"))
+        );
 
         let pod_level = "kind: Job\nspec:\n  template:\n    spec:\n      resources:\n        |\n";
         let keys = |version| {

@@ -175,14 +175,16 @@ pub(crate) fn is_server_owned(owner: &TypeDef, field: &str) -> bool {
     }
 }
 
-/// Keys of a type that validation refuses under one particular field, whatever their value:
-/// `validatePodResources` answers "claims may not be set for Resources at pod-level" for
-/// `spec.resources.claims`, though `ResourceRequirements` has `claims` for containers.
+/// Keys of a type that validation refuses under one particular field, whatever their value,
+/// with the message it gives: `validatePodResources` answers "claims may not be set for
+/// Resources at pod-level" for `spec.resources.claims`, though `ResourceRequirements` has
+/// `claims` for containers.
 pub(crate) fn forbidden_below(
     parent: Option<(&'static TypeDef, &'static FieldDef)>,
     field: &str,
-) -> bool {
+) -> Option<&'static str> {
     matches!(parent, Some((owner, named)) if owner.name == POD_SPEC.name && named.json == "resources" && field == "claims")
+        .then_some("claims may not be set for Resources at pod-level")
 }
 
 /// Fields the API keeps only for old clients.

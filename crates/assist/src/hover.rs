@@ -4,7 +4,7 @@
 
 use super::cursor::{Place, Seg, cursor_at, path_label};
 use super::docs::describe;
-use super::fields::{deciding_gate, gates_on_path, walk};
+use super::fields::{deciding_gate, forbidden_below, gates_on_path, walk};
 use jobscope_api::manifest::schema::POD_SPEC;
 use jobscope_api::manifest::types::Ty;
 use jobscope_api::version::{KubernetesVersion, enum_values_in, gate_note};
@@ -54,6 +54,15 @@ pub fn hover(text: &str, offset: usize, version: KubernetesVersion) -> Option<Ho
         return None;
     }
     let doc = describe(owner, key, &field.ty);
+    // A key validation refuses at this place whatever its value (completion does not offer it).
+    let parent = walk(cursor.kind.as_deref(), &cursor.parent).and_then(|w| w.field);
+    let description = match forbidden_below(parent, key) {
+        Some(refusal) => format!(
+            "Refused here, whatever its value: validation answers \"{refusal}\". {}",
+            doc.text
+        ),
+        None => doc.text.into_owned(),
+    };
     let allowed = match &field.ty {
         Ty::Enum(def) => enum_values_in(def.go, def.values, version)
             .into_iter()
@@ -72,7 +81,7 @@ pub fn hover(text: &str, offset: usize, version: KubernetesVersion) -> Option<Ho
         type_label: super::fields::type_label(&field.ty),
         default: doc.default.map(str::to_owned),
         allowed,
-        description: doc.text.into_owned(),
+        description,
         // The outermost field on the path that the version drops or lacks speaks for the key.
         version_note: deciding_gate(&gates_on_path(cursor.kind.as_deref(), &path), version)
             .and_then(|gate| gate_note(gate, version)),
@@ -128,6 +137,16 @@ mod tests {
         );
         assert_eq!(note(pod_level, V1_34), None);
         assert_eq!(note(container, V1_34), None);
+        // Pod-level claims are refused in every version; a container's are not.
+        let description = |offset| hover(text, offset, V1_37).unwrap().description;
+        assert!(
+            description(pod_level).starts_with(
+                "Refused here, whatever its value: validation answers \"claims may not be set for Resources at pod-level\"."
+            ),
+            "{}",
+            description(pod_level)
+        );
+        assert!(!description(container).contains("Refused"));
     }
 
     #[test]

@@ -188,7 +188,8 @@ impl CronJobController {
         }
     }
 
-    /// `syncCronJob`: returns the requeue delay and whether the status changed.
+    /// `syncCronJob`: the requeue it asks for, whether the status changed, whether it failed
+    /// and whether it created a Job.
     fn sync_cron_job_inner(&mut self, c: &mut Cluster, children: &[Child]) -> Synced {
         let mut update = false;
         for &(job, finished) in children {
@@ -549,14 +550,14 @@ fn schedule_and_create(
         .find(|&j| c.jobs[j].name == job_name)
     {
         if !adopts_existing_jobs {
-            // Up to v1.36 that read names the Job template's namespace, which is empty: the
-            // request fails before it is sent, syncCronJob returns the error and the CronJob is
-            // retried with back-off, all the while the scheduled time stays unmet.
+            // Up to v1.36 that read names the Job template's namespace, which is empty: it is
+            // sent without a namespace and fails, syncCronJob returns the error and the CronJob
+            // is retried with back-off, all the while the scheduled time stays unmet.
             if *noted != Some(existing) {
                 *noted = Some(existing);
                 let name = c.jobs[existing].name.clone();
                 c.note(format!(
-                    "the CronJob controller cannot adopt Job {name}, which it created before a status write was lost: up to v1.36 it looks the Job up in the empty namespace of the Job template (kubernetes#136918, fixed in v1.37), so each sync fails and is retried with back-off until the next scheduled time, and the Job is never counted as active"
+                    "the CronJob controller cannot adopt Job {name}, which it created before a status write was lost: up to v1.36 it looks the Job up in the empty namespace of the Job template (kubernetes#136918, fixed in v1.37), so each sync fails and is retried with back-off; the next run starts at the first retry after its scheduled time (up to 1000 s late), and this Job is never counted as active"
                 ));
             }
             return Synced {

@@ -73,15 +73,18 @@ pub fn VersionDifferences() -> impl IntoView {
         generation
     });
     let simulate_outcomes = move || {
-        let document = page.document_untracked();
-        let kind = page
-            .analysis
-            .with_untracked(|a| a.documents.get(document).map(|d| d.status));
-        if !matches!(kind, Some(DocumentStatus::Job | DocumentStatus::CronJob)) {
+        let shown = page.document_untracked();
+        // The worker names documents as the analysis reports them, not by their place in it.
+        let found = page.analysis.with_untracked(|a| {
+            a.documents
+                .get(shown)
+                .map(|d| ((d.index, d.item), d.status))
+        });
+        let Some((document, kind @ (DocumentStatus::Job | DocumentStatus::CronJob))) = found else {
             simulated.set(Simulated::Nothing);
             return;
-        }
-        let cronjob = kind == Some(DocumentStatus::CronJob);
+        };
+        let cronjob = kind == DocumentStatus::CronJob;
         // A Job's settings (an hour, its pods) say little of a CronJob's day, and back.
         let last_run = page
             .last_run

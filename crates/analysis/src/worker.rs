@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Concurrency, Frame, Options, PlayerInput, SimulatedOutcomes, Summary};
+use crate::{Concurrency, DocumentKey, Frame, Options, PlayerInput, SimulatedOutcomes, Summary};
 
 pub use jobscope_playback::codec::{CodecError, decode, encode};
 
@@ -56,15 +56,15 @@ pub enum Request {
         duration_seconds: i64,
         runs: usize,
     },
-    /// Document `document` of `text` simulated as `input` says in every supported version
-    /// (`options.kubernetes_version` only picks the analysis that finds the document), for the
-    /// "differs between versions" table:
+    /// The document `document` names (its index and list item, as the page's analysis reports
+    /// them) simulated as `input` says in every supported version (`options`'s own version is
+    /// not used), for the "differs between versions" table:
     /// answered with `OutcomesProgress` after each version, then `Outcomes`. `id` comes back
     /// with each answer.
     Outcomes {
         id: u32,
         text: String,
-        document: usize,
+        document: DocumentKey,
         options: Options,
         input: PlayerInput,
     },
@@ -191,21 +191,15 @@ mod session {
                     options,
                     input,
                 } => {
-                    // The page names the document by its place in the analysis's list.
-                    let key = with_document(&text, document, &options, |report| {
-                        Ok((report.index, report.item))
-                    });
-                    let result = key.ok().and_then(|key| {
-                        crate::simulated_outcomes(
-                            &text,
-                            &options,
-                            Some(key),
-                            &|_| input.clone(),
-                            &crate::InOrder,
-                            |done| send(Response::OutcomesProgress { id, done }),
-                        )
-                        .pop()
-                    });
+                    let result = crate::simulated_outcomes(
+                        &text,
+                        &options,
+                        Some(document),
+                        &|_| input.clone(),
+                        &crate::InOrder,
+                        |done| send(Response::OutcomesProgress { id, done }),
+                    )
+                    .pop();
                     send(Response::Outcomes { id, result });
                 }
             }
@@ -534,14 +528,14 @@ mod tests {
     #[test]
     fn outcomes_come_back_per_version_with_their_request_id() {
         let mut session = Session::new();
-        let request = |id, document| Request::Outcomes {
+        let request = |id, document: DocumentKey| Request::Outcomes {
             id,
             text: CRON.to_owned(),
             document,
             options: Options::at(now()),
             input: PlayerInput::for_kind(true, now()),
         };
-        let responses = exchange(&mut session, &request(7, 0));
+        let responses = exchange(&mut session, &request(7, (0, None)));
         let done: Vec<usize> = responses
             .iter()
             .filter_map(|r| match r {
@@ -565,7 +559,7 @@ mod tests {
         // This CronJob behaves alike in every version: no row for the table.
         assert_eq!(outcomes.difference(), None);
         // A document the text does not have: an answer, not a panic.
-        let responses = exchange(&mut session, &request(8, 3));
+        let responses = exchange(&mut session, &request(8, (3, None)));
         assert!(
             matches!(
                 responses.last(),

@@ -113,16 +113,8 @@ pub fn concurrency(
             .copied()
             .filter(|slot| !lane_runs.iter().any(|r| r.scheduled == *slot))
             .collect();
-        let mut edges: Vec<(Instant, i32)> = lane_runs
-            .iter()
-            .flat_map(|r| [(r.start, 1), (r.end, -1)])
-            .collect();
-        jobscope_sort::sort(&mut edges);
-        let (mut current, mut max_concurrent) = (0i32, 0i32);
-        for (_, delta) in edges {
-            current += delta;
-            max_concurrent = max_concurrent.max(current);
-        }
+        let max_concurrent =
+            crate::outcome::most_at_once(lane_runs.iter().map(|r| (r.start, r.end)));
         lanes.push(PolicyLane {
             policy: match policy {
                 ConcurrencyPolicy::Allow => Policy::Allow,
@@ -132,7 +124,7 @@ pub fn concurrency(
             in_manifest: policy == manifest_policy,
             runs: lane_runs,
             skipped,
-            max_concurrent: max_concurrent.max(0) as usize,
+            max_concurrent,
         });
     }
     Ok(Concurrency {

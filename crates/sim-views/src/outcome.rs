@@ -3,6 +3,10 @@
 //! notes. The "differs between Kubernetes versions" table runs one simulation per version and
 //! shows these lines where they are not the same.
 //!
+//! Read from the finished simulation itself, not from the player's recording (whose
+//! `conclusions` say much the same in friendlier words): recording six runs per document would
+//! cost more than simulating them, and the lines must be exact to be compared.
+//!
 //! Invariants: the lines name no Kubernetes version and no wall-clock time (times are offsets
 //! from the run's start), so two versions that behave alike give equal lines; their number is
 //! bounded ([`MAX_NOTES`] notes, one line per Job only for a plain Job).
@@ -28,18 +32,17 @@ fn ended(job: &Job) -> Option<Ms> {
         .or(job.gone_at)
 }
 
-/// The most Jobs that were running at one instant: created and not yet ended.
-fn most_at_once(jobs: &[Job], until: Ms) -> usize {
-    // +1 at creation, −1 at the end; ends sort before starts at one instant (a Job that ends
-    // as the next starts did not overlap it).
-    let mut changes: Vec<(Ms, i8)> = Vec::with_capacity(jobs.len() * 2);
-    for job in jobs {
-        changes.push((job.created, 1));
-        changes.push((ended(job).unwrap_or(until).max(job.created), -1));
-    }
-    changes.sort_unstable();
+/// The most of `spans` (start, end) that overlap at one instant; one that ends as another
+/// starts does not overlap it. The concurrency diagram's runs are counted the same way.
+pub(crate) fn most_at_once<T: Ord>(spans: impl IntoIterator<Item = (T, T)>) -> usize {
+    // +1 at a start, −1 at an end; at one instant the ends sort first.
+    let mut edges: Vec<(T, i8)> = spans
+        .into_iter()
+        .flat_map(|(start, end)| [(start, 1), (end, -1)])
+        .collect();
+    jobscope_sort::sort(&mut edges);
     let (mut now, mut most) = (0_i64, 0_i64);
-    for (_, change) in changes {
+    for (_, change) in edges {
         now += i64::from(change);
         most = most.max(now);
     }
@@ -47,7 +50,7 @@ fn most_at_once(jobs: &[Job], until: Ms) -> usize {
 }
 
 /// "1 Job", "3 Jobs".
-fn number(n: usize, noun: &str) -> String {
+pub(crate) fn number(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
@@ -113,7 +116,13 @@ pub fn outcome_lines(simulation: &Simulation) -> Vec<String> {
         ));
         lines.push(format!(
             "at most {} running at once",
-            number(most_at_once(jobs, simulation.now()), "Job")
+            number(
+                most_at_once(jobs.iter().map(|job| {
+                    let end = ended(job).unwrap_or(simulation.now());
+                    (job.created, end.max(job.created))
+                })),
+                "Job"
+            )
         ));
     }
     let pods = simulation.pods();

@@ -1453,10 +1453,7 @@ impl Recording {
         out.push(format!(
             "{} created {} in {} of simulated time{}{}.",
             self.name,
-            match created {
-                1 => "1 Job".to_owned(),
-                n => format!("{n} Jobs"),
-            },
+            crate::outcome::number(created, "Job"),
             human_ms(self.end - self.start),
             if parts.is_empty() { "" } else { ": " },
             parts.join(", ")

@@ -61,8 +61,9 @@ const dir = process.argv[2] ?? "dist";
  * simulated outcomes in the versions table (the worker's request and answers, the outcome row
  * and its note, the Simulation tab's last settings kept for it: 11.2 KiB of raw wasm), 4.8 KiB:
  * 704.0 and 563.1; 704.6 and 563.7 with the review's fixes (the settings kept with their
- * document's kind, a note for a document no version simulates). */
-const CEILINGS_KIB = { editor: 704.8, embed: 563.9 };
+ * document's kind, a note for a document no version simulates); 704.9 and 564.0 with the live
+ * region saying the findings' and the outcome's answers together and the outcome row's label. */
+const CEILINGS_KIB = { editor: 705.1, embed: 564.2 };
 /** Where the pages should get to, gzipped (issue 19); reported, not enforced. */
 const TARGETS_KIB = { editor: 560, embed: 440 };
 

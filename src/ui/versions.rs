@@ -11,8 +11,8 @@ use leptos::prelude::*;
 
 use jobscope_analysis::worker::{Request, Response};
 use jobscope_analysis::{
-    DocumentStatus, InOrder, KubernetesVersion, OUTCOME_CODE, Options, PlayerInput, Severity,
-    SimulatedOutcomes, VersionComparer, VersionDifference, line_col, version_range_name,
+    DocumentStatus, InOrder, KubernetesVersion, OUTCOME_CODE, OUTCOME_FIELD, Options, PlayerInput,
+    Severity, SimulatedOutcomes, VersionComparer, VersionDifference, line_col, version_range_name,
 };
 
 use super::page::Page;
@@ -33,6 +33,36 @@ enum Simulated {
 /// What a table was made from: the editor's change count and the options.
 type Basis = (u32, Options);
 
+/// What the live region says once part of a comparison is done: the findings' count (once the
+/// findings are done) and the outcomes (once they are), so neither answer hides the other.
+fn announce(page: Page, findings: Option<usize>, simulated: &Simulated) {
+    let mut said = match findings {
+        None => String::new(),
+        Some(0) => {
+            "The apiserver of every version from v1.32 to v1.37 says the same about this text."
+                .to_owned()
+        }
+        Some(1) => "One place differs between Kubernetes versions.".to_owned(),
+        Some(n) => format!("{n} places differ between Kubernetes versions."),
+    };
+    let outcome = match simulated {
+        Simulated::Done(o) if o.difference().is_some() => {
+            "The simulated outcome differs between versions."
+        }
+        Simulated::Done(o) if o.simulated_anywhere() => {
+            "The simulated outcome is the same in every version."
+        }
+        _ => "",
+    };
+    if !said.is_empty() && !outcome.is_empty() {
+        said.push(' ');
+    }
+    said.push_str(outcome);
+    if !said.is_empty() {
+        page.say(said);
+    }
+}
+
 #[component]
 pub fn VersionDifferences() -> impl IntoView {
     let page = expect_context::<Page>();
@@ -50,10 +80,15 @@ pub fn VersionDifferences() -> impl IntoView {
             simulated.try_set(Simulated::Running(done));
         }
         Response::Outcomes { id, result } if id == latest.get_value() => {
-            if result.as_ref().is_some_and(|o| o.difference().is_some()) {
-                page.say("The simulated outcome differs between Kubernetes versions.");
-            }
-            simulated.try_set(result.map_or(Simulated::Nothing, Simulated::Done));
+            let outcome = result.map_or(Simulated::Nothing, Simulated::Done);
+            // The findings' count too, when they finished first.
+            let findings = busy
+                .get_untracked()
+                .is_none()
+                .then(|| table.with_untracked(|t| t.as_ref().map(|(_, d)| d.len())))
+                .flatten();
+            announce(page, findings, &outcome);
+            simulated.try_set(outcome);
         }
         // `Failed` comes here only when the worker crashed or could not load (every panel
         // hears that); a request's own failure goes to the Simulation tab.
@@ -127,19 +162,14 @@ pub fn VersionDifferences() -> impl IntoView {
             comparer: StoredValue<Option<VersionComparer>, LocalStorage>,
             busy: RwSignal<Option<usize>>,
             table: RwSignal<Option<(Basis, Vec<VersionDifference>)>>,
+            simulated: RwSignal<Simulated>,
         ) {
             let Some(&version) = KubernetesVersion::ALL.get(n) else {
                 let Some(comparer) = comparer.try_update_value(Option::take).flatten() else {
                     return;
                 };
                 let differences = comparer.finish().differences;
-                page.say(match differences.len() {
-                    0 => {
-                        "Every Kubernetes version from v1.32 to v1.37 reports the same.".to_owned()
-                    }
-                    1 => "One place differs between Kubernetes versions.".to_owned(),
-                    n => format!("{n} places differ between Kubernetes versions."),
-                });
+                simulated.with_untracked(|s| announce(page, Some(differences.len()), s));
                 busy.try_set(None);
                 table.try_set(Some((basis, differences)));
                 return;
@@ -150,11 +180,15 @@ pub fn VersionDifferences() -> impl IntoView {
                     c.add(version, &text, &basis.1, &InOrder);
                 }
             });
-            request_animation_frame(move || step(n + 1, page, text, basis, comparer, busy, table));
+            request_animation_frame(move || {
+                step(n + 1, page, text, basis, comparer, busy, table, simulated)
+            });
         }
         busy.set(Some(0));
         page.say("Comparing the Kubernetes versions…");
-        request_animation_frame(move || step(0, page, text, basis, comparer, busy, table));
+        request_animation_frame(move || {
+            step(0, page, text, basis, comparer, busy, table, simulated)
+        });
     };
     // A memo: the table itself is not redrawn on every keystroke, only what says it is stale.
     let stale = Memo::new(move |_| {
@@ -196,7 +230,11 @@ pub fn VersionDifferences() -> impl IntoView {
                                         >
                                             {format!("Line {line}, column {column}")}
                                         </button>
-                                        <code class="field-path">{difference.field.clone()}</code>
+                                        {if difference.field == OUTCOME_FIELD {
+                                            view! { <span class="outcome-place">{OUTCOME_FIELD}</span> }.into_any()
+                                        } else {
+                                            view! { <code class="field-path">{difference.field.clone()}</code> }.into_any()
+                                        }}
                                     </th>
                                 }
                             });
